@@ -1,0 +1,78 @@
+# kehu: customer management. `make run` and `make test` are the two commands;
+# everything they need is installed by scripts/deps.sh.
+
+SHELL    := /bin/bash
+CC       ?= gcc
+ROOT     := $(CURDIR)
+
+# Release build in build/, sanitizer build (ASan + UBSan + LSan) in build-asan/.
+SAN      ?= 0
+ifeq ($(SAN),1)
+BUILD    ?= build-asan
+OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+else
+BUILD    ?= build
+OPTFLAGS := -O2 -g
+endif
+
+CS_INC   := -I/usr/include/ClearSilver
+DB_CFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
+DB_LIBS   = $(shell mariadb_config --libs 2>/dev/null)
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin
+LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium $(DB_LIBS) -lz
+LDFLAGS  += $(OPTFLAGS)
+
+CORE_SRC := $(wildcard cgi-bin/core/*.c)
+DB_SRC   := $(wildcard cgi-bin/db/*.c)
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
+PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
+TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi
+UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all run stop test deps build unit clean status
+.DEFAULT_GOAL := all
+
+all: $(PROGS) $(TOOLS) $(UNIT)
+
+$(BUILD)/%.o: %.c $(wildcard cgi-bin/core/*.h cgi-bin/db/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libkehu.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/kehu-gen: $(BUILD)/bench/gen.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/hello.fcgi: $(BUILD)/bench/hello.o
+	$(CC) $(LDFLAGS) $^ -o $@ -lfcgi
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ -lcmocka $(LDLIBS)
+
+deps:
+	@scripts/deps.sh
+
+# The two commands.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/stack.sh start
+	@scripts/stack.sh banner
+
+stop:
+	@scripts/stack.sh stop
+
+status:
+	@scripts/stack.sh status
+
+test: deps
+	@$(MAKE) --no-print-directory SAN=1 all
+	@scripts/test.sh
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,128 @@
+/* Sign-in, sign-out, the language choice and the home page
+ * (program: account.fcgi). */
+#include "core/app.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/log.h"
+#include "core/password.h"
+#include "core/session.h"
+#include "core/validate.h"
+#include "db/audit.h"
+#include "db/customer.h"
+#include "db/session.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Throttling: this many failures in the window lock a name (or, at the
+ * higher count, an address) out until the window has passed. */
+#define THROTTLE_WINDOW 900
+#define THROTTLE_PER_USER 5
+#define THROTTLE_PER_IP 30
+
+/* Where to go after signing in: a local path only, never another site. */
+static const char *safe_next(const char *next)
+{
+  if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
+      strpbrk(next, "\r\n"))
+    return "/";
+  return next;
+}
+
+static NEOERR *login_form(struct req *r)
+{
+  if (r->user.id) return nerr_pass(req_redirect(r, "%s", safe_next(req_param(r, "next"))));
+  NEOERR *err = hdf_set_value(r->hdf, "Form.next", safe_next(req_param(r, "next")));
+  if (err) return nerr_pass(err);
+  r->template = "account/login.cs";
+  return STATUS_OK;
+}
+
+static NEOERR *login_failed(struct req *r, int status, const char *msg_key)
+{
+  NEOERR *err = hdf_set_value(r->hdf, "Form.Error", i18n_get(r->lang, msg_key));
+  if (err) return nerr_pass(err);
+  r->status = status;
+  r->template = "account/login.cs";
+  return STATUS_OK;
+}
+
+static NEOERR *login(struct req *r)
+{
+  char username[128], next[1024];
+  struct form f = { r, 0 };
+  form_text(&f, "username", 1, 64, username, sizeof username);
+  req_param_trim(r, "next", next, sizeof next);
+  NEOERR *err = hdf_set_value(r->hdf, "Form.next", safe_next(next));
+  if (err) return nerr_pass(err);
+  const char *password = req_param(r, "password");
+  if (!password || !*password) {
+    if ((err = form_error(&f, "password", "Valid.Required"))) return nerr_pass(err);
+  } else if (strlen(password) > 1024) {
+    if ((err = form_error(&f, "password", "Valid.TooLong"))) return nerr_pass(err);
+  }
+  if (f.errors) {
+    r->status = 422;
+    r->template = "account/login.cs";
+    return STATUS_OK;
+  }
+  int by_user, by_ip;
+  if ((err = db_login_failures(username, r->ip, THROTTLE_WINDOW, &by_user, &by_ip)))
+    return nerr_pass(err);
+  if (by_user >= THROTTLE_PER_USER || by_ip >= THROTTLE_PER_IP) {
+    log_msg("warn", "sign-in throttled for '%s' from %s", username, r->ip);
+    return nerr_pass(login_failed(r, 429, "Login.Throttled"));
+  }
+  unsigned id = 0;
+  int found;
+  char hash[PASSWORD_HASH_MAX];
+  if ((err = db_user_credentials(username, &id, hash, sizeof hash, &found))) return nerr_pass(err);
+  /* The same work whether or not the name exists, so timing does not tell. */
+  int ok = found ? password_verify(hash, password) : password_burn(password);
+  if ((err = db_login_attempt(username, r->ip, ok))) return nerr_pass(err);
+  if (!ok) return nerr_pass(login_failed(r, 401, "Login.Failed"));
+  if ((err = session_start(r, id))) return nerr_pass(err);
+  struct user who = { .id = id };
+  if ((err = db_audit(&who, r->ip, "login", "user", id, NULL))) return nerr_pass(err);
+  return nerr_pass(req_redirect(r, "%s", safe_next(next)));
+}
+
+static NEOERR *logout(struct req *r)
+{
+  NEOERR *err = db_audit(&r->user, r->ip, "logout", "user", r->user.id, NULL);
+  if (!err) err = session_end(r);
+  if (!err) err = req_flash(r, "SignedOut");
+  if (!err) err = req_redirect(r, "/login");
+  return nerr_pass(err);
+}
+
+static NEOERR *set_lang(struct req *r)
+{
+  const char *lang = i18n_lang(req_param(r, "lang"));
+  NEOERR *err;
+  if (r->user.id) err = db_user_set_lang(&r->user, r->ip, lang);
+  else err = req_set_cookie(r, LANG_COOKIE, lang, 365 * 86400, 0);
+  if (err) return nerr_pass(err);
+  return nerr_pass(req_redirect(r, "%s", safe_next(req_param(r, "back"))));
+}
+
+static NEOERR *home(struct req *r)
+{
+  NEOERR *err = db_home_counts(&r->user, r->hdf);
+  if (!err) err = hdf_set_value(r->hdf, "Page.Section", "home");
+  r->template = "home.cs";
+  return nerr_pass(err);
+}
+
+static const struct route routes[] = {
+  { "GET", "/", ROLES_SIGNED_IN, home },
+  { "GET", "/login", ROLE_PUBLIC, login_form },
+  { "POST", "/login", ROLE_PUBLIC, login },
+  { "POST", "/logout", ROLES_SIGNED_IN, logout },
+  { "POST", "/account/lang", ROLE_PUBLIC, set_lang },
+  { 0 },
+};
+
+int main(int argc, char **argv)
+{
+  return app_main(argc, argv, routes);
+}

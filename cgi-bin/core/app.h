@@ -1,0 +1,31 @@
+#ifndef KEHU_APP_H
+#define KEHU_APP_H
+/* The FastCGI program skeleton shared by every page group: a program is a
+ * route table plus handlers; app_main runs the accept loop and everything
+ * around a handler (input checks, session, role, CSRF, rendering, the one
+ * error page, the request log line). */
+#include "core/req.h"
+
+typedef NEOERR *(*handler_fn)(struct req *r);
+
+struct route {
+  const char *method;        /* "GET" (also answers HEAD) or "POST" */
+  const char *pattern;       /* "/customers" or "/customers/{id}" */
+  unsigned roles;            /* enum role bits allowed; ROLE_PUBLIC: anyone */
+  handler_fn handler;
+};
+
+/* Finds the route for method+path; sets *id for an {id} segment. When the
+ * path exists under another method only, returns NULL with *path_known = 1. */
+const struct route *route_match(const struct route *routes, const char *method,
+                                const char *path, long long *id, int *path_known);
+
+int app_main(int argc, char **argv, const struct route *routes);
+
+/* The role names used in the database and the templates. */
+const char *role_name(enum role role);
+enum role role_parse(const char *name);
+
+/* Raise a user-facing error: `key` names the message under L.Error.Text. */
+NEOERR *app_fail(struct req *r, NERR_TYPE type, const char *key);
+#endif

@@ -1,0 +1,82 @@
+#include "core/page.h"
+#include "core/app.h"
+#include "core/i18n.h"
+#include "core/session.h"
+#include <stdio.h>
+#include <string.h>
+
+/* The navigation, by role. A page group adds its entry here when it ships. */
+static const struct {
+  const char *section, *href;
+  unsigned roles;
+} nav[] = {
+  { "home", "/", ROLES_SIGNED_IN },
+  { "customers", "/customers", ROLES_SIGNED_IN },
+};
+
+/* Flash keys are names under L.Flash; anything else in the cookie is
+ * ignored, so a forged cookie cannot put text on the page. */
+static int flash_known(const char *lang, const char *key)
+{
+  char name[96];
+  snprintf(name, sizeof name, "Flash.%s", key);
+  return strcmp(i18n_get(lang, name), name) != 0;
+}
+
+NEOERR *page_fill(struct req *r, const char *section)
+{
+  HDF *h = r->hdf;
+  NEOERR *err;
+  const char *token;
+  if ((err = csrf_token(r, &token)) || (err = hdf_set_value(h, "CSRF", token)) ||
+      (err = hdf_set_value(h, "Page.Lang", r->lang)) ||
+      (err = hdf_set_value(h, "Page.Path", r->path)))
+    return nerr_pass(err);
+  if (section && (err = hdf_set_value(h, "Page.Section", section))) return nerr_pass(err);
+  if (r->user.id) {
+    if ((err = hdf_set_int_value(h, "User.Id", (int)r->user.id)) ||
+        (err = hdf_set_value(h, "User.Name", r->user.display_name)) ||
+        (err = hdf_set_value(h, "User.Username", r->user.username)) ||
+        (err = hdf_set_value(h, "User.Role", role_name(r->user.role))))
+      return nerr_pass(err);
+    int n = 0;
+    char name[64];
+    for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+      if (!(nav[i].roles & r->user.role)) continue;
+      snprintf(name, sizeof name, "Nav.%d.Section", n);
+      if ((err = hdf_set_value(h, name, nav[i].section))) return nerr_pass(err);
+      snprintf(name, sizeof name, "Nav.%d.Href", n++);
+      if ((err = hdf_set_value(h, name, nav[i].href))) return nerr_pass(err);
+    }
+  }
+  const char *flash = req_cookie(r, "kehu_flash");
+  if (flash && !r->redirect) {
+    if (flash_known(r->lang, flash) && (err = hdf_set_value(h, "Flash", flash)))
+      return nerr_pass(err);
+    if ((err = req_set_cookie(r, "kehu_flash", "", 0, 1))) return nerr_pass(err);
+  }
+  return STATUS_OK;
+}
+
+NEOERR *page_pager(struct req *r, long long total, int page, int per)
+{
+  long long pages = total ? (total + per - 1) / per : 1;
+  if (page > pages) page = (int)pages;
+  if (page < 1) page = 1;
+  NEOERR *err;
+  char buf[32];
+  snprintf(buf, sizeof buf, "%lld", total);
+  if ((err = hdf_set_value(r->hdf, "Pager.Total", buf))) return nerr_pass(err);
+  snprintf(buf, sizeof buf, "%lld", pages);
+  if ((err = hdf_set_value(r->hdf, "Pager.Pages", buf)) ||
+      (err = hdf_set_int_value(r->hdf, "Pager.Page", page)) ||
+      (err = hdf_set_int_value(r->hdf, "Pager.From", total ? (page - 1) * per + 1 : 0)))
+    return nerr_pass(err);
+  long long to = (long long)page * per;
+  if (to > total) to = total;
+  snprintf(buf, sizeof buf, "%lld", to);
+  if ((err = hdf_set_value(r->hdf, "Pager.To", buf))) return nerr_pass(err);
+  if (page > 1 && (err = hdf_set_int_value(r->hdf, "Pager.Prev", page - 1))) return nerr_pass(err);
+  if (page < pages && (err = hdf_set_int_value(r->hdf, "Pager.Next", page + 1))) return nerr_pass(err);
+  return STATUS_OK;
+}

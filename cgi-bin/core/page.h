@@ -1,0 +1,11 @@
+#ifndef KEHU_PAGE_H
+#define KEHU_PAGE_H
+/* What every page's layout needs: who is signed in, the navigation their
+ * role may see, the CSRF token for its forms, the one-time flash message.
+ * `section` overrides the handler's Page.Section (used by the error page). */
+#include "core/req.h"
+
+NEOERR *page_fill(struct req *r, const char *section);
+/* Pagination data under Pager.* for `total` rows, `per` a page. */
+NEOERR *page_pager(struct req *r, long long total, int page, int per);
+#endif

@@ -1,0 +1,90 @@
+#include "core/req.h"
+#include "core/session.h"
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *req_param(struct req *r, const char *name)
+{
+  char key[128];
+  snprintf(key, sizeof key, "Query.%s", name);
+  return hdf_get_value(r->hdf, key, NULL);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+  char key[128];
+  snprintf(key, sizeof key, "Cookie.%s", name);
+  return hdf_get_value(r->hdf, key, NULL);
+}
+
+const char *req_param_trim(struct req *r, const char *name, char *buf, size_t n)
+{
+  const char *v = req_param(r, name);
+  if (!v) v = "";
+  while (*v && isspace((unsigned char)*v)) v++;
+  size_t len = strlen(v);
+  while (len && isspace((unsigned char)v[len - 1])) len--;
+  if (len >= n) len = n - 1;
+  memcpy(buf, v, len);
+  buf[len] = '\0';
+  return buf;
+}
+
+long long req_param_int(struct req *r, const char *name, long long dflt,
+                        long long min, long long max)
+{
+  const char *v = req_param(r, name);
+  if (!v || !*v) return dflt;
+  char *end;
+  long long n = strtoll(v, &end, 10);
+  if (*end || n < min || n > max) return dflt;
+  return n;
+}
+
+NEOERR *req_header(struct req *r, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  NEOERR *err = string_appendvf(&r->headers, fmt, ap);
+  va_end(ap);
+  if (err) return nerr_pass(err);
+  return nerr_pass(string_append(&r->headers, "\r\n"));
+}
+
+/* max_age < 0: a browser-session cookie; 0: delete it. */
+NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,
+                       int max_age, int http_only)
+{
+  char age[32] = "";
+  if (max_age >= 0) snprintf(age, sizeof age, "; Max-Age=%d", max_age);
+  return nerr_pass(req_header(r, "Set-Cookie: %s=%s; Path=/%s%s; SameSite=Lax%s",
+                              name, value, age, http_only ? "; HttpOnly" : "",
+                              session_secure_cookie() ? "; Secure" : ""));
+}
+
+NEOERR *req_redirect(struct req *r, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  char *loc = vsprintf_alloc(fmt, ap);
+  va_end(ap);
+  if (!loc) return nerr_raise(NERR_NOMEM, "redirect");
+  /* Only local paths: an open redirect would make a phishing tool of us. */
+  if (loc[0] != '/' || loc[1] == '/' || loc[1] == '\\' || strpbrk(loc, "\r\n")) {
+    free(loc);
+    loc = strdup("/");
+    if (!loc) return nerr_raise(NERR_NOMEM, "redirect");
+  }
+  free(r->redirect);
+  r->redirect = loc;
+  return STATUS_OK;
+}
+
+NEOERR *req_flash(struct req *r, const char *key)
+{
+  return nerr_pass(req_set_cookie(r, "kehu_flash", key, 60, 1));
+}

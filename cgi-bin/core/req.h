@@ -1,0 +1,70 @@
+#ifndef KEHU_REQ_H
+#define KEHU_REQ_H
+/* One request, from accept to the last byte. Everything allocated for it
+ * hangs off this struct (the CGI object owns the HDF; `headers` and
+ * `redirect` are freed by req_end), so nothing survives into the next
+ * request of the long-lived FastCGI process. */
+#include <ClearSilver.h>
+#include <fcgiapp.h>
+
+enum role {
+  ROLE_NONE = 0,
+  ROLE_ADMIN = 1 << 0,
+  ROLE_LEADER = 1 << 1,
+  ROLE_STAFF = 1 << 2,
+  ROLE_RM = 1 << 3,          /* regional manager: bound to regions */
+  ROLE_PUBLIC = 1 << 4,      /* route needs no sign-in */
+};
+#define ROLES_SIGNED_IN (ROLE_ADMIN | ROLE_LEADER | ROLE_STAFF | ROLE_RM)
+#define ROLES_OFFICE (ROLE_ADMIN | ROLE_LEADER | ROLE_STAFF)
+
+#define USER_MAX_REGIONS 16
+
+struct user {
+  unsigned id;               /* 0: not signed in */
+  enum role role;
+  char username[65];
+  char display_name[257];
+  char lang[8];
+  char csrf[65];
+  int nregions;
+  unsigned regions[USER_MAX_REGIONS];
+};
+
+struct req {
+  FCGX_Request *fx;
+  CGI *cgi;
+  HDF *hdf;                  /* cgi->hdf: request data and template data */
+  const char *method;
+  const char *path;
+  long long id;              /* the numeric {id} segment of the route, if any */
+  struct user user;
+  const char *lang;          /* "zh-CN" or "en" */
+  char ip[46];
+  int status;
+  const char *template;      /* handler sets: render this page */
+  char *redirect;            /* or: answer 303 to this location */
+  STRING headers;            /* extra response headers, CRLF-terminated */
+  char session_token[65];    /* raw token when a session cookie is valid */
+  double t0;
+};
+
+/* Form and query values (NULL when absent). */
+const char *req_param(struct req *r, const char *name);
+const char *req_cookie(struct req *r, const char *name);
+/* Trimmed copy of a parameter in buf ("" when absent). */
+const char *req_param_trim(struct req *r, const char *name, char *buf, size_t n);
+long long req_param_int(struct req *r, const char *name, long long dflt,
+                        long long min, long long max);
+
+/* Queue a Set-Cookie header; value must be cookie-safe (hex/ASCII). */
+NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,
+                       int max_age, int http_only);
+NEOERR *req_header(struct req *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Answer 303 See Other to a local path (must start with '/'). */
+NEOERR *req_redirect(struct req *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Show a one-time message (a language key under L.Flash) on the next page. */
+NEOERR *req_flash(struct req *r, const char *key);
+#endif

@@ -1,0 +1,31 @@
+#ifndef KEHU_SESSION_H
+#define KEHU_SESSION_H
+/* Sessions live in the database (any worker can serve any request); the
+ * cookie holds a random token whose SHA-256 is the row key. Idle and
+ * absolute lifetimes come from KEHU_SESSION_IDLE / KEHU_SESSION_MAX. */
+#include "core/req.h"
+
+#define SESSION_COOKIE "kehu_session"
+#define PRESESSION_COOKIE "kehu_csrf"   /* double-submit token before sign-in */
+#define LANG_COOKIE "kehu_lang"
+
+void session_config(void);
+/* 1 when cookies must carry Secure (KEHU_SECURE_COOKIE=1, behind TLS). */
+int session_secure_cookie(void);
+/* Load the signed-in user from the cookie, if any. Sets *expired when the
+ * cookie named a session that has run out (and removes it). */
+NEOERR *session_resume(struct req *r, int *expired);
+/* Start a fresh session for user_id (after sign-in) and set the cookie. */
+NEOERR *session_start(struct req *r, unsigned user_id);
+/* End the current session and clear the cookie. */
+NEOERR *session_end(struct req *r);
+/* The CSRF token a form on this page must carry (session or pre-session);
+ * sets the pre-session cookie when needed. */
+NEOERR *csrf_token(struct req *r, const char **token);
+/* 1 when the POSTed _csrf field matches the expected token. */
+int csrf_ok(struct req *r);
+/* Constant-time comparison of two NUL-terminated tokens. */
+int token_equal(const char *a, const char *b);
+/* 2n hex digits of fresh randomness into out (2n+1 bytes). */
+void token_random(char *out, size_t n);
+#endif

@@ -1,0 +1,119 @@
+#include "core/validate.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+int valid_phone(const char *s)
+{
+  int digits = 0;
+  if (*s == '+') s++;
+  for (; *s; s++) {
+    if (isdigit((unsigned char)*s)) digits++;
+    else if (*s != '-' && *s != ' ' && *s != '(' && *s != ')') return 0;
+  }
+  return digits >= 7 && digits <= 15;
+}
+
+int valid_postal_code(const char *s)
+{
+  for (int i = 0; i < 6; i++)
+    if (!isdigit((unsigned char)s[i])) return 0;
+  return s[6] == '\0';
+}
+
+int valid_email(const char *s)
+{
+  const char *at = strchr(s, '@');
+  if (!at || at == s || strchr(at + 1, '@') || strlen(s) > 128) return 0;
+  const char *dot = strrchr(at, '.');
+  if (!dot || dot == at + 1 || dot[1] == '\0') return 0;
+  for (; *s; s++)
+    if (isspace((unsigned char)*s) || (unsigned char)*s < 0x21 || *s == '<' || *s == '>')
+      return 0;
+  return 1;
+}
+
+int valid_date(const char *s)
+{
+  int y, m, d, n = 0;
+  if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10) return 0;
+  if (s[4] != '-' || s[7] != '-' || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return 0;
+  static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+int valid_amount(const char *s)
+{
+  int int_digits = 0, frac = -1;
+  for (; *s; s++) {
+    if (*s == '.') {
+      if (frac >= 0 || int_digits == 0) return 0;
+      frac = 0;
+    } else if (isdigit((unsigned char)*s)) {
+      if (frac >= 0) frac++;
+      else int_digits++;
+    } else {
+      return 0;
+    }
+  }
+  return int_digits > 0 && int_digits <= 12 && frac != 0 && frac <= 2;
+}
+
+int valid_username(const char *s)
+{
+  size_t n = 0;
+  for (; *s; s++, n++)
+    if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_' ||
+          *s == '.' || *s == '-'))
+      return 0;
+  return n >= 1 && n <= 64;
+}
+
+NEOERR *form_error(struct form *f, const char *name, const char *msg_key)
+{
+  char key[128];
+  snprintf(key, sizeof key, "Form.Errors.%s", name);
+  f->errors++;
+  return nerr_pass(hdf_set_value(f->r->hdf, key, i18n_get(f->r->lang, msg_key)));
+}
+
+/* Form values are echoed into the page through HDF; an error setting them
+ * is out of memory and the request fails there, so it is logged by the
+ * caller's next HDF write. Keep the helpers' signatures simple. */
+static void keep(struct form *f, const char *name, const char *value)
+{
+  char key[128];
+  snprintf(key, sizeof key, "Form.%s", name);
+  NEOERR *err = hdf_set_value(f->r->hdf, key, value);
+  if (err) { nerr_ignore(&err); f->errors++; }
+}
+
+static void fail(struct form *f, const char *name, const char *msg_key)
+{
+  NEOERR *err = form_error(f, name, msg_key);
+  if (err) nerr_ignore(&err);
+}
+
+const char *form_text(struct form *f, const char *name, int required,
+                      size_t maxlen, char *buf, size_t n)
+{
+  req_param_trim(f->r, name, buf, n);
+  keep(f, name, buf);
+  const char *raw = req_param(f->r, name);
+  if (required && !*buf) fail(f, name, "Valid.Required");
+  else if (utf8_len(buf) > maxlen || (raw && strlen(raw) >= n)) fail(f, name, "Valid.TooLong");
+  return buf;
+}
+
+const char *form_checked(struct form *f, const char *name, int required,
+                         size_t maxlen, int (*check)(const char *),
+                         const char *msg_key, char *buf, size_t n)
+{
+  int before = f->errors;
+  form_text(f, name, required, maxlen, buf, n);
+  if (f->errors == before && *buf && !check(buf)) fail(f, name, msg_key);
+  return buf;
+}

@@ -1,0 +1,31 @@
+#ifndef KEHU_VALIDATE_H
+#define KEHU_VALIDATE_H
+/* Field checks shared by every form. The pure checks are unit-tested; the
+ * form_* helpers read a field, keep what the user typed under Form.<name>
+ * (so a rejected form comes back filled in) and put the message for a bad
+ * field under Form.Errors.<name>. */
+#include "core/req.h"
+#include <stddef.h>
+
+int valid_phone(const char *s);        /* 0571-88886666, 13812345678, +86 ... */
+int valid_postal_code(const char *s);  /* six digits */
+int valid_email(const char *s);
+int valid_date(const char *s);         /* YYYY-MM-DD, a real calendar day */
+int valid_amount(const char *s);       /* >= 0, at most 2 decimals */
+int valid_username(const char *s);     /* [a-z0-9_.-]{1,64} */
+
+struct form {
+  struct req *r;
+  int errors;
+};
+
+/* Text field, trimmed, at most maxlen characters; "" when absent. */
+const char *form_text(struct form *f, const char *name, int required,
+                      size_t maxlen, char *buf, size_t n);
+/* Like form_text, then checked with `check` (one of valid_*), when non-empty. */
+const char *form_checked(struct form *f, const char *name, int required,
+                         size_t maxlen, int (*check)(const char *),
+                         const char *msg_key, char *buf, size_t n);
+/* Mark a field bad with the message at L.<msg_key>. */
+NEOERR *form_error(struct form *f, const char *name, const char *msg_key);
+#endif

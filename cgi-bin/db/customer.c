@@ -1,0 +1,179 @@
+#include "db/customer.h"
+#include "db/db.h"
+#include "db/scope.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCOPE_SQL " AND c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?)"
+
+/* The list query is assembled from fixed fragments, one prepared statement
+ * per combination of filters, each prepared on first use and kept. */
+enum { F_SCOPE = 1, F_REGION = 2, F_KIND = 4, F_Q = 8, F_ALL = 16 };
+static DB_STMT list_stmt[F_ALL], count_stmt[F_ALL];
+
+static const char *list_cols =
+    "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.lifecycle,"
+    " c.abc_class, c.last_purchase_on, c.region_id, r.name_zh AS region_zh,"
+    " r.name_en AS region_en, u.display_name AS owner"
+    " FROM customers c JOIN regions r ON r.id = c.region_id"
+    " LEFT JOIN users u ON u.id = c.owner_id";
+
+static char *build_sql(int mask, int count)
+{
+  char *sql = NULL;
+  /* Search by name fragment, exact code, phone prefix, or a key person's
+   * name/phone. (The customer-files issue replaces the LIKE on name with a
+   * Mroonga full-text index; at demo volume a scan is fine.) */
+  int n = asprintf(&sql, "%s WHERE c.status = 'active'%s%s%s%s%s",
+                   count ? "SELECT COUNT(*) FROM customers c" : list_cols,
+                   mask & F_SCOPE ? SCOPE_SQL : "",
+                   mask & F_REGION ? " AND c.region_id = ?" : "",
+                   mask & F_KIND ? " AND c.kind = ?" : "",
+                   mask & F_Q ? " AND (c.name LIKE ? OR c.code = ? OR c.phone LIKE ?"
+                                " OR c.id IN (SELECT customer_id FROM customer_contacts"
+                                " WHERE name = ? OR phone LIKE ?))" : "",
+                   count ? "" : " ORDER BY c.id DESC LIMIT ? OFFSET ?");
+  return n < 0 ? NULL : sql;
+}
+
+/* LIKE pattern with the user's % and _ taken literally. */
+static void like_escape(char *out, size_t n, const char *in, int lead, int trail)
+{
+  size_t o = 0;
+  if (lead && o + 1 < n) out[o++] = '%';
+  for (; *in && o + 3 < n; in++) {
+    if (*in == '%' || *in == '_' || *in == '\\') out[o++] = '\\';
+    out[o++] = *in;
+  }
+  if (trail && o + 1 < n) out[o++] = '%';
+  out[o] = '\0';
+}
+
+static NEOERR *run(DB_STMT *s, const struct user *u, const struct customer_filter *f,
+                   int mask, int with_page)
+{
+  char name_like[512], phone_like[256];
+  const char *q = f->q ? f->q : "";
+  like_escape(name_like, sizeof name_like, q, 1, 1);
+  like_escape(phone_like, sizeof phone_like, q, 0, 1);
+  /* The parameters that this mask's fragments use, in order. */
+  struct db_arg a[12];
+  int n = 0;
+  if (mask & F_SCOPE) a[n++] = DB_INT(u->id);
+  if (mask & F_REGION) a[n++] = DB_INT(f->region_id);
+  if (mask & F_KIND) a[n++] = DB_STR(f->kind);
+  if (mask & F_Q) {
+    a[n++] = DB_STR(name_like);
+    a[n++] = DB_STR(q);
+    a[n++] = DB_STR(phone_like);
+    a[n++] = DB_STR(q);
+    a[n++] = DB_STR(phone_like);
+  }
+  if (with_page) {
+    a[n++] = DB_INT(f->per);
+    a[n++] = DB_INT((long long)(f->page - 1) * f->per);
+  }
+  return nerr_pass(db_execa(s, a, n));
+}
+
+static int mask_for(const struct user *u, const struct customer_filter *f)
+{
+  return (scope_limited(u) ? F_SCOPE : 0) | (f->region_id ? F_REGION : 0) |
+         (f->kind && *f->kind ? F_KIND : 0) | (f->q && *f->q ? F_Q : 0);
+}
+
+static NEOERR *ensure(DB_STMT *s, int mask, int count)
+{
+  if (s->sql) return STATUS_OK;
+  char *sql = build_sql(mask, count);
+  if (!sql) return nerr_raise(NERR_NOMEM, "customer list SQL");
+  s->sql = sql;   /* kept for the life of the process, like the statement */
+  return STATUS_OK;
+}
+
+NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
+                         HDF *hdf, long long *total)
+{
+  int mask = mask_for(u, f), more;
+  NEOERR *err;
+  if ((err = ensure(&count_stmt[mask], mask, 1)) || (err = ensure(&list_stmt[mask], mask, 0)))
+    return nerr_pass(err);
+  if ((err = run(&count_stmt[mask], u, f, mask, 0))) return nerr_pass(err);
+  err = db_next(&count_stmt[mask], &more);
+  *total = !err && more ? db_int(&count_stmt[mask], 0) : 0;
+  db_done(&count_stmt[mask]);
+  if (err) return nerr_pass(err);
+  if ((err = run(&list_stmt[mask], u, f, mask, 1))) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&list_stmt[mask], hdf, "Customers", NULL));
+}
+
+static DB_STMT get = DB_STMT_INIT(
+    "SELECT c.*, r.name_zh AS region_zh, r.name_en AS region_en,"
+    " u.display_name AS owner, cb.display_name AS created_by_name,"
+    " ub.display_name AS updated_by_name"
+    " FROM customers c JOIN regions r ON r.id = c.region_id"
+    " LEFT JOIN users u ON u.id = c.owner_id"
+    " LEFT JOIN users cb ON cb.id = c.created_by"
+    " LEFT JOIN users ub ON ub.id = c.updated_by"
+    " WHERE c.id = ? AND (? = 0 OR c.region_id IN"
+    "  (SELECT region_id FROM user_regions WHERE user_id = ?))");
+static DB_STMT contacts = DB_STMT_INIT(
+    "SELECT id, name, role, title, authority, phone, email, personality,"
+    " birthday, hobbies FROM customer_contacts WHERE customer_id = ?"
+    " ORDER BY FIELD(role,'chairman','gm','purchasing','finance','sales','logistics','other'), id");
+static DB_STMT summary = DB_STMT_INIT(
+    "SELECT"
+    " (SELECT COALESCE(SUM(total),0) FROM orders WHERE customer_id = ?"
+    "  AND ordered_on >= MAKEDATE(YEAR(CURDATE()), 1)) AS sales_this_year,"
+    " (SELECT COALESCE(SUM(total),0) FROM orders WHERE customer_id = ?"
+    "  AND ordered_on >= MAKEDATE(YEAR(CURDATE()) - 1, 1)"
+    "  AND ordered_on < MAKEDATE(YEAR(CURDATE()), 1)) AS sales_last_year,"
+    " (SELECT COALESCE(SUM(amount),0) FROM payments WHERE customer_id = ?"
+    "  AND paid_on IS NULL AND due_on < CURDATE()) AS overdue,"
+    " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders");
+
+NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found)
+{
+  NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
+  if (!err) err = db_row_to_hdf(&get, hdf, "Customer", found);
+  if (err || !*found) return nerr_pass(err);
+  if ((err = db_exec(&contacts, "i", id)) ||
+      (err = db_rows_to_hdf(&contacts, hdf, "Contacts", NULL)))
+    return nerr_pass(err);
+  if ((err = db_exec(&summary, "iiii", id, id, id, id))) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&summary, hdf, "Summary", NULL));
+}
+
+static DB_STMT regions_all = DB_STMT_INIT(
+    "SELECT id, code, name_zh, name_en FROM regions ORDER BY sort, id");
+static DB_STMT regions_mine = DB_STMT_INIT(
+    "SELECT r.id, r.code, r.name_zh, r.name_en FROM regions r"
+    " JOIN user_regions ur ON ur.region_id = r.id AND ur.user_id = ?"
+    " ORDER BY r.sort, r.id");
+
+NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
+{
+  NEOERR *err;
+  DB_STMT *s = scope_limited(u) ? &regions_mine : &regions_all;
+  if (s == &regions_mine) err = db_exec(s, "i", (long long)u->id);
+  else err = db_exec(s, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+}
+
+static DB_STMT home = DB_STMT_INIT(
+    "SELECT"
+    " (SELECT COUNT(*) FROM customers c WHERE c.status = 'active' AND (? = 0 OR"
+    "  c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS customers,"
+    " (SELECT COUNT(*) FROM customers c WHERE c.status = 'active' AND c.owner_id = ?) AS mine,"
+    " (SELECT COUNT(*) FROM complaints c WHERE c.status = 'open' AND (? = 0 OR"
+    "  c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS open_complaints");
+
+NEOERR *db_home_counts(const struct user *u, HDF *hdf)
+{
+  long long lim = scope_limited(u), id = u->id;
+  NEOERR *err = db_exec(&home, "iiiii", lim, id, id, lim, id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&home, hdf, "Home", NULL));
+}

@@ -1,0 +1,72 @@
+#ifndef KEHU_DB_H
+#define KEHU_DB_H
+/* The data-access module's foundation: one connection per process, prepared
+ * statements kept in statics (one DB_STMT per SQL text, prepared on first
+ * use and again after a reconnect), results copied out as strings.
+ *
+ * Only files in cgi-bin/db/ include this header; handlers call the entity
+ * functions (user.h, customer.h, ...) and never see SQL. */
+#include <ClearSilver.h>
+#include <mysql.h>
+
+#define DB_MAX_PARAMS 24
+#define DB_MAX_COLS   48
+
+typedef struct db_stmt {
+  const char *sql;
+  MYSQL_STMT *st;
+  unsigned gen;                   /* connection generation it was prepared on */
+  int ncols;
+  MYSQL_BIND res[DB_MAX_COLS];
+  unsigned long res_len[DB_MAX_COLS];
+  char res_null[DB_MAX_COLS];
+  char res_err[DB_MAX_COLS];
+  const char *col_name[DB_MAX_COLS];
+  MYSQL_RES *meta;
+} DB_STMT;
+
+#define DB_STMT_INIT(text) { .sql = (text) }
+
+NEOERR *db_connect(void);            /* reads KEHU_DB_* from the environment */
+void db_disconnect(void);            /* frees every statement too */
+
+/* Execute with parameters described by types, one letter each:
+ *   i  long long        s  const char * (NULL binds SQL NULL)
+ *   b  const void *, size_t (binary)   d  double
+ * A read (SELECT) is retried once after a lost connection; a write is not,
+ * since it may have committed: the caller is told with KERR_UNAVAILABLE. */
+NEOERR *db_exec(DB_STMT *s, const char *types, ...);
+
+/* The same with parameters in an array, for statements assembled from
+ * optional fragments. */
+struct db_arg {
+  char type;                 /* 'i', 'd', 's' or 'b' as above */
+  long long i;
+  double d;
+  const void *p;             /* 's': the string; 'b': the bytes */
+  size_t n;                  /* 'b': the length */
+};
+NEOERR *db_execa(DB_STMT *s, const struct db_arg *args, int nargs);
+#define DB_INT(v) ((struct db_arg){ .type = 'i', .i = (v) })
+#define DB_STR(v) ((struct db_arg){ .type = 's', .p = (v) })
+/* 1 while there is a row, 0 at the end; errors surface as a NEOERR. */
+NEOERR *db_next(DB_STMT *s, int *more);
+/* Column accessors for the current row (NULL for SQL NULL). */
+const char *db_str(DB_STMT *s, int col);
+long long db_int(DB_STMT *s, int col);
+const void *db_bin(DB_STMT *s, int col, unsigned long *len);
+/* Copy every row into prefix.N.<column> (or one row into prefix.<column>
+ * with db_row_to_hdf); NULL columns are left out. */
+NEOERR *db_rows_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *nrows);
+NEOERR *db_row_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *found);
+void db_done(DB_STMT *s);
+unsigned long long db_affected(DB_STMT *s);
+unsigned long long db_insert_id(DB_STMT *s);
+
+NEOERR *db_begin(void);
+NEOERR *db_commit(void);
+void db_rollback(void);
+/* Called by the dispatcher after every request: rolls back a transaction a
+ * failed handler left open, so no state crosses requests. */
+void db_request_end(void);
+#endif

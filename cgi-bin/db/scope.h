@@ -1,0 +1,12 @@
+#ifndef KEHU_DB_SCOPE_H
+#define KEHU_DB_SCOPE_H
+/* Region scoping, applied here in the data-access module and nowhere else:
+ * a regional manager's queries carry a condition on their own regions, so
+ * no handler can forget it and no guessed id reaches another region. */
+#include "core/req.h"
+
+/* 1 when the user sees only the regions bound to them. */
+int scope_limited(const struct user *u);
+/* 1 when the user may see rows of region_id. */
+int scope_allows(const struct user *u, unsigned region_id);
+#endif

@@ -1,0 +1,137 @@
+#include "db/session.h"
+#include "db/audit.h"
+#include "db/db.h"
+#include "core/app.h"
+#include <stdio.h>
+#include <string.h>
+
+/* One query per signed-in request: the session, its user and the user's
+ * regions together. */
+static DB_STMT load = DB_STMT_INIT(
+    "SELECT u.id, u.role, u.username, u.display_name, u.lang, s.csrf_token,"
+    " (s.last_seen_at < NOW() - INTERVAL ? SECOND"
+    "  OR s.created_at < NOW() - INTERVAL ? SECOND) AS expired,"
+    " (s.last_seen_at < NOW() - INTERVAL 60 SECOND) AS stale,"
+    " (SELECT GROUP_CONCAT(ur.region_id ORDER BY ur.region_id)"
+    "  FROM user_regions ur WHERE ur.user_id = u.id) AS regions"
+    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " WHERE s.token_hash = ? AND u.active = 1");
+static DB_STMT touch = DB_STMT_INIT(
+    "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?");
+static DB_STMT create = DB_STMT_INIT(
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at,"
+    " last_seen_at, ip, user_agent) VALUES (?, ?, ?, NOW(), NOW(), ?, LEFT(?, 255))");
+static DB_STMT del = DB_STMT_INIT("DELETE FROM sessions WHERE token_hash = ?");
+static DB_STMT creds = DB_STMT_INIT(
+    "SELECT id, password_hash FROM users WHERE username = ? AND active = 1");
+static DB_STMT attempt = DB_STMT_INIT(
+    "INSERT INTO login_attempts (username, ip, ok, attempted_at)"
+    " VALUES (LEFT(?, 64), ?, ?, NOW())");
+static DB_STMT failures = DB_STMT_INIT(
+    "SELECT"
+    " (SELECT COUNT(*) FROM login_attempts WHERE username = LEFT(?, 64) AND ok = 0"
+    "  AND attempted_at > NOW() - INTERVAL ? SECOND),"
+    " (SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0"
+    "  AND attempted_at > NOW() - INTERVAL ? SECOND)");
+static DB_STMT set_lang = DB_STMT_INIT("UPDATE users SET lang = ? WHERE id = ?");
+
+static void copy(char *dst, size_t n, const char *src)
+{
+  snprintf(dst, n, "%s", src ? src : "");
+}
+
+NEOERR *db_session_load(const unsigned char hash[32], int idle, int max,
+                        struct user *u, int *state, int *stale)
+{
+  int more;
+  *state = SESSION_NONE;
+  *stale = 0;
+  NEOERR *err = db_exec(&load, "iib", (long long)idle, (long long)max, hash, (size_t)32);
+  if (!err) err = db_next(&load, &more);
+  if (err || !more) { db_done(&load); return nerr_pass(err); }
+  memset(u, 0, sizeof *u);
+  u->id = (unsigned)db_int(&load, 0);
+  u->role = role_parse(db_str(&load, 1));
+  copy(u->username, sizeof u->username, db_str(&load, 2));
+  copy(u->display_name, sizeof u->display_name, db_str(&load, 3));
+  copy(u->lang, sizeof u->lang, db_str(&load, 4));
+  copy(u->csrf, sizeof u->csrf, db_str(&load, 5));
+  *state = db_int(&load, 6) ? SESSION_EXPIRED : SESSION_OK;
+  *stale = (int)db_int(&load, 7);
+  const char *regions = db_str(&load, 8);
+  for (const char *p = regions; p && *p && u->nregions < USER_MAX_REGIONS;) {
+    u->regions[u->nregions++] = (unsigned)strtoul(p, (char **)&p, 10);
+    if (*p == ',') p++;
+  }
+  db_done(&load);
+  if (u->role == ROLE_NONE) *state = SESSION_NONE;
+  return STATUS_OK;
+}
+
+NEOERR *db_session_touch(const unsigned char hash[32])
+{
+  return nerr_pass(db_exec(&touch, "b", hash, (size_t)32));
+}
+
+NEOERR *db_session_create(const unsigned char hash[32], unsigned user_id,
+                          const char *csrf, const char *ip, const char *ua)
+{
+  return nerr_pass(db_exec(&create, "bisss", hash, (size_t)32, (long long)user_id,
+                           csrf, ip, ua));
+}
+
+NEOERR *db_session_delete(const unsigned char hash[32])
+{
+  return nerr_pass(db_exec(&del, "b", hash, (size_t)32));
+}
+
+NEOERR *db_user_credentials(const char *username, unsigned *id, char *hash,
+                            size_t hash_size, int *found)
+{
+  int more;
+  *found = 0;
+  NEOERR *err = db_exec(&creds, "s", username);
+  if (!err) err = db_next(&creds, &more);
+  if (!err && more) {
+    *id = (unsigned)db_int(&creds, 0);
+    copy(hash, hash_size, db_str(&creds, 1));
+    *found = 1;
+  }
+  db_done(&creds);
+  return nerr_pass(err);
+}
+
+NEOERR *db_login_attempt(const char *username, const char *ip, int ok)
+{
+  return nerr_pass(db_exec(&attempt, "ssi", username, ip, (long long)ok));
+}
+
+NEOERR *db_login_failures(const char *username, const char *ip, int window,
+                          int *by_user, int *by_ip)
+{
+  int more;
+  *by_user = *by_ip = 0;
+  NEOERR *err = db_exec(&failures, "sisi", username, (long long)window, ip,
+                        (long long)window);
+  if (!err) err = db_next(&failures, &more);
+  if (!err && more) {
+    *by_user = (int)db_int(&failures, 0);
+    *by_ip = (int)db_int(&failures, 1);
+  }
+  db_done(&failures);
+  return nerr_pass(err);
+}
+
+NEOERR *db_user_set_lang(const struct user *u, const char *ip, const char *lang)
+{
+  NEOERR *err = db_begin();
+  if (err) return nerr_pass(err);
+  char detail[64];
+  snprintf(detail, sizeof detail, "lang=%s", lang);
+  if ((err = db_exec(&set_lang, "si", lang, (long long)u->id)) ||
+      (err = db_audit(u, ip, "update", "user", u->id, detail))) {
+    db_rollback();
+    return nerr_pass(err);
+  }
+  return nerr_pass(db_commit());
+}

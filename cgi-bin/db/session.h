@@ -1,0 +1,27 @@
+#ifndef KEHU_DB_SESSION_H
+#define KEHU_DB_SESSION_H
+/* Sessions, sign-in attempts and the signed-in user's own settings. */
+#include "core/req.h"
+
+enum { SESSION_NONE, SESSION_OK, SESSION_EXPIRED };
+
+/* Load the session with this token hash and its (active) user. *state is
+ * SESSION_OK, SESSION_EXPIRED (idle or absolute limit passed) or
+ * SESSION_NONE; *stale is set when last_seen is over a minute old. */
+NEOERR *db_session_load(const unsigned char hash[32], int idle, int max,
+                        struct user *u, int *state, int *stale);
+NEOERR *db_session_touch(const unsigned char hash[32]);
+NEOERR *db_session_create(const unsigned char hash[32], unsigned user_id,
+                          const char *csrf, const char *ip, const char *ua);
+NEOERR *db_session_delete(const unsigned char hash[32]);
+
+/* The stored hash and id of an active user, for sign-in. *found = 0 when
+ * there is no such active user. */
+NEOERR *db_user_credentials(const char *username, unsigned *id, char *hash,
+                            size_t hash_size, int *found);
+NEOERR *db_login_attempt(const char *username, const char *ip, int ok);
+/* Failed attempts within the last `window` seconds, by name and by address. */
+NEOERR *db_login_failures(const char *username, const char *ip, int window,
+                          int *by_user, int *by_ip);
+NEOERR *db_user_set_lang(const struct user *u, const char *ip, const char *lang);
+#endif

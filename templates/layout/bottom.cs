@@ -1,0 +1,4 @@
+</main>
+<footer class="footer"><div class="container"><?cs var:L.Footer ?></div></footer>
+</body>
+</html>

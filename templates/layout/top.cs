@@ -1,0 +1,41 @@
+<?cs include:"layout/macros.cs" ?><!doctype html>
+<html lang="<?cs if:Page.Lang == "en" ?>en<?cs else ?>zh-CN<?cs /if ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:Page.Title ?> · <?cs var:L.App ?></title>
+<link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body class="page-<?cs var:Page.Section ?>">
+<a class="skip" href="#main"><?cs var:L.Skip ?></a>
+<header class="topbar">
+  <div class="topbar-inner">
+    <a class="brand" href="/"><span class="logo" aria-hidden="true">客</span><span class="brand-name"><?cs var:L.App ?></span></a>
+    <?cs if:User.Id ?>
+    <nav class="mainnav" aria-label="<?cs var:L.App ?>">
+      <?cs each:n = Nav ?><a href="<?cs var:n.Href ?>"<?cs if:n.Section == Page.Section ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Nav[n.Section] ?></a><?cs /each ?>
+    </nav>
+    <?cs /if ?>
+    <div class="usermenu">
+      <form method="post" action="/account/lang" class="inline">
+        <?cs call:csrf_field() ?>
+        <input type="hidden" name="back" value="<?cs var:Page.Path ?>">
+        <?cs if:Page.Lang == "en" ?>
+        <button type="submit" name="lang" value="zh-CN" class="link" lang="zh-CN"><?cs var:L.Lang.zh_CN ?></button>
+        <?cs else ?>
+        <button type="submit" name="lang" value="en" class="link" lang="en">English</button>
+        <?cs /if ?>
+      </form>
+      <?cs if:User.Id ?>
+      <span class="who" title="<?cs var:L.Account.SignedInAs ?>"><?cs var:User.Name ?> <small><?cs var:L.Role[User.Role] ?></small></span>
+      <form method="post" action="/logout" class="inline">
+        <?cs call:csrf_field() ?>
+        <button type="submit" class="link" id="signout"><?cs var:L.Account.SignOut ?></button>
+      </form>
+      <?cs /if ?>
+    </div>
+  </div>
+</header>
+<main id="main" class="container">
+<?cs if:Flash ?><div class="flash" role="status"><?cs var:L.Flash[Flash] ?></div><?cs /if ?>
