@@ -19,7 +19,7 @@ CS_INC   := -I/usr/include/ClearSilver
 DB_CFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
 DB_LIBS   = $(shell mariadb_config --libs 2>/dev/null)
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin
-LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium $(DB_LIBS) -lz
+LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium $(DB_LIBS) -lz -lm
 LDFLAGS  += $(OPTFLAGS)
 
 CORE_SRC := $(wildcard cgi-bin/core/*.c)
@@ -34,9 +34,12 @@ UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/tes
 
 all: $(PROGS) $(TOOLS) $(UNIT)
 
-$(BUILD)/%.o: %.c $(wildcard cgi-bin/core/*.h cgi-bin/db/*.h)
+# -MMD -MP: each object also depends on exactly the headers it includes.
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 $(BUILD)/libkehu.a: $(LIB_OBJ)
 	@rm -f $@

@@ -239,7 +239,9 @@ static void handle(struct req *r, const struct route *routes)
   if (!err) {
     rt = route_match(routes, r->method, r->path, &r->id, &path_known);
     if (!rt && path_known) {
-      err = req_header(r, "Allow: GET, HEAD, POST");
+      char allow[32];
+      route_allow(routes, r->path, allow, sizeof allow);
+      err = req_header(r, "Allow: %s", allow);
       if (!err) err = nerr_raise(KERR_METHOD, "%s %s", r->method, r->path);
     } else if (!rt) {
       err = nerr_raise(KERR_NOT_FOUND, "%s", r->path);

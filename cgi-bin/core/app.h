@@ -5,6 +5,7 @@
  * around a handler (input checks, session, role, CSRF, rendering, the one
  * error page, the request log line). */
 #include "core/req.h"
+#include <stddef.h>
 
 typedef NEOERR *(*handler_fn)(struct req *r);
 
@@ -19,6 +20,9 @@ struct route {
  * path exists under another method only, returns NULL with *path_known = 1. */
 const struct route *route_match(const struct route *routes, const char *method,
                                 const char *path, long long *id, int *path_known);
+
+/* The methods a path answers to, for the Allow header of a 405. */
+void route_allow(const struct route *routes, const char *path, char *out, size_t n);
 
 int app_main(int argc, char **argv, const struct route *routes);
 

@@ -1,4 +1,5 @@
 #include "core/format.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,14 @@ void format_money(const char *in, char *out, size_t n)
   if (!in || !*in) in = "0";
   char *end;
   double v = strtod(in, &end);
-  if (*end || n < 32) { snprintf(out, n, "%s", in); return; }
+  /* Only plain finite amounts are reformatted (below a quadrillion, more
+   * than any ledger here holds); anything else is shown as stored. */
+  if (*end || n < 32 || !isfinite(v) || fabs(v) >= 1e15) {
+    snprintf(out, n, "%s", in);
+    return;
+  }
   char digits[64];
-  snprintf(digits, sizeof digits, "%.2f", v < 0 ? -v : v);
+  snprintf(digits, sizeof digits, "%.2f", fabs(v));
   char *dot = strchr(digits, '.');
   size_t int_len = dot - digits, o = 0;
   if (v < 0 && strcmp(digits, "0.00") != 0) out[o++] = '-';

@@ -1,4 +1,5 @@
 #include "core/app.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,19 @@ const struct route *route_match(const struct route *routes, const char *method,
     *path_known = 1;
   }
   return NULL;
+}
+
+void route_allow(const struct route *routes, const char *path, char *out, size_t n)
+{
+  int get = 0, post = 0;
+  for (const struct route *rt = routes; rt->pattern; rt++) {
+    long long v;
+    if (!pattern_match(rt->pattern, path, &v)) continue;
+    if (strcmp(rt->method, "GET") == 0) get = 1;
+    if (strcmp(rt->method, "POST") == 0) post = 1;
+  }
+  snprintf(out, n, "%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "",
+           post ? "POST" : "");
 }
 
 static const struct { enum role role; const char *name; } roles[] = {

@@ -3,6 +3,7 @@
 #include "core/utf8.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int valid_phone(const char *s)
@@ -37,9 +38,15 @@ int valid_email(const char *s)
 
 int valid_date(const char *s)
 {
-  int y, m, d, n = 0;
-  if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10) return 0;
-  if (s[4] != '-' || s[7] != '-' || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return 0;
+  /* Digits exactly where YYYY-MM-DD has them: sscanf alone would accept
+   * signs and spaces. */
+  for (int i = 0; i < 10; i++) {
+    if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
+    else if (!isdigit((unsigned char)s[i])) return 0;
+  }
+  if (s[10] != '\0') return 0;
+  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return 0;
   static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return d <= mdays[m - 1] + (m == 2 && leap);

@@ -53,8 +53,6 @@ NEOERR *db_connect(void)
   mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
   mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
   mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
-  /* Dates on screen are China time; the zone has no daylight saving. */
-  mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+08:00'");
   if (!mysql_real_connect(m, NULL, env_or("KEHU_DB_USER", "kehu_app"),
                           env_or("KEHU_DB_PASS", ""),
                           env_or("KEHU_DB_NAME", "kehu"), 0,

@@ -60,7 +60,7 @@
       <td><?cs var:L.ContactRole[p.role] ?><?cs if:p.title ?> <span class="muted">· <?cs var:p.title ?></span><?cs /if ?></td>
       <td class="opt"><?cs call:dash(p.authority) ?></td>
       <td class="mono nowrap"><?cs call:dash(p.phone) ?></td>
-      <td class="opt"><?cs call:dash(p.email) ?></td>
+      <td class="opt nowrap"><?cs call:dash(p.email) ?></td>
       <td class="opt"><?cs call:dash(p.personality) ?></td>
       <td class="opt nowrap"><?cs call:dash(p.birthday) ?></td>
       <td class="opt"><?cs call:dash(p.hobbies) ?></td>

@@ -1,0 +1,1591 @@
+/* kehu-gen: demo and bench data for kehu.
+ *
+ *   kehu-gen --out DIR --customers N [--seed S] [--demo-password PW]
+ *            [--orders-per-customer X] [--complaints K] [--today YYYY-MM-DD]
+ *
+ * Writes one tab-separated file per table into DIR and a DIR/load.sql that
+ * loads them (mariadb --local-infile=1 kehu < DIR/load.sql). The output is a
+ * pure function of the seed and of "today" (the local date, or --today), so
+ * a run can be repeated exactly; the one exception is the salt inside the
+ * users' password hash. Generated activity (orders, payments, complaints,
+ * records created) ends yesterday at 23:59:59, so nothing depends on the time
+ * of day and nothing lies in the future; due dates and birthdays run on.
+ *
+ * How it stays fast and flat for millions of rows: every customer has its own
+ * random streams (seeded from the seed and its index), so it can be generated
+ * twice without being kept. Pass 1 generates each buying customer's orders,
+ * order lines and payments and keeps only its total and last purchase day
+ * (12 bytes a customer); the A/B/C thresholds come from those totals; pass 2
+ * regenerates each customer and writes its row and its key people. Rows go
+ * through 1 MiB buffers with hand-written number formatting; nothing is
+ * allocated per row.
+ *
+ * No libm: the Makefile links without -lm, and nothing here needs more than
+ * uniform draws and weighted tables. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/password.h"
+#include "gen_data.h"
+
+/* ------------------------------------------------------------------------ */
+/* errors */
+
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void die(const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("kehu-gen: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* random numbers: a splitmix64 stream per (seed, purpose, index) */
+
+typedef struct { uint64_t s; } rng;
+
+static inline uint64_t mix64(uint64_t z)
+{
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+static inline uint64_t rnext(rng *r)
+{
+  r->s += 0x9E3779B97F4A7C15ULL;
+  return mix64(r->s);
+}
+
+/* Uniform in [0, n). */
+static inline uint32_t rbelow(rng *r, uint32_t n)
+{
+  return (uint32_t)(((rnext(r) >> 32) * (uint64_t)n) >> 32);
+}
+
+/* Uniform in [lo, hi]. */
+static inline int rrange(rng *r, int lo, int hi)
+{
+  return lo + (int)rbelow(r, (uint32_t)(hi - lo + 1));
+}
+
+static inline double runi(rng *r)
+{
+  return (double)(rnext(r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static inline int rchance(rng *r, double p) { return runi(r) < p; }
+
+enum { S_CORE = 1, S_DETAIL, S_ORDERS, S_CONTACTS, S_COMPLAINT, S_COMPLAINT_TIME, S_USERS };
+
+static rng rfor(uint64_t seed, uint64_t stream, uint64_t i)
+{
+  rng r = { mix64(seed * 0xD1B54A32D192ED03ULL ^ mix64(stream * 0x9E3779B97F4A7C15ULL + i)) };
+  return r;
+}
+
+/* ------------------------------------------------------------------------ */
+/* weighted choice */
+
+#define WMAX 512
+typedef struct { int n; uint64_t cum[WMAX]; } wtab;
+
+static void wt_build(wtab *t, const double *w, int n)
+{
+  double sum = 0, run = 0;
+  if (n <= 0 || n > WMAX) die("weight table of size %d", n);
+  for (int i = 0; i < n; i++) sum += w[i];
+  if (sum <= 0) die("weight table with no weight");
+  for (int i = 0; i < n; i++) {
+    run += w[i];
+    t->cum[i] = (uint64_t)(run / sum * 4294967296.0);
+  }
+  t->cum[n - 1] = 4294967296ULL;
+  t->n = n;
+}
+
+static void wt_build_ws(wtab *t, const wstr *w, int n)
+{
+  double tmp[WMAX];
+  if (n > WMAX) die("weight table of size %d", n);
+  for (int i = 0; i < n; i++) tmp[i] = w[i].w;
+  wt_build(t, tmp, n);
+}
+
+static int wt_pick(const wtab *t, rng *r)
+{
+  uint64_t x = rnext(r) >> 32;
+  int lo = 0, hi = t->n - 1;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (t->cum[mid] > x) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
+/* ------------------------------------------------------------------------ */
+/* calendar: day numbers count from 1950-01-01 (a Sunday) */
+
+#define Y0 1950
+#define NYEARS 150
+#define NDAYS_MAX (NYEARS * 366)
+static int year_start[NYEARS + 1];
+static char date_s[NDAYS_MAX][10];   /* "YYYY-MM-DD", not NUL-terminated */
+static int ndays;
+
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int month_len(int y, int m)
+{
+  static const int ml[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : ml[m - 1];
+}
+
+static void put2(char *p, int v) { p[0] = (char)('0' + v / 10); p[1] = (char)('0' + v % 10); }
+
+static void dates_init(void)
+{
+  int d = 0;
+  for (int y = Y0; y < Y0 + NYEARS; y++) {
+    year_start[y - Y0] = d;
+    for (int m = 1; m <= 12; m++)
+      for (int dd = 1; dd <= month_len(y, m); dd++, d++) {
+        char *p = date_s[d];
+        put2(p, y / 100); put2(p + 2, y % 100); p[4] = '-';
+        put2(p + 5, m); p[7] = '-'; put2(p + 8, dd);
+      }
+  }
+  year_start[NYEARS] = d;
+  ndays = d;
+}
+
+static int day_of(int y, int m, int d)
+{
+  int n = year_start[y - Y0];
+  for (int k = 1; k < m; k++) n += month_len(y, k);
+  return n + d - 1;
+}
+
+static int year_of(int day)
+{
+  const char *p = date_s[day];
+  return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+}
+
+static int weekday(int day) { return day % 7; } /* 0 = Sunday */
+
+/* ------------------------------------------------------------------------ */
+/* output files: a 1 MiB buffer each, fields end in a tab, the row's last tab
+ * becomes the newline */
+
+#define SINK_CAP (1u << 20)
+typedef struct {
+  const char *table, *cols;
+  char path[PATH_MAX];
+  FILE *f;
+  char *buf;
+  size_t n;
+  uint64_t rows;
+} sink;
+
+static void sk_flush(sink *s)
+{
+  if (s->n && fwrite(s->buf, 1, s->n, s->f) != s->n) die("write %s: %s", s->path, strerror(errno));
+  s->n = 0;
+}
+
+static inline void room(sink *s, size_t k)
+{
+  if (s->n + k > SINK_CAP) sk_flush(s);
+}
+
+static inline void f_raw(sink *s, const char *p, size_t k)
+{
+  room(s, k + 1);
+  memcpy(s->buf + s->n, p, k);
+  s->n += k;
+  s->buf[s->n++] = '\t';
+}
+
+static inline void f_lit(sink *s, const char *p) { f_raw(s, p, strlen(p)); }
+
+/* Text: backslash, tab, newline, CR and NUL escaped for LOAD DATA. */
+static void f_str(sink *s, const char *p)
+{
+  size_t k = strlen(p);
+  if (2 * k + 1 > SINK_CAP) die("field too long for %s", s->table);
+  room(s, 2 * k + 1);
+  char *o = s->buf + s->n;
+  for (size_t i = 0; i < k; i++) {
+    char c = p[i];
+    switch (c) {
+    case '\\': *o++ = '\\'; *o++ = '\\'; break;
+    case '\t': *o++ = '\\'; *o++ = 't'; break;
+    case '\n': *o++ = '\\'; *o++ = 'n'; break;
+    case '\r': *o++ = '\\'; *o++ = 'r'; break;
+    default: *o++ = c;
+    }
+  }
+  *o++ = '\t';
+  s->n = (size_t)(o - s->buf);
+}
+
+static inline void f_null(sink *s) { f_raw(s, "\\N", 2); }
+
+static inline size_t fmt_u(char *out, uint64_t v)
+{
+  char t[24];
+  size_t k = 0;
+  do { t[k++] = (char)('0' + v % 10); v /= 10; } while (v);
+  for (size_t i = 0; i < k; i++) out[i] = t[k - 1 - i];
+  return k;
+}
+
+static inline void f_u(sink *s, uint64_t v)
+{
+  room(s, 24);
+  s->n += fmt_u(s->buf + s->n, v);
+  s->buf[s->n++] = '\t';
+}
+
+/* Non-negative amount in cents as 123.45 */
+static inline void f_money(sink *s, int64_t cents)
+{
+  room(s, 28);
+  s->n += fmt_u(s->buf + s->n, (uint64_t)(cents / 100));
+  s->buf[s->n++] = '.';
+  put2(s->buf + s->n, (int)(cents % 100));
+  s->n += 2;
+  s->buf[s->n++] = '\t';
+}
+
+static inline void f_date(sink *s, int day) { f_raw(s, date_s[day], 10); }
+
+static inline void f_dt(sink *s, int day, int secs)
+{
+  room(s, 21);
+  char *p = s->buf + s->n;
+  memcpy(p, date_s[day], 10);
+  p[10] = ' ';
+  put2(p + 11, secs / 3600); p[13] = ':';
+  put2(p + 14, secs / 60 % 60); p[16] = ':';
+  put2(p + 17, secs % 60);
+  p[19] = '\t';
+  s->n += 20;
+}
+
+static inline void f_end(sink *s)
+{
+  s->buf[s->n - 1] = '\n';
+  s->rows++;
+}
+
+/* ------------------------------------------------------------------------ */
+/* small string builder for names and texts (fixed buffers, no malloc) */
+
+typedef struct { char *p; size_t n, cap; } sb;
+
+static void sb_init(sb *b, char *buf, size_t cap) { b->p = buf; b->n = 0; b->cap = cap; buf[0] = 0; }
+
+static void sb_put(sb *b, const char *s, size_t k)
+{
+  if (b->n + k >= b->cap) die("internal: text buffer too small");
+  memcpy(b->p + b->n, s, k);
+  b->n += k;
+  b->p[b->n] = 0;
+}
+
+static void sb_s(sb *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+static void sb_d(sb *b, long v)
+{
+  char t[24];
+  size_t k = 0;
+  if (v < 0) { sb_put(b, "-", 1); v = -v; }
+  k = fmt_u(t, (uint64_t)v);
+  sb_put(b, t, k);
+}
+
+/* Zero-padded to width w. */
+static void sb_dw(sb *b, long v, int w)
+{
+  char t[24];
+  size_t k = fmt_u(t, (uint64_t)v);
+  for (int i = (int)k; i < w; i++) sb_put(b, "0", 1);
+  sb_put(b, t, k);
+}
+
+/* printf-like with only %s (const char *), %d (int) and %%. */
+static void sbf(sb *b, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%') {
+      const char *q = p;
+      while (*q && *q != '%') q++;
+      sb_put(b, p, (size_t)(q - p));
+      p = q - 1;
+      continue;
+    }
+    p++;
+    if (*p == 's') sb_s(b, va_arg(ap, const char *));
+    else if (*p == 'd') sb_d(b, va_arg(ap, int));
+    else if (*p == '%') sb_put(b, "%", 1);
+    else die("internal: bad format %s", fmt);
+  }
+  va_end(ap);
+}
+
+/* Chinese numeral for 1..99 (第十二中学). */
+static void sb_cn(sb *b, int n)
+{
+  static const char *const D[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n >= 20) sb_s(b, D[n / 10]);
+  if (n >= 10) sb_s(b, "十");
+  if (n < 10 || n % 10) sb_s(b, D[n % 10]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* pinyin for e-mail addresses */
+
+#define CJK_LO 0x4E00
+#define CJK_HI 0x9FFF
+static const char *py_of_cp[CJK_HI - CJK_LO + 1];
+static char py_pool[sizeof PINYIN];
+
+static int utf8_cjk(const unsigned char *p)
+{
+  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return -1;
+  int cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return cp >= CJK_LO && cp <= CJK_HI ? cp : -1;
+}
+
+static void pinyin_init(void)
+{
+  memcpy(py_pool, PINYIN, sizeof PINYIN);
+  char *p = py_pool;
+  while (*p) {
+    int cp = utf8_cjk((const unsigned char *)p);
+    if (cp < 0 || p[3] != ':') die("internal: bad pinyin table near \"%.12s\"", p);
+    char *v = p + 4, *e = strchr(v, ' ');
+    if (!e) die("internal: pinyin table must end in a space");
+    *e = 0;
+    py_of_cp[cp - CJK_LO] = v;
+    p = e + 1;
+  }
+}
+
+/* Pinyin of a string made only of listed characters, or die naming the one
+ * that is missing (a data error found at start-up, not at row 800,000). */
+static void pinyin_of(const char *s, char *out, size_t cap)
+{
+  sb b;
+  sb_init(&b, out, cap);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p += 3) {
+    int cp = utf8_cjk(p);
+    const char *v = cp < 0 ? NULL : py_of_cp[cp - CJK_LO];
+    if (!v) die("internal: no pinyin for \"%.3s\" in \"%s\"", (const char *)p, s);
+    sb_s(&b, v);
+  }
+}
+
+#define PYLEN 24
+static char zihao_py[N_ZIHAO][PYLEN];
+static char surname_py[N_SURNAMES][PYLEN];
+static char given_m_py[N_GIVEN_M][PYLEN];
+static char given_f_py[N_GIVEN_F][PYLEN];
+
+/* ------------------------------------------------------------------------ */
+/* configuration and global state */
+
+enum { K_DEALER, K_END, K_ORG };
+enum { L_TARGET, L_POTENTIAL, L_ONETIME, L_LOYAL };
+static const char *const KIND_S[] = {"dealer", "end_customer", "organisation"};
+static const char *const LIFE_S[] = {"target", "potential", "one_time", "loyal"};
+static const char *const LOYALTY_S[] = {"loyal", "switcher", "none"};
+static const char *const NONCUST_S[] = {"quasi", "refusing", "unexplored"};
+
+static const double KIND_W[3] = {35, 50, 15};
+static const double LIFE_W[3][4] = {{10, 15, 15, 60}, {25, 20, 25, 30}, {25, 25, 25, 25}};
+/* How much more often a loyal customer of each kind orders (normalised). */
+static const double KIND_FREQ[3] = {1.6, 0.8, 0.7};
+/* Customer size: a few big ones, many small ones (mean normalised to 1). */
+static const double SIZE_P[] = {30, 25, 20, 13, 8, 3, 1};
+static const double SIZE_M[] = {0.3, 0.6, 1, 1.6, 2.6, 4.5, 8};
+#define N_SIZE ((int)(sizeof SIZE_P / sizeof SIZE_P[0]))
+static const double LINES_W[] = {22, 26, 24, 15, 13}; /* 1..5 lines an order */
+static const int CONTACTS_W[3][7] = {
+  {0, 3, 10, 22, 30, 22, 13}, {4, 15, 30, 30, 15, 5, 1}, {5, 20, 40, 25, 10, 0, 0},
+};
+static const int QTY[3][3][2] = { /* [kind][bulk] = {lo, hi} */
+  {{3, 20}, {1, 6}, {10, 120}}, {{1, 6}, {1, 3}, {2, 40}}, {{1, 8}, {1, 4}, {4, 60}},
+};
+
+#define WINDOW_DAYS 395     /* order history: about 13 months */
+#define COMPLAINT_DAYS 182  /* complaints: the last 6 months */
+#define MAX_ORD 400         /* orders one customer can have */
+
+static struct {
+  uint64_t seed;
+  long n_cust;
+  double opc;
+  long n_compl;
+  const char *pw;
+  char out[PATH_MAX];
+  int today, last, ws;       /* last = today - 1: the last day with activity;
+                                ws: first day of the order window */
+  int seqw;                  /* digits of the order sequence number */
+  double extra_mean;         /* mean extra orders of a loyal customer */
+  double size_norm, freq_norm;
+  uint64_t order_id, line_id;
+  int day_seq[WINDOW_DAYS + 1];
+  uint64_t overdue;
+} g;
+
+static wtab kind_t, life_t[3], region_t, city_t[N_REGIONS], size_tab, lines_t, zihao_t, surname_t,
+  prod_t[3], prod_consumer_t, dealer_trade_t, end_form_t, org_t, contacts_t[3];
+static int city_of[N_REGIONS][N_CITIES];
+
+enum { T_REGIONS, T_USERS, T_USER_REGIONS, T_CATEGORIES, T_PRODUCTS, T_CUSTOMERS, T_CONTACTS,
+       T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, N_TABLES };
+static sink sinks[N_TABLES] = {
+  {"regions", "id, code, name_zh, name_en, sort", {0}, 0, 0, 0, 0},
+  {"users", "id, username, display_name, role, password_hash, lang, email, phone, active, "
+            "created_at, updated_at", {0}, 0, 0, 0, 0},
+  {"user_regions", "user_id, region_id", {0}, 0, 0, 0, 0},
+  {"product_categories", "id, name_zh, name_en", {0}, 0, 0, 0, 0},
+  {"products", "id, code, name, category_id, unit, list_price, active", {0}, 0, 0, 0, 0},
+  {"customers", "id, code, name, kind, region_id, owner_id, address, city, postal_code, phone, "
+                "fax, email, founded_year, history, org_structure, sales_force, "
+                "delivery_capacity, warehouse_capacity, business_goals, lifecycle, loyalty, "
+                "non_customer, abc_class, credit_limit, last_purchase_on, status, version, "
+                "created_by, created_at, updated_by, updated_at", {0}, 0, 0, 0, 0},
+  {"customer_contacts", "id, customer_id, name, role, title, authority, phone, email, "
+                        "personality, birthday, hobbies, created_at", {0}, 0, 0, 0, 0},
+  {"orders", "id, order_no, customer_id, salesperson_id, ordered_on, delivered_on, total, "
+             "created_at", {0}, 0, 0, 0, 0},
+  {"order_lines", "id, order_id, product_id, quantity, unit_price, amount", {0}, 0, 0, 0, 0},
+  {"payments", "id, customer_id, order_id, amount, due_on, paid_on", {0}, 0, 0, 0, 0},
+  {"complaints", "id, tracking_no, customer_id, region_id, product_id, kind, reason, "
+                 "contact_name, contact_phone, description, step, status, received_at, "
+                 "first_response_at, closed_at", {0}, 0, 0, 0, 0},
+};
+
+/* ------------------------------------------------------------------------ */
+/* one customer, regenerated on demand from its index */
+
+typedef struct {
+  int kind, life, region, city, district, owner;
+  double m;            /* size, mean 1 */
+  int unhappy;         /* pays late, stops ordering: hidden dissatisfaction */
+  int created, created_secs;
+  int terms;           /* usual payment terms in days */
+  int disc;            /* usual price, per mille of list price */
+  int stop_day;        /* after this day it no longer orders (lapsing) */
+  int loyalty, noncust;/* -1 = NULL */
+  int archived;
+} cust;
+
+static void cust_core(long i, cust *c)
+{
+  rng r = rfor(g.seed, S_CORE, (uint64_t)i);
+  c->kind = wt_pick(&kind_t, &r);
+  c->life = wt_pick(&life_t[c->kind], &r);
+  c->region = wt_pick(&region_t, &r);
+  c->city = city_of[c->region][wt_pick(&city_t[c->region], &r)];
+  int nd = 0;
+  while (nd < MAX_DISTRICTS && CITIES[c->city].district[nd]) nd++;
+  c->district = (int)rbelow(&r, (uint32_t)nd);
+  if (rchance(&r, 0.92)) {
+    const int *st = REGION_STAFF[c->region];
+    int ns = 0;
+    while (ns < 3 && st[ns]) ns++;
+    c->owner = st[rbelow(&r, (uint32_t)ns)];
+  } else {
+    c->owner = rrange(&r, STAFF_FIRST, STAFF_LAST);
+  }
+  int tier = wt_pick(&size_tab, &r);
+  c->m = SIZE_M[tier] * (0.7 + 0.6 * runi(&r)) / g.size_norm;
+  int buyer = c->life >= L_ONETIME;
+  c->unhappy = buyer && rchance(&r, c->kind == K_DEALER ? 0.07 : 0.04);
+  c->created = g.today - (buyer ? rrange(&r, 30, 2500) : rrange(&r, 1, 1500));
+  c->created_secs = rrange(&r, 8 * 3600 + 1800, 18 * 3600);
+  switch (c->kind) {
+  case K_DEALER:
+    c->terms = rchance(&r, 0.4) ? 30 : rchance(&r, 0.67) ? 60 : 90;
+    c->disc = rrange(&r, 580, 720);
+    break;
+  case K_END:
+    c->terms = rchance(&r, 0.7) ? 30 : 60;
+    c->disc = rrange(&r, 850, 980);
+    break;
+  default:
+    c->terms = rchance(&r, 0.5) ? 60 : 90;
+    c->disc = rrange(&r, 800, 920);
+  }
+  c->stop_day = g.last;
+  if (c->life == L_LOYAL && rchance(&r, c->unhappy ? 0.55 : 0.2))
+    c->stop_day = g.today - rrange(&r, c->unhappy ? 30 : 40, c->unhappy ? 200 : 330);
+  c->loyalty = c->noncust = -1;
+  double u = runi(&r);
+  switch (c->life) {
+  case L_LOYAL: c->loyalty = u < 0.75 ? 0 : u < 0.95 ? 1 : 2; break;
+  case L_ONETIME: c->loyalty = u < 0.2 ? 0 : u < 0.65 ? 1 : 2; break;
+  case L_TARGET:
+    c->noncust = u < 0.5 ? 2 : u < 0.7 ? 1 : u < 0.85 ? 0 : -1;
+    if (rchance(&r, 0.2)) c->loyalty = rchance(&r, 0.5) ? 1 : 2;
+    break;
+  default:
+    c->noncust = u < 0.6 ? 0 : u < 0.75 ? 1 : u < 0.8 ? 2 : -1;
+    if (rchance(&r, 0.4)) c->loyalty = rchance(&r, 0.6) ? 1 : 2;
+  }
+  c->archived = c->life != L_LOYAL && rchance(&r, 0.033);   /* about 2% of all */
+}
+
+/* ------------------------------------------------------------------------ */
+/* pass 1: orders, order lines, payments */
+
+static void order_no(sb *b, int day, int seq)
+{
+  const char *d = date_s[day];
+  sb_s(b, "SO");
+  sb_put(b, d, 4); sb_put(b, d + 5, 2); sb_put(b, d + 8, 2);
+  sb_dw(b, seq, g.seqw);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+static int qty_for(rng *r, const cust *c, int bulk)
+{
+  const int *q = QTY[c->kind][bulk];
+  double sf = c->kind == K_DEALER ? 0.4 + 0.6 * c->m : 0.7 + 0.3 * c->m;
+  int n = (int)(rrange(r, q[0], q[1]) * sf + 0.5);
+  if (n < 1) n = 1;
+  if (c->kind == K_DEALER && n >= 20) n = (n + 2) / 5 * 5;
+  return n;
+}
+
+static int64_t price_for(rng *r, const cust *c, int p)
+{
+  int disc = c->disc + rrange(r, -15, 15);
+  if (disc > 1000) disc = 1000;
+  int64_t cents = (int64_t)PRODUCTS[p].price * 100 * disc / 1000;
+  if (PRODUCTS[p].price >= 100) cents = (cents + 50) / 100 * 100;
+  else cents = (cents + 5) / 10 * 10;
+  return cents;
+}
+
+/* Writes the customer's orders; returns its total in cents, *last = day of its
+ * last order (-1 when it has none). */
+static int64_t gen_orders(long i, const cust *c, int *last)
+{
+  static int days[MAX_ORD];
+  *last = -1;
+  if (c->life < L_ONETIME) return 0;
+  rng r = rfor(g.seed, S_ORDERS, (uint64_t)i);
+  int ws = c->created + 1 > g.ws ? c->created + 1 : g.ws;
+  int we = c->stop_day;
+  if (we < ws + 7) we = g.last;
+  int n = 1;
+  if (c->life == L_LOYAL) {
+    double lam = g.extra_mean * KIND_FREQ[c->kind] / g.freq_norm * c->m;
+    n = 2 + (int)(lam + runi(&r));
+    if (n > MAX_ORD) n = MAX_ORD;
+  }
+  for (int k = 0; k < n; k++) {
+    int d = ws;
+    for (int t = 0; t < 8; t++) {
+      d = ws + (int)rbelow(&r, (uint32_t)(we - ws + 1));
+      int wd = weekday(d);
+      if ((wd != 0 && wd != 6) || rchance(&r, 0.25)) break;
+    }
+    days[k] = d;
+  }
+  qsort(days, (size_t)n, sizeof days[0], cmp_int);
+
+  sink *so = &sinks[T_ORDERS], *sl = &sinks[T_LINES], *sp = &sinks[T_PAYMENTS];
+  int64_t total_all = 0;
+  for (int k = 0; k < n; k++) {
+    int d = days[k];
+    int nl = wt_pick(&lines_t, &r) + 1;
+    int prods[5], qtys[5];
+    int64_t prices[5], total = 0;
+    for (int l = 0; l < nl; l++) {
+      int p = 0;
+      for (int t = 0; t < 20; t++) {
+        p = wt_pick(&prod_t[c->kind], &r);
+        int dup = 0;
+        for (int j = 0; j < l; j++) dup |= prods[j] == p;
+        if (!dup && (PRODUCTS[p].active || d < g.today - 180)) break;
+      }
+      prods[l] = p;
+      qtys[l] = qty_for(&r, c, PRODUCTS[p].bulk);
+      prices[l] = price_for(&r, c, p);
+      total += prices[l] * qtys[l];
+    }
+    /* two lines can end up with the same product after 20 tries only in a
+     * freak case; that is still valid data */
+    uint64_t oid = ++g.order_id;
+    char nb[40];
+    sb b;
+    sb_init(&b, nb, sizeof nb);
+    order_no(&b, d, ++g.day_seq[d - g.ws]);
+    int deliv = d + rrange(&r, 1, c->kind == K_DEALER ? 3 : 7);
+    if (deliv > g.last || (d >= g.today - 10 && rchance(&r, 0.15))) deliv = -1;
+    f_u(so, oid); f_raw(so, nb, b.n); f_u(so, (uint64_t)i + 1); f_u(so, (uint64_t)c->owner);
+    f_date(so, d);
+    if (deliv < 0) f_null(so); else f_date(so, deliv);
+    f_money(so, total);
+    f_dt(so, d, rrange(&r, 8 * 3600 + 1800, 18 * 3600));
+    f_end(so);
+    for (int l = 0; l < nl; l++) {
+      f_u(sl, ++g.line_id); f_u(sl, oid); f_u(sl, (uint64_t)prods[l] + 1); f_u(sl, (uint64_t)qtys[l]);
+      f_money(sl, prices[l]); f_money(sl, prices[l] * qtys[l]);
+      f_end(sl);
+    }
+    /* payment: one per order */
+    int terms = rchance(&r, 0.1) ? (rchance(&r, 0.5) ? 30 : rchance(&r, 0.5) ? 60 : 90) : c->terms;
+    int due = d + terms, paid;
+    double u = runi(&r);
+    if (c->unhappy) {
+      if (u < 0.35) paid = d + rrange(&r, 5, terms);
+      else if (u < 0.7) paid = due + rrange(&r, 20, 100);
+      else paid = -1;
+    } else {
+      if (u < 0.88) paid = d + rrange(&r, 3, terms);
+      else if (u < 0.985) paid = due + rrange(&r, 1, 20);
+      else if (u < 0.998) paid = due + rrange(&r, 21, 90);
+      else paid = -1;
+    }
+    if (paid > g.last) paid = -1;
+    if (paid < 0 && due < g.today) g.overdue++;
+    f_u(sp, oid); f_u(sp, (uint64_t)i + 1); f_u(sp, oid); f_money(sp, total); f_date(sp, due);
+    if (paid < 0) f_null(sp); else f_date(sp, paid);
+    f_end(sp);
+    total_all += total;
+  }
+  *last = days[n - 1];
+  return total_all;
+}
+
+/* ------------------------------------------------------------------------ */
+/* pass 2: the customer row and its key people */
+
+typedef struct {
+  char name[256], address[256], phone[32], fax[32], email[128], domain[64];
+  char history[1024], org[512], delivery[160], warehouse[160], goals[512];
+  int postal, founded, sales_force, org_group;
+  int64_t credit;
+} detail;
+
+static const char *const MOBILE_PFX[] = {
+  "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151",
+  "152", "153", "155", "156", "157", "158", "159", "180", "181", "182", "183", "185",
+  "186", "187", "188", "189",
+};
+
+static void mobile(rng *r, char *out, size_t cap)
+{
+  sb b;
+  sb_init(&b, out, cap);
+  sb_s(&b, MOBILE_PFX[rbelow(r, NELEM(MOBILE_PFX))]);
+  sb_dw(&b, rbelow(r, 100000000u), 8);
+}
+
+static void landline(rng *r, const city_def *ct, char *out, size_t cap)
+{
+  sb b;
+  sb_init(&b, out, cap);
+  sbf(&b, "%s-%d", ct->area, rrange(r, 2, 8));
+  sb_dw(&b, rbelow(r, 10000000u), 7);
+}
+
+static const char *pick(rng *r, const char *const *a, int n) { return a[rbelow(r, (uint32_t)n)]; }
+#define PICK(r, a) pick((r), (a), NELEM(a))
+
+/* Organisation kinds: name pattern, weight, group (0 school, 1 hospital, 2 public body). */
+typedef struct { int id; double w; int group; } org_kind;
+static const org_kind ORG_KINDS[] = {
+  {0, 4, 0}, {1, 2, 0}, {2, 2, 0}, {3, 2, 1}, {4, 2, 1}, {5, 0.5, 1}, {6, 0.5, 1}, {7, 2, 1},
+  {8, 1.5, 2}, {9, 1, 2}, {10, 0.3, 1}, {11, 0.3, 2}, {12, 0.5, 2}, {13, 1, 2}, {14, 0.8, 0},
+  {15, 0.5, 2}, {16, 0.8, 2}, {17, 0.5, 2}, {18, 1, 0}, {19, 0.5, 0},
+};
+#define N_ORG_KINDS NELEM(ORG_KINDS)
+
+static void org_name(rng *r, sb *b, const city_def *ct, const char *dist, int k)
+{
+  const char *city = ct->name, *sub = PICK(r, SUBDISTRICTS);
+  switch (k) {
+  case 0: sbf(b, "%s市第", city); sb_cn(b, rrange(r, 1, 45)); sb_s(b, "中学"); break;
+  case 1: sbf(b, "%s市%s实验小学", city, dist); break;
+  case 2: sbf(b, "%s市%s第", city, dist); sb_cn(b, rrange(r, 1, 12)); sb_s(b, "小学"); break;
+  case 3: sbf(b, "%s市第", city); sb_cn(b, rrange(r, 1, 8)); sb_s(b, "人民医院"); break;
+  case 4: sbf(b, "%s市%s人民医院", city, dist); break;
+  case 5: sbf(b, "%s市中医院", city); break;
+  case 6: sbf(b, "%s市妇幼保健院", city); break;
+  case 7: sbf(b, "%s市%s%s街道社区卫生服务中心", city, dist, sub); break;
+  case 8: sbf(b, "%s市%s%s街道办事处", city, dist, sub); break;
+  case 9: sbf(b, "%s市%s机关事务服务中心", city, dist); break;
+  case 10: sbf(b, "%s市疾病预防控制中心", city); break;
+  case 11: sbf(b, "%s市图书馆", city); break;
+  case 12: sbf(b, "%s市社会福利院", city); break;
+  case 13: sbf(b, "%s市%s%s敬老院", city, dist, sub); break;
+  case 14: {
+    static const char *const V[] = {"职业技术学院", "工程职业技术学院", "城市职业学院", "科技职业学院"};
+    sbf(b, "%s%s", city, PICK(r, V));
+    break;
+  }
+  case 15: sbf(b, "%s市%s人民法院", city, dist); break;
+  case 16: sbf(b, "%s市公安局%s分局", city, dist); break;
+  case 17: sbf(b, "国家税务总局%s市%s税务局", city, dist); break;
+  case 18: sbf(b, "%s市%s第", city, dist); sb_cn(b, rrange(r, 1, 9)); sb_s(b, "幼儿园"); break;
+  default: {
+    static const char *const U[] = {"理工大学", "师范大学", "医科大学", "财经大学"};
+    sbf(b, "%s%s后勤服务集团", city, PICK(r, U));
+  }
+  }
+}
+
+static void cust_detail(long i, const cust *c, detail *d)
+{
+  rng r = rfor(g.seed, S_DETAIL, (uint64_t)i);
+  const city_def *ct = &CITIES[c->city];
+  const char *dist = ct->district[c->district];
+  int zh = wt_pick(&zihao_t, &r);
+  int year = year_of(g.today);
+  sb b;
+
+  /* name and e-mail domain */
+  sb_init(&b, d->name, sizeof d->name);
+  d->org_group = -1;
+  if (c->kind == K_DEALER) {
+    if (rchance(&r, 0.85)) {
+      const char *trade = DEALER_TRADES[wt_pick(&dealer_trade_t, &r)].s;
+      sbf(&b, "%s%s%s%s", ct->name, ZIHAO[zh], trade, rchance(&r, 0.8) ? "有限公司" : "有限责任公司");
+    } else {
+      static const char *const SHOP[] = {"家电商行", "电器经营部", "净水器专卖店", "家电门市部"};
+      sbf(&b, "%s市%s%s%s", ct->name, dist, ZIHAO[zh], PICK(&r, SHOP));
+    }
+  } else if (c->kind == K_END) {
+    const char *f = END_FORMS[wt_pick(&end_form_t, &r)].s;
+    char mode = *f == '#' || *f == '$' ? *f++ : 0;
+    if (mode == '#') sbf(&b, "%s市%s", ct->name, dist);
+    else if (!mode) sb_s(&b, ct->name);
+    for (; *f; f++) {
+      if (*f == '@') { sb_s(&b, ZIHAO[zh]); continue; }
+      const char *q = f;
+      while (*q && *q != '@') q++;
+      sb_put(&b, f, (size_t)(q - f));
+      f = q - 1;
+    }
+    if (mode == '$') sbf(&b, "（%s店）", dist);
+  } else {
+    int k = wt_pick(&org_t, &r);
+    d->org_group = ORG_KINDS[k].group;
+    org_name(&r, &b, ct, dist, ORG_KINDS[k].id);
+  }
+  sb_init(&b, d->domain, sizeof d->domain);
+  if (c->kind == K_ORG) {
+    static const char *const GRP[] = {"edu", "hosp", "gov"};
+    sbf(&b, "%s-%s%d.example", ct->py, GRP[d->org_group], rrange(&r, 1, 99));
+  } else {
+    sbf(&b, "%s-%s.example", zihao_py[zh], ct->abbr);
+  }
+
+  /* address */
+  sb_init(&b, d->address, sizeof d->address);
+  /* (one random draw per statement: argument evaluation order is unspecified,
+   * and the output must not depend on the compiler's choice) */
+  const char *street = PICK(&r, STREETS);
+  sbf(&b, "%s市%s%s%d号", ct->name, dist, street, rrange(&r, 1, 999));
+  static const char *const LETTER[] = {"A", "B", "C", "D", "E"};
+  if (c->kind == K_DEALER && rchance(&r, 0.2)) {
+    const char *market = PICK(&r, MARKETS), *zone = LETTER[rbelow(&r, 5)];
+    sbf(&b, "%s%s区%d号", market, zone, rrange(&r, 1, 260));
+  } else {
+    int x = (int)rbelow(&r, 5), bldg = rrange(&r, 1, 20), level = rrange(&r, 1, 28), unit = rrange(&r, 1, 12);
+    switch (x) {
+    case 0: sbf(&b, "%d栋%d室", bldg, level * 100 + unit); break;
+    case 1: sbf(&b, "%d楼", level); break;
+    case 2: sbf(&b, "%s座%d层", LETTER[unit % 3], level); break;
+    default: break;
+    }
+  }
+  d->postal = ct->postal[c->district] + rrange(&r, 0, 3);
+
+  /* phone, fax, e-mail */
+  double land = c->kind == K_DEALER ? 0.5 : c->kind == K_END ? 0.6 : 0.9;
+  if (rchance(&r, land)) landline(&r, ct, d->phone, sizeof d->phone);
+  else mobile(&r, d->phone, sizeof d->phone);
+  d->fax[0] = 0;
+  if (rchance(&r, c->kind == K_DEALER ? 0.5 : c->kind == K_END ? 0.25 : 0.45))
+    landline(&r, ct, d->fax, sizeof d->fax);
+  d->email[0] = 0;
+  if (rchance(&r, c->kind == K_DEALER ? 0.7 : c->kind == K_END ? 0.5 : 0.25)) {
+    static const char *const BOX[] = {"info", "sales", "service", "office", "contact"};
+    sb_init(&b, d->email, sizeof d->email);
+    sbf(&b, "%s@%s", c->kind == K_ORG ? "office" : PICK(&r, BOX), d->domain);
+  }
+
+  /* founded, history, organisation, capacities, goals, credit */
+  int cy = year_of(c->created);
+  int lo = c->kind == K_ORG ? 1950 : c->kind == K_END ? 1985 : 1995;
+  d->founded = rrange(&r, lo, cy > lo ? cy : lo);
+  d->history[0] = d->org[0] = d->delivery[0] = d->warehouse[0] = d->goals[0] = 0;
+  d->sales_force = -1;
+  d->credit = 0;
+  if (c->kind == K_DEALER) {
+    int y2 = rrange(&r, d->founded > 2010 ? d->founded : 2010, cy);
+    int y3 = y2 < year ? rrange(&r, y2 + 1, year) : year;
+    sb_init(&b, d->history, sizeof d->history);
+    int shops = rrange(&r, 1, 3 + (int)(c->m * 2)), outlets = rrange(&r, 3, 10 + (int)(c->m * 10));
+    int tmpl = (int)rbelow(&r, 5);
+    if (c->life < L_ONETIME) tmpl += 5;   /* not (yet) selling our products */
+    if (tmpl % 5 == 4 && d->founded < 2008) tmpl -= 4;   /* no e-commerce story before 2008 */
+    switch (tmpl) {
+    case 0:
+      sbf(&b, "%d年成立于%s%s，最初经营家电零售，%d年起代理本公司净水产品，目前拥有直营门店%d家、"
+              "二级网点%d个，覆盖%s及周边县区。", d->founded, ct->name, dist, y2, shops, outlets, ct->name);
+      break;
+    case 1:
+      sbf(&b, "前身为%s一家五金水电门市部，%d年改制为公司并开始经营净水设备，%d年成为本公司%s地区授权经销商。",
+          dist, d->founded, y2, ct->name);
+      break;
+    case 2:
+      sbf(&b, "%d年创立，主营厨卫电器和小家电，%d年引入本公司产品线；以工程渠道（学校、酒店、写字楼）为主，零售为辅。",
+          d->founded, y2);
+      break;
+    case 3:
+      sbf(&b, "%d年由原%s五交化公司员工创办，深耕本地家电市场多年，%d年开始与本公司合作，%d年获评年度优秀经销商。",
+          d->founded, ct->name, y2, y3);
+      break;
+    case 4:
+      sbf(&b, "%d年成立，早期做电商代运营，%d年转型为线下净水服务商，提供安装、换芯、上门维护一体化服务。",
+          d->founded, y2);
+      break;
+    case 5:
+      sbf(&b, "%d年成立于%s%s，经营家电零售，目前拥有门店%d家，代理两个国产净水器品牌，尚未经销本公司产品。",
+          d->founded, ct->name, dist, shops);
+      break;
+    case 6:
+      sbf(&b, "前身为%s一家五金水电门市部，%d年改制为公司，主营厨卫五金，近年开始试销净水设备。", dist, d->founded);
+      break;
+    case 7:
+      sbf(&b, "%d年创立，以楼盘精装修配套的厨卫电器为主，有二级网点%d个，对净水产品有兴趣，正在比较几家厂商的政策。",
+          d->founded, outlets);
+      break;
+    case 8:
+      sbf(&b, "%d年成立，原为某进口净水品牌%s地区代理，合同即将到期，正在寻找新的合作厂家。", d->founded, ct->name);
+      break;
+    default:
+      sbf(&b, "%d年成立，主营电商和社区团购，线下只有一家体验店，%d年起兼营小家电。", d->founded, y2);
+    }
+    d->sales_force = 3 + (int)(c->m * 8) + rrange(&r, 0, 5);
+    int svc = 1 + d->sales_force / 4;
+    sb_init(&b, d->org, sizeof d->org);
+    if (rchance(&r, 0.5))
+      sbf(&b, "总经理\n├ 销售部（%d人）\n├ 售后服务部（%d人）\n├ 仓储物流部\n└ 财务部",
+          d->sales_force, svc);
+    else
+      sbf(&b, "董事长、总经理各1人；下设销售部（%d人）、售后服务部（%d人）、仓储物流部、财务部",
+          d->sales_force, svc);
+    sb_init(&b, d->delivery, sizeof d->delivery);
+    int trucks = 1 + (int)(c->m * 1.5) + rrange(&r, 0, 2);
+    switch (rbelow(&r, 5)) {
+    case 0: sbf(&b, "自有货车%d辆", trucks); break;
+    case 1: sbf(&b, "自有货车%d辆、电动三轮车%d辆", trucks, rrange(&r, 2, 8)); break;
+    case 2: sb_s(&b, "委托第三方物流配送"); break;
+    case 3: sbf(&b, "自有面包车%d辆，大件委托物流", trucks); break;
+    default: sbf(&b, "自有货车%d辆，市区可当日送货安装", trucks);
+    }
+    sb_init(&b, d->warehouse, sizeof d->warehouse);
+    int area = (int)(100 + c->m * 300 + rrange(&r, 0, 300)) / 10 * 10;
+    switch (rbelow(&r, 3)) {
+    case 0: sbf(&b, "仓库%d平方米", area); break;
+    case 1: sbf(&b, "租用仓库%d平方米（%s）", area, dist); break;
+    default: sbf(&b, "自有仓库%d平方米，另有门店后仓", area);
+    }
+    sb_init(&b, d->goals, sizeof d->goals);
+    int target = (int)(c->m * 300) / 10 * 10 + rrange(&r, 5, 30) * 10;
+    switch (rbelow(&r, 5)) {
+    case 0: sbf(&b, "%d年销售目标%d万元，同比增长%d%%；重点开发社区和写字楼团购渠道。", year, target, rrange(&r, 8, 35)); break;
+    case 1: sbf(&b, "三年内在%s新开%d家门店，成为本地区净水器销量前三的经销商。", ct->name, rrange(&r, 2, 8)); break;
+    case 2: sbf(&b, "稳定现有零售渠道，加大学校、医院等工程项目投标力度，%d年工程业务占比提升到%d%%。", year, rrange(&r, 20, 50)); break;
+    case 3: sbf(&b, "提高滤芯更换等售后服务收入占比，建立会员回访制度，老客户复购率达到%d%%。", rrange(&r, 30, 60)); break;
+    default: sbf(&b, "拓展抖音、小程序等线上渠道，线上线下联动，%d年线上销售额突破%d万元。", year, target / 4 + 10);
+    }
+    d->credit = (int64_t)((5 + 45 * c->m) + rrange(&r, 0, 5)) * 10000 * 100;
+    if (c->life == L_TARGET) d->credit = 0;
+  } else if (c->kind == K_END) {
+    if (c->life >= L_ONETIME && rchance(&r, 0.25)) {
+      sb_init(&b, d->history, sizeof d->history);
+      sbf(&b, "%d年成立，%d年起使用本公司商用净水和开水设备，由行政后勤部门统一采购。", d->founded,
+          rrange(&r, d->founded > 2012 ? d->founded : 2012, cy));
+    }
+    if (rchance(&r, 0.2)) {
+      sb_init(&b, d->delivery, sizeof d->delivery);
+      sb_s(&b, "由经销商送货上门并安装");
+    }
+    if (c->life >= L_ONETIME && !rchance(&r, 0.4)) d->credit = (int64_t)rrange(&r, 1, 10) * 10000 * 100;
+  } else {
+    sb_init(&b, d->org, sizeof d->org);
+    if (rchance(&r, 0.4))
+      sb_s(&b, d->org_group == 0 ? "总务处负责设备采购和维护，财务处负责付款；大额采购须走政府采购程序"
+               : d->org_group == 1 ? "后勤保障部负责设备采购，设备科负责验收维护，财务科负责付款"
+                                   : "办公室统一负责采购，财务科负责付款；大额采购须走政府采购程序");
+    if (c->life >= L_ONETIME && !rchance(&r, 0.6)) d->credit = (int64_t)rrange(&r, 2, 10) * 10000 * 100;
+  }
+}
+
+typedef struct {
+  char name[32], py[48], phone[24];
+  int role;
+} person;
+
+static void person_name(rng *r, person *p, int male)
+{
+  int s = wt_pick(&surname_t, r);
+  sb b, pb;
+  sb_init(&b, p->name, sizeof p->name);
+  sb_init(&pb, p->py, sizeof p->py);
+  sb_s(&b, SURNAMES[s].s);
+  sb_s(&pb, surname_py[s]);
+  int two = rchance(r, 0.65);
+  for (int k = 0; k < 1 + two; k++) {
+    int j;
+    if (male) { j = (int)rbelow(r, N_GIVEN_M); sb_s(&b, GIVEN_M[j]); sb_s(&pb, given_m_py[j]); }
+    else { j = (int)rbelow(r, N_GIVEN_F); sb_s(&b, GIVEN_F[j]); sb_s(&pb, given_f_py[j]); }
+  }
+  mobile(r, p->phone, sizeof p->phone);
+}
+
+static const int ROLE_ORDER[3][6] = {
+  {R_GM, R_PURCHASING, R_FINANCE, R_SALES, R_LOGISTICS, R_CHAIRMAN},
+  {R_PURCHASING, R_GM, R_FINANCE, R_OTHER, R_LOGISTICS, R_CHAIRMAN},
+  {R_PURCHASING, R_FINANCE, R_GM, R_OTHER, R_LOGISTICS, R_SALES},
+};
+
+/* Writes the key people of customer i (when out is true) and returns how many;
+ * people[] receives them for the complaint generator. */
+static int gen_contacts(long i, const cust *c, const detail *d, person *people, int out)
+{
+  rng r = rfor(g.seed, S_CONTACTS, (uint64_t)i);
+  static uint64_t contact_id;
+  int n = wt_pick(&contacts_t[c->kind], &r);
+  int roles[6];
+  memcpy(roles, ROLE_ORDER[c->kind], sizeof roles);
+  if (rchance(&r, 0.3)) { int t = roles[0]; roles[0] = roles[1]; roles[1] = t; }
+  if (rchance(&r, 0.3)) { int t = roles[2]; roles[2] = roles[3]; roles[3] = t; }
+  sink *s = &sinks[T_CONTACTS];
+  for (int k = 0; k < n; k++) {
+    person *p = &people[k];
+    p->role = roles[k];
+    int male = rchance(&r, p->role == R_GM || p->role == R_CHAIRMAN ? 0.75 : 0.5);
+    person_name(&r, p, male);
+    const char *title;
+    if (c->kind == K_ORG && p->role == R_GM) title = TITLES[2][R_GM][d->org_group];
+    else title = TITLES[c->kind][p->role][rchance(&r, 0.6) ? 0 : rbelow(&r, 3)];
+    const char *auth = AUTHORITY[p->role][rbelow(&r, 3)];
+    char email[96] = "", hob[128] = "";
+    sb b;
+    if (rchance(&r, 0.5)) {
+      sb_init(&b, email, sizeof email);
+      if (rchance(&r, 0.3)) sbf(&b, "%s%d@%s", p->py, rrange(&r, 1, 99), d->domain);
+      else sbf(&b, "%s@%s", p->py, d->domain);
+    }
+    const char *pers = PERSONALITIES[rbelow(&r, N_PERSONALITIES)];
+    int bday = -1;
+    if (rchance(&r, 0.85)) {
+      int y = rrange(&r, 1962, 1998);
+      bday = year_start[y - Y0] + (int)rbelow(&r, (uint32_t)(year_start[y - Y0 + 1] - year_start[y - Y0]));
+    }
+    if (rchance(&r, 0.8)) {
+      int nh = rrange(&r, 1, 3), got[3] = {-1, -1, -1};
+      sb_init(&b, hob, sizeof hob);
+      for (int h = 0; h < nh; h++) {
+        int x = (int)rbelow(&r, N_HOBBIES);
+        if (x == got[0] || x == got[1]) continue;
+        got[h] = x;
+        if (b.n) sb_s(&b, "、");
+        sb_s(&b, HOBBIES[x]);
+      }
+    }
+    int cd = c->created + rrange(&r, 0, 90);
+    if (cd > g.last) cd = g.last;
+    int cs = rrange(&r, 8 * 3600 + 1800, 18 * 3600);
+    if (cd == c->created && cs < c->created_secs) cs = c->created_secs;
+    if (!out) continue;
+    f_u(s, ++contact_id); f_u(s, (uint64_t)i + 1); f_str(s, p->name); f_lit(s, ROLE_S[p->role]);
+    f_str(s, title); f_str(s, auth); f_str(s, p->phone); f_str(s, email); f_str(s, pers);
+    if (bday < 0) f_null(s); else f_date(s, bday);
+    f_str(s, hob);
+    f_dt(s, cd, cs);
+    f_end(s);
+  }
+  return n;
+}
+
+static void write_customer(long i, const cust *c, const detail *d, int last, char abc)
+{
+  sink *s = &sinks[T_CUSTOMERS];
+  char code[24];
+  sb b;
+  sb_init(&b, code, sizeof code);
+  sb_s(&b, "C");
+  sb_dw(&b, i + 1, 7);
+  f_u(s, (uint64_t)i + 1); f_raw(s, code, b.n); f_str(s, d->name); f_lit(s, KIND_S[c->kind]);
+  f_u(s, (uint64_t)c->region + 1); f_u(s, (uint64_t)c->owner);
+  f_str(s, d->address); f_str(s, CITIES[c->city].name);
+  char pc[8];
+  sb_init(&b, pc, sizeof pc);
+  sb_dw(&b, d->postal, 6);
+  f_raw(s, pc, 6);
+  f_str(s, d->phone); f_str(s, d->fax); f_str(s, d->email);
+  f_u(s, (uint64_t)d->founded);
+  if (d->history[0]) f_str(s, d->history); else f_null(s);
+  if (d->org[0]) f_str(s, d->org); else f_null(s);
+  if (d->sales_force < 0) f_null(s); else f_u(s, (uint64_t)d->sales_force);
+  f_str(s, d->delivery); f_str(s, d->warehouse);
+  if (d->goals[0]) f_str(s, d->goals); else f_null(s);
+  f_lit(s, LIFE_S[c->life]);
+  if (c->loyalty < 0) f_null(s); else f_lit(s, LOYALTY_S[c->loyalty]);
+  if (c->noncust < 0) f_null(s); else f_lit(s, NONCUST_S[c->noncust]);
+  if (!abc) f_null(s); else f_raw(s, &abc, 1);
+  f_money(s, d->credit);
+  if (last < 0) f_null(s); else f_date(s, last);
+  f_lit(s, c->archived ? "archived" : "active");
+  f_u(s, 1);
+  f_u(s, USER_ADMIN);
+  f_dt(s, c->created, c->created_secs);
+  f_u(s, USER_ADMIN);
+  f_dt(s, c->created, c->created_secs);
+  f_end(s);
+}
+
+/* ------------------------------------------------------------------------ */
+/* complaints */
+
+/* Does product p fit a complaint text of class cls (see gen_data.h)? */
+static int prod_fits(int p, char cls)
+{
+  const product_def *d = &PRODUCTS[p];
+  switch (cls) {
+  case 'W': return d->category == 1;
+  case 'H': return !strcmp(d->code, "JS-T100") || !strcmp(d->code, "JS-G10") ||
+                   !strcmp(d->code, "CF-S30") || !strcmp(d->code, "CF-H17");
+  case 'M': return d->category <= 3;
+  case 'F': return d->category == 4;
+  case 'E': return d->price >= 1000;
+  default: return 1;
+  }
+}
+
+static void expand(sb *b, const char *t, const char *pname, int price)
+{
+  for (const char *p = t; *p; p++) {
+    if (p[0] == '%' && p[1] == 'P') { sb_s(b, pname); p++; continue; }
+    if (p[0] == '%' && p[1] == 'N') { sb_d(b, price); p++; continue; }
+    sb_put(b, p, 1);
+  }
+}
+
+/* Staff answer between 08:30 and 18:00: a time outside that moves to the
+ * next working morning. */
+static int64_t office_hours(rng *r, int64_t t)
+{
+  int64_t day = t / 86400, secs = t % 86400;
+  if (secs >= 8 * 3600 + 1800 && secs <= 18 * 3600) return t;
+  if (secs > 18 * 3600) day++;
+  return day * 86400 + 8 * 3600 + 1800 + rrange(r, 0, 3 * 3600);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+static void gen_complaints(void)
+{
+  if (g.n_compl <= 0) return;
+  int64_t *at = malloc((size_t)g.n_compl * sizeof *at);
+  if (!at) die("out of memory for %ld complaints", g.n_compl);
+  int64_t now = (int64_t)g.today * 86400;   /* midnight: the data ends yesterday */
+  for (long k = 0; k < g.n_compl; k++) {
+    rng r = rfor(g.seed, S_COMPLAINT_TIME, (uint64_t)k);
+    int day = g.last - (int)rbelow(&r, COMPLAINT_DAYS);
+    int secs = rchance(&r, 0.9) ? rrange(&r, 8 * 3600, 21 * 3600) : rrange(&r, 0, 86399);
+    at[k] = (int64_t)day * 86400 + secs;
+  }
+  qsort(at, (size_t)g.n_compl, sizeof *at, cmp_i64);
+
+  static const wstr KINDS[] = {{"complaint", 60}, {"return", 25}, {"suggestion", 15}};
+  static const wstr R_COMPLAINT[] = {{"quality", 40}, {"service", 25}, {"price", 10}, {"delivery", 15}, {"other", 10}};
+  static const wstr R_RETURN[] = {{"quality", 55}, {"price", 25}, {"service", 20}};
+  static const wstr R_SUGGEST[] = {{"other", 70}, {"service", 20}, {"price", 10}};
+  wtab kt, rc, rr, rs;
+  wt_build_ws(&kt, KINDS, NELEM(KINDS));
+  wt_build_ws(&rc, R_COMPLAINT, NELEM(R_COMPLAINT));
+  wt_build_ws(&rr, R_RETURN, NELEM(R_RETURN));
+  wt_build_ws(&rs, R_SUGGEST, NELEM(R_SUGGEST));
+
+  sink *s = &sinks[T_COMPLAINTS];
+  int prev_day = -1, seq = 0;
+  for (long k = 0; k < g.n_compl; k++) {
+    rng r = rfor(g.seed, S_COMPLAINT, (uint64_t)k);
+    int day = (int)(at[k] / 86400);
+    if (day != prev_day) { prev_day = day; seq = 0; }
+    seq++;
+    char tn[32];
+    sb b;
+    sb_init(&b, tn, sizeof tn);
+    sb_s(&b, "TS");
+    sb_put(&b, date_s[day], 4); sb_put(&b, date_s[day] + 5, 2); sb_put(&b, date_s[day] + 8, 2);
+    sb_s(&b, "-");
+    sb_dw(&b, seq, 4);
+
+    /* who: mostly a customer that buys from us, its key person on the phone */
+    long ci = -1;
+    cust c;
+    person who, people[6];
+    int region;
+    if (g.n_cust > 0 && rchance(&r, 0.8)) {
+      for (int t = 0; t < 20; t++) {
+        ci = (long)(runi(&r) * (double)g.n_cust);
+        cust_core(ci, &c);
+        if (c.life >= L_ONETIME) break;
+      }
+      static detail d;
+      cust_detail(ci, &c, &d);
+      int np = gen_contacts(ci, &c, &d, people, 0);
+      if (np > 0) who = people[rbelow(&r, (uint32_t)np)];
+      else person_name(&r, &who, rchance(&r, 0.5));
+      region = c.region;
+    } else {
+      person_name(&r, &who, rchance(&r, 0.5));
+      region = wt_pick(&region_t, &r);
+    }
+
+    int kind = wt_pick(&kt, &r);
+    const char *reason;
+    const char *tmpl;
+    int rx;     /* reason index in C_DEMANDS */
+    if (kind == 0) {
+      int x = wt_pick(&rc, &r);
+      reason = R_COMPLAINT[x].s;
+      rx = x;
+      switch (x) {
+      case 0: tmpl = PICK(&r, C_QUALITY); break;
+      case 1: tmpl = PICK(&r, C_SERVICE); break;
+      case 2: tmpl = PICK(&r, C_PRICE); break;
+      case 3: tmpl = PICK(&r, C_DELIVERY); break;
+      default: tmpl = PICK(&r, C_OTHER);
+      }
+    } else if (kind == 1) {
+      int x = wt_pick(&rr, &r);
+      reason = R_RETURN[x].s;
+      rx = x == 0 ? 0 : x == 1 ? 2 : 1;
+      tmpl = x == 0 ? PICK(&r, C_RETURN_QUALITY) : x == 1 ? PICK(&r, C_RETURN_PRICE) : PICK(&r, C_RETURN_SERVICE);
+    } else {
+      reason = R_SUGGEST[wt_pick(&rs, &r)].s;
+      tmpl = PICK(&r, C_SUGGEST);
+      rx = 4;
+    }
+    char cls = *tmpl++;
+    char want = cls == '-' ? 'W' : cls;
+    int prod = wt_pick(&prod_consumer_t, &r);
+    for (int t = 0; t < 200 && !prod_fits(prod, want); t++) prod = wt_pick(&prod_consumer_t, &r);
+    int has_prod = cls != '-' || kind == 1 || rchance(&r, 0.5);
+    char desc[1024];
+    sb_init(&b, desc, sizeof desc);
+    expand(&b, tmpl, PRODUCTS[prod].name, PRODUCTS[prod].price);
+    if (kind != 2 && rchance(&r, 0.4)) sbf(&b, "\n客户诉求：%s。", C_DEMANDS[rx][rbelow(&r, 3)]);
+
+    /* where it is in the seven steps */
+    int age = g.today - day, step;
+    if (age > 45) step = rchance(&r, 0.88) ? 7 : rrange(&r, 3, 6);
+    else if (age > 14) step = rchance(&r, 0.5) ? 7 : rrange(&r, 2, 6);
+    else if (age > 3) step = rchance(&r, 0.15) ? 7 : rrange(&r, 1, 6);
+    else step = rrange(&r, 1, 3);
+    int64_t resp = -1, closed = -1;
+    if (step >= 2) {
+      resp = office_hours(&r, at[k] + (rchance(&r, 0.9) ? rrange(&r, 600, 30 * 3600) : rrange(&r, 30 * 3600, 72 * 3600)));
+      if (resp > now) { resp = -1; step = 1; }
+    }
+    if (step == 7) {
+      closed = office_hours(&r, resp + rrange(&r, 86400, 25 * 86400));
+      if (closed > now) { closed = -1; step = 6; }
+    }
+
+    f_u(s, (uint64_t)k + 1); f_raw(s, tn, strlen(tn));
+    if (ci < 0) f_null(s); else f_u(s, (uint64_t)ci + 1);
+    f_u(s, (uint64_t)region + 1);
+    if (has_prod) f_u(s, (uint64_t)prod + 1); else f_null(s);
+    f_lit(s, KINDS[kind].s); f_lit(s, reason);
+    f_str(s, who.name); f_str(s, who.phone); f_str(s, desc);
+    f_u(s, (uint64_t)step); f_lit(s, step == 7 ? "closed" : "open");
+    f_dt(s, (int)(at[k] / 86400), (int)(at[k] % 86400));
+    if (resp < 0) f_null(s); else f_dt(s, (int)(resp / 86400), (int)(resp % 86400));
+    if (closed < 0) f_null(s); else f_dt(s, (int)(closed / 86400), (int)(closed % 86400));
+    f_end(s);
+  }
+  free(at);
+}
+
+/* ------------------------------------------------------------------------ */
+/* fixed tables */
+
+static void gen_fixed(void)
+{
+  sink *s = &sinks[T_REGIONS];
+  for (int i = 0; i < N_REGIONS; i++) {
+    f_u(s, (uint64_t)i + 1); f_lit(s, REGIONS[i].code); f_str(s, REGIONS[i].zh); f_str(s, REGIONS[i].en);
+    f_u(s, (uint64_t)(i + 1) * 10);
+    f_end(s);
+  }
+
+  /* One argon2id hash for every demo user: the PHC string carries its salt,
+   * so all accounts share one salt. Acceptable for demo data only, never for
+   * real accounts (it also saves ~50-100 ms a user). */
+  char hash[PASSWORD_HASH_MAX];
+  if (password_init() != 0) die("libsodium failed to initialise");
+  if (password_hash(g.pw, hash) != 0) die("password hashing failed (out of memory?)");
+  rng r = rfor(g.seed, S_USERS, 0);
+  int cd = g.today - 730;
+  s = &sinks[T_USERS];
+  for (int i = 0; i < N_USERS; i++) {
+    const user_def *u = &USERS[i];
+    char email[96], phone[24];
+    sb b;
+    sb_init(&b, email, sizeof email);
+    sbf(&b, "%s@kehu.example", u->username);
+    mobile(&r, phone, sizeof phone);
+    f_u(s, (uint64_t)i + 1); f_lit(s, u->username); f_str(s, u->display); f_lit(s, u->role);
+    f_str(s, hash); f_lit(s, "zh-CN"); f_str(s, email); f_str(s, phone); f_u(s, 1);
+    f_dt(s, cd, 9 * 3600 + i * 60); f_dt(s, cd, 9 * 3600 + i * 60);
+    f_end(s);
+    for (int k = 0; k < 2; k++)
+      if (u->region[k]) {
+        f_u(&sinks[T_USER_REGIONS], (uint64_t)i + 1);
+        f_u(&sinks[T_USER_REGIONS], (uint64_t)u->region[k]);
+        f_end(&sinks[T_USER_REGIONS]);
+      }
+  }
+  sodium_memzero(hash, sizeof hash);
+
+  s = &sinks[T_CATEGORIES];
+  for (int i = 0; i < N_CATEGORIES; i++) {
+    f_u(s, (uint64_t)i + 1); f_str(s, CATEGORIES[i].zh); f_str(s, CATEGORIES[i].en);
+    f_end(s);
+  }
+  s = &sinks[T_PRODUCTS];
+  for (int i = 0; i < N_PRODUCTS; i++) {
+    const product_def *p = &PRODUCTS[i];
+    f_u(s, (uint64_t)i + 1); f_lit(s, p->code); f_str(s, p->name); f_u(s, (uint64_t)p->category);
+    f_str(s, p->unit); f_money(s, (int64_t)p->price * 100); f_u(s, (uint64_t)p->active);
+    f_end(s);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* set-up */
+
+static void tables_init(void)
+{
+  double w[WMAX];
+  wt_build(&kind_t, KIND_W, 3);
+  for (int k = 0; k < 3; k++) wt_build(&life_t[k], LIFE_W[k], 4);
+  for (int i = 0; i < N_REGIONS; i++) w[i] = REGIONS[i].weight;
+  wt_build(&region_t, w, N_REGIONS);
+  for (int rg = 0; rg < N_REGIONS; rg++) {
+    int n = 0;
+    for (int c = 0; c < N_CITIES; c++)
+      if (CITIES[c].region == rg) { city_of[rg][n] = c; w[n++] = CITIES[c].weight; }
+    if (!n) die("internal: region %s has no city", REGIONS[rg].code);
+    wt_build(&city_t[rg], w, n);
+  }
+  wt_build(&size_tab, SIZE_P, N_SIZE);
+  wt_build(&lines_t, LINES_W, NELEM(LINES_W));
+  for (int i = 0; i < N_ZIHAO; i++) w[i] = 1.0 / (i + 8);
+  wt_build(&zihao_t, w, N_ZIHAO);
+  wt_build_ws(&surname_t, SURNAMES, N_SURNAMES);
+  for (int k = 0; k < 3; k++) {
+    for (int p = 0; p < N_PRODUCTS; p++) w[p] = PRODUCTS[p].w[k];
+    wt_build(&prod_t[k], w, N_PRODUCTS);
+  }
+  for (int p = 0; p < N_PRODUCTS; p++) w[p] = PRODUCTS[p].active ? PRODUCTS[p].w[0] : 0;
+  wt_build(&prod_consumer_t, w, N_PRODUCTS);
+  wt_build_ws(&dealer_trade_t, DEALER_TRADES, N_DEALER_TRADES);
+  wt_build_ws(&end_form_t, END_FORMS, N_END_FORMS);
+  for (int i = 0; i < N_ORG_KINDS; i++) w[i] = ORG_KINDS[i].w;
+  wt_build(&org_t, w, N_ORG_KINDS);
+  for (int k = 0; k < 3; k++) {
+    for (int i = 0; i < 7; i++) w[i] = CONTACTS_W[k][i];
+    wt_build(&contacts_t[k], w, 7);
+  }
+
+  /* normalisers so that the averages come out as asked */
+  double sp = 0, sm = 0;
+  for (int i = 0; i < N_SIZE; i++) { sp += SIZE_P[i]; sm += SIZE_P[i] * SIZE_M[i]; }
+  g.size_norm = sm / sp;
+  double loyal = 0, freq = 0, once = 0, buyers = 0, kw = 0;
+  for (int k = 0; k < 3; k++) kw += KIND_W[k];
+  for (int k = 0; k < 3; k++) {
+    double lw = 0;
+    for (int l = 0; l < 4; l++) lw += LIFE_W[k][l];
+    double pl = KIND_W[k] / kw * LIFE_W[k][L_LOYAL] / lw, po = KIND_W[k] / kw * LIFE_W[k][L_ONETIME] / lw;
+    loyal += pl; once += po; freq += pl * KIND_FREQ[k];
+  }
+  buyers = loyal + once;
+  g.freq_norm = freq / loyal;
+  double f1 = once / buyers;                      /* share of one-time buyers */
+  double L = (g.opc - f1) / (1 - f1);             /* mean orders of a loyal customer */
+  g.extra_mean = L > 2 ? L - 2 : 0;
+
+  pinyin_init();
+  for (int i = 0; i < N_ZIHAO; i++) pinyin_of(ZIHAO[i], zihao_py[i], PYLEN);
+  for (int i = 0; i < N_SURNAMES; i++) pinyin_of(SURNAMES[i].s, surname_py[i], PYLEN);
+  for (int i = 0; i < N_GIVEN_M; i++) pinyin_of(GIVEN_M[i], given_m_py[i], PYLEN);
+  for (int i = 0; i < N_GIVEN_F; i++) pinyin_of(GIVEN_F[i], given_f_py[i], PYLEN);
+}
+
+static void mkdir_p(const char *dir)
+{
+  char tmp[PATH_MAX];
+  size_t n = strlen(dir);
+  if (n == 0 || n >= sizeof tmp) die("bad output directory");
+  memcpy(tmp, dir, n + 1);
+  for (char *p = tmp + 1; *p; p++)
+    if (*p == '/') {
+      *p = 0;
+      if (mkdir(tmp, 0755) != 0 && errno != EEXIST) die("mkdir %s: %s", tmp, strerror(errno));
+      *p = '/';
+    }
+  if (mkdir(tmp, 0755) != 0 && errno != EEXIST) die("mkdir %s: %s", tmp, strerror(errno));
+}
+
+static void sinks_open(void)
+{
+  for (int t = 0; t < N_TABLES; t++) {
+    sink *s = &sinks[t];
+    int k = snprintf(s->path, sizeof s->path, "%s/%s.tsv", g.out, s->table);
+    if (k < 0 || (size_t)k >= sizeof s->path) die("output path too long");
+    if (!(s->f = fopen(s->path, "wb"))) die("open %s: %s", s->path, strerror(errno));
+    setvbuf(s->f, NULL, _IONBF, 0);
+    if (!(s->buf = malloc(SINK_CAP))) die("out of memory");
+  }
+}
+
+static void sinks_close(void)
+{
+  for (int t = 0; t < N_TABLES; t++) {
+    sink *s = &sinks[t];
+    sk_flush(s);
+    if (fclose(s->f) != 0) die("close %s: %s", s->path, strerror(errno));
+    free(s->buf);
+    s->buf = NULL;
+  }
+}
+
+/* SQL string literal for a path: quote and backslash escaped. */
+static void sql_quote(FILE *f, const char *s)
+{
+  fputc('\'', f);
+  for (; *s; s++) {
+    if (*s == '\'' || *s == '\\') fputc('\\', f);
+    fputc(*s, f);
+  }
+  fputc('\'', f);
+}
+
+static void write_load_sql(void)
+{
+  char path[PATH_MAX];
+  int k = snprintf(path, sizeof path, "%s/load.sql", g.out);
+  if (k < 0 || (size_t)k >= sizeof path) die("output path too long");
+  FILE *f = fopen(path, "w");
+  if (!f) die("open %s: %s", path, strerror(errno));
+  fputs("-- Generated by kehu-gen; load with: mariadb --local-infile=1 kehu < load.sql\n"
+        "SET NAMES utf8mb4;\nSET foreign_key_checks=0;\nSET unique_checks=0;\n", f);
+  for (int t = 0; t < N_TABLES; t++) {
+    fputs("LOAD DATA LOCAL INFILE ", f);
+    sql_quote(f, sinks[t].path);
+    fprintf(f, " INTO TABLE %s CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' "
+               "LINES TERMINATED BY '\\n' (%s);\n", sinks[t].table, sinks[t].cols);
+  }
+  fputs("SET unique_checks=1;\nSET foreign_key_checks=1;\n", f);
+  if (fclose(f) != 0) die("close %s: %s", path, strerror(errno));
+}
+
+static void usage(FILE *f)
+{
+  fputs("usage: kehu-gen --out DIR --customers N [--seed S] [--demo-password PW]\n"
+        "                [--orders-per-customer X] [--complaints K] [--today YYYY-MM-DD]\n"
+        "Writes demo/bench data as TSV files and DIR/load.sql "
+        "(mariadb --local-infile=1 kehu < DIR/load.sql).\n"
+        "Defaults: --seed 1, --demo-password kehu-demo, --orders-per-customer 6 "
+        "(average over buying customers), --complaints 60, --today the local date.\n", f);
+}
+
+static long parse_long(const char *opt, const char *v, long lo, long hi)
+{
+  char *e;
+  errno = 0;
+  long x = strtol(v, &e, 10);
+  if (errno || *e || e == v || x < lo || x > hi) die("%s: expected a whole number in [%ld, %ld], got \"%s\"", opt, lo, hi, v);
+  return x;
+}
+
+static double now_s(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmp_desc_i64(const void *a, const void *b) { return cmp_i64(b, a); }
+
+int main(int argc, char **argv)
+{
+  const char *out = NULL, *today_s = NULL;
+  g.n_cust = -1;
+  g.seed = 1;
+  g.pw = "kehu-demo";
+  g.opc = 6;
+  g.n_compl = 60;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
+    if (i + 1 >= argc) { usage(stderr); die("%s needs a value", a); }
+    const char *v = argv[++i];
+    if (!strcmp(a, "--out")) out = v;
+    else if (!strcmp(a, "--customers")) g.n_cust = parse_long(a, v, 0, 99999999);
+    else if (!strcmp(a, "--seed")) {
+      char *e;
+      errno = 0;
+      g.seed = strtoull(v, &e, 10);
+      if (errno || *e || e == v) die("--seed: expected a number, got \"%s\"", v);
+    } else if (!strcmp(a, "--demo-password")) g.pw = v;
+    else if (!strcmp(a, "--orders-per-customer")) {
+      char *e;
+      g.opc = strtod(v, &e);
+      if (*e || e == v || !(g.opc >= 1 && g.opc <= 300)) die("--orders-per-customer: expected 1..300, got \"%s\"", v);
+    } else if (!strcmp(a, "--complaints")) g.n_compl = parse_long(a, v, 0, 50000000);
+    else if (!strcmp(a, "--today")) today_s = v;
+    else { usage(stderr); die("unknown option %s", a); }
+  }
+  if (!out || g.n_cust < 0) { usage(stderr); return 2; }
+  if (!*g.pw) die("--demo-password must not be empty");
+
+  double t0 = now_s();
+  dates_init();
+  int y, m, d;
+  if (today_s) {
+    if (sscanf(today_s, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < Y0 + 10 || y >= Y0 + NYEARS - 2 ||
+        m < 1 || m > 12 || d < 1 || d > month_len(y, m))
+      die("--today: expected YYYY-MM-DD, got \"%s\"", today_s);
+  } else {
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm)) die("localtime failed");
+    y = tm.tm_year + 1900; m = tm.tm_mon + 1; d = tm.tm_mday;
+    if (y < Y0 + 10 || y >= Y0 + NYEARS - 2) die("the clock says %d; set --today", y);
+  }
+  g.today = day_of(y, m, d);
+  g.last = g.today - 1;
+  g.ws = g.today - WINDOW_DAYS;
+  /* 4-digit daily order numbers like SO202611270001 while they fit, 6 when
+   * a bench run would have more than 9999 orders on a busy day */
+  g.seqw = (double)g.n_cust * g.opc > 1500000.0 ? 6 : 4;
+
+  mkdir_p(out);
+  if (!realpath(out, g.out)) die("realpath %s: %s", out, strerror(errno));
+  tables_init();
+  sinks_open();
+  gen_fixed();
+
+  /* pass 1: orders; keep each customer's total and last purchase day */
+  long n = g.n_cust;
+  int64_t *tot = n ? calloc((size_t)n, sizeof *tot) : NULL;
+  int32_t *last = n ? malloc((size_t)n * sizeof *last) : NULL;
+  if (n && (!tot || !last)) die("out of memory for %ld customers", n);
+  long buyers = 0;
+  for (long i = 0; i < n; i++) {
+    cust c;
+    cust_core(i, &c);
+    int l;
+    tot[i] = gen_orders(i, &c, &l);
+    last[i] = l;
+    if (l >= 0) buyers++;
+  }
+
+  /* A/B/C thresholds: A = top 20% of buying customers by amount, B = next 30% */
+  int64_t th_a = INT64_MAX, th_b = INT64_MAX, rev_all = 0, rev_a = 0;
+  long na = 0, nb = 0, nc = 0;
+  if (buyers) {
+    int64_t *srt = malloc((size_t)buyers * sizeof *srt);
+    if (!srt) die("out of memory");
+    long k = 0;
+    for (long i = 0; i < n; i++) if (last[i] >= 0) srt[k++] = tot[i];
+    qsort(srt, (size_t)buyers, sizeof *srt, cmp_desc_i64);
+    long ka = (buyers * 2 + 9) / 10, kb = (buyers * 5 + 9) / 10;
+    th_a = srt[ka - 1];
+    th_b = srt[kb - 1];
+    free(srt);
+  }
+
+  /* pass 2: customers and key people */
+  static person people[6];
+  for (long i = 0; i < n; i++) {
+    cust c;
+    static detail dt;
+    cust_core(i, &c);
+    cust_detail(i, &c, &dt);
+    char abc = 0;
+    if (last[i] >= 0) {
+      rev_all += tot[i];
+      if (tot[i] >= th_a) { abc = 'A'; na++; rev_a += tot[i]; }
+      else if (tot[i] >= th_b) { abc = 'B'; nb++; }
+      else { abc = 'C'; nc++; }
+    }
+    write_customer(i, &c, &dt, last[i], abc);
+    gen_contacts(i, &c, &dt, people, 1);
+  }
+  free(tot);
+  free(last);
+
+  gen_complaints();
+  sinks_close();
+  write_load_sql();
+
+  fprintf(stderr,
+          "kehu-gen: seed %llu, today %.10s: regions %llu, users %llu, user_regions %llu, "
+          "product_categories %llu, products %llu, customers %llu (buying %ld; A/B/C %ld/%ld/%ld, "
+          "A = %.1f%% of revenue), customer_contacts %llu, orders %llu, order_lines %llu, "
+          "payments %llu (overdue %llu), complaints %llu; %.2f s -> %s\n",
+          (unsigned long long)g.seed, date_s[g.today],
+          (unsigned long long)sinks[T_REGIONS].rows, (unsigned long long)sinks[T_USERS].rows,
+          (unsigned long long)sinks[T_USER_REGIONS].rows, (unsigned long long)sinks[T_CATEGORIES].rows,
+          (unsigned long long)sinks[T_PRODUCTS].rows, (unsigned long long)sinks[T_CUSTOMERS].rows,
+          buyers, na, nb, nc, rev_all ? 100.0 * (double)rev_a / (double)rev_all : 0.0,
+          (unsigned long long)sinks[T_CONTACTS].rows, (unsigned long long)sinks[T_ORDERS].rows,
+          (unsigned long long)sinks[T_LINES].rows, (unsigned long long)sinks[T_PAYMENTS].rows,
+          (unsigned long long)g.overdue, (unsigned long long)sinks[T_COMPLAINTS].rows,
+          now_s() - t0, g.out);
+  return 0;
+}

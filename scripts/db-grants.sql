@@ -1,0 +1,80 @@
+-- kehu: the application account and its privileges. Run by
+-- scripts/migrate.sh after the migrations, which first sets
+--   @kehu_db, @kehu_user, @kehu_pass
+-- (the password travels on stdin, never on a command line).
+--
+-- Grants are generated from information_schema so tables added by later
+-- migrations are covered automatically. The rules:
+--   audit_log       SELECT, INSERT   (the application cannot rewrite history)
+--   schema_version  SELECT           (only migrate.sh changes the schema)
+--   everything else SELECT, INSERT, UPDATE, DELETE
+-- Existing connections keep working: the account is created if missing and
+-- only its password is reset, so nothing is ever briefly revoked from
+-- running FastCGI workers.
+
+DELIMITER //
+
+BEGIN NOT ATOMIC
+  DECLARE done   INT DEFAULT 0;
+  DECLARE tname  VARCHAR(64);
+  DECLARE grantee VARCHAR(200)
+    DEFAULT CONCAT(QUOTE(@kehu_user), '@', QUOTE('localhost'));
+  DECLARE tables CURSOR FOR
+    SELECT TABLE_NAME FROM information_schema.TABLES
+     WHERE TABLE_SCHEMA = @kehu_db
+     ORDER BY TABLE_NAME;
+  DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = 1;
+
+  IF @kehu_db IS NULL OR @kehu_user IS NULL OR COALESCE(@kehu_pass, '') = '' THEN
+    SIGNAL SQLSTATE '45000'
+      SET MESSAGE_TEXT = 'db-grants.sql: @kehu_db, @kehu_user and @kehu_pass must be set';
+  END IF;
+
+  EXECUTE IMMEDIATE CONCAT('CREATE USER IF NOT EXISTS ', grantee,
+                           ' IDENTIFIED BY ', QUOTE(@kehu_pass));
+  EXECUTE IMMEDIATE CONCAT('ALTER USER ', grantee,
+                           ' IDENTIFIED BY ', QUOTE(@kehu_pass));
+
+  -- A database-wide grant would override the per-table rules below.
+  BEGIN
+    DECLARE CONTINUE HANDLER FOR 1141 BEGIN END; -- no such grant: fine
+    EXECUTE IMMEDIATE CONCAT('REVOKE ALL PRIVILEGES ON `',
+      REPLACE(@kehu_db, '`', '``'), '`.* FROM ', grantee);
+  END;
+
+  OPEN tables;
+  each_table: LOOP
+    FETCH tables INTO tname;
+    IF done THEN LEAVE each_table; END IF;
+
+    EXECUTE IMMEDIATE CONCAT(
+      'GRANT ',
+      CASE tname
+        WHEN 'audit_log'      THEN 'SELECT, INSERT'
+        WHEN 'schema_version' THEN 'SELECT'
+        ELSE 'SELECT, INSERT, UPDATE, DELETE'
+      END,
+      ' ON ', CONCAT('`', REPLACE(@kehu_db, '`', '``'), '`.`',
+                     REPLACE(tname, '`', '``'), '`'),
+      ' TO ', grantee);
+
+    -- Take back anything an older setup (or a hand-made grant) gave on the
+    -- restricted tables; the GRANT above guarantees the grant row exists,
+    -- so REVOKE of privileges not held is not an error.
+    IF tname = 'audit_log' THEN
+      EXECUTE IMMEDIATE CONCAT('REVOKE UPDATE, DELETE, DROP, ALTER, INDEX, ',
+        'CREATE, REFERENCES, TRIGGER, CREATE VIEW, SHOW VIEW, DELETE HISTORY, ',
+        'GRANT OPTION ON `',
+        REPLACE(@kehu_db, '`', '``'), '`.`audit_log` FROM ', grantee);
+    ELSEIF tname = 'schema_version' THEN
+      EXECUTE IMMEDIATE CONCAT('REVOKE INSERT, UPDATE, DELETE, DROP, ALTER, ',
+        'INDEX, CREATE, REFERENCES, TRIGGER, CREATE VIEW, SHOW VIEW, ',
+        'DELETE HISTORY, GRANT OPTION ON `', REPLACE(@kehu_db, '`', '``'),
+        '`.`schema_version` FROM ', grantee);
+    END IF;
+  END LOOP;
+  CLOSE tables;
+END
+//
+
+DELIMITER ;

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# kehu: run every FastCGI program in $KEHU_BUILD.
+#   fcgi.sh start|stop|status
+#
+# Each <name>.fcgi gets its own unix socket $KEHU_VAR/run/<name>.sock, bound
+# by spawn-fcgi, which then execs multiwatch; multiwatch forks KEHU_WORKERS
+# copies that all accept() on that socket and immediately respawns any that
+# dies (kill -9 included).
+# hello.fcgi (the benchmark ceiling) only runs when KEHU_BENCH=1.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+run="$KEHU_VAR/run"
+
+# multiwatch counts a child that dies within --timeout ms of its start as a
+# failed spawn and gives up after --retry of them (default 3 in 10 s). A
+# crashed worker must come back forever, so allow an effectively unbounded
+# number of retries; the counter resets whenever a child lived > 1 s.
+# No --signal: it is broken in Debian's multiwatch and unused (see stop_all).
+MW_OPTS=(--forks="$KEHU_WORKERS" --retry=1000000000 --timeout=1000)
+
+programs() {
+    local f name
+    shopt -s nullglob
+    for f in "$KEHU_BUILD"/*.fcgi; do
+        name="$(basename "$f" .fcgi)"
+        if [[ "$name" == hello && "${KEHU_BENCH:-0}" != 1 ]]; then
+            continue
+        fi
+        printf '%s\n' "$name"
+    done
+}
+
+# The recorded pid is spawn-fcgi, which (with -n) execs multiwatch in place.
+# Only trust a pid file if it still names one of those, so a recycled pid
+# never gets signalled.
+supervisor_pid() {
+    local name=$1 pid comm
+    pid="$(kehu_pidfile_alive "$run/$name.pid")" || return 1
+    read -r comm 2>/dev/null <"/proc/$pid/comm" || return 1
+    [[ "$comm" == multiwatch || "$comm" == spawn-fcgi ]] || return 1
+    printf '%s\n' "$pid"
+}
+
+# Live processes in a process group, as "pid ppid" lines. setsid made the
+# supervisor a session and group leader; the workers it forks (and anything
+# they fork) inherit its group and nothing else joins it, so the group is
+# exactly "this program". Builtin reads only: this runs in a polling loop.
+group_members() {
+    local pgid=$1 f stat rest state ppid pgrp
+    for f in /proc/[0-9]*/stat; do
+        read -r stat 2>/dev/null <"$f" || continue
+        rest="${stat##*) }"
+        # fields after "(comm) ": state ppid pgrp ...
+        read -r state ppid pgrp _ <<<"$rest"
+        if [[ "$pgrp" == "$pgid" && "$state" != Z && "$state" != X ]]; then
+            f="${f#/proc/}"
+            printf '%s %s\n' "${f%/stat}" "$ppid"
+        fi
+    done
+}
+
+start_one() {
+    local name=$1 pid log
+    log="$KEHU_LOG_DIR/$name.log"
+    if supervisor_pid "$name" >/dev/null; then
+        return 0 # already running
+    fi
+    rm -f "$run/$name.pid"
+    echo "fcgi: starting $name ($KEHU_WORKERS workers)"
+    touch "$log"
+    log_offset[$name]=$(wc -c <"$log")
+    # setsid: own session and process group, so stop can reach all workers
+    # and the terminal's signals don't. cwd is the repo root for everyone.
+    (
+        cd "$KEHU_ROOT"
+        exec setsid nohup spawn-fcgi -n -s "$run/$name.sock" -M 0666 -- \
+            /usr/bin/multiwatch "${MW_OPTS[@]}" -- "$KEHU_BUILD/$name.fcgi" \
+            >>"$log" 2>&1 </dev/null
+    ) &
+    pid=$!
+    echo "$pid" >"$run/$name.pid"
+    # spawn-fcgi binds the socket before exec'ing multiwatch.
+    for _ in {1..50}; do
+        if [[ -S "$run/$name.sock" ]] && kehu_alive "$pid"; then
+            return 0
+        fi
+        kehu_alive "$pid" || break
+        sleep 0.1
+    done
+    tail -n 20 "$log" >&2
+    rm -f "$run/$name.pid"
+    kehu_die "$name did not start (see $log)"
+}
+
+# Stops several programs at once with one shared grace period.
+#
+# multiwatch is not asked to do it: Debian's build (1.0.0-rc1+really1.0.0)
+# maps --signal names to the wrong numbers (TERM -> SIGQUIT, USR1 -> SIGILL;
+# verified with strace), and SIGQUIT would kill the workers before
+# LeakSanitizer can report. Instead:
+#   1. SIGSTOP the supervisor, so it cannot respawn anything;
+#   2. SIGTERM every other process of its group (the workers exit cleanly,
+#      finishing the current request and writing any sanitizer report);
+#   3. after at most ~5 s, SIGKILL the whole group (the stopped supervisor
+#      and any worker that did not exit).
+stop_all() {
+    local name pid left deadline busy
+    local -A pids=()
+    for name in "$@"; do
+        if pid="$(supervisor_pid "$name")"; then
+            pids[$name]=$pid
+            kill -STOP "$pid" 2>/dev/null || true
+        fi
+    done
+    for name in "${!pids[@]}"; do
+        pid=${pids[$name]}
+        for left in $(group_members "$pid" | cut -d' ' -f1); do
+            [[ "$left" == "$pid" ]] || kill -TERM "$left" 2>/dev/null || true
+        done
+    done
+    deadline=$((SECONDS + 6))
+    while :; do
+        busy=0
+        for name in "${!pids[@]}"; do
+            pid=${pids[$name]}
+            # grep without -q: reading all input avoids SIGPIPE + pipefail.
+            if group_members "$pid" | cut -d' ' -f1 | grep -vx "$pid" >/dev/null; then
+                busy=1
+            fi
+        done
+        ((busy == 0 || SECONDS >= deadline)) && break
+        sleep 0.1
+    done
+    for name in "${!pids[@]}"; do
+        pid=${pids[$name]}
+        left="$(group_members "$pid" | cut -d' ' -f1 | grep -vx "$pid" | tr '\n' ' ' || true)"
+        if [[ -n "$left" ]]; then
+            echo "fcgi: $name: workers did not exit within 5 s, sending SIGKILL to: $left" >&2
+        fi
+        kill -KILL -- "-$pid" 2>/dev/null || true
+    done
+    for name in "$@"; do
+        rm -f "$run/$name.pid" "$run/$name.sock"
+    done
+}
+
+status_one() {
+    local name=$1 pid workers
+    if pid="$(supervisor_pid "$name")"; then
+        # Workers are the supervisor's direct children.
+        workers="$(group_members "$pid" | awk -v p="$pid" '$2 == p' | wc -l)"
+        echo "fcgi $name: running (supervisor $pid, $workers worker(s), $run/$name.sock)"
+    else
+        echo "fcgi $name: stopped"
+        return 1
+    fi
+}
+
+# Programs with a pid file, whether or not their binary still exists (stop
+# must not leave orphans after a `make clean`).
+recorded() {
+    local f
+    shopt -s nullglob
+    for f in "$run"/*.pid; do
+        basename "$f" .pid
+    done
+}
+
+# multiwatch respawns a worker that dies at startup in a tight loop and
+# says "Spawning child[N] failed, next try" each time. Point that out right
+# away instead of leaving the developer with mysterious 502s.
+check_crash_loops() {
+    local name log
+    ((${#log_offset[@]})) || return 0
+    sleep 1
+    for name in "${!log_offset[@]}"; do
+        log="$KEHU_LOG_DIR/$name.log"
+        if tail -c "+$((log_offset[$name] + 1))" "$log" | grep 'failed, next try' >/dev/null; then
+            echo "fcgi: warning: $name workers keep dying right after start; last lines of $log:" >&2
+            tail -c "+$((log_offset[$name] + 1))" "$log" | tail -n 15 >&2
+        fi
+    done
+}
+
+declare -A log_offset=()
+mkdir -p "$run" "$KEHU_LOG_DIR"
+case "${1:-}" in
+    start)
+        mapfile -t names < <(programs)
+        ((${#names[@]})) || echo "fcgi: no *.fcgi programs in $KEHU_BUILD" >&2
+        for name in "${names[@]}"; do
+            start_one "$name"
+        done
+        check_crash_loops
+        ;;
+    stop)
+        mapfile -t names < <(recorded)
+        ((${#names[@]} == 0)) || stop_all "${names[@]}"
+        ;;
+    status)
+        rc=0
+        mapfile -t names < <({ programs; recorded; } | sort -u)
+        for name in "${names[@]}"; do
+            status_one "$name" || rc=3
+        done
+        exit "$rc"
+        ;;
+    *)
+        echo "usage: $0 start|stop|status" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# kehu: load the demo data, once. Nothing happens when users already exist,
+# so restarting the stack never duplicates or overwrites data.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+sql() { "$KEHU_ROOT/scripts/db.sh" sql "$@"; }
+
+users="$(sql -N -B -e "SELECT COUNT(*) FROM users" "$KEHU_DB_NAME")" ||
+    kehu_die "cannot count users in '$KEHU_DB_NAME' (did scripts/migrate.sh run?)"
+if [[ "$users" == 0 ]]; then
+    gen="$KEHU_BUILD/kehu-gen"
+    [[ -x "$gen" ]] || kehu_die "$gen not found: the demo data generator is not built (run make first)"
+
+    out="$KEHU_VAR/seed"
+    rm -rf "$out"
+    mkdir -p "$out"
+    echo "seed: generating demo data ($KEHU_DEMO_CUSTOMERS customers) into $out"
+    "$gen" --out "$out" --customers "$KEHU_DEMO_CUSTOMERS" \
+        --demo-password "$KEHU_DEMO_PASSWORD" ||
+        kehu_die "kehu-gen failed"
+    [[ -r "$out/load.sql" ]] || kehu_die "kehu-gen wrote no $out/load.sql"
+
+    echo "seed: loading $out/load.sql"
+    # LOAD DATA LOCAL resolves relative file names against the client's
+    # working directory, so run the client inside the seed directory.
+    (cd "$out" && sql --local-infile=1 "$KEHU_DB_NAME" <load.sql) ||
+        kehu_die "loading $out/load.sql failed; the database may be partly seeded (remove $KEHU_VAR to start over)"
+fi

@@ -1,0 +1,121 @@
+/* Unit tests for format_money (cgi-bin/core/format.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/format.h"
+
+static const char *money(const char *in)
+{
+  static char out[64];
+  memset(out, 'X', sizeof out);
+  format_money(in, out, sizeof out);
+  return out;
+}
+
+static void test_zero(void **state)
+{
+  (void)state;
+  assert_string_equal(money("0"), "0.00");
+  assert_string_equal(money("0.00"), "0.00");
+  assert_string_equal(money(""), "0.00");
+  assert_string_equal(money(NULL), "0.00");
+}
+
+static void test_grouping(void **state)
+{
+  (void)state;
+  assert_string_equal(money("1234567.5"), "1,234,567.50");
+  assert_string_equal(money("1"), "1.00");
+  assert_string_equal(money("12.3"), "12.30");
+  assert_string_equal(money("999"), "999.00");
+  assert_string_equal(money("1000"), "1,000.00");
+  assert_string_equal(money("100000"), "100,000.00");
+  assert_string_equal(money("1000000"), "1,000,000.00");
+  assert_string_equal(money("999999999999.99"), "999,999,999,999.99");
+  assert_string_equal(money("0.01"), "0.01");
+  assert_string_equal(money("88886666.08"), "88,886,666.08");
+}
+
+static void test_negative(void **state)
+{
+  (void)state;
+  assert_string_equal(money("-1"), "-1.00");
+  assert_string_equal(money("-1234.5"), "-1,234.50");
+  assert_string_equal(money("-1234567.89"), "-1,234,567.89");
+  assert_string_equal(money("-0.01"), "-0.01");
+  /* Rounds to zero: no "negative zero" on screen. */
+  assert_string_equal(money("-0.001"), "0.00");
+}
+
+/* A negative zero input is zero too (the code means to drop the sign of a
+ * value that shows as 0.00). */
+static void test_negative_zero(void **state)
+{
+  (void)state;
+  assert_string_equal(money("-0.00"), "0.00");
+  assert_string_equal(money("-0"), "0.00");
+}
+
+static void test_garbage_passthrough(void **state)
+{
+  (void)state;
+  assert_string_equal(money("abc"), "abc");
+  assert_string_equal(money("12abc"), "12abc");
+  assert_string_equal(money("1,000"), "1,000");
+  assert_string_equal(money("面议"), "面议");
+  assert_string_equal(money("<b>"), "<b>");
+  assert_string_equal(money("1.2.3"), "1.2.3");
+}
+
+/* strtod accepts "inf", "nan" and huge exponents, but they have no money
+ * form: they must come out unchanged (the header's "copied as is"), never
+ * as fragments of a formatted number or of "(null)". */
+static void test_non_finite_passthrough(void **state)
+{
+  (void)state;
+  assert_string_equal(money("inf"), "inf");
+  assert_string_equal(money("nan"), "nan");
+  const char *big = money("1e300");
+  assert_null(strstr(big, "(nu"));
+}
+
+static void test_small_buffer_is_terminated(void **state)
+{
+  (void)state;
+  char out[8];
+  memset(out, 'X', sizeof out);
+  format_money("1234567.5", out, sizeof out);
+  assert_non_null(memchr(out, '\0', sizeof out));
+  assert_true(strlen(out) < sizeof out);
+}
+
+static void test_strfunc(void **state)
+{
+  (void)state;
+  char *out = NULL;
+  NEOERR *err = format_money_strfunc("2500.5", &out);
+  assert_null(err);
+  assert_non_null(out);
+  assert_string_equal(out, "2,500.50");
+  free(out);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_zero),
+    cmocka_unit_test(test_grouping),
+    cmocka_unit_test(test_negative),
+    cmocka_unit_test(test_negative_zero),
+    cmocka_unit_test(test_garbage_passthrough),
+    cmocka_unit_test(test_non_finite_passthrough),
+    cmocka_unit_test(test_small_buffer_is_terminated),
+    cmocka_unit_test(test_strfunc),
+  };
+  return cmocka_run_group_tests_name("format", tests, NULL, NULL);
+}
