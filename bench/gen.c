@@ -638,8 +638,8 @@ static int64_t gen_orders(long i, const cust *c, int *last)
       prices[l] = price_for(&r, c, p);
       total += prices[l] * qtys[l];
     }
-    /* two lines can end up with the same product after 20 tries only in a
-     * freak case; that is still valid data */
+    /* only a freak case leaves a repeated (or the discontinued) product after
+     * 20 tries; that is still valid data */
     uint64_t oid = ++g.order_id;
     char nb[40];
     sb b;
@@ -937,7 +937,7 @@ static void cust_detail(long i, const cust *c, detail *d)
       sbf(&b, "%d年成立，%d年起使用本公司商用净水和开水设备，由行政后勤部门统一采购。", d->founded,
           rrange(&r, d->founded > 2012 ? d->founded : 2012, cy));
     }
-    if (rchance(&r, 0.2)) {
+    if (c->life >= L_ONETIME && rchance(&r, 0.2)) {
       sb_init(&b, d->delivery, sizeof d->delivery);
       sb_s(&b, "由经销商送货上门并安装");
     }
