@@ -49,17 +49,15 @@ static NEOERR *login_failed(struct req *r, int status, const char *msg_key)
 static NEOERR *login(struct req *r)
 {
   char username[128], next[1024];
-  struct form f = { r, 0 };
+  struct form f = { .r = r };
   form_text(&f, "username", 1, 64, username, sizeof username);
   req_param_trim(r, "next", next, sizeof next);
-  NEOERR *err = hdf_set_value(r->hdf, "Form.next", safe_next(next));
-  if (err) return nerr_pass(err);
   const char *password = req_param(r, "password");
-  if (!password || !*password) {
-    if ((err = form_error(&f, "password", "Valid.Required"))) return nerr_pass(err);
-  } else if (strlen(password) > 1024) {
-    if ((err = form_error(&f, "password", "Valid.TooLong"))) return nerr_pass(err);
-  }
+  if (!password || !*password) form_error(&f, "password", "Valid.Required");
+  else if (strlen(password) > 1024) form_error(&f, "password", "Valid.TooLong");
+  NEOERR *err = form_finish(&f);
+  if (!err) err = hdf_set_value(r->hdf, "Form.next", safe_next(next));
+  if (err) return nerr_pass(err);
   if (f.errors) {
     r->status = 422;
     r->template = "account/login.cs";

@@ -1,5 +1,5 @@
 <?cs set:Page.Title = L.Home.Title ?><?cs include:"layout/top.cs" ?>
-<h1><?cs var:L.Home.Welcome ?> <?cs var:User.Name ?></h1>
+<h1><?cs var:L.Home.Welcome ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:User.Name ?></h1>
 <form method="get" action="/customers" class="searchbar" role="search">
   <label class="sr-only" for="home-q"><?cs var:L.Home.SearchHint ?></label>
   <input id="home-q" name="q" type="search" placeholder="<?cs var:L.Home.SearchHint ?>">

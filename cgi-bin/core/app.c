@@ -122,8 +122,12 @@ static NEOERR *read_request(struct req *r)
     }
     return nerr_pass_ctx(err, "%s", "cgi_parse");
   }
-  if (!tree_valid(hdf_get_obj(r->hdf, "Query")) || !tree_valid(hdf_get_obj(r->hdf, "Cookie")))
-    return nerr_raise(KERR_BAD_REQUEST, "input is not valid UTF-8");
+  /* Form data, cookies and headers (the user agent is stored with the
+   * session): nothing that is not UTF-8 gets past this point. */
+  static const char *inputs[] = { "Query", "Cookie", "HTTP" };
+  for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+    if (!tree_valid(hdf_get_obj(r->hdf, inputs[i])))
+      return nerr_raise(KERR_BAD_REQUEST, "%s is not valid UTF-8", inputs[i]);
   return STATUS_OK;
 }
 

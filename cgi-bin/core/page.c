@@ -3,7 +3,9 @@
 #include "core/i18n.h"
 #include "core/session.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The navigation, by role. A page group adds its entry here when it ships. */
 static const struct {
@@ -23,6 +25,22 @@ static int flash_known(const char *lang, const char *key)
   return strcmp(i18n_get(lang, name), name) != 0;
 }
 
+/* Stylesheet URLs carry the file's modification time, so nginx can let
+ * browsers cache /static/ for days and a new stylesheet still arrives at
+ * once. Read once per process: a deploy restarts the programs. */
+static const char *asset_version(void)
+{
+  static char version[24];
+  if (version[0]) return version;
+  const char *root = getenv("KEHU_ROOT");
+  char path[1024];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/static/app.css", root && *root ? root : ".");
+  if (stat(path, &st) == 0) snprintf(version, sizeof version, "%lx", (unsigned long)st.st_mtime);
+  else snprintf(version, sizeof version, "1");
+  return version;
+}
+
 NEOERR *page_fill(struct req *r, const char *section)
 {
   HDF *h = r->hdf;
@@ -30,7 +48,8 @@ NEOERR *page_fill(struct req *r, const char *section)
   const char *token;
   if ((err = csrf_token(r, &token)) || (err = hdf_set_value(h, "CSRF", token)) ||
       (err = hdf_set_value(h, "Page.Lang", r->lang)) ||
-      (err = hdf_set_value(h, "Page.Path", r->path)))
+      (err = hdf_set_value(h, "Page.Path", r->path)) ||
+      (err = hdf_set_value(h, "Page.Asset", asset_version())))
     return nerr_pass(err);
   if (section && (err = hdf_set_value(h, "Page.Section", section))) return nerr_pass(err);
   if (r->user.id) {

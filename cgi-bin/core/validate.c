@@ -79,29 +79,29 @@ int valid_username(const char *s)
   return n >= 1 && n <= 64;
 }
 
-NEOERR *form_error(struct form *f, const char *name, const char *msg_key)
+/* The first failure to write into the HDF (out of memory) is kept in the
+ * form and returned by form_finish, so helpers stay one-liners for callers
+ * and no error is lost. */
+static void record(struct form *f, NEOERR *err)
+{
+  if (!err) return;
+  if (f->err) nerr_ignore(&err);
+  else f->err = err;
+}
+
+void form_error(struct form *f, const char *name, const char *msg_key)
 {
   char key[128];
   snprintf(key, sizeof key, "Form.Errors.%s", name);
   f->errors++;
-  return nerr_pass(hdf_set_value(f->r->hdf, key, i18n_get(f->r->lang, msg_key)));
+  record(f, hdf_set_value(f->r->hdf, key, i18n_get(f->r->lang, msg_key)));
 }
 
-/* Form values are echoed into the page through HDF; an error setting them
- * is out of memory and the request fails there, so it is logged by the
- * caller's next HDF write. Keep the helpers' signatures simple. */
 static void keep(struct form *f, const char *name, const char *value)
 {
   char key[128];
   snprintf(key, sizeof key, "Form.%s", name);
-  NEOERR *err = hdf_set_value(f->r->hdf, key, value);
-  if (err) { nerr_ignore(&err); f->errors++; }
-}
-
-static void fail(struct form *f, const char *name, const char *msg_key)
-{
-  NEOERR *err = form_error(f, name, msg_key);
-  if (err) nerr_ignore(&err);
+  record(f, hdf_set_value(f->r->hdf, key, value));
 }
 
 const char *form_text(struct form *f, const char *name, int required,
@@ -110,8 +110,8 @@ const char *form_text(struct form *f, const char *name, int required,
   req_param_trim(f->r, name, buf, n);
   keep(f, name, buf);
   const char *raw = req_param(f->r, name);
-  if (required && !*buf) fail(f, name, "Valid.Required");
-  else if (utf8_len(buf) > maxlen || (raw && strlen(raw) >= n)) fail(f, name, "Valid.TooLong");
+  if (required && !*buf) form_error(f, name, "Valid.Required");
+  else if (utf8_len(buf) > maxlen || (raw && strlen(raw) >= n)) form_error(f, name, "Valid.TooLong");
   return buf;
 }
 
@@ -121,6 +121,13 @@ const char *form_checked(struct form *f, const char *name, int required,
 {
   int before = f->errors;
   form_text(f, name, required, maxlen, buf, n);
-  if (f->errors == before && *buf && !check(buf)) fail(f, name, msg_key);
+  if (f->errors == before && *buf && !check(buf)) form_error(f, name, msg_key);
   return buf;
+}
+
+NEOERR *form_finish(struct form *f)
+{
+  NEOERR *err = f->err;
+  f->err = STATUS_OK;
+  return err;
 }

@@ -16,7 +16,8 @@ int valid_username(const char *s);     /* [a-z0-9_.-]{1,64} */
 
 struct form {
   struct req *r;
-  int errors;
+  int errors;                /* fields with a message */
+  NEOERR *err;               /* first failure to record them (see form_finish) */
 };
 
 /* Text field, trimmed, at most maxlen characters; "" when absent. */
@@ -27,5 +28,7 @@ const char *form_checked(struct form *f, const char *name, int required,
                          size_t maxlen, int (*check)(const char *),
                          const char *msg_key, char *buf, size_t n);
 /* Mark a field bad with the message at L.<msg_key>. */
-NEOERR *form_error(struct form *f, const char *name, const char *msg_key);
+void form_error(struct form *f, const char *name, const char *msg_key);
+/* Call once after the fields: the error, if recording them failed. */
+NEOERR *form_finish(struct form *f);
 #endif

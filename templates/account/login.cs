@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Login.Title ?><?cs include:"layout/top.cs" ?>
+<?cs set:Page.Title = L.Login.Title ?><?cs set:Page.Section = "login" ?><?cs include:"layout/top.cs" ?>
 <section class="card login-card">
   <h1><?cs var:L.Login.Heading ?></h1>
   <p class="muted"><?cs var:L.Login.Intro ?></p>

@@ -53,7 +53,7 @@
   </tbody>
 </table>
 </div>
-<nav class="pager" aria-label="pagination">
+<nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
   <?cs if:Pager.Prev ?><a class="button" rel="prev" href="/customers?q=<?cs var:url_escape(Filter.q) ?>&amp;region=<?cs var:Filter.region ?>&amp;kind=<?cs var:url_escape(Filter.kind) ?>&amp;page=<?cs var:Pager.Prev ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
   <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?> <?cs var:L.Pager.PageAfter ?></span>
   <?cs if:Pager.Next ?><a class="button" rel="next" href="/customers?q=<?cs var:url_escape(Filter.q) ?>&amp;region=<?cs var:Filter.region ?>&amp;kind=<?cs var:url_escape(Filter.kind) ?>&amp;page=<?cs var:Pager.Next ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>

@@ -4,14 +4,14 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.Title ?> · <?cs var:L.App ?></title>
-<link rel="stylesheet" href="/static/app.css">
+<link rel="stylesheet" href="/static/app.css?v=<?cs var:Page.Asset ?>">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body class="page-<?cs var:Page.Section ?>">
 <a class="skip" href="#main"><?cs var:L.Skip ?></a>
 <header class="topbar">
   <div class="topbar-inner">
-    <a class="brand" href="/"><span class="logo" aria-hidden="true">客</span><span class="brand-name"><?cs var:L.App ?></span></a>
+    <a class="brand" href="/"><span class="logo" aria-hidden="true">客</span><span class="brand-name"><span class="brand-full"><?cs var:L.App ?></span><span class="brand-short"><?cs var:L.AppShort ?></span></span></a>
     <?cs if:User.Id ?>
     <nav class="mainnav" aria-label="<?cs var:L.App ?>">
       <?cs each:n = Nav ?><a href="<?cs var:n.Href ?>"<?cs if:n.Section == Page.Section ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Nav[n.Section] ?></a><?cs /each ?>

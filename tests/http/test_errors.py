@@ -2,7 +2,7 @@
 markup, SQL metacharacters in search, and the security headers."""
 import re
 
-from lib import (MSG_NOT_FOUND, Client, check, check_in, check_not_in,
+from lib import (MSG_NOT_FOUND, PASSWORD, Client, check, check_in, check_not_in,
                  check_status, csrf_of, customer_ids, element_text,
                  result_count, sign_in, sql, sql_str, sql_value, table_rows)
 
@@ -29,6 +29,18 @@ def test_invalid_utf8_form_field_400():
     r = c.post("/login", body="_csrf=%s&username=%%ff%%fe&password=x" % token)
     _error_page(r, 400)
     check("kehu_session" not in c.cookies, "signed in with an invalid user name")
+
+
+def test_invalid_utf8_header_400():
+    # The user agent is stored with the session: a header that is not
+    # UTF-8 is refused up front instead of failing in the database.
+    c = Client()
+    token = csrf_of(c.get("/login").text)
+    r = c.post("/login", body="_csrf=%s&username=staff02&password=%s" % (token, PASSWORD),
+               headers={"User-Agent": b"bad\xff\xfeagent"})
+    _error_page(r, 400)
+    check("kehu_session" not in c.cookies, "signed in with a broken user agent")
+    _error_page(Client().get("/login", headers={"Cookie": b"kehu_lang=\xff"}), 400)
 
 
 def test_body_over_1mib_413():
