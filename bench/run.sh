@@ -33,9 +33,10 @@ session=$(awk '$6 == "kehu_session" { print $7 }' "$jar")
 some_id=$("$KEHU_ROOT/scripts/db.sh" sql -N -e "SELECT MAX(id) DIV 2 FROM customers" "$KEHU_DB_NAME")
 last_page=$("$KEHU_ROOT/scripts/db.sh" sql -N -e "SELECT GREATEST(1, LEAST(500, COUNT(*) DIV 20)) FROM customers WHERE status='active'" "$KEHU_DB_NAME")
 
+# "anon:" scenarios are fetched without the session cookie.
 scenarios=(
-    "hello-world FastCGI|/bench/hello"
-    "sign-in page (no session)|/login"
+    "hello-world FastCGI|anon:/bench/hello"
+    "sign-in page (no session)|anon:/login"
     "customer list, page 1|/customers"
     "customer list, page $last_page|/customers?page=$last_page"
     "search, 2-char Chinese fragment|/customers?q=%E5%8D%8E%E4%B8%9C"
@@ -44,9 +45,12 @@ scenarios=(
 )
 
 run_one() {
-    local path=$1 out
-    out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency \
-        -H "Cookie: kehu_session=$session" "$base$path")
+    local path=$1 out cookie=(-H "Cookie: kehu_session=$session")
+    if [[ $path == anon:* ]]; then
+        path=${path#anon:}
+        cookie=()
+    fi
+    out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency "${cookie[@]}" "$base$path")
     local rps p50 p99 non2xx
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
