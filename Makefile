@@ -19,7 +19,7 @@ CS_INC   := -I/usr/include/ClearSilver
 DB_CFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
 DB_LIBS   = $(shell mariadb_config --libs 2>/dev/null)
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin
-LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium $(DB_LIBS) -lz -lm
+LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium -lxlsxwriter -lzip -lexpat $(DB_LIBS) -lz -lm
 LDFLAGS  += $(OPTFLAGS)
 
 CORE_SRC := $(wildcard cgi-bin/core/*.c)
@@ -45,7 +45,10 @@ $(BUILD)/libkehu.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $(BUILD)/libkehu.a
+# A program is cgi-bin/<name>.c (its route table) plus cgi-bin/<name>/*.c
+# (its pages), linked with the shared runtime and data-access library.
+.SECONDEXPANSION:
+$(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/kehu-gen: $(BUILD)/bench/gen.o $(BUILD)/libkehu.a

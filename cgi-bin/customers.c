@@ -50,8 +50,8 @@ static NEOERR *show(struct req *r)
 }
 
 static const struct route routes[] = {
-  { "GET", "/customers", ROLES_SIGNED_IN, list },
-  { "GET", "/customers/{id}", ROLES_SIGNED_IN, show },
+  { "GET", "/customers", ROLES_SIGNED_IN, list, 0 },
+  { "GET", "/customers/{id}", ROLES_SIGNED_IN, show, 0 },
   { 0 },
 };
 

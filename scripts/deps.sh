@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     gcc make pkg-config
     clearsilver-dev libfcgi-dev libfcgi-bin libmariadb-dev libsodium-dev
-    libcmocka-dev libxlsxwriter-dev
+    libcmocka-dev libxlsxwriter-dev libzip-dev libexpat1-dev
     mariadb-server mariadb-client mariadb-plugin-mroonga
     nginx-light spawn-fcgi multiwatch
     chromium chromium-driver fonts-noto-cjk

@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Bodies beyond this are refused with 413 before they are read; nginx
  * enforces its own (larger, upload-sized) limit in front of us. */
 static long max_body = 1 << 20;
+static char upload_dir[512] = "/tmp";
 static volatile sig_atomic_t stopping;
 
 static void on_term(int sig)
@@ -99,21 +101,33 @@ NEOERR *app_fail(struct req *r, NERR_TYPE type, const char *key)
   return nerr_raise(type, "%s %s: %s", r->method, r->path, key);
 }
 
-/* Reads and checks the request up to the point where a handler may run. */
-static NEOERR *read_request(struct req *r)
+/* The request's environment and cookies, before the body is read. */
+static NEOERR *read_head(struct req *r)
 {
   NEOERR *err = cgi_init(&r->cgi, NULL);
   if (err) return nerr_pass_ctx(err, "%s", "cgi_init");
   r->hdf = r->cgi->hdf;
   if (!utf8_valid(r->path, strlen(r->path)))
     return nerr_raise(KERR_BAD_REQUEST, "path is not UTF-8");
+  return STATUS_OK;
+}
+
+/* The body, within the route's size limit; then every input is checked. */
+static NEOERR *read_body(struct req *r, const struct route *rt)
+{
+  NEOERR *err;
+  long limit = rt && rt->max_body ? rt->max_body : max_body;
   const char *cl = param(r, "CONTENT_LENGTH", NULL);
   if (cl && *cl) {
     char *end;
     long n = strtol(cl, &end, 10);
     if (*end || n < 0) return nerr_raise(KERR_BAD_REQUEST, "bad Content-Length");
-    if (n > max_body) return nerr_raise(KERR_TOO_LARGE, "body of %ld bytes", n);
+    if (n > limit) return nerr_raise(KERR_TOO_LARGE, "body of %ld bytes", n);
   }
+  /* Uploads are spooled to our own temp dir (not /var/tmp) and unlinked
+   * as soon as they are opened. */
+  if ((err = hdf_set_value(r->hdf, "Config.Upload.TmpDir", upload_dir)))
+    return nerr_pass(err);
   if ((err = cgi_parse(r->cgi))) {
     /* A short or malformed body is the client's fault, not ours. */
     if (nerr_match(err, NERR_IO) || nerr_match(err, NERR_PARSE)) {
@@ -238,10 +252,13 @@ static void handle(struct req *r, const struct route *routes)
   string_init(&body);
   const struct route *rt = NULL;
   int path_known = 0, expired = 0;
-  NEOERR *err = read_request(r);
-  if (!err) err = identify(r, &expired);
+  NEOERR *err = read_head(r);
   if (!err) {
     rt = route_match(routes, r->method, r->path, &r->id, &path_known);
+    err = read_body(r, rt);
+  }
+  if (!err) err = identify(r, &expired);
+  if (!err) {
     if (!rt && path_known) {
       char allow[32];
       route_allow(routes, r->path, allow, sizeof allow);
@@ -279,6 +296,10 @@ static NEOERR *startup(const char *program)
   log_init(program);
   const char *v = getenv("KEHU_MAX_BODY");
   if (v && atol(v) > 0) max_body = atol(v);
+  if ((v = getenv("KEHU_VAR")) && *v) {
+    snprintf(upload_dir, sizeof upload_dir, "%s/tmp", v);
+    mkdir(upload_dir, 0700);
+  }
   session_config();
   NEOERR *err = err_init();
   if (err) return nerr_pass(err);

@@ -14,6 +14,7 @@ struct route {
   const char *pattern;       /* "/customers" or "/customers/{id}" */
   unsigned roles;            /* enum role bits allowed; ROLE_PUBLIC: anyone */
   handler_fn handler;
+  long max_body;             /* bytes this route reads; 0: KEHU_MAX_BODY */
 };
 
 /* Finds the route for method+path; sets *id for an {id} segment. When the

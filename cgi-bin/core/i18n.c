@@ -1,4 +1,5 @@
 #include "core/i18n.h"
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -6,19 +7,31 @@ static const char *langs[] = { "zh-CN", "en" };
 #define NLANGS (sizeof langs / sizeof langs[0])
 static HDF *strings[NLANGS];
 
+/* Every .hdf file in <dir>/<lang>/, in name order: one file per page group, so
+ * page groups add their strings without touching each other's files. */
+static NEOERR *read_lang(HDF *h, const char *dir, const char *lang)
+{
+  char pattern[1024];
+  glob_t g;
+  snprintf(pattern, sizeof pattern, "%s/%s/*.hdf", dir, lang);
+  int rc = glob(pattern, 0, NULL, &g);
+  if (rc == GLOB_NOMATCH) return nerr_raise(NERR_NOT_FOUND, "no language files %s", pattern);
+  if (rc != 0) return nerr_raise(NERR_SYSTEM, "glob %s failed", pattern);
+  NEOERR *err = STATUS_OK;
+  for (size_t i = 0; i < g.gl_pathc && !err; i++) err = hdf_read_file(h, g.gl_pathv[i]);
+  globfree(&g);
+  return nerr_pass(err);
+}
+
 NEOERR *i18n_init(const char *dir)
 {
-  char path[1024];
   for (size_t i = 0; i < NLANGS; i++) {
     NEOERR *err = hdf_init(&strings[i]);
     if (err) return nerr_pass(err);
     /* Read the default first so a missing translation falls back to it. */
-    snprintf(path, sizeof path, "%s/%s.hdf", dir, LANG_DEFAULT);
-    if ((err = hdf_read_file(strings[i], path))) return nerr_pass(err);
-    if (strcmp(langs[i], LANG_DEFAULT) != 0) {
-      snprintf(path, sizeof path, "%s/%s.hdf", dir, langs[i]);
-      if ((err = hdf_read_file(strings[i], path))) return nerr_pass(err);
-    }
+    if ((err = read_lang(strings[i], dir, LANG_DEFAULT))) return nerr_pass(err);
+    if (strcmp(langs[i], LANG_DEFAULT) != 0 && (err = read_lang(strings[i], dir, langs[i])))
+      return nerr_pass(err);
     if ((err = hdf_set_value(strings[i], "Lang", langs[i]))) return nerr_pass(err);
   }
   return STATUS_OK;
