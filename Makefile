@@ -47,8 +47,9 @@ $(BUILD)/libkehu.a: $(LIB_OBJ)
 
 # A program is cgi-bin/<name>.c (its route table) plus cgi-bin/<name>/*.c
 # (its pages), linked with the shared runtime and data-access library.
+page_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/$(1)/*.c))
 .SECONDEXPANSION:
-$(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(BUILD)/libkehu.a
+$(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(call page_objs,$$*) $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/kehu-gen: $(BUILD)/bench/gen.o $(BUILD)/libkehu.a

@@ -1,57 +1,28 @@
-/* The customer list and the customer file (program: customers.fcgi). */
-#include "core/app.h"
-#include "core/err.h"
-#include "core/page.h"
-#include "db/customer.h"
-#include <string.h>
+/* Customer files (客户档案), program customers.fcgi: the route table. The
+ * pages are in cgi-bin/customers/. */
+#include "customers/pages.h"
 
-#define PER_PAGE 20
-
-static const char *kinds[] = { "dealer", "end_customer", "organisation" };
-
-static NEOERR *list(struct req *r)
-{
-  char q[256];
-  struct customer_filter f = {
-    .q = req_param_trim(r, "q", q, sizeof q),
-    .region_id = (unsigned)req_param_int(r, "region", 0, 0, 65535),
-    .kind = NULL,
-    .page = (int)req_param_int(r, "page", 1, 1, 1000000),
-    .per = PER_PAGE,
-  };
-  const char *kind = req_param(r, "kind");
-  for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
-    if (strcmp(kind, kinds[i]) == 0) f.kind = kinds[i];
-  HDF *h = r->hdf;
-  NEOERR *err;
-  if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
-      (err = hdf_set_value(h, "Filter.q", f.q)) ||
-      (err = hdf_set_int_value(h, "Filter.region", (int)f.region_id)) ||
-      (err = hdf_set_value(h, "Filter.kind", f.kind ? f.kind : "")))
-    return nerr_pass(err);
-  long long total;
-  if ((err = db_region_list(&r->user, h, "Regions")) ||
-      (err = db_customer_list(&r->user, &f, h, &total)) ||
-      (err = page_pager(r, total, f.page, PER_PAGE)))
-    return nerr_pass(err);
-  r->template = "customers/list.cs";
-  return STATUS_OK;
-}
-
-static NEOERR *show(struct req *r)
-{
-  int found;
-  NEOERR *err = db_customer_get(&r->user, r->id, r->hdf, &found);
-  if (err) return nerr_pass(err);
-  if (!found) return app_fail(r, KERR_NOT_FOUND, "CustomerNotFound");
-  if ((err = hdf_set_value(r->hdf, "Page.Section", "customers"))) return nerr_pass(err);
-  r->template = "customers/show.cs";
-  return STATUS_OK;
-}
+#define UPLOAD_MAX (20L << 20)   /* an import file; nginx allows the same */
 
 static const struct route routes[] = {
-  { "GET", "/customers", ROLES_SIGNED_IN, list, 0 },
-  { "GET", "/customers/{id}", ROLES_SIGNED_IN, show, 0 },
+  { "GET", "/customers", ROLES_SIGNED_IN, customers_list, 0 },
+  { "GET", "/customers/export.csv", ROLES_SIGNED_IN, customers_export_csv, 0 },
+  { "GET", "/customers/export.xlsx", ROLES_SIGNED_IN, customers_export_xlsx, 0 },
+  { "GET", "/customers/new", ROLES_SIGNED_IN, customers_new_form, 0 },
+  { "POST", "/customers/new", ROLES_SIGNED_IN, customers_create, 0 },
+  { "GET", "/customers/import", ROLES_OFFICE, customers_import_form, 0 },
+  { "POST", "/customers/import", ROLES_OFFICE, customers_import_upload, UPLOAD_MAX },
+  { "GET", "/customers/import/{id}", ROLES_OFFICE, customers_import_preview, 0 },
+  { "POST", "/customers/import/{id}", ROLES_OFFICE, customers_import_commit, 0 },
+  { "GET", "/customers/import/{id}/status", ROLES_OFFICE, customers_import_status, 0 },
+  { "GET", "/customers/{id}", ROLES_SIGNED_IN, customers_show, 0 },
+  { "GET", "/customers/{id}/edit", ROLES_SIGNED_IN, customers_edit_form, 0 },
+  { "POST", "/customers/{id}/edit", ROLES_SIGNED_IN, customers_update, 0 },
+  { "POST", "/customers/{id}/archive", ROLES_SIGNED_IN, customers_archive, 0 },
+  { "POST", "/customers/{id}/restore", ROLES_SIGNED_IN, customers_restore, 0 },
+  { "GET", "/customers/{id}/merge", ROLES_OFFICE, customers_merge_form, 0 },
+  { "POST", "/customers/{id}/merge", ROLES_OFFICE, customers_merge, 0 },
+  { "POST", "/customers/{id}/entries", ROLES_SIGNED_IN, customers_add_entry, 0 },
   { 0 },
 };
 

@@ -27,4 +27,6 @@ if [[ "$users" == 0 ]]; then
     # working directory, so run the client inside the seed directory.
     (cd "$out" && sql --local-infile=1 "$KEHU_DB_NAME" <load.sql) ||
         kehu_die "loading $out/load.sql failed; the database may be partly seeded (remove $KEHU_VAR to start over)"
+    echo "seed: building the search index"
+    sql "$KEHU_DB_NAME" <"$KEHU_ROOT/scripts/reindex.sql" || kehu_die "scripts/reindex.sql failed"
 fi

@@ -272,6 +272,13 @@ static void handle(struct req *r, const struct route *routes)
   if (!err && !r->redirect && strcmp(r->method, "POST") == 0 && !csrf_ok(r))
     err = app_fail(r, KERR_FORBIDDEN, "Csrf");
   if (!err && !r->redirect) err = rt->handler(r);
+  if (r->streamed) {
+    /* A download: the handler wrote everything itself. */
+    db_request_end();
+    if (err) log_error(&err, r->path);
+    string_clear(&body);
+    return;
+  }
   if (!err && !r->redirect && r->template) {
     err = page_fill(r, NULL);
     if (!err) err = render(r->template, r->hdf, i18n_hdf(r->lang), &body);

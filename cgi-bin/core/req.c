@@ -1,6 +1,7 @@
 #include "core/req.h"
 #include "core/session.h"
 #include <ctype.h>
+#include <ClearSilver.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,4 +88,38 @@ NEOERR *req_redirect(struct req *r, const char *fmt, ...)
 NEOERR *req_flash(struct req *r, const char *key)
 {
   return nerr_pass(req_set_cookie(r, "kehu_flash", key, 60, 1));
+}
+
+NEOERR *req_stream(struct req *r, const char *content_type, const char *filename)
+{
+  if (r->streamed) return nerr_raise(NERR_ASSERT, "response already started");
+  FCGX_Stream *out = r->fx->out;
+  FCGX_FPrintF(out, "Status: 200 OK\r\nContent-Type: %s\r\n"
+               "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n",
+               content_type);
+  if (filename) {
+    char *esc = NULL;
+    NEOERR *err = cgi_url_escape(filename, &esc);
+    if (err) return nerr_pass(err);
+    FCGX_FPrintF(out, "Content-Disposition: attachment; filename=\"download\"; "
+                 "filename*=UTF-8''%s\r\n", esc);
+    free(esc);
+  }
+  if (r->headers.len) FCGX_PutStr(r->headers.buf, r->headers.len, out);
+  FCGX_PutS("\r\n", out);
+  r->streamed = 1;
+  return STATUS_OK;
+}
+
+NEOERR *req_write(struct req *r, const void *buf, size_t n)
+{
+  if (!r->streamed) return nerr_raise(NERR_ASSERT, "req_write before req_stream");
+  while (n > 0) {
+    int chunk = n > (1 << 20) ? (1 << 20) : (int)n;
+    if (FCGX_PutStr(buf, chunk, r->fx->out) != chunk)
+      return nerr_raise(NERR_IO, "client went away during a download");
+    buf = (const char *)buf + chunk;
+    n -= chunk;
+  }
+  return STATUS_OK;
 }

@@ -46,6 +46,7 @@ struct req {
   char *redirect;            /* or: answer 303 to this location */
   STRING headers;            /* extra response headers, CRLF-terminated */
   char session_token[65];    /* raw token when a session cookie is valid */
+  int streamed;              /* req_stream sent the headers: no page follows */
   double t0;
 };
 
@@ -65,6 +66,14 @@ NEOERR *req_header(struct req *r, const char *fmt, ...)
 /* Answer 303 See Other to a local path (must start with '/'). */
 NEOERR *req_redirect(struct req *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* A streamed download (CSV, XLSX, an attachment): sends status 200 and the
+ * headers now, with Content-Disposition: attachment when filename is set
+ * (an ASCII name; the UTF-8 one goes in filename*). The handler then writes
+ * the body with req_write and returns; the dispatcher sends nothing more.
+ * An error after this point can only be logged: the status is gone. */
+NEOERR *req_stream(struct req *r, const char *content_type, const char *filename);
+NEOERR *req_write(struct req *r, const void *buf, size_t n);
+
 /* Show a one-time message (a language key under L.Flash) on the next page. */
 NEOERR *req_flash(struct req *r, const char *key);
 #endif

@@ -3,16 +3,6 @@
 /* Customer files, as far as the user's regions allow. */
 #include "core/req.h"
 
-struct customer_filter {
-  const char *q;             /* name fragment, code, phone, or key person */
-  unsigned region_id;        /* 0: any */
-  const char *kind;          /* NULL/"": any */
-  int page, per;
-};
-
-/* Rows under Customers.N, the total count in *total. */
-NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
-                         HDF *hdf, long long *total);
 /* The customer under Customer.*, key people under Contacts.N, figures under
  * Summary.*; *found = 0 when it does not exist or is outside the user's
  * regions (the two are not told apart). */

@@ -1,0 +1,34 @@
+#ifndef KEHU_CUSTOMERS_PAGES_H
+#define KEHU_CUSTOMERS_PAGES_H
+/* The customer-file pages (program customers.fcgi). cgi-bin/customers.c
+ * holds the route table; each file here holds one part of the pages. */
+#include "core/app.h"
+
+/* list.c: the list, search, filters, sorting; export */
+NEOERR *customers_list(struct req *r);
+NEOERR *customers_export_csv(struct req *r);
+NEOERR *customers_export_xlsx(struct req *r);
+
+/* file.c: the customer file with its tabs */
+NEOERR *customers_show(struct req *r);
+
+/* edit.c: create, edit (optimistic locking), archive, merge */
+NEOERR *customers_new_form(struct req *r);
+NEOERR *customers_create(struct req *r);
+NEOERR *customers_edit_form(struct req *r);
+NEOERR *customers_update(struct req *r);
+NEOERR *customers_archive(struct req *r);
+NEOERR *customers_restore(struct req *r);
+NEOERR *customers_merge_form(struct req *r);
+NEOERR *customers_merge(struct req *r);
+
+/* entries.c: entries added to a file (key people, contact log, ...) */
+NEOERR *customers_add_entry(struct req *r);
+
+/* import.c: CSV/XLSX import with preview and all-or-nothing commit */
+NEOERR *customers_import_form(struct req *r);
+NEOERR *customers_import_upload(struct req *r);
+NEOERR *customers_import_preview(struct req *r);
+NEOERR *customers_import_commit(struct req *r);
+NEOERR *customers_import_status(struct req *r);
+#endif
