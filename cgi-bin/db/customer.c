@@ -74,3 +74,30 @@ NEOERR *db_home_counts(const struct user *u, HDF *hdf)
   if (err) return nerr_pass(err);
   return nerr_pass(db_row_to_hdf(&home, hdf, "Home", NULL));
 }
+
+static DB_STMT values = DB_STMT_INIT(
+    "SELECT code, name, kind, region_id, owner_id, lifecycle, loyalty,"
+    " non_customer, address, city, postal_code, phone, fax, email,"
+    " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
+    " credit_limit, history, org_structure, business_goals, version, status"
+    " FROM customers WHERE id = ? AND status <> 'merged' AND (? = 0 OR region_id IN"
+    "  (SELECT region_id FROM user_regions WHERE user_id = ?))");
+
+NEOERR *db_customer_values(const struct user *u, long long id, HDF *hdf,
+                           const char *prefix, int *found)
+{
+  NEOERR *err = db_exec(&values, "iii", id, (long long)scope_limited(u), (long long)u->id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&values, hdf, prefix, found));
+}
+
+static DB_STMT owners = DB_STMT_INIT(
+    "SELECT id, display_name, role FROM users WHERE active = 1"
+    " AND role IN ('staff', 'regional_manager', 'leader') ORDER BY role, display_name");
+
+NEOERR *db_owner_list(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&owners, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+}

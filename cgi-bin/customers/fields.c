@@ -1,0 +1,125 @@
+#include "customers/fields.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "core/validate.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const kinds[] = { "dealer", "end_customer", "organisation", NULL };
+static const char *const lifecycles[] = { "target", "potential", "one_time", "loyal", NULL };
+static const char *const loyalties[] = { "loyal", "switcher", "none", NULL };
+static const char *const non_customers[] = { "quasi", "refusing", "unexplored", NULL };
+
+static int valid_id(const char *s)
+{
+  size_t n = strlen(s);
+  if (n == 0 || n > 9 || s[0] == '0') return 0;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return 0;
+  return 1;
+}
+
+static int valid_count(const char *s)
+{
+  size_t n = strlen(s);
+  if (n == 0 || n > 7 || (s[0] == '0' && n > 1)) return 0;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return 0;
+  return 1;
+}
+
+static int valid_year(const char *s)
+{
+  if (strlen(s) != 4 || !valid_count(s)) return 0;
+  time_t now = time(NULL);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  int y = atoi(s);
+  return y >= 1800 && y <= tm.tm_year + 1900;
+}
+
+static int valid_code(const char *s)
+{
+  size_t n = strlen(s);
+  if (n == 0 || n > 20) return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_') return 0;
+  return 1;
+}
+
+const struct customer_field customer_fields[] = {
+  { "code", 0, 20, valid_code, "Valid.Code", NULL },
+  { "name", 1, 200, NULL, NULL, NULL },
+  { "kind", 1, 16, NULL, NULL, kinds },
+  { "region_id", 1, 9, valid_id, "Valid.Choice", NULL },
+  { "owner_id", 0, 9, valid_id, "Valid.Choice", NULL },
+  { "lifecycle", 1, 16, NULL, NULL, lifecycles },
+  { "loyalty", 0, 16, NULL, NULL, loyalties },
+  { "non_customer", 0, 16, NULL, NULL, non_customers },
+  { "address", 0, 255, NULL, NULL, NULL },
+  { "city", 0, 64, NULL, NULL, NULL },
+  { "postal_code", 0, 6, valid_postal_code, "Valid.PostalCode", NULL },
+  { "phone", 0, 32, valid_phone, "Valid.Phone", NULL },
+  { "fax", 0, 32, valid_phone, "Valid.Phone", NULL },
+  { "email", 0, 128, valid_email, "Valid.Email", NULL },
+  { "founded_year", 0, 4, valid_year, "Valid.Year", NULL },
+  { "sales_force", 0, 7, valid_count, "Valid.Count", NULL },
+  { "delivery_capacity", 0, 255, NULL, NULL, NULL },
+  { "warehouse_capacity", 0, 255, NULL, NULL, NULL },
+  { "credit_limit", 0, 16, valid_amount, "Valid.Amount", NULL },
+  { "history", 0, 5000, NULL, NULL, NULL },
+  { "org_structure", 0, 5000, NULL, NULL, NULL },
+  { "business_goals", 0, 5000, NULL, NULL, NULL },
+};
+const size_t customer_nfields = sizeof customer_fields / sizeof customer_fields[0];
+
+static int chosen(const struct customer_field *f, const char *v)
+{
+  for (const char *const *c = f->choices; *c; c++)
+    if (strcmp(*c, v) == 0) return 1;
+  return 0;
+}
+
+/* Leading and trailing white space (ASCII and the ideographic space that
+ * Chinese input methods type) is not part of any value. */
+static char *trim(const char *v)
+{
+  while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+  if (strncmp(v, "\xe3\x80\x80", 3) == 0) return trim(v + 3);
+  char *out = strdup(v);
+  if (!out) return NULL;
+  size_t n = strlen(out);
+  for (;;) {
+    if (n && strchr(" \t\r\n", out[n - 1])) n--;
+    else if (n >= 3 && memcmp(out + n - 3, "\xe3\x80\x80", 3) == 0) n -= 3;
+    else break;
+  }
+  out[n] = '\0';
+  return out;
+}
+
+NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad)
+{
+  *bad = 0;
+  for (size_t i = 0; i < customer_nfields; i++) {
+    const struct customer_field *f = &customer_fields[i];
+    char *v = trim(hdf_get_value(values, f->name, ""));
+    if (!v) return nerr_raise(NERR_NOMEM, "trim");
+    const char *msg = NULL;
+    if (!*v) msg = f->required ? "Valid.Required" : NULL;
+    else if (utf8_len(v) > f->maxlen) msg = "Valid.TooLong";
+    else if (f->choices && !chosen(f, v)) msg = "Valid.Choice";
+    else if (f->check && !f->check(v)) msg = f->msg_key;
+    NEOERR *err = hdf_set_value(values, f->name, v);
+    free(v);
+    if (!err && msg) {
+      (*bad)++;
+      err = hdf_set_value(errors, f->name, i18n_get(lang, msg));
+    }
+    if (err) return nerr_pass(err);
+  }
+  return STATUS_OK;
+}

@@ -1,0 +1,24 @@
+#ifndef KEHU_CUSTOMERS_FIELDS_H
+#define KEHU_CUSTOMERS_FIELDS_H
+/* The editable fields of a customer and their rules: one table shared by
+ * the edit form and the import, so both accept exactly the same data. */
+#include <ClearSilver.h>
+#include <stddef.h>
+
+struct customer_field {
+  const char *name;              /* column name, form field, import key */
+  int required;
+  size_t maxlen;                 /* characters */
+  int (*check)(const char *);    /* NULL: free text */
+  const char *msg_key;           /* message when check fails */
+  const char *const *choices;    /* NULL: any; else the allowed values */
+};
+
+extern const struct customer_field customer_fields[];
+extern const size_t customer_nfields;
+
+/* Trims every field of `values` (children named as the columns), checks
+ * them and puts a message for each bad one under errors.<name>. *bad is the
+ * number of bad fields. */
+NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad);
+#endif
