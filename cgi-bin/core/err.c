@@ -1,7 +1,7 @@
 #include "core/err.h"
 
 NERR_TYPE KERR_BAD_REQUEST, KERR_FORBIDDEN, KERR_NOT_FOUND, KERR_METHOD,
-    KERR_CONFLICT, KERR_TOO_LARGE, KERR_THROTTLED, KERR_UNAVAILABLE;
+    KERR_CONFLICT, KERR_BAD_REFERENCE, KERR_TOO_LARGE, KERR_THROTTLED, KERR_UNAVAILABLE;
 
 static const struct {
   NERR_TYPE *type;
@@ -13,6 +13,7 @@ static const struct {
   { &KERR_NOT_FOUND, "NotFound", 404 },
   { &KERR_METHOD, "MethodNotAllowed", 405 },
   { &KERR_CONFLICT, "Conflict", 409 },
+  { &KERR_BAD_REFERENCE, "BadReference", 400 },
   { &KERR_TOO_LARGE, "TooLarge", 413 },
   { &KERR_THROTTLED, "Throttled", 429 },
   { &KERR_UNAVAILABLE, "Unavailable", 503 },

@@ -1,15 +1,40 @@
-/* The customer file (客户档案) with its tabs. */
+/* The customer file (客户档案): figures at the top, then one tab at a time
+ * (plain links, so the page works without JavaScript and each tab costs
+ * only its own query). */
 #include "customers/pages.h"
+#include "customers/tabs.h"
 #include "core/err.h"
 #include "db/customer.h"
+#include "db/customer_entries.h"
+#include <stdio.h>
+#include <string.h>
 
-NEOERR *customers_show(struct req *r)
+NEOERR *customers_show_tab(struct req *r, const char *tab)
 {
   int found;
   NEOERR *err = db_customer_get(&r->user, r->id, r->hdf, &found);
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "CustomerNotFound");
-  if ((err = hdf_set_value(r->hdf, "Page.Section", "customers"))) return nerr_pass(err);
+  HDF *h = r->hdf;
+  char name[32];
+  for (int i = 0; customer_tabs[i]; i++) {
+    snprintf(name, sizeof name, "Tabs.%d", i);
+    if ((err = hdf_set_value(h, name, customer_tabs[i]))) return nerr_pass(err);
+  }
+  if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
+      (err = hdf_set_value(h, "Tab.Name", tab)) ||
+      (err = db_customer_tab(r->id, tab, h)))
+    return nerr_pass(err);
+  /* The add forms on these tabs choose a product. */
+  if ((strcmp(tab, "quotes") == 0 || strcmp(tab, "service") == 0) &&
+      (err = db_product_list(h, "Products")))
+    return nerr_pass(err);
   r->template = "customers/show.cs";
   return STATUS_OK;
+}
+
+NEOERR *customers_show(struct req *r)
+{
+  const char *tab = req_param(r, "tab");
+  return nerr_pass(customers_show_tab(r, customer_tab_known(tab) ? tab : "basic"));
 }

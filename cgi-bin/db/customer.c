@@ -15,30 +15,31 @@ static DB_STMT get = DB_STMT_INIT(
     " LEFT JOIN users ub ON ub.id = c.updated_by"
     " WHERE c.id = ? AND (? = 0 OR c.region_id IN"
     "  (SELECT region_id FROM user_regions WHERE user_id = ?))");
-static DB_STMT contacts = DB_STMT_INIT(
-    "SELECT id, name, role, title, authority, phone, email, personality,"
-    " birthday, hobbies FROM customer_contacts WHERE customer_id = ?"
-    " ORDER BY FIELD(role,'chairman','gm','purchasing','finance','sales','logistics','other'), id");
+/* The figures at the top of the file: this year's sales against the same
+ * part of last year (growth), last year in full, the open overdue amount. */
 static DB_STMT summary = DB_STMT_INIT(
-    "SELECT"
+    "SELECT t.*, CASE WHEN t.sales_last_ytd > 0 THEN"
+    "  ROUND((t.sales_this_year - t.sales_last_ytd) * 100 / t.sales_last_ytd, 1) END AS growth"
+    " FROM (SELECT"
     " (SELECT COALESCE(SUM(total),0) FROM orders WHERE customer_id = ?"
     "  AND ordered_on >= MAKEDATE(YEAR(CURDATE()), 1)) AS sales_this_year,"
+    " (SELECT COALESCE(SUM(total),0) FROM orders WHERE customer_id = ?"
+    "  AND ordered_on >= MAKEDATE(YEAR(CURDATE()) - 1, 1)"
+    "  AND ordered_on <= CURDATE() - INTERVAL 1 YEAR) AS sales_last_ytd,"
     " (SELECT COALESCE(SUM(total),0) FROM orders WHERE customer_id = ?"
     "  AND ordered_on >= MAKEDATE(YEAR(CURDATE()) - 1, 1)"
     "  AND ordered_on < MAKEDATE(YEAR(CURDATE()), 1)) AS sales_last_year,"
     " (SELECT COALESCE(SUM(amount),0) FROM payments WHERE customer_id = ?"
     "  AND paid_on IS NULL AND due_on < CURDATE()) AS overdue,"
-    " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders");
+    " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders,"
+    " (SELECT MAX(contacted_on) FROM contact_log WHERE customer_id = ?) AS last_contact) t");
 
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
   NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (!err) err = db_row_to_hdf(&get, hdf, "Customer", found);
   if (err || !*found) return nerr_pass(err);
-  if ((err = db_exec(&contacts, "i", id)) ||
-      (err = db_rows_to_hdf(&contacts, hdf, "Contacts", NULL)))
-    return nerr_pass(err);
-  if ((err = db_exec(&summary, "iiii", id, id, id, id))) return nerr_pass(err);
+  if ((err = db_exec(&summary, "iiiiii", id, id, id, id, id, id))) return nerr_pass(err);
   return nerr_pass(db_row_to_hdf(&summary, hdf, "Summary", NULL));
 }
 
@@ -100,4 +101,23 @@ NEOERR *db_owner_list(HDF *hdf, const char *prefix)
   NEOERR *err = db_exec(&owners, "");
   if (err) return nerr_pass(err);
   return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+}
+
+static DB_STMT by_code = DB_STMT_INIT(
+    "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.address, c.status,"
+    " c.last_purchase_on, r.name_zh AS region_zh, r.name_en AS region_en,"
+    " (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id) AS orders,"
+    " (SELECT COUNT(*) FROM customer_contacts k WHERE k.customer_id = c.id) AS people"
+    " FROM customers c JOIN regions r ON r.id = c.region_id"
+    " WHERE (c.code = ? OR c.id = ?) AND c.status <> 'merged' AND (? = 0 OR c.region_id IN"
+    "  (SELECT region_id FROM user_regions WHERE user_id = ?)) ORDER BY c.code = ? DESC LIMIT 1");
+
+NEOERR *db_customer_by_code(const struct user *u, const char *code_or_id, HDF *hdf,
+                            const char *prefix, int *found)
+{
+  long long id = strtoll(code_or_id, NULL, 10);
+  NEOERR *err = db_exec(&by_code, "siiis", code_or_id, id, (long long)scope_limited(u),
+                        (long long)u->id, code_or_id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&by_code, hdf, prefix, found));
 }

@@ -3,8 +3,7 @@
 /* Customer files, as far as the user's regions allow. */
 #include "core/req.h"
 
-/* The customer under Customer.*, key people under Contacts.N, figures under
- * Summary.*; *found = 0 when it does not exist or is outside the user's
+/* The customer under Customer.*, its figures under Summary.*; *found = 0 when it does not exist or is outside the user's
  * regions (the two are not told apart). */
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found);
 /* The regions the user may see, under prefix.N.{id,code,name_zh,name_en}. */
@@ -16,6 +15,10 @@ NEOERR *db_home_counts(const struct user *u, HDF *hdf);
  * for an edit form; *found as db_customer_get. */
 NEOERR *db_customer_values(const struct user *u, long long id, HDF *hdf,
                            const char *prefix, int *found);
+/* A customer by code or number, under prefix.* (id, code, name, region,
+ * city, phone, status); the same scoping as db_customer_get. */
+NEOERR *db_customer_by_code(const struct user *u, const char *code_or_id, HDF *hdf,
+                            const char *prefix, int *found);
 /* Staff who can own customers, under prefix.N.{id,display_name}. */
 NEOERR *db_owner_list(HDF *hdf, const char *prefix);
 

@@ -49,11 +49,11 @@ static DB_STMT insert = DB_STMT_INIT(
     " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
     " credit_limit, history, org_structure, business_goals,"
     " created_by, created_at, updated_by, updated_at)"
-    " VALUES (COALESCE(NULLIF(?, ''), CONCAT('new-', UUID_SHORT())), " VALUES_SQL
+    " VALUES (COALESCE(NULLIF(?, ''), CONCAT('~', LEFT(MD5(UUID()), 16))), " VALUES_SQL
     ", ?, NOW(), ?, NOW())");
 static DB_STMT set_code = DB_STMT_INIT(
     "UPDATE customers SET code = CONCAT('C', LPAD(id, 7, '0'))"
-    " WHERE id = ? AND code LIKE 'new-%'");
+    " WHERE id = ? AND code LIKE '~%'");
 static DB_STMT code_owner = DB_STMT_INIT(
     "SELECT id FROM customers WHERE code = ?");
 static DB_STMT owner_ok = DB_STMT_INIT(

@@ -112,8 +112,8 @@ static NEOERR *prepare(DB_STMT *s)
   if (!s->st) return nerr_raise(NERR_NOMEM, "mysql_stmt_init");
   if (mysql_stmt_prepare(s->st, s->sql, strlen(s->sql))) {
     unsigned e = mysql_stmt_errno(s->st);
-    err = nerr_raise(lost(e) ? KERR_UNAVAILABLE : NERR_DB, "prepare [%s]: %s",
-                     s->sql, mysql_stmt_error(s->st));
+    err = nerr_raise(lost(e) ? KERR_UNAVAILABLE : NERR_DB, "prepare: %s [%.160s]",
+                     mysql_stmt_error(s->st), s->sql);
     stmt_release(s);
     return err;
   }
@@ -142,7 +142,7 @@ static NEOERR *prepare(DB_STMT *s)
     s->res[i].error = &s->res_err[i];
   }
   if (mysql_stmt_bind_result(s->st, s->res)) {
-    err = nerr_raise(NERR_DB, "bind result [%s]: %s", s->sql, mysql_stmt_error(s->st));
+    err = nerr_raise(NERR_DB, "bind result: %s [%.160s]", mysql_stmt_error(s->st), s->sql);
     stmt_release(s);
     return err;
   }
@@ -215,23 +215,25 @@ static NEOERR *attempt(DB_STMT *s, struct params *p, int *retry)
     return err;
   }
   if ((int)mysql_stmt_param_count(s->st) != p->n)
-    return nerr_raise(NERR_ASSERT, "[%s] wants %lu parameters, got %d", s->sql,
-                      mysql_stmt_param_count(s->st), p->n);
+    return nerr_raise(NERR_ASSERT, "wants %lu parameters, got %d [%.160s]",
+                      mysql_stmt_param_count(s->st), p->n, s->sql);
   mysql_stmt_free_result(s->st);
   if (p->n && mysql_stmt_bind_param(s->st, p->b))
-    return nerr_raise(NERR_DB, "bind [%s]: %s", s->sql, mysql_stmt_error(s->st));
+    return nerr_raise(NERR_DB, "bind: %s [%.160s]", mysql_stmt_error(s->st), s->sql);
   if (mysql_stmt_execute(s->st) || (s->meta && mysql_stmt_store_result(s->st))) {
     unsigned e = mysql_stmt_errno(s->st);
     if (lost(e)) {
       if (is_read(s->sql) && !in_tx) *retry = RETRY_RECONNECT;
-      return nerr_raise(KERR_UNAVAILABLE, "[%s]: %s", s->sql, mysql_stmt_error(s->st));
+      return nerr_raise(KERR_UNAVAILABLE, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
     }
     if (e == ER_NEED_REPREPARE) { s->gen = 0; *retry = RETRY_REPREPARE; }
     if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
-      return nerr_raise(KERR_UNAVAILABLE, "[%s]: %s", s->sql, mysql_stmt_error(s->st));
+      return nerr_raise(KERR_UNAVAILABLE, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
     if (e == ER_DUP_ENTRY)
-      return nerr_raise(KERR_CONFLICT, "[%s]: %s", s->sql, mysql_stmt_error(s->st));
-    return nerr_raise(NERR_DB, "[%s]: %u %s", s->sql, e, mysql_stmt_error(s->st));
+      return nerr_raise(KERR_CONFLICT, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
+    if (e == ER_NO_REFERENCED_ROW_2 || e == ER_NO_REFERENCED_ROW)
+      return nerr_raise(KERR_BAD_REFERENCE, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
+    return nerr_raise(NERR_DB, "%u %s [%.160s]", e, mysql_stmt_error(s->st), s->sql);
   }
   return STATUS_OK;
 }
@@ -279,7 +281,7 @@ NEOERR *db_next(DB_STMT *s, int *more)
   if (!s->st || !s->meta) return STATUS_OK;
   int rc = mysql_stmt_fetch(s->st);
   if (rc == MYSQL_NO_DATA) return STATUS_OK;
-  if (rc == 1) return nerr_raise(NERR_DB, "fetch [%s]: %s", s->sql, mysql_stmt_error(s->st));
+  if (rc == 1) return nerr_raise(NERR_DB, "fetch: %s [%.160s]", mysql_stmt_error(s->st), s->sql);
   if (rc == MYSQL_DATA_TRUNCATED) {
     for (int i = 0; i < s->ncols; i++)
       if (s->res_err[i])

@@ -9,7 +9,7 @@
 #include <ClearSilver.h>
 #include <mysql.h>
 
-#define DB_MAX_PARAMS 24
+#define DB_MAX_PARAMS 48
 #define DB_MAX_COLS   48
 
 typedef struct db_stmt {

@@ -1,23 +1,47 @@
 <?cs set:Page.Title = Customer.name ?><?cs include:"layout/top.cs" ?>
+<?cs def:entry_form(kind) ?><details class="add-form"<?cs if:Form.entry == kind ?> open<?cs /if ?>>
+  <summary class="button"><?cs var:L.Entry.Add[kind] ?></summary>
+  <form method="post" action="/customers/<?cs var:Customer.id ?>/entries" class="form-grid" id="form-<?cs var:kind ?>" novalidate>
+    <?cs call:csrf_field() ?><input type="hidden" name="entry" value="<?cs var:kind ?>">
+<?cs /def ?><?cs def:entry_form_end() ?>
+    <div class="actions wide"><button type="submit" class="button primary"><?cs var:L.Entry.Save ?></button></div>
+  </form>
+</details><?cs /def ?>
 <p class="crumb"><a href="/customers">← <?cs var:L.Customers.Back ?></a></p>
 <div class="page-head">
-  <h1 id="customer-name"><?cs var:Customer.name ?></h1>
-  <p class="badges">
-    <span class="mono"><?cs var:Customer.code ?></span>
-    <span class="tag"><?cs var:L.Kind[Customer.kind] ?></span>
-    <span class="tag lc-<?cs var:Customer.lifecycle ?>"><?cs var:L.Lifecycle[Customer.lifecycle] ?></span>
-    <?cs if:Customer.abc_class ?><?cs call:class_badge(Customer.abc_class) ?><?cs /if ?>
-    <?cs if:Customer.status == "archived" ?><span class="tag warn"><?cs var:L.Customers.Archived ?></span><?cs /if ?>
-  </p>
+  <div>
+    <h1 id="customer-name"><?cs var:Customer.name ?></h1>
+    <p class="badges">
+      <span class="mono"><?cs var:Customer.code ?></span>
+      <span class="tag"><?cs var:L.Kind[Customer.kind] ?></span>
+      <span class="tag lc-<?cs var:Customer.lifecycle ?>"><?cs var:L.Lifecycle[Customer.lifecycle] ?></span>
+      <?cs if:Customer.abc_class ?><?cs call:class_badge(Customer.abc_class) ?><?cs /if ?>
+      <?cs if:Customer.status == "archived" ?><span class="tag warn" id="archived-badge"><?cs var:L.Customers.Archived ?></span><?cs /if ?>
+    </p>
+  </div>
+  <?cs if:Customer.status != "merged" ?>
+  <div class="head-actions">
+    <a class="button" href="/customers/<?cs var:Customer.id ?>/edit" id="edit-customer"><?cs var:L.Edit.Edit ?></a>
+    <?cs if:User.Role != "regional_manager" ?><a class="button" href="/customers/<?cs var:Customer.id ?>/merge"><?cs var:L.Merge.Action ?></a><?cs /if ?>
+    <form method="post" action="/customers/<?cs var:Customer.id ?>/<?cs if:Customer.status == "archived" ?>restore<?cs else ?>archive<?cs /if ?>" class="inline">
+      <?cs call:csrf_field() ?>
+      <button type="submit" class="button" id="archive-toggle"><?cs if:Customer.status == "archived" ?><?cs var:L.Edit.Restore ?><?cs else ?><?cs var:L.Edit.Archive ?><?cs /if ?></button>
+    </form>
+  </div>
+  <?cs /if ?>
 </div>
+<?cs if:Customer.status == "merged" ?><div class="alert" role="status" id="merged-notice"><?cs var:L.Merge.MergedInto ?> <a href="/customers/<?cs var:Customer.merged_into ?>">#<?cs var:Customer.merged_into ?></a></div><?cs /if ?>
 <div class="stats">
-  <div class="stat"><span class="stat-value">¥<?cs var:money(Summary.sales_this_year) ?></span><span class="stat-label"><?cs var:L.Customers.SalesThisYear ?></span></div>
+  <div class="stat"><span class="stat-value">¥<?cs var:money(Summary.sales_this_year) ?></span><span class="stat-label"><?cs var:L.Customers.SalesThisYear ?><?cs if:Summary.growth ?> · <span class="<?cs if:Summary.growth < 0 ?>down<?cs else ?>up<?cs /if ?>" id="growth"><?cs if:Summary.growth > 0 ?>+<?cs /if ?><?cs var:Summary.growth ?>%</span><?cs /if ?></span></div>
   <div class="stat"><span class="stat-value">¥<?cs var:money(Summary.sales_last_year) ?></span><span class="stat-label"><?cs var:L.Customers.SalesLastYear ?></span></div>
-  <div class="stat<?cs if:Summary.overdue > 0 ?> warn<?cs /if ?>"><span class="stat-value">¥<?cs var:money(Summary.overdue) ?></span><span class="stat-label"><?cs var:L.Customers.Overdue ?></span></div>
+  <div class="stat<?cs if:Summary.overdue > 0 ?> warn<?cs /if ?>"><span class="stat-value" id="overdue-amount">¥<?cs var:money(Summary.overdue) ?></span><span class="stat-label"><?cs var:L.Customers.Overdue ?></span></div>
   <div class="stat"><span class="stat-value"><?cs alt:Customer.last_purchase_on ?>—<?cs /alt ?></span><span class="stat-label"><?cs var:L.Customers.LastPurchase ?></span></div>
 </div>
-<section class="card">
-  <h2><?cs var:L.Customers.Basic ?></h2>
+<nav class="tabs" aria-label="<?cs var:L.Customers.Title ?>">
+  <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?></a><?cs /each ?>
+</nav>
+<section class="card tab-body" id="tab-body">
+<?cs if:Tab.Name == "basic" ?>
   <dl class="facts">
     <div><dt><?cs var:L.Customers.Region ?></dt><dd><?cs call:region_name(Customer) ?> · <?cs var:Customer.city ?></dd></div>
     <div><dt><?cs var:L.Customers.Address ?></dt><dd><?cs call:dash(Customer.address) ?></dd></div>
@@ -34,41 +58,156 @@
     <div><dt><?cs var:L.Customers.Loyalty ?></dt><dd><?cs if:Customer.loyalty ?><?cs var:L.Loyalty[Customer.loyalty] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.NonCustomer ?></dt><dd><?cs if:Customer.non_customer ?><?cs var:L.NonCustomer[Customer.non_customer] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.Orders ?></dt><dd><?cs var:Summary.orders ?></dd></div>
+    <div><dt><?cs var:L.Customers.LastContact ?></dt><dd><?cs call:dash(Summary.last_contact) ?></dd></div>
     <div class="wide"><dt><?cs var:L.Customers.History ?></dt><dd class="prose"><?cs call:dash(Customer.history) ?></dd></div>
     <div class="wide"><dt><?cs var:L.Customers.OrgStructure ?></dt><dd class="prose"><?cs call:dash(Customer.org_structure) ?></dd></div>
     <div class="wide"><dt><?cs var:L.Customers.BusinessGoals ?></dt><dd class="prose"><?cs call:dash(Customer.business_goals) ?></dd></div>
   </dl>
   <p class="muted small"><?cs var:L.Customers.Created ?> <?cs var:Customer.created_at ?> <?cs var:Customer.created_by_name ?> · <?cs var:L.Customers.Updated ?> <?cs var:Customer.updated_at ?> <?cs var:Customer.updated_by_name ?></p>
-</section>
-<section class="card">
-  <h2><?cs var:L.Customers.KeyPeople ?></h2>
-  <?cs if:subcount(Contacts) == 0 ?>
-  <p class="empty"><?cs var:L.Customers.NoKeyPeople ?></p>
-  <?cs else ?>
-  <div class="table-wrap">
-  <table class="data" id="key-people">
-    <thead><tr>
-      <th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th>
-      <th class="opt"><?cs var:L.Customers.Authority ?></th><th><?cs var:L.Customers.Phone ?></th>
-      <th class="opt"><?cs var:L.Customers.Email ?></th><th class="opt"><?cs var:L.Customers.Personality ?></th>
-      <th class="opt"><?cs var:L.Customers.Birthday ?></th><th class="opt"><?cs var:L.Customers.Hobbies ?></th>
-    </tr></thead>
-    <tbody>
-    <?cs each:p = Contacts ?>
-    <tr>
+
+<?cs elif:Tab.Name == "people" ?>
+  <?cs call:entry_form("person") ?>
+    <?cs call:text_field("name", L.Customers.Person, "text", 1) ?>
+    <?cs call:choice_field("role", L.Customers.Position, L.ContactRole, 1) ?>
+    <?cs call:text_field("title", L.Entry.Title, "text", 0) ?>
+    <?cs call:text_field("authority", L.Customers.Authority, "text", 0) ?>
+    <?cs call:text_field("phone", L.Customers.Phone, "tel", 0) ?>
+    <?cs call:text_field("email", L.Customers.Email, "email", 0) ?>
+    <?cs call:text_field("birthday", L.Customers.Birthday, "date", 0) ?>
+    <?cs call:text_field("personality", L.Customers.Personality, "text", 0) ?>
+    <?cs call:text_field("hobbies", L.Customers.Hobbies, "text", 0) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Customers.NoKeyPeople ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="key-people">
+    <thead><tr><th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th><th class="opt"><?cs var:L.Customers.Authority ?></th><th><?cs var:L.Customers.Phone ?></th><th class="opt"><?cs var:L.Customers.Email ?></th><th class="opt"><?cs var:L.Customers.Personality ?></th><th class="opt"><?cs var:L.Customers.Birthday ?></th><th class="opt"><?cs var:L.Customers.Hobbies ?></th></tr></thead>
+    <tbody><?cs each:p = Tab.Rows ?><tr>
       <td class="name"><?cs var:p.name ?></td>
       <td><?cs var:L.ContactRole[p.role] ?><?cs if:p.title ?> <span class="muted">· <?cs var:p.title ?></span><?cs /if ?></td>
-      <td class="opt"><?cs call:dash(p.authority) ?></td>
-      <td class="mono nowrap"><?cs call:dash(p.phone) ?></td>
-      <td class="opt nowrap"><?cs call:dash(p.email) ?></td>
-      <td class="opt"><?cs call:dash(p.personality) ?></td>
-      <td class="opt nowrap"><?cs call:dash(p.birthday) ?></td>
-      <td class="opt"><?cs call:dash(p.hobbies) ?></td>
-    </tr>
-    <?cs /each ?>
-    </tbody>
-  </table>
-  </div>
-  <?cs /if ?>
+      <td class="opt"><?cs call:dash(p.authority) ?></td><td class="mono nowrap"><?cs call:dash(p.phone) ?></td>
+      <td class="opt nowrap"><?cs call:dash(p.email) ?></td><td class="opt"><?cs call:dash(p.personality) ?></td>
+      <td class="opt nowrap"><?cs call:dash(p.birthday) ?></td><td class="opt"><?cs call:dash(p.hobbies) ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "needs" || Tab.Name == "strategy" ?>
+  <?cs call:entry_form(Tab.Name) ?>
+    <?cs if:Tab.Name == "needs" ?><?cs call:choice_field("category", L.Entry.Category, L.NeedsCategory, 1) ?><?cs else ?><?cs call:choice_field("category", L.Entry.Category, L.StrategyCategory, 1) ?><?cs /if ?>
+    <?cs call:text_field("noted_on", L.Entry.Date, "date", 1) ?>
+    <?cs call:area_field("content", L.Entry.Content, 1) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <ol class="timeline" id="dynamics">
+    <?cs each:d = Tab.Rows ?><li><p class="timeline-head"><span class="nowrap"><?cs var:d.noted_on ?></span> <span class="tag"><?cs if:Tab.Name == "needs" ?><?cs var:L.NeedsCategory[d.category] ?><?cs else ?><?cs var:L.StrategyCategory[d.category] ?><?cs /if ?></span> <span class="muted small"><?cs var:d.who ?></span></p><p class="prose"><?cs var:d.content ?></p></li><?cs /each ?>
+  </ol><?cs /if ?>
+
+<?cs elif:Tab.Name == "contacts" ?>
+  <?cs call:entry_form("contact") ?>
+    <?cs call:choice_field("channel", L.Entry.Channel, L.Channel, 1) ?>
+    <?cs call:text_field("contacted_on", L.Entry.Date, "date", 1) ?>
+    <?cs call:text_field("people", L.Entry.People, "text", 0) ?>
+    <?cs call:area_field("heard", L.Entry.Heard, 1) ?>
+    <?cs call:text_field("next_action", L.Entry.NextAction, "text", 0) ?>
+    <?cs call:text_field("next_due", L.Entry.NextDue, "date", 0) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="contact-log">
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Channel ?></th><th class="opt"><?cs var:L.Entry.Staff ?></th><th class="opt"><?cs var:L.Entry.People ?></th><th><?cs var:L.Entry.Heard ?></th><th><?cs var:L.Entry.NextAction ?></th></tr></thead>
+    <tbody><?cs each:c = Tab.Rows ?><tr<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
+      <td class="nowrap"><?cs var:c.contacted_on ?></td><td class="nowrap"><?cs var:L.Channel[c.channel] ?></td>
+      <td class="opt nowrap"><?cs call:dash(c.staff) ?></td><td class="opt"><?cs call:dash(c.people) ?></td>
+      <td class="prose"><?cs var:c.heard ?></td>
+      <td><?cs if:c.next_action ?><?cs var:c.next_action ?><?cs if:c.next_due ?> <span class="nowrap muted">(<?cs var:c.next_due ?>)</span><?cs /if ?>
+        <?cs if:c.done == 1 ?> <span class="tag"><?cs var:L.Entry.Done ?></span><?cs else ?><?cs if:c.overdue == 1 ?> <span class="tag warn"><?cs var:L.Entry.Overdue ?></span><?cs /if ?>
+        <form method="post" action="/customers/<?cs var:Customer.id ?>/entries" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="entry" value="done"><input type="hidden" name="entry_id" value="<?cs var:c.id ?>"><button type="submit" class="link small"><?cs var:L.Entry.MarkDone ?></button></form><?cs /if ?>
+      <?cs else ?><span class="muted">—</span><?cs /if ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "orders" ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="orders">
+    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th><?cs var:L.Entry.Date ?></th><th class="opt"><?cs var:L.Entry.Delivered ?></th><th><?cs var:L.Entry.Items ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.Salesperson ?></th></tr></thead>
+    <tbody><?cs each:o = Tab.Rows ?><tr>
+      <td class="mono nowrap"><?cs var:o.order_no ?></td><td class="nowrap"><?cs var:o.ordered_on ?></td><td class="opt nowrap"><?cs call:dash(o.delivered_on) ?></td>
+      <td><?cs var:o.items ?></td><td class="num nowrap">¥<?cs var:money(o.total) ?></td><td class="opt nowrap"><?cs call:dash(o.salesperson) ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "payments" ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="payments">
+    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Due ?></th><th><?cs var:L.Entry.Paid ?></th><th class="num"><?cs var:L.Entry.DaysLate ?></th></tr></thead>
+    <tbody><?cs each:p = Tab.Rows ?><tr<?cs if:p.overdue == 1 ?> class="overdue"<?cs /if ?>>
+      <td class="mono nowrap"><?cs call:dash(p.order_no) ?></td><td class="num nowrap">¥<?cs var:money(p.amount) ?></td><td class="nowrap"><?cs var:p.due_on ?></td>
+      <td class="nowrap"><?cs if:p.paid_on ?><?cs var:p.paid_on ?><?cs elif:p.overdue == 1 ?><span class="tag warn"><?cs var:L.Entry.Overdue ?></span><?cs else ?><span class="muted"><?cs var:L.Entry.Open ?></span><?cs /if ?></td>
+      <td class="num"><?cs if:p.days_late > 0 ?><?cs var:p.days_late ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "incentives" ?>
+  <?cs call:entry_form("incentive") ?>
+    <?cs call:choice_field("kind", L.Entry.Kind, L.IncentiveKind, 1) ?>
+    <?cs call:text_field("granted_on", L.Entry.Date, "date", 1) ?>
+    <?cs call:text_field("amount", L.Entry.Amount, "text", 1) ?>
+    <?cs call:text_field("description", L.Entry.Description, "text", 0) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="incentives">
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Kind ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Description ?></th></tr></thead>
+    <tbody><?cs each:i = Tab.Rows ?><tr><td class="nowrap"><?cs var:i.granted_on ?></td><td><?cs var:L.IncentiveKind[i.kind] ?></td><td class="num nowrap">¥<?cs var:money(i.amount) ?></td><td><?cs call:dash(i.description) ?></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "quotes" ?>
+  <?cs call:entry_form("quote") ?>
+    <?cs call:text_field("quoted_on", L.Entry.Date, "date", 1) ?>
+    <?cs call:product_field("product_id", L.Entry.Product, 1) ?>
+    <?cs call:text_field("quantity", L.Entry.Quantity, "number", 1) ?>
+    <?cs call:text_field("unit_price", L.Entry.UnitPrice, "text", 1) ?>
+    <?cs call:text_field("valid_until", L.Entry.ValidUntil, "date", 0) ?>
+    <?cs call:choice_field("status", L.Entry.Status, L.QuoteStatus, 1) ?>
+    <?cs call:text_field("note", L.Entry.Note, "text", 0) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="quotes">
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Product ?></th><th class="num"><?cs var:L.Entry.Quantity ?></th><th class="num"><?cs var:L.Entry.UnitPrice ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.ValidUntil ?></th><th><?cs var:L.Entry.Status ?></th></tr></thead>
+    <tbody><?cs each:q = Tab.Rows ?><tr><td class="nowrap"><?cs var:q.quoted_on ?></td><td><?cs var:q.product ?><?cs if:q.note ?> <span class="muted small">· <?cs var:q.note ?></span><?cs /if ?></td><td class="num"><?cs var:q.quantity ?></td><td class="num nowrap">¥<?cs var:money(q.unit_price) ?></td><td class="num nowrap">¥<?cs var:money(q.amount) ?></td><td class="opt nowrap"><?cs call:dash(q.valid_until) ?></td><td><span class="tag"><?cs var:L.QuoteStatus[q.status] ?></span></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "service" ?>
+  <?cs call:entry_form("service") ?>
+    <?cs call:text_field("served_on", L.Entry.Date, "date", 1) ?>
+    <?cs call:choice_field("kind", L.Entry.Kind, L.ServiceKind, 1) ?>
+    <?cs call:product_field("product_id", L.Entry.Product, 0) ?>
+    <?cs call:area_field("description", L.Entry.Description, 1) ?>
+    <?cs call:text_field("result", L.Entry.Result, "text", 0) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="service">
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Kind ?></th><th class="opt"><?cs var:L.Entry.Product ?></th><th><?cs var:L.Entry.Description ?></th><th><?cs var:L.Entry.Result ?></th><th class="opt"><?cs var:L.Entry.Staff ?></th></tr></thead>
+    <tbody><?cs each:s = Tab.Rows ?><tr><td class="nowrap"><?cs var:s.served_on ?></td><td class="nowrap"><?cs var:L.ServiceKind[s.kind] ?></td><td class="opt"><?cs call:dash(s.product) ?></td><td class="prose"><?cs var:s.description ?></td><td><?cs call:dash(s.result) ?></td><td class="opt nowrap"><?cs call:dash(s.staff) ?></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "finance" ?>
+  <?cs call:entry_form("finance") ?>
+    <?cs call:text_field("year", L.Entry.Year, "number", 1) ?>
+    <?cs call:text_field("current_ratio", L.Finance.CurrentRatio, "text", 0) ?>
+    <?cs call:text_field("net_margin", L.Finance.NetMargin, "text", 0) ?>
+    <?cs call:text_field("roa", L.Finance.Roa, "text", 0) ?>
+    <?cs call:text_field("collection_days", L.Finance.CollectionDays, "number", 0) ?>
+    <?cs call:text_field("inventory_days", L.Finance.InventoryDays, "number", 0) ?>
+  <?cs call:entry_form_end() ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="financials">
+    <thead><tr><th><?cs var:L.Entry.Year ?></th><th class="num"><?cs var:L.Finance.CurrentRatio ?></th><th class="num"><?cs var:L.Finance.NetMargin ?></th><th class="num"><?cs var:L.Finance.Roa ?></th><th class="num"><?cs var:L.Finance.CollectionDays ?></th><th class="num"><?cs var:L.Finance.InventoryDays ?></th></tr></thead>
+    <tbody><?cs each:f = Tab.Rows ?><tr><td><?cs var:f.year ?></td><td class="num"><?cs call:dash(f.current_ratio) ?></td><td class="num"><?cs if:f.net_margin ?><?cs var:f.net_margin ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs if:f.roa ?><?cs var:f.roa ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs call:dash(f.collection_days) ?></td><td class="num"><?cs call:dash(f.inventory_days) ?></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
+<?cs elif:Tab.Name == "history" ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="history">
+    <thead><tr><th><?cs var:L.History.When ?></th><th><?cs var:L.History.Who ?></th><th><?cs var:L.History.What ?></th><th><?cs var:L.History.Detail ?></th></tr></thead>
+    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose mono small"><?cs var:a.detail ?></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+<?cs /if ?>
 </section>
 <?cs include:"layout/bottom.cs" ?>
