@@ -16,7 +16,10 @@
  * twice without being kept. Pass 1 generates each buying customer's orders,
  * order lines and payments and keeps only its total and last purchase day
  * (12 bytes a customer); the A/B/C thresholds come from those totals; pass 2
- * regenerates each customer and writes its row and its key people. Rows go
+ * regenerates each customer and writes its row, its key people and the rest
+ * of its file (needs and strategy dynamics, contact log with next actions,
+ * quotes, after-sales service, rebates and promotions, yearly financial
+ * indicators), each from a stream of its own. Rows go
  * through 1 MiB buffers with hand-written number formatting; nothing is
  * allocated per row.
  *
@@ -87,7 +90,9 @@ static inline double runi(rng *r)
 
 static inline int rchance(rng *r, double p) { return runi(r) < p; }
 
-enum { S_CORE = 1, S_DETAIL, S_ORDERS, S_CONTACTS, S_COMPLAINT, S_COMPLAINT_TIME, S_USERS };
+/* New streams go at the end, so that existing data stays exactly as it was. */
+enum { S_CORE = 1, S_DETAIL, S_ORDERS, S_CONTACTS, S_COMPLAINT, S_COMPLAINT_TIME, S_USERS,
+       S_DYNAMICS, S_CONTACT_LOG, S_QUOTES, S_SERVICE, S_INCENTIVES, S_FINANCIALS };
 
 static rng rfor(uint64_t seed, uint64_t stream, uint64_t i)
 {
@@ -184,6 +189,8 @@ static int year_of(int day)
 
 static int weekday(int day) { return day % 7; } /* 0 = Sunday */
 
+static int month_of(int day) { return (date_s[day][5] - '0') * 10 + (date_s[day][6] - '0'); }
+
 /* ------------------------------------------------------------------------ */
 /* output files: a 1 MiB buffer each, fields end in a tab, the row's last tab
  * becomes the newline */
@@ -265,6 +272,18 @@ static inline void f_money(sink *s, int64_t cents)
   s->n += fmt_u(s->buf + s->n, (uint64_t)(cents / 100));
   s->buf[s->n++] = '.';
   put2(s->buf + s->n, (int)(cents % 100));
+  s->n += 2;
+  s->buf[s->n++] = '\t';
+}
+
+/* Signed hundredths as -12.34 */
+static inline void f_cent(sink *s, long v)
+{
+  room(s, 29);
+  if (v < 0) { s->buf[s->n++] = '-'; v = -v; }
+  s->n += fmt_u(s->buf + s->n, (uint64_t)(v / 100));
+  s->buf[s->n++] = '.';
+  put2(s->buf + s->n, (int)(v % 100));
   s->n += 2;
   s->buf[s->n++] = '\t';
 }
@@ -457,8 +476,10 @@ static wtab kind_t, life_t[3], region_t, city_t[N_REGIONS], size_tab, lines_t, z
   prod_t[3], prod_consumer_t, dealer_trade_t, end_form_t, org_t, contacts_t[3];
 static int city_of[N_REGIONS][N_CITIES];
 
+/* In load order: every table after the tables its foreign keys point to. */
 enum { T_REGIONS, T_USERS, T_USER_REGIONS, T_CATEGORIES, T_PRODUCTS, T_CUSTOMERS, T_CONTACTS,
-       T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, N_TABLES };
+       T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, T_DYNAMICS, T_CONTACT_LOG, T_QUOTES,
+       T_SERVICE, T_INCENTIVES, T_FINANCIALS, N_TABLES };
 static sink sinks[N_TABLES] = {
   {"regions", "id, code, name_zh, name_en, sort", {0}, 0, 0, 0, 0},
   {"users", "id, username, display_name, role, password_hash, lang, email, phone, active, "
@@ -480,6 +501,18 @@ static sink sinks[N_TABLES] = {
   {"complaints", "id, tracking_no, customer_id, region_id, product_id, kind, reason, "
                  "contact_name, contact_phone, description, step, status, received_at, "
                  "first_response_at, closed_at", {0}, 0, 0, 0, 0},
+  {"customer_dynamics", "id, customer_id, kind, category, noted_on, content, created_by, "
+                        "created_at", {0}, 0, 0, 0, 0},
+  {"contact_log", "id, customer_id, channel, contacted_on, staff_id, people, heard, next_action, "
+                  "next_due, done, created_by, created_at", {0}, 0, 0, 0, 0},
+  {"quotes", "id, customer_id, quoted_on, product_id, quantity, unit_price, valid_until, status, "
+             "note, created_by, created_at", {0}, 0, 0, 0, 0},
+  {"service_records", "id, customer_id, served_on, product_id, kind, description, result, "
+                      "staff_id, created_at", {0}, 0, 0, 0, 0},
+  {"customer_incentives", "id, customer_id, kind, granted_on, amount, description, created_by, "
+                          "created_at", {0}, 0, 0, 0, 0},
+  {"customer_financials", "customer_id, year, current_ratio, net_margin, roa, collection_days, "
+                          "inventory_days, updated_by, updated_at", {0}, 0, 0, 0, 0},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1091,6 +1124,7 @@ static int prod_fits(int p, char cls)
   case 'M': return d->category <= 3;
   case 'F': return d->category == 4;
   case 'E': return d->price >= 1000;
+  case 'X': return d->category == 1 || !strcmp(d->code, "CF-S30");
   default: return 1;
   }
 }
@@ -1245,6 +1279,410 @@ static void gen_complaints(void)
     f_end(s);
   }
   free(at);
+}
+
+/* ------------------------------------------------------------------------ */
+/* the rest of the customer file: needs and strategy dynamics, the contact
+ * log, quotes, after-sales service, rebates and promotions, financial
+ * indicators. Written in pass 2, one customer at a time, each table from its
+ * own random stream. */
+
+typedef struct {
+  const char *prod, *rival, *person, *city, *dist;
+  int year;
+} txctx;
+
+/* Expands a template of gen_data.h into b up to its end or its '|';
+ * returns what follows the '|', or NULL. */
+static const char *tx(sb *b, rng *r, const char *t, const txctx *x)
+{
+  const char *p = t;
+  while (*p) {
+    const char *q = p;
+    while (*q && *q != '{' && *q != '%' && *q != '|') q++;
+    if (q > p) sb_put(b, p, (size_t)(q - p));
+    p = q;
+    if (!*p) break;
+    if (*p == '|') return p + 1;
+    if (*p == '{') {
+      char *e;
+      long lo = strtol(p + 1, &e, 10), hi = lo;
+      if (*e == '-') hi = strtol(e + 1, &e, 10);
+      if (*e != '}' || hi < lo) die("internal: bad range in \"%s\"", t);
+      sb_d(b, rrange(r, (int)lo, (int)hi));
+      p = e + 1;
+      continue;
+    }
+    const char *v = NULL;
+    char yb[8];
+    if (!p[1] || !strchr("PCNKDYL", p[1])) { sb_put(b, "%", 1); p++; continue; }   /* a per cent sign */
+    switch (p[1]) {
+    case 'P': v = x->prod; break;
+    case 'C': v = x->rival; break;
+    case 'N': v = x->person; break;
+    case 'K': v = x->city; break;
+    case 'D': v = x->dist; break;
+    case 'Y': case 'L': {
+      sb y;
+      sb_init(&y, yb, sizeof yb);
+      sb_d(&y, x->year - (p[1] == 'L'));
+      v = yb;
+      break;
+    }
+    default: die("internal: bad placeholder in \"%s\"", t);
+    }
+    sb_s(b, v ? v : "");
+    p += 2;
+  }
+  return NULL;
+}
+
+/* A day in [lo, hi], mostly a working day. */
+static int work_day(rng *r, int lo, int hi)
+{
+  int d = lo;
+  for (int t = 0; t < 6; t++) {
+    d = lo + (int)rbelow(r, (uint32_t)(hi - lo + 1));
+    int wd = weekday(d);
+    if ((wd != 0 && wd != 6) || rchance(r, 0.15)) break;
+  }
+  return d;
+}
+
+static int office_secs(rng *r) { return rrange(r, 8 * 3600 + 1800, 18 * 3600); }
+
+/* An active product the customer's kind buys that fits class cls. */
+static int pick_prod(rng *r, int kind, char cls)
+{
+  int p = 0;
+  for (int t = 0; t < 60; t++) {
+    p = wt_pick(&prod_t[kind], r);
+    if (PRODUCTS[p].active && prod_fits(p, cls)) return p;
+  }
+  for (p = 0; p < N_PRODUCTS; p++)   /* rare: the weights missed; any fitting one */
+    if (PRODUCTS[p].active && prod_fits(p, cls)) return p;
+  return 1;
+}
+
+static int64_t round_price(int64_t cents, int list)
+{
+  return list >= 100 ? (cents + 50) / 100 * 100 : (cents + 5) / 10 * 10;
+}
+
+/* Sorted days in [lo, hi] for n entries. */
+static void entry_days(rng *r, int *days, int n, int lo, int hi)
+{
+  for (int k = 0; k < n; k++) days[k] = work_day(r, lo, hi);
+  qsort(days, (size_t)n, sizeof days[0], cmp_int);
+}
+
+/* One key person's name for the texts (a made-up one when it has none). */
+static const char *someone(rng *r, const person *people, int np, person *tmp)
+{
+  if (np > 0) return people[rbelow(r, (uint32_t)np)].name;
+  person_name(r, tmp, rchance(r, 0.5));
+  return tmp->name;
+}
+
+/* Templates are picked uniformly among those that fit: count, then take the
+ * k-th (a rejection loop would, once in a million customers, give up). */
+#define PICK_FIT(r, arr, n, fits, out) do {                                   \
+    int nfit_ = 0;                                                             \
+    for (int j_ = 0; j_ < (n); j_++) { const __typeof__((arr)[0]) *t = &(arr)[j_]; nfit_ += (fits); } \
+    (out) = NULL;                                                              \
+    if (nfit_) {                                                               \
+      int k_ = (int)rbelow((r), (uint32_t)nfit_);                              \
+      for (int j_ = 0; j_ < (n) && !(out); j_++) {                             \
+        const __typeof__((arr)[0]) *t = &(arr)[j_];                            \
+        if ((fits) && k_-- == 0) (out) = t;                                    \
+      }                                                                        \
+    }                                                                          \
+  } while (0)
+
+static const dyn_tmpl *pick_dyn(rng *r, const dyn_tmpl *a, int n, char who)
+{
+  const dyn_tmpl *d;
+  PICK_FIT(r, a, n, t->who == 'A' || t->who == who, d);
+  if (!d) die("internal: no dynamics template for audience %c", who);
+  return d;
+}
+
+#define MAX_ENTRIES 16
+
+static void gen_dynamics(long i, const cust *c, const person *people, int np, char abc)
+{
+  rng r = rfor(g.seed, S_DYNAMICS, (uint64_t)i);
+  static uint64_t id;
+  int n;
+  if (c->kind == K_DEALER) n = c->life == L_TARGET ? rchance(&r, 0.3) : rrange(&r, 2, abc == 'A' ? 8 : 5);
+  else if (abc == 'A' || abc == 'B') n = rrange(&r, 1, abc == 'A' ? 4 : 2);
+  else n = rchance(&r, 0.05);
+  if (!n) return;
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
+  entry_days(&r, days, n, lo, g.last);
+  char who = c->kind == K_DEALER ? 'D' : 'O';
+  sink *s = &sinks[T_DYNAMICS];
+  for (int k = 0; k < n; k++) {
+    int strat = rchance(&r, 0.3);
+    const dyn_tmpl *t = strat ? pick_dyn(&r, STRATEGY_T, NELEM(STRATEGY_T), who)
+                              : pick_dyn(&r, NEEDS_T, NELEM(NEEDS_T), who);
+    person tmp;
+    txctx x = { .city = CITIES[c->city].name, .dist = CITIES[c->city].district[c->district] };
+    x.prod = PRODUCTS[pick_prod(&r, c->kind, who == 'D' ? 'W' : 'X')].name;
+    x.rival = PICK(&r, RIVALS);
+    x.person = someone(&r, people, np, &tmp);
+    /* a plan written in November or December is for the next year */
+    x.year = year_of(days[k]) + (strat && t->cat == 0 && month_of(days[k]) >= 11);
+    char text[512];
+    sb b;
+    sb_init(&b, text, sizeof text);
+    tx(&b, &r, t->t, &x);
+    f_u(s, ++id); f_u(s, (uint64_t)i + 1); f_lit(s, strat ? "strategy" : "needs");
+    f_lit(s, strat ? STRATEGY_CAT[t->cat] : NEEDS_CAT[t->cat]);
+    f_date(s, days[k]); f_str(s, text); f_u(s, (uint64_t)c->owner);
+    f_dt(s, days[k], office_secs(&r));
+    f_end(s);
+  }
+}
+
+static const double CHANNEL_W[3][N_CHANNELS] = {
+  {40, 12, 35, 3, 10}, {25, 5, 40, 20, 10}, {35, 10, 35, 10, 10},
+};
+
+static void gen_contact_log(long i, const cust *c, const person *people, int np, char abc)
+{
+  rng r = rfor(g.seed, S_CONTACT_LOG, (uint64_t)i);
+  static uint64_t id;
+  static wtab ch_t[3];
+  static int ready;
+  if (!ready) {
+    for (int k = 0; k < 3; k++) wt_build(&ch_t[k], CHANNEL_W[k], N_CHANNELS);
+    ready = 1;
+  }
+  int n;
+  if (c->life >= L_ONETIME) n = abc == 'A' ? rrange(&r, 4, 10) : abc == 'B' ? rrange(&r, 2, 6) : rrange(&r, 1, 4);
+  else if (c->life == L_POTENTIAL) n = rrange(&r, 1, 3);
+  else n = rchance(&r, 0.4);
+  if (n && c->kind == K_DEALER) n += rrange(&r, 0, 2);
+  if (!n) return;
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
+  entry_days(&r, days, n, lo, g.last);
+  char who = c->kind == K_DEALER ? 'D' : 'O';
+  sink *s = &sinks[T_CONTACT_LOG];
+  for (int k = 0; k < n; k++) {
+    int ch = wt_pick(&ch_t[c->kind], &r);
+    const heard_tmpl *ht;
+    PICK_FIT(&r, HEARD_T, N_HEARD, t->ch == ch && (t->who == 'A' || t->who == who), ht);
+    const heard_tmpl *t = ht;
+    if (!t) die("internal: no contact-log text for channel %s", CHANNEL_S[ch]);
+    /* who was there: one or two key people (one on the phone) */
+    person tmp, tmp2;
+    char ppl[96];
+    sb pb;
+    sb_init(&pb, ppl, sizeof ppl);
+    const char *p1 = someone(&r, people, np, &tmp);
+    sb_s(&pb, p1);
+    if (ch != CH_CALL && ch != CH_HOTLINE && rchance(&r, 0.35)) {
+      const char *p2 = someone(&r, people, np, &tmp2);
+      if (strcmp(p1, p2)) { sb_s(&pb, "、"); sb_s(&pb, p2); }
+    }
+    txctx x = { .city = CITIES[c->city].name, .dist = CITIES[c->city].district[c->district],
+                .person = p1, .year = year_of(days[k]) + (month_of(days[k]) >= 11) };
+    x.prod = PRODUCTS[pick_prod(&r, c->kind, who == 'D' ? 'W' : 'X')].name;
+    x.rival = PICK(&r, RIVALS);
+    char heard[512], act[160] = "";
+    sb b;
+    sb_init(&b, heard, sizeof heard);
+    const char *next = tx(&b, &r, t->t, &x);
+    int due = -1, done = 0;
+    if (next && rchance(&r, 0.85)) {
+      sb_init(&b, act, sizeof act);
+      tx(&b, &r, next, &x);
+      due = days[k] + rrange(&r, 2, 21);
+      if (c->archived) done = 1;
+      else if (due < g.today - 21) done = !rchance(&r, 0.02);   /* a few forgotten */
+      else if (due < g.today) done = rchance(&r, 0.6);
+      else done = rchance(&r, 0.08);
+    }
+    f_u(s, ++id); f_u(s, (uint64_t)i + 1); f_lit(s, CHANNEL_S[ch]); f_date(s, days[k]);
+    f_u(s, (uint64_t)c->owner); f_str(s, ppl); f_str(s, heard); f_str(s, act);
+    if (due < 0) f_null(s); else f_date(s, due);
+    f_u(s, (uint64_t)done); f_u(s, (uint64_t)c->owner);
+    f_dt(s, days[k], office_secs(&r));
+    f_end(s);
+  }
+}
+
+static void gen_quotes(long i, const cust *c, char abc)
+{
+  rng r = rfor(g.seed, S_QUOTES, (uint64_t)i);
+  static uint64_t id;
+  int buyer = c->life >= L_ONETIME, n;
+  if (buyer) n = rchance(&r, 0.5) ? rrange(&r, 1, abc == 'A' ? 5 : 3) : 0;
+  else if (c->life == L_POTENTIAL) n = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
+  else n = rchance(&r, 0.1);
+  if (!n) return;
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
+  entry_days(&r, days, n, lo, g.last);
+  sink *s = &sinks[T_QUOTES];
+  for (int k = 0; k < n; k++) {
+    int p = pick_prod(&r, c->kind, 'A');
+    int qty = qty_for(&r, c, PRODUCTS[p].bulk);
+    int lo_pm = c->kind == K_DEALER ? c->disc + 10 : (c->disc > 880 ? c->disc : 880);
+    int hi_pm = c->kind == K_DEALER ? c->disc + 80 : 1000;
+    if (lo_pm > 1000) lo_pm = 1000;
+    if (hi_pm > 1000) hi_pm = 1000;
+    int64_t price = round_price((int64_t)PRODUCTS[p].price * 100 * rrange(&r, lo_pm, hi_pm) / 1000, PRODUCTS[p].price);
+    static const int VALID[] = {15, 30, 30, 60};
+    int until = days[k] + VALID[rbelow(&r, 4)];
+    const char *status, *note = "";
+    if (until < g.today) {
+      status = buyer && rchance(&r, 0.5) ? "won" : "lost";
+    } else {
+      double u = runi(&r);
+      status = u < 0.75 || !buyer ? "open" : u < 0.95 ? "won" : "lost";
+    }
+    if (!strcmp(status, "lost")) note = rchance(&r, 0.7) ? PICK(&r, QUOTE_LOST) : "";
+    else if (rchance(&r, 0.5)) note = PICK(&r, QUOTE_NOTES);
+    f_u(s, ++id); f_u(s, (uint64_t)i + 1); f_date(s, days[k]); f_u(s, (uint64_t)p + 1);
+    f_u(s, (uint64_t)qty); f_money(s, price); f_date(s, until); f_lit(s, status); f_str(s, note);
+    f_u(s, (uint64_t)c->owner); f_dt(s, days[k], office_secs(&r));
+    f_end(s);
+  }
+}
+
+static const double SERVICE_W[3][N_SV] = {
+  {10, 25, 10, 45, 10}, {30, 30, 30, 3, 7}, {30, 25, 35, 5, 5},
+};
+
+static void gen_service(long i, const cust *c)
+{
+  rng r = rfor(g.seed, S_SERVICE, (uint64_t)i);
+  static uint64_t id;
+  static wtab sv_t[3];
+  static int ready;
+  if (!ready) {
+    for (int k = 0; k < 3; k++) wt_build(&sv_t[k], SERVICE_W[k], N_SV);
+    ready = 1;
+  }
+  if (c->life < L_ONETIME) return;
+  int n = rchance(&r, c->kind == K_DEALER ? 0.4 : 0.6) ? rrange(&r, 1, c->kind == K_DEALER ? 2 : 3) : 0;
+  if (!n) return;
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
+  entry_days(&r, days, n, lo, g.last);
+  char who = c->kind == K_DEALER ? 'D' : 'O';
+  sink *s = &sinks[T_SERVICE];
+  for (int k = 0; k < n; k++) {
+    int kind = wt_pick(&sv_t[c->kind], &r);
+    const service_tmpl *st;
+    PICK_FIT(&r, SERVICE_T, N_SERVICE_T, t->kind == kind && (t->who == 'A' || t->who == who), st);
+    const service_tmpl *t = st;
+    if (!t) die("internal: no service text for %s", SERVICE_S[kind]);
+    char cls = t->t[0];
+    int p = cls == '-' ? -1 : pick_prod(&r, c->kind, cls);
+    txctx x = { .city = CITIES[c->city].name, .prod = p < 0 ? "" : PRODUCTS[p].name,
+                .year = year_of(days[k]) };
+    char desc[256], result[256] = "";
+    sb b;
+    sb_init(&b, desc, sizeof desc);
+    const char *res = tx(&b, &r, t->t + 1, &x);
+    if (res) { sb_init(&b, result, sizeof result); tx(&b, &r, res, &x); }
+    f_u(s, ++id); f_u(s, (uint64_t)i + 1); f_date(s, days[k]);
+    if (p < 0) f_null(s); else f_u(s, (uint64_t)p + 1);
+    f_lit(s, SERVICE_S[kind]); f_str(s, desc); f_str(s, result); f_u(s, (uint64_t)c->owner);
+    f_dt(s, days[k], office_secs(&r));
+    f_end(s);
+  }
+}
+
+static void incentive(sink *s, uint64_t *id, long i, const cust *c, const char *kind, int day,
+                      int64_t cents, const char *desc, int secs)
+{
+  f_u(s, ++*id); f_u(s, (uint64_t)i + 1); f_lit(s, kind); f_date(s, day); f_money(s, cents);
+  f_str(s, desc); f_u(s, (uint64_t)c->owner); f_dt(s, day, secs);
+  f_end(s);
+}
+
+/* Quarterly rebates for dealers that buy, promotions mostly for dealers. */
+static void gen_incentives(long i, const cust *c, int64_t total, char abc)
+{
+  rng r = rfor(g.seed, S_INCENTIVES, (uint64_t)i);
+  static uint64_t id;
+  if (c->life < L_ONETIME) return;
+  sink *s = &sinks[T_INCENTIVES];
+  char desc[256];
+  sb b;
+  int y = year_of(g.today), q = (month_of(g.today) - 1) / 3;   /* this quarter, 0-based */
+  if (c->kind == K_DEALER && total > 0) {
+    /* the last four closed quarters, oldest first, granted the month after */
+    for (int k = 4; k >= 1; k--) {
+      int qq = q - k, qy = y;
+      while (qq < 0) { qq += 4; qy--; }
+      int start = day_of(qy, qq * 3 + 1, 1);
+      int gm = qq * 3 + 4, gy = qy;
+      if (gm > 12) { gm -= 12; gy++; }
+      int day = day_of(gy, gm, rrange(&r, 10, 25));
+      int take = rchance(&r, abc == 'A' ? 0.9 : abc == 'B' ? 0.7 : 0.45);
+      if (!take || day > g.last || start < c->created) continue;
+      int64_t cents = total * 3 / 13 * rrange(&r, 15, 40) / 1000 / 100 * 100;
+      if (cents < 50000) cents = 50000;
+      sb_init(&b, desc, sizeof desc);
+      sbf(&b, "%d年第%d季度销售返利（目标完成率%d%%）", qy, qq + 1, rrange(&r, 85, 125));
+      incentive(s, &id, i, c, "rebate", day, cents, desc, office_secs(&r));
+    }
+  }
+  int np = 0;
+  if (c->kind == K_DEALER) np = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
+  else if (abc == 'A') np = rchance(&r, 0.2);
+  if (!np) return;
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
+  entry_days(&r, days, np, lo, g.last);
+  for (int k = 0; k < np; k++) {
+    txctx x = { .prod = PRODUCTS[pick_prod(&r, c->kind, 'W')].name, .year = year_of(days[k]) };
+    sb_init(&b, desc, sizeof desc);
+    tx(&b, &r, PICK(&r, PROMOTIONS), &x);
+    int64_t cents = (int64_t)(2000 + c->m * rrange(&r, 3000, 20000)) / 100 * 100 * 100;
+    incentive(s, &id, i, c, "promotion", days[k], cents, desc, office_secs(&r));
+  }
+}
+
+/* Yearly indicators of dealers and organisations for the last two or three
+ * closed years (a year's figures arrive in April of the next). */
+static void gen_financials(long i, const cust *c)
+{
+  rng r = rfor(g.seed, S_FINANCIALS, (uint64_t)i);
+  if (c->kind == K_END || (c->life == L_TARGET && !rchance(&r, 0.3))) return;
+  int y = year_of(g.today);
+  int y1 = g.today >= day_of(y, 4, 1) ? y - 1 : y - 2;
+  int n = rchance(&r, 0.6) ? 3 : 2;
+  int dealer = c->kind == K_DEALER, bad = c->unhappy;
+  /* the latest year, in hundredths (ratio, per cent) and days */
+  long cr = dealer ? rrange(&r, bad ? 80 : 105, bad ? 125 : 220) : rrange(&r, 100, 250);
+  long nm = dealer ? rrange(&r, bad ? -150 : 150, bad ? 200 : 700) : rrange(&r, -100, 500);
+  long roa = dealer ? rrange(&r, bad ? -100 : 200, bad ? 300 : 1200) : rrange(&r, 50, 400);
+  int coll = dealer ? rrange(&r, bad ? 60 : 20, bad ? 120 : 75) : rrange(&r, 30, 120);
+  int inv = dealer ? rrange(&r, 25, 90) : rrange(&r, 5, 30);
+  sink *s = &sinks[T_FINANCIALS];
+  for (int k = 0; k < n; k++) {
+    int yy = y1 - k;
+    if (yy < year_of(c->created) - 1) break;   /* nothing from before it was on file */
+    int day = day_of(yy + 1, 4, rrange(&r, 1, 30));
+    if (day > g.last) day = g.last;
+    f_u(s, (uint64_t)i + 1); f_u(s, (uint64_t)yy); f_cent(s, cr); f_cent(s, nm); f_cent(s, roa);
+    f_u(s, (uint64_t)coll); f_u(s, (uint64_t)inv); f_u(s, (uint64_t)c->owner);
+    f_dt(s, day, office_secs(&r));
+    f_end(s);
+    /* the year before: a little different (troubled customers were better off) */
+    cr += rrange(&r, -15, 15) + (bad ? 10 : 0);
+    nm += rrange(&r, -60, 60) + (bad ? 50 : 0);
+    roa += rrange(&r, -80, 80) + (bad ? 60 : 0);
+    coll += rrange(&r, -8, 8) - (bad ? 10 : 0);
+    inv += rrange(&r, -8, 8);
+    if (cr < 80) cr = 80;
+    if (cr > 250) cr = 250;
+    if (coll < 10) coll = 10;
+    if (inv < 3) inv = 3;
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1564,7 +2002,13 @@ int main(int argc, char **argv)
       else { abc = 'C'; nc++; }
     }
     write_customer(i, &c, &dt, last[i], abc);
-    gen_contacts(i, &c, &dt, people, 1);
+    int np = gen_contacts(i, &c, &dt, people, 1);
+    gen_dynamics(i, &c, people, np, abc);
+    gen_contact_log(i, &c, people, np, abc);
+    gen_quotes(i, &c, abc);
+    gen_service(i, &c);
+    gen_incentives(i, &c, tot[i], abc);
+    gen_financials(i, &c);
   }
   free(tot);
   free(last);
@@ -1577,7 +2021,9 @@ int main(int argc, char **argv)
           "kehu-gen: seed %llu, today %.10s: regions %llu, users %llu, user_regions %llu, "
           "product_categories %llu, products %llu, customers %llu (buying %ld; A/B/C %ld/%ld/%ld, "
           "A = %.1f%% of revenue), customer_contacts %llu, orders %llu, order_lines %llu, "
-          "payments %llu (overdue %llu), complaints %llu; %.2f s -> %s\n",
+          "payments %llu (overdue %llu), complaints %llu, customer_dynamics %llu, contact_log %llu, "
+          "quotes %llu, service_records %llu, customer_incentives %llu, customer_financials %llu; "
+          "%.2f s -> %s\n",
           (unsigned long long)g.seed, date_s[g.today],
           (unsigned long long)sinks[T_REGIONS].rows, (unsigned long long)sinks[T_USERS].rows,
           (unsigned long long)sinks[T_USER_REGIONS].rows, (unsigned long long)sinks[T_CATEGORIES].rows,
@@ -1586,6 +2032,9 @@ int main(int argc, char **argv)
           (unsigned long long)sinks[T_CONTACTS].rows, (unsigned long long)sinks[T_ORDERS].rows,
           (unsigned long long)sinks[T_LINES].rows, (unsigned long long)sinks[T_PAYMENTS].rows,
           (unsigned long long)g.overdue, (unsigned long long)sinks[T_COMPLAINTS].rows,
+          (unsigned long long)sinks[T_DYNAMICS].rows, (unsigned long long)sinks[T_CONTACT_LOG].rows,
+          (unsigned long long)sinks[T_QUOTES].rows, (unsigned long long)sinks[T_SERVICE].rows,
+          (unsigned long long)sinks[T_INCENTIVES].rows, (unsigned long long)sinks[T_FINANCIALS].rows,
           now_s() - t0, g.out);
   return 0;
 }

@@ -573,6 +573,155 @@ static const char *const C_DEMANDS[5][3] = {
   {"希望尽快处理", "要求赔偿损失", "要求更换新机"},
   {"希望尽快处理", "要求书面答复", "希望尽快处理"},
 };
+/* ---- the customer file: dynamics, contact log, quotes, service, incentives --
+ * Texts are templates: {lo-hi} becomes a whole number in that range, %P a
+ * product name, %C a competitor's (invented) brand, %N the name of one of the
+ * customer's key people, %K the city, %D the district, %Y this year, %L last
+ * year; any other % is a per cent sign. Audience: 'D' dealers only, 'O' end customers and organisations
+ * only, 'A' anyone. */
+typedef struct { int cat; char who; const char *t; } dyn_tmpl;
+
+/* Needs dynamics (需求动向): the source text's eight items, as short codes. */
+static const char *const NEEDS_CAT[] = {
+  "product_range", "channel", "personnel", "downstream_orders",
+  "inventory", "capital", "competitor", "profit_target",
+};
+static const dyn_tmpl NEEDS_T[] = {
+  {0, 'D', "计划从{3-6}月起增加厨下式大通量净水器品类，压缩低端超滤机型的进货，希望我方提供%P样机和陈列支持。"},
+  {0, 'D', "门店调整产品结构，小家电销售占比降到{20-35}%，净水和厨电提高到六成以上。"},
+  {0, 'D', "准备引入商用开水器和商用净水机，承接学校、工厂食堂的工程项目，询问%P的工程报价。"},
+  {0, 'D', "%P在当地销量一般，提出主推机型减少到{3-6}款，其余型号不再备货。"},
+  {0, 'D', "明年将停止代理一个进口净水品牌，空出的陈列位置可以给我方新品。"},
+  {0, 'O', "办公楼改造后新增{2-6}个饮水点，需要增加%P。"},
+  {0, 'O', "现有饮水设备使用超过{6-10}年，计划分批更换为%P。"},
+  {1, 'D', "新开{1-3}家社区体验店，二级网点由{8-15}个增加到{16-30}个。"},
+  {1, 'D', "开始做抖音直播和小程序商城，线上销售占比已达到{8-25}%，希望线上线下价格统一。"},
+  {1, 'D', "与本地{2-4}家装修公司签订精装配套协议，工程渠道占比明显上升。"},
+  {1, 'D', "关闭%D的一家门店，转为以乡镇二级分销为主。"},
+  {2, 'D', "原采购经理离职，现由%N负责采购，对账期和返利政策比较关注。"},
+  {2, 'D', "销售部新招{3-8}名业务员，希望我方安排一次产品知识培训。"},
+  {2, 'D', "总经理将精力转到新开的餐饮项目，日常经营交给%N负责。"},
+  {2, 'O', "后勤负责人调整，新任负责人%N要求重新评估饮水设备供应商。"},
+  {2, 'O', "采购负责人换人，由%N接手，年内采购计划可能推迟。"},
+  {3, 'D', "二级网点本月订货{30-120}台，比上月增长{5-30}%，%P走货最快。"},
+  {3, 'D', "下游{2-5}个工程项目（学校、写字楼）已中标，预计{1-3}个月内需要%P约{10-60}台。"},
+  {3, 'D', "下级网点反映旺季备货不足，本季度订货量比去年同期下降{5-20}%。"},
+  {3, 'D', "乡镇网点订货以滤芯耗材为主，整机订货减少。"},
+  {4, 'D', "盘点库存：整机约{80-400}台，滤芯约{500-3000}支，其中%P库存偏高，约需{2-4}个月消化。"},
+  {4, 'D', "%P断货{1-3}周，影响门店销售，要求尽快补货。"},
+  {4, 'D', "仓库即将搬迁，下月暂停大批量进货。"},
+  {4, 'D', "库存周转天数约{30-75}天，比去年有所改善。"},
+  {5, 'D', "近期回款放慢，客户称下游工程款被拖欠约{20-150}万元，希望把账期延长到{60-90}天。"},
+  {5, 'D', "刚获得银行授信{100-500}万元，资金比较宽裕，考虑加大旺季备货。"},
+  {5, 'D', "新开门店占用资金较多，本季度进货计划下调约{10-30}%。"},
+  {5, 'O', "年度预算已批复，设备采购预算约{10-80}万元，年底前须完成付款。"},
+  {5, 'O', "财政资金拨付延迟，本期付款可能推迟到下个季度。"},
+  {6, 'D', "竞品“%C”在当地降价{5-15}%，并给经销商额外返点，已有两个二级网点转做%C。"},
+  {6, 'D', "%C在%K新开旗舰店，主打以旧换新，对我方%P形成直接竞争。"},
+  {6, 'D', "客户同时在谈%C的代理，对方承诺{3-8}%的年度返利和免费店招。"},
+  {6, 'O', "%C的销售多次上门，报价比我方低约{5-20}%，客户要求我方重新报价。"},
+  {6, 'O', "%C提出免费试用三个月的方案，客户正在比较。"},
+  {7, 'D', "%Y年利润目标{50-400}万元，目前完成约{55-95}%，主要靠净水工程项目拉动毛利。"},
+  {7, 'D', "净水器零售毛利从{25-30}%降到{15-22}%，客户要求提高返利比例。"},
+  {7, 'D', "年度销售目标{500-3000}万元，其中本公司产品占比目标{30-60}%。"},
+};
+/* Strategy dynamics (战略动向): annual plan, sales strategy, how it carries
+ * out our marketing programmes. */
+static const char *const STRATEGY_CAT[] = { "annual_plan", "sales_strategy", "programme_execution" };
+static const dyn_tmpl STRATEGY_T[] = {
+  {0, 'D', "%Y年度销售计划：本公司产品销售额{200-1500}万元，同比增长{8-30}%，其中净水器占{50-70}%。"},
+  {0, 'D', "提交%Y年分季度进货计划：第一季度以滤芯耗材为主，第二、三季度为整机旺季。"},
+  {0, 'O', "%Y年计划分两批更换全部{10-60}台饮水设备，第一批在暑期完成。"},
+  {1, 'D', "主推中高端RO机型%P，门店统一做免费水质检测引流，用换芯会员卡锁定老客户。"},
+  {1, 'D', "转向社区团购和老客户转介绍，安装师傅兼做回访，介绍成交送{50-200}元礼品卡。"},
+  {1, 'D', "聚焦工程渠道（学校、医院、写字楼），组建{2-5}人的工程投标小组。"},
+  {1, 'O', "采购方式改为集中招标，签年度框架协议后按需下单。"},
+  {2, 'D', "参加我方“净水节”促销，门店陈列和物料到位，活动期间销售%P {20-150}台。"},
+  {2, 'D', "我方以旧换新方案执行不到位，{2-4}家门店未张贴海报，已要求整改。"},
+  {2, 'D', "按我方方案开展社区推广{3-12}场，收集意向客户{60-400}个，成交率约{8-20}%。"},
+  {2, 'D', "新品%P首批铺货已完成，样机上柜率{70-100}%。"},
+  {2, 'O', "按我方建议执行滤芯定期更换方案，已签订年度维保合同。"},
+};
+#define N_NEEDS_CAT ((int)(sizeof NEEDS_CAT / sizeof NEEDS_CAT[0]))
+#define N_STRATEGY_CAT ((int)(sizeof STRATEGY_CAT / sizeof STRATEGY_CAT[0]))
+
+/* Invented competitor brands. */
+static const char *const RIVALS[] = { "清沐", "沃泉", "蓝溪", "净邦", "润乐", "水之源" };
+
+/* Contact log (巡视管理): what was heard, by channel, and after '|' the next
+ * action it leads to (none when there is no '|'). Channel enum order matches
+ * contact_log.channel. */
+enum { CH_VISIT, CH_MEETING, CH_CALL, CH_HOTLINE, CH_RECEIVED, N_CHANNELS };
+static const char *const CHANNEL_S[N_CHANNELS] = { "visit", "meeting", "call", "hotline", "received_visit" };
+typedef struct { int ch; char who; const char *t; } heard_tmpl;
+static const heard_tmpl HEARD_T[] = {
+  {CH_VISIT, 'D', "走访门店，%N反映%P近期走货较快，但滤芯配件经常缺货。|核对滤芯库存并安排补货"},
+  {CH_VISIT, 'D', "拜访%N，对方对今年返利政策基本满意，希望旺季前多给一批促销物料。|寄送促销物料"},
+  {CH_VISIT, 'D', "实地查看仓库和陈列，%P样机摆放位置不佳，已现场建议调整。|复查门店陈列"},
+  {CH_VISIT, 'D', "%N提到竞品%C的业务员近期频繁上门，报价比我方低。|提交价格和返利对比方案"},
+  {CH_VISIT, 'D', "拜访%N，了解二级网点的进货情况，%P在乡镇市场反响不错。"},
+  {CH_VISIT, 'O', "拜访%N，了解到暑期要改造饮水间，需要{4-12}台%P。|提交改造方案和报价单"},
+  {CH_VISIT, 'O', "上门查看设备使用情况，%N反映%P出水变慢、偶有异响。|安排售后上门检修"},
+  {CH_VISIT, 'A', "拜访%N，对方对上次交货及时表示满意，近期暂无新的采购计划。"},
+  {CH_MEETING, 'D', "参加客户季度经营会，%N通报上季度销售完成{80-115}%，希望增加广告费用支持。|回复广告费用支持申请"},
+  {CH_MEETING, 'D', "邀请%N参加我方经销商大会，对新品%P兴趣较大，询问首批进货政策。|发送新品进货政策"},
+  {CH_MEETING, 'D', "与%N等人开会讨论明年合作方案，对年度返利目标有分歧。|提交修改后的年度合作方案"},
+  {CH_MEETING, 'O', "参加客户组织的供应商座谈会，%N介绍了明年的设备采购计划。|准备招标资料"},
+  {CH_CALL, 'A', "电话联系%N，确认上批货已到，询问开票事宜。|寄送发票"},
+  {CH_CALL, 'A', "%N来电询问%P的到货时间，催促尽快发货。|确认订单交货期"},
+  {CH_CALL, 'A', "电话回访，客户对上次安装服务满意，提出续签维保合同。|提交维保合同"},
+  {CH_CALL, 'D', "电话催款，%N表示月底前安排付款约{5-40}万元。|跟进回款"},
+  {CH_CALL, 'D', "电话沟通旺季备货，%N计划下周下单%P约{20-80}台。|确认订单和交货期"},
+  {CH_CALL, 'O', "电话联系%N，对方要求重新报价%P，预算比去年减少。|提交修改后的报价单"},
+  {CH_HOTLINE, 'A', "热线来电：%N反映%P出水变慢，已登记并安排售后上门。|安排售后上门检修"},
+  {CH_HOTLINE, 'A', "热线咨询滤芯更换周期和价格，已告知并推荐换芯套餐。"},
+  {CH_HOTLINE, 'A', "热线来电反映安装师傅迟到，已致歉并转售后主管跟进。|回访客户满意度"},
+  {CH_HOTLINE, 'O', "热线来电：%N询问%P的保修期限和上门保养费用。|寄送保修条款"},
+  {CH_RECEIVED, 'A', "%N带队来公司参观生产线和水质检测中心，对产品质量印象较好。|邀请参加新品发布会"},
+  {CH_RECEIVED, 'D', "%N来访洽谈%Y年度合作，提出将信用额度提高到{50-300}万元。|提交信用额度调整申请"},
+  {CH_RECEIVED, 'D', "客户来公司提货，顺便反映当地市场价格混乱的问题。|了解窜货情况并回复"},
+  {CH_RECEIVED, 'O', "%N来访了解商用净水设备，索取了%P的资料。|寄送产品资料和报价"},
+};
+#define N_HEARD ((int)(sizeof HEARD_T / sizeof HEARD_T[0]))
+
+/* Quote notes. */
+static const char *const QUOTE_NOTES[] = {
+  "含运费和安装", "含运费，不含安装", "批量采购价，有效期内锁价", "含一年滤芯", "需预付30%定金",
+  "按年度框架协议价", "含三年上门保养",
+};
+static const char *const QUOTE_LOST[] = {
+  "客户选择了竞品，对方价格低约10%", "项目预算削减，暂缓采购", "客户选择了本地经销商的报价",
+  "交货期不能满足要求",
+};
+
+/* After-sales service: kind (service_records.kind order), description and
+ * result (separated by '|'); the description's first character says which
+ * product it fits (W water purifier, H hot-water appliance, X either, '-'
+ * none). */
+enum { SV_INSTALL, SV_REPAIR, SV_MAINT, SV_TRAINING, SV_OTHER, N_SV };
+static const char *const SERVICE_S[N_SV] = { "install", "repair", "maintenance", "training", "other" };
+typedef struct { int kind; char who; const char *t; } service_tmpl;
+static const service_tmpl SERVICE_T[] = {
+  {SV_INSTALL, 'A', "W%P安装调试，加装进水三通和净水龙头。|安装完成，出水TDS值{5-30}，客户签字确认"},
+  {SV_INSTALL, 'A', "X新购%P {2-8}台上门安装。|全部安装完成，已讲解使用注意事项"},
+  {SV_REPAIR, 'A', "W%P出水量明显变小，检查发现增压泵故障。|更换增压泵，恢复正常"},
+  {SV_REPAIR, 'A', "W%P接头处渗水。|更换快接头和密封圈，试机无渗漏"},
+  {SV_REPAIR, 'A', "X%P显示屏不亮，无法开机。|更换电源板，已恢复正常使用"},
+  {SV_REPAIR, 'A', "H%P加热异常，提示E3故障。|更换温控器，保修期内免费"},
+  {SV_MAINT, 'A', "W%P定期保养，更换PP棉和活性炭滤芯。|已更换滤芯{2-4}支，告知下次保养日期"},
+  {SV_MAINT, 'A', "X%P年度保养：清洗水箱、检查管路、检测水质。|保养完成，水质检测合格"},
+  {SV_TRAINING, 'D', "W为门店店员讲解%P的安装和销售要点（{4-15}人参加）。|培训完成，考核合格"},
+  {SV_TRAINING, 'O', "X为后勤人员培训%P的日常使用和清洗方法。|培训完成，已留操作手册"},
+  {SV_OTHER, 'A', "-上门水质检测，客户怀疑自来水水质问题。|检测结果正常，已出具检测报告"},
+  {SV_OTHER, 'A', "X%P移机，随办公室搬迁重新安装。|移机完成，试机正常"},
+};
+#define N_SERVICE_T ((int)(sizeof SERVICE_T / sizeof SERVICE_T[0]))
+
+/* Promotions (促销) supported for a customer. */
+static const char *const PROMOTIONS[] = {
+  "“五一”促销活动费用支持", "“双十一”线上促销价差补贴", "以旧换新活动补贴", "门店店庆促销赠品支持",
+  "新品%P上市推广费用", "社区推广活动物料和人员费用", "端午节团购特价差补", "国庆黄金周促销费用支持",
+};
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 #endif
