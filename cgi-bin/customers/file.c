@@ -25,6 +25,8 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
       (err = hdf_set_value(h, "Tab.Name", tab)) ||
       (err = db_customer_tab(r->id, tab, h)))
     return nerr_pass(err);
+  if (strcmp(tab, "basic") == 0 && (err = db_customer_people(r->id, h, "People")))
+    return nerr_pass(err);
   /* The add forms on these tabs choose a product. */
   if ((strcmp(tab, "quotes") == 0 || strcmp(tab, "service") == 0) &&
       (err = db_product_list(h, "Products")))

@@ -69,6 +69,13 @@ static DB_STMT history = DB_STMT_INIT(
     " FROM audit_log a LEFT JOIN users u ON u.id = a.user_id"
     " WHERE a.entity = 'customer' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200");
 
+NEOERR *db_customer_people(long long id, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&people, "i", id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&people, hdf, prefix, NULL));
+}
+
 NEOERR *db_customer_tab(long long id, const char *tab, HDF *hdf)
 {
   static const struct { const char *tab; DB_STMT *s; const char *kind; } q[] = {

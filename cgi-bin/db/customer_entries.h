@@ -14,6 +14,10 @@ int customer_tab_known(const char *name);
  * customer through db_customer_get, which applies the region scope). */
 NEOERR *db_customer_tab(long long id, const char *tab, HDF *hdf);
 
+/* The key people of customer id under prefix.N (the basic tab shows them
+ * too: who to call is the first thing people look for). */
+NEOERR *db_customer_people(long long id, HDF *hdf, const char *prefix);
+
 /* Entry kinds a user can add; params are the validated values in the
  * order of the kind's fields (see customers/entries.c). */
 enum entry_outcome { ENTRY_OK, ENTRY_NOT_FOUND, ENTRY_BAD_REFERENCE };

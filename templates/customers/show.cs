@@ -63,6 +63,13 @@
     <div class="wide"><dt><?cs var:L.Customers.OrgStructure ?></dt><dd class="prose"><?cs call:dash(Customer.org_structure) ?></dd></div>
     <div class="wide"><dt><?cs var:L.Customers.BusinessGoals ?></dt><dd class="prose"><?cs call:dash(Customer.business_goals) ?></dd></div>
   </dl>
+  <?cs if:subcount(People) > 0 ?>
+  <h2 class="sub"><?cs var:L.Customers.KeyPeople ?></h2>
+  <div class="table-wrap"><table class="data compact" id="key-people">
+    <thead><tr><th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th><th><?cs var:L.Customers.Phone ?></th><th class="opt"><?cs var:L.Customers.Birthday ?></th></tr></thead>
+    <tbody><?cs each:p = People ?><tr><td class="name"><?cs var:p.name ?></td><td><?cs var:L.ContactRole[p.role] ?></td><td class="mono nowrap"><?cs call:dash(p.phone) ?></td><td class="opt nowrap"><?cs call:dash(p.birthday) ?></td></tr><?cs /each ?></tbody>
+  </table></div>
+  <?cs /if ?>
   <p class="muted small"><?cs var:L.Customers.Created ?> <?cs var:Customer.created_at ?> <?cs var:Customer.created_by_name ?> · <?cs var:L.Customers.Updated ?> <?cs var:Customer.updated_at ?> <?cs var:Customer.updated_by_name ?></p>
 
 <?cs elif:Tab.Name == "people" ?>
