@@ -33,14 +33,34 @@ static DB_STMT summary = DB_STMT_INIT(
     "  AND paid_on IS NULL AND due_on < CURDATE()) AS overdue,"
     " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders,"
     " (SELECT MAX(contacted_on) FROM contact_log WHERE customer_id = ?) AS last_contact) t");
+/* How many rows each tab holds, shown beside the tab names: one query of
+ * index-only counts. */
+static DB_STMT tab_counts = DB_STMT_INIT(
+    "SELECT"
+    " (SELECT COUNT(*) FROM customer_contacts WHERE customer_id = ?) AS people,"
+    " (SELECT COUNT(*) FROM customer_dynamics WHERE customer_id = ? AND kind = 'needs') AS needs,"
+    " (SELECT COUNT(*) FROM customer_dynamics WHERE customer_id = ? AND kind = 'strategy') AS strategy,"
+    " (SELECT COUNT(*) FROM contact_log WHERE customer_id = ?) AS contacts,"
+    " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders,"
+    " (SELECT COUNT(*) FROM payments WHERE customer_id = ? AND paid_on IS NULL"
+    "  AND due_on < CURDATE()) AS payments,"
+    " (SELECT COUNT(*) FROM customer_incentives WHERE customer_id = ?) AS incentives,"
+    " (SELECT COUNT(*) FROM quotes WHERE customer_id = ?) AS quotes,"
+    " (SELECT COUNT(*) FROM service_records WHERE customer_id = ?) AS service,"
+    " (SELECT COUNT(*) FROM customer_financials WHERE customer_id = ?) AS finance");
 
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
   NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (!err) err = db_row_to_hdf(&get, hdf, "Customer", found);
   if (err || !*found) return nerr_pass(err);
-  if ((err = db_exec(&summary, "iiiiii", id, id, id, id, id, id))) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&summary, hdf, "Summary", NULL));
+  if ((err = db_exec(&summary, "iiiiii", id, id, id, id, id, id)) ||
+      (err = db_row_to_hdf(&summary, hdf, "Summary", NULL)))
+    return nerr_pass(err);
+  struct db_arg a[10];
+  for (int i = 0; i < 10; i++) a[i] = DB_INT(id);
+  if ((err = db_execa(&tab_counts, a, 10))) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&tab_counts, hdf, "TabCount", NULL));
 }
 
 static DB_STMT regions_all = DB_STMT_INIT(

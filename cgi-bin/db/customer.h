@@ -3,7 +3,8 @@
 /* Customer files, as far as the user's regions allow. */
 #include "core/req.h"
 
-/* The customer under Customer.*, its figures under Summary.*; *found = 0 when it does not exist or is outside the user's
+/* The customer under Customer.*, its figures under Summary.*, the number of
+ * rows on each tab under TabCount.<tab>; *found = 0 when it does not exist or is outside the user's
  * regions (the two are not told apart). */
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found);
 /* The regions the user may see, under prefix.N.{id,code,name_zh,name_en}. */

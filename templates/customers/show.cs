@@ -38,7 +38,7 @@
   <div class="stat"><span class="stat-value"><?cs alt:Customer.last_purchase_on ?>—<?cs /alt ?></span><span class="stat-label"><?cs var:L.Customers.LastPurchase ?></span></div>
 </div>
 <nav class="tabs" aria-label="<?cs var:L.Customers.Title ?>">
-  <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?></a><?cs /each ?>
+  <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?><?cs if:TabCount[t] > 0 ?> <span class="count<?cs if:t == "payments" ?> warn<?cs /if ?>"><?cs var:TabCount[t] ?></span><?cs /if ?></a><?cs /each ?>
 </nav>
 <section class="card tab-body" id="tab-body">
 <?cs if:Tab.Name == "basic" ?>
