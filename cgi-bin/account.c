@@ -9,6 +9,7 @@
 #include "core/validate.h"
 #include "db/audit.h"
 #include "db/customer.h"
+#include "db/home.h"
 #include "db/session.h"
 #include <stdio.h>
 #include <string.h>
@@ -103,9 +104,13 @@ static NEOERR *set_lang(struct req *r)
   return nerr_pass(req_redirect(r, "%s", safe_next(req_param(r, "back"))));
 }
 
+/* The home page: counts, the search box, the user's open next actions from
+ * the contact log and the key people's birthdays of the next 30 days. */
 static NEOERR *home(struct req *r)
 {
   NEOERR *err = db_home_counts(&r->user, r->hdf);
+  if (!err) err = db_home_actions(&r->user, r->hdf, "Home.Actions");
+  if (!err) err = db_home_birthdays(&r->user, r->hdf, "Home.Birthdays");
   if (!err) err = hdf_set_value(r->hdf, "Page.Section", "home");
   r->template = "home.cs";
   return nerr_pass(err);
