@@ -1,9 +1,1040 @@
-/* Import of customers from CSV (UTF-8 or GBK) and XLSX. */
+/* Import of customers from CSV (UTF-8 with or without BOM, GBK/GB18030,
+ * UTF-16 with BOM) and XLSX: upload, preview with every row's errors, and
+ * an all-or-nothing commit with progress.
+ *
+ * Upload: the file is read, decoded, parsed; each row's labels become
+ * stored values (经销商 -> dealer, 华东 -> its region id, an owner's name ->
+ * the user id) and the row goes through customer_validate, the rules of the
+ * edit form. The normalised rows wait in $KEHU_VAR/imports/<job>.tsv, the
+ * errors in <job>.err, until the uploader commits them (or a day passes). */
 #include "customers/pages.h"
+#include "customers/fields.h"
+#include "core/charset.h"
+#include "core/csv_in.h"
 #include "core/err.h"
+#include "core/i18n.h"
+#include "core/log.h"
+#include "core/page.h"
+#include "core/session.h"
+#include "core/utf8.h"
+#include "core/xlsx_in.h"
+#include "db/customer_import.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
-NEOERR *customers_import_form(struct req *r) { return app_fail(r, KERR_NOT_FOUND, "NotYet"); }
-NEOERR *customers_import_upload(struct req *r) { return app_fail(r, KERR_NOT_FOUND, "NotYet"); }
-NEOERR *customers_import_preview(struct req *r) { return app_fail(r, KERR_NOT_FOUND, "NotYet"); }
-NEOERR *customers_import_commit(struct req *r) { return app_fail(r, KERR_NOT_FOUND, "NotYet"); }
-NEOERR *customers_import_status(struct req *r) { return app_fail(r, KERR_NOT_FOUND, "NotYet"); }
+#define MAX_ROWS 200000          /* data rows in one file */
+#define MAX_ERRORS 100000        /* errors kept for the preview */
+#define PREVIEW_ROWS 50
+#define ERRORS_PER_PAGE 100
+#define KEEP_DAYS 1              /* files of uncommitted jobs live this long */
+
+/* --- columns ----------------------------------------------------------------- */
+
+/* The file's header names a column by its Chinese label (the template's
+ * header), its English label, or the column name. Index = import_cols[]. */
+static const char *const zh_labels[IMPORT_NCOLS] = {
+  "编号", "名称", "类型", "区域", "负责人", "生命周期", "忠诚度", "非客户类型",
+  "地址", "城市", "邮政编码", "电话", "传真", "电子邮箱", "成立年份", "销售人员",
+  "配送能力", "仓储能力", "信用额度", "历史沿革", "组织结构", "经营目标与方向",
+};
+/* The template's column order. */
+static const int template_order[IMPORT_NCOLS] = {
+  1, 0, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 6, 7, 19, 20, 21,
+};
+enum { COL_CODE = 0, COL_NAME = 1, COL_KIND = 2, COL_REGION = 3, COL_OWNER = 4,
+       COL_LIFECYCLE = 5, COL_LOYALTY = 6, COL_NON_CUSTOMER = 7 };
+
+/* Choice columns: the labels under L.<node> (both languages) map to the
+ * stored values. */
+static const struct { int col; const char *node; } choice_nodes[] = {
+  { COL_KIND, "L.Kind" },
+  { COL_LIFECYCLE, "L.Lifecycle" },
+  { COL_LOYALTY, "L.Loyalty" },
+  { COL_NON_CUSTOMER, "L.NonCustomer" },
+};
+
+static int col_index(const char *name)
+{
+  for (int i = 0; i < IMPORT_NCOLS; i++)
+    if (strcmp(import_cols[i], name) == 0) return i;
+  return -1;
+}
+
+/* Trimmed copy of a header cell without a trailing "*" (required mark). */
+static void header_text(const char *s, char *out, size_t n)
+{
+  while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') s++;
+  snprintf(out, n, "%s", s);
+  size_t len = strlen(out);
+  while (len && strchr(" \t\r\n*", out[len - 1])) len--;
+  if (len >= 3 && memcmp(out + len - 3, "\xef\xbc\x8a", 3) == 0) len -= 3;   /* ＊ */
+  out[len] = '\0';
+}
+
+static int header_col(const char *cell)
+{
+  char h[256];
+  header_text(cell, h, sizeof h);
+  if (!*h) return -2;   /* an empty header: the column is not read */
+  for (int i = 0; i < IMPORT_NCOLS; i++) {
+    char key[64];
+    snprintf(key, sizeof key, "Import.Col.%s", import_cols[i]);
+    if (strcmp(h, zh_labels[i]) == 0 || strcasecmp(h, import_cols[i]) == 0 ||
+        strcasecmp(h, i18n_get("en", key)) == 0)
+      return i;
+  }
+  return -1;
+}
+
+/* --- small helpers ----------------------------------------------------------------- */
+
+static const char *var_dir(void)
+{
+  const char *v = getenv("KEHU_VAR");
+  return v && *v ? v : "var";
+}
+
+static void job_path(char *out, size_t n, long long id, const char *ext)
+{
+  snprintf(out, n, "%s/imports/%lld.%s", var_dir(), id, ext);
+}
+
+/* TSV cell: backslash, tab, CR and LF escaped. */
+static void tsv_put(FILE *f, const char *s)
+{
+  for (; *s; s++) {
+    switch (*s) {
+    case '\\': fputs("\\\\", f); break;
+    case '\t': fputs("\\t", f); break;
+    case '\n': fputs("\\n", f); break;
+    case '\r': fputs("\\r", f); break;
+    default: fputc(*s, f);
+    }
+  }
+}
+
+/* Splits a TSV line in place into at most max cells, unescaping them. */
+static int tsv_split(char *line, char **cells, int max)
+{
+  int n = 0;
+  char *w = line, *start = line;
+  for (char *p = line;; p++) {
+    if (*p == '\t' || *p == '\n' || *p == '\0') {
+      char end = *p;
+      *w = '\0';
+      if (n < max) cells[n++] = start;
+      if (end != '\t') break;
+      start = w = p + 1;
+      continue;
+    }
+    if (*p == '\\' && p[1]) {
+      p++;
+      *w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p;
+    } else {
+      *w++ = *p;
+    }
+  }
+  return n;
+}
+
+/* getline into a growing buffer; 0 at the end. */
+static int read_line(FILE *f, char **buf, size_t *cap)
+{
+  return getline(buf, cap, f) > 0;
+}
+
+/* --- parsing an upload ----------------------------------------------------------- */
+
+struct row_error {
+  long row;
+  int col;
+  long seq;
+  char *msg;
+  char *value;
+};
+
+struct pending_code {
+  long ordinal;
+  long row;
+  char code[21];
+};
+
+struct region { const char *id, *code, *zh, *en; };
+struct owner { const char *id, *username, *name; };
+
+struct parse {
+  struct req *r;
+  HDF *refs;                     /* regions and owners as read */
+  struct region *regions;
+  int nregions;
+  struct owner *owners;
+  int nowners;
+  int header_done;
+  int ncols_file;
+  int *map;                      /* file column -> import column, -1 */
+  const char *file_error;        /* a language key under L.Import.Error */
+  char file_error_arg[512];
+  long total;                    /* data rows */
+  char *row_bad;                 /* per data row */
+  long cap_rows;
+  struct row_error *errors;
+  long nerrors, cap_errors, errors_dropped;
+  /* codes: seen in the file (lower-cased) -> row, and those waiting for
+   * the database check */
+  char **code_keys;
+  long *code_rows;
+  long code_cap, code_count;
+  struct pending_code pending[IMPORT_CODE_BATCH];
+  int npending;
+  FILE *tsv;
+  HDF *values, *errs;
+};
+
+static void parse_free(struct parse *p)
+{
+  free(p->regions);
+  free(p->owners);
+  hdf_destroy(&p->refs);
+  free(p->map);
+  free(p->row_bad);
+  for (long i = 0; i < p->nerrors; i++) {
+    free(p->errors[i].msg);
+    free(p->errors[i].value);
+  }
+  free(p->errors);
+  for (long i = 0; i < p->code_cap; i++) free(p->code_keys ? p->code_keys[i] : NULL);
+  free(p->code_keys);
+  free(p->code_rows);
+  if (p->tsv) fclose(p->tsv);
+  hdf_destroy(&p->values);
+  hdf_destroy(&p->errs);
+}
+
+static NEOERR *file_fail(struct parse *p, const char *key, const char *arg)
+{
+  p->file_error = key;
+  snprintf(p->file_error_arg, sizeof p->file_error_arg, "%s", arg ? arg : "");
+  return nerr_raise(NERR_PARSE, "import: %s %s", key, p->file_error_arg);
+}
+
+static NEOERR *add_error(struct parse *p, long ordinal, long row, int col,
+                         const char *msg, const char *value)
+{
+  p->row_bad[ordinal] = 1;
+  if (p->nerrors >= MAX_ERRORS) { p->errors_dropped++; return STATUS_OK; }
+  if (p->nerrors == p->cap_errors) {
+    long cap = p->cap_errors ? p->cap_errors * 2 : 256;
+    struct row_error *e = realloc(p->errors, cap * sizeof *e);
+    if (!e) return nerr_raise(NERR_NOMEM, "import errors");
+    p->errors = e;
+    p->cap_errors = cap;
+  }
+  struct row_error *e = &p->errors[p->nerrors];
+  e->row = row;
+  e->col = col;
+  e->seq = p->nerrors;
+  e->msg = strdup(msg);
+  /* The value shown next to the message: at most 60 bytes, cut at a
+   * character boundary. */
+  size_t n = strlen(value ? value : "");
+  if (n > 60) {
+    n = 60;
+    while (n && ((unsigned char)value[n] & 0xc0) == 0x80) n--;
+  }
+  e->value = strndup(value ? value : "", n);
+  if (!e->msg || !e->value) {
+    free(e->msg);
+    free(e->value);
+    return nerr_raise(NERR_NOMEM, "import errors");
+  }
+  p->nerrors++;
+  return STATUS_OK;
+}
+
+/* A message of this page group, in the uploader's language. */
+static const char *msg(struct parse *p, const char *key)
+{
+  char k[96];
+  snprintf(k, sizeof k, "Import.Err.%s", key);
+  return i18n_get(p->r->lang, k);
+}
+
+/* --- codes: unique in the file and in the table --------------------------------- */
+
+static unsigned long hash_str(const char *s)
+{
+  unsigned long h = 5381;
+  for (; *s; s++) h = h * 33 + (unsigned char)*s;
+  return h;
+}
+
+static NEOERR *code_grow(struct parse *p)
+{
+  long cap = p->code_cap ? p->code_cap * 2 : 1024;
+  char **keys = calloc(cap, sizeof *keys);
+  long *rows = calloc(cap, sizeof *rows);
+  if (!keys || !rows) { free(keys); free(rows); return nerr_raise(NERR_NOMEM, "codes"); }
+  for (long i = 0; i < p->code_cap; i++) {
+    if (!p->code_keys[i]) continue;
+    unsigned long h = hash_str(p->code_keys[i]) & (cap - 1);
+    while (keys[h]) h = (h + 1) & (cap - 1);
+    keys[h] = p->code_keys[i];
+    rows[h] = p->code_rows[i];
+  }
+  free(p->code_keys);
+  free(p->code_rows);
+  p->code_keys = keys;
+  p->code_rows = rows;
+  p->code_cap = cap;
+  return STATUS_OK;
+}
+
+/* The row that already has this code in the file, or 0 (and it is
+ * remembered for `row`). Codes are compared case-insensitively, as the
+ * unique index does. */
+static NEOERR *code_seen(struct parse *p, const char *code, long row, long *first)
+{
+  *first = 0;
+  if ((p->code_count + 1) * 2 > p->code_cap) {
+    NEOERR *err = code_grow(p);
+    if (err) return nerr_pass(err);
+  }
+  char key[21];
+  size_t n = 0;
+  for (; code[n] && n < sizeof key - 1; n++) key[n] = (char)tolower((unsigned char)code[n]);
+  key[n] = '\0';
+  unsigned long h = hash_str(key) & (p->code_cap - 1);
+  while (p->code_keys[h]) {
+    if (strcmp(p->code_keys[h], key) == 0) { *first = p->code_rows[h]; return STATUS_OK; }
+    h = (h + 1) & (p->code_cap - 1);
+  }
+  if (!(p->code_keys[h] = strdup(key))) return nerr_raise(NERR_NOMEM, "codes");
+  p->code_rows[h] = row;
+  p->code_count++;
+  return STATUS_OK;
+}
+
+static NEOERR *check_pending_codes(struct parse *p)
+{
+  if (!p->npending) return STATUS_OK;
+  const char *codes[IMPORT_CODE_BATCH];
+  char taken[IMPORT_CODE_BATCH];
+  for (int i = 0; i < p->npending; i++) codes[i] = p->pending[i].code;
+  NEOERR *err = db_import_codes_taken(codes, p->npending, taken);
+  for (int i = 0; !err && i < p->npending; i++)
+    if (taken[i])
+      err = add_error(p, p->pending[i].ordinal, p->pending[i].row, COL_CODE,
+                      msg(p, "CodeTaken"), p->pending[i].code);
+  p->npending = 0;
+  return nerr_pass(err);
+}
+
+/* --- labels to stored values ------------------------------------------------------- */
+
+static NEOERR *load_refs(struct parse *p)
+{
+  NEOERR *err = hdf_init(&p->refs);
+  if (!err) err = db_import_regions(p->refs, "R");
+  if (!err) err = db_import_owners(p->refs, "O");
+  if (err) return nerr_pass(err);
+  int n = 0;
+  for (HDF *h = hdf_get_child(p->refs, "R"); h; h = hdf_obj_next(h)) n++;
+  p->regions = calloc(n ? n : 1, sizeof *p->regions);
+  if (!p->regions) return nerr_raise(NERR_NOMEM, "regions");
+  for (HDF *h = hdf_get_child(p->refs, "R"); h; h = hdf_obj_next(h)) {
+    struct region *g = &p->regions[p->nregions++];
+    g->id = hdf_get_value(h, "id", "");
+    g->code = hdf_get_value(h, "code", "");
+    g->zh = hdf_get_value(h, "name_zh", "");
+    g->en = hdf_get_value(h, "name_en", "");
+  }
+  n = 0;
+  for (HDF *h = hdf_get_child(p->refs, "O"); h; h = hdf_obj_next(h)) n++;
+  p->owners = calloc(n ? n : 1, sizeof *p->owners);
+  if (!p->owners) return nerr_raise(NERR_NOMEM, "owners");
+  for (HDF *h = hdf_get_child(p->refs, "O"); h; h = hdf_obj_next(h)) {
+    struct owner *o = &p->owners[p->nowners++];
+    o->id = hdf_get_value(h, "id", "");
+    o->username = hdf_get_value(h, "username", "");
+    o->name = hdf_get_value(h, "display_name", "");
+  }
+  return STATUS_OK;
+}
+
+/* The region id for an id, code, Chinese or English name; NULL if none. */
+static const char *region_of(struct parse *p, const char *v)
+{
+  for (int i = 0; i < p->nregions; i++) {
+    const struct region *g = &p->regions[i];
+    if (strcmp(v, g->id) == 0 || strcmp(v, g->zh) == 0 || strcasecmp(v, g->code) == 0 ||
+        strcasecmp(v, g->en) == 0)
+      return g->id;
+  }
+  /* "华东区" / "华东地区" name the same region */
+  for (int i = 0; i < p->nregions; i++) {
+    const struct region *g = &p->regions[i];
+    size_t n = strlen(g->zh);
+    if (n && strncmp(v, g->zh, n) == 0 &&
+        (strcmp(v + n, "区") == 0 || strcmp(v + n, "地区") == 0))
+      return g->id;
+  }
+  return NULL;
+}
+
+/* The owner's id for a user id, user name or display name; *ambiguous when
+ * two people share the display name. */
+static const char *owner_of(struct parse *p, const char *v, int *ambiguous)
+{
+  *ambiguous = 0;
+  for (int i = 0; i < p->nowners; i++)
+    if (strcmp(v, p->owners[i].id) == 0 || strcasecmp(v, p->owners[i].username) == 0)
+      return p->owners[i].id;
+  const char *found = NULL;
+  for (int i = 0; i < p->nowners; i++) {
+    if (strcmp(v, p->owners[i].name) != 0) continue;
+    if (found) { *ambiguous = 1; return NULL; }
+    found = p->owners[i].id;
+  }
+  return found;
+}
+
+/* A stored value for a label of a choice column, or NULL. */
+static const char *choice_of(int col, const char *v)
+{
+  for (size_t k = 0; k < sizeof choice_nodes / sizeof choice_nodes[0]; k++) {
+    if (choice_nodes[k].col != col) continue;
+    static const char *langs[] = { "zh-CN", "en" };
+    for (size_t l = 0; l < 2; l++) {
+      for (HDF *h = hdf_get_child(i18n_hdf(langs[l]), choice_nodes[k].node); h;
+           h = hdf_obj_next(h)) {
+        const char *label = hdf_obj_value(h), *name = hdf_obj_name(h);
+        if (strcasecmp(v, name) == 0) return name;
+        if (label && (strcmp(v, label) == 0 || strcasecmp(v, label) == 0)) return name;
+      }
+    }
+  }
+  return NULL;
+}
+
+/* Trimmed as customer_validate trims (ASCII white space, U+3000). */
+static const char *trimmed(const char *v, char *buf, size_t n)
+{
+  for (;;) {
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+    if (strncmp(v, "\xe3\x80\x80", 3) == 0) v += 3;
+    else break;
+  }
+  snprintf(buf, n, "%s", v);
+  size_t len = strlen(buf);
+  for (;;) {
+    if (len && strchr(" \t\r\n", buf[len - 1])) len--;
+    else if (len >= 3 && memcmp(buf + len - 3, "\xe3\x80\x80", 3) == 0) len -= 3;
+    else break;
+  }
+  buf[len] = '\0';
+  return buf;
+}
+
+/* --- one row ------------------------------------------------------------------------ */
+
+static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
+{
+  p->map = malloc((ncells ? ncells : 1) * sizeof *p->map);
+  if (!p->map) return nerr_raise(NERR_NOMEM, "header");
+  p->ncols_file = ncells;
+  int seen[IMPORT_NCOLS] = { 0 };
+  STRING unknown;
+  string_init(&unknown);
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; i < ncells && !err; i++) {
+    int c = header_col(cells[i]);
+    p->map[i] = c < 0 ? -1 : c;
+    if (c == -1) {
+      char h[256];
+      header_text(cells[i], h, sizeof h);
+      if (utf8_valid(h, strlen(h)))
+        err = string_appendf(&unknown, "%s“%s”", unknown.len ? "、" : "", h);
+    } else if (c >= 0 && seen[c]++) {
+      string_clear(&unknown);
+      return file_fail(p, "DuplicateColumn", zh_labels[c]);
+    }
+  }
+  if (err) { string_clear(&unknown); return nerr_pass(err); }
+  if (unknown.len) {
+    err = file_fail(p, "UnknownColumns", unknown.buf);
+    string_clear(&unknown);
+    return err;
+  }
+  string_clear(&unknown);
+  if (!seen[COL_NAME]) return file_fail(p, "NoNameColumn", NULL);
+  for (size_t i = 0; i < customer_nfields; i++) {
+    int c = col_index(customer_fields[i].name);
+    if (customer_fields[i].required && c >= 0 && !seen[c])
+      return file_fail(p, "MissingColumn", zh_labels[c]);
+  }
+  p->header_done = 1;
+  return STATUS_OK;
+}
+
+static NEOERR *data_row(struct parse *p, long row, int ncells, const char *const *cells,
+                        const size_t *lens)
+{
+  if (p->total >= MAX_ROWS) {
+    char n[32];
+    snprintf(n, sizeof n, "%d", MAX_ROWS);
+    return file_fail(p, "TooManyRows", n);
+  }
+  if (p->total == p->cap_rows) {
+    long cap = p->cap_rows ? p->cap_rows * 2 : 1024;
+    char *b = realloc(p->row_bad, cap);
+    if (!b) return nerr_raise(NERR_NOMEM, "rows");
+    p->row_bad = b;
+    p->cap_rows = cap;
+  }
+  long ordinal = p->total++;
+  p->row_bad[ordinal] = 0;
+  NEOERR *err;
+  hdf_destroy(&p->values);
+  hdf_destroy(&p->errs);
+  if ((err = hdf_init(&p->values)) || (err = hdf_init(&p->errs))) return nerr_pass(err);
+  /* what the file says, per column; own errors first */
+  const char *own[IMPORT_NCOLS] = { 0 };
+  const char *raw[IMPORT_NCOLS] = { 0 };
+  char buf[256];
+  for (int i = 0; i < ncells && i < p->ncols_file; i++) {
+    int c = p->map[i];
+    if (c < 0) continue;
+    raw[c] = cells[i];
+    if (!utf8_valid(cells[i], lens[i])) {
+      own[c] = "BadChars";
+      continue;
+    }
+    const char *v = cells[i];
+    if (c == COL_REGION || c == COL_OWNER || (c >= COL_LIFECYCLE && c <= COL_NON_CUSTOMER) ||
+        c == COL_KIND) {
+      v = trimmed(v, buf, sizeof buf);
+      if (!*v) {
+        /* empty: customer_validate says whether that is allowed */
+      } else if (c == COL_REGION) {
+        const char *id = region_of(p, v);
+        if (!id) own[c] = "UnknownRegion";
+        v = id ? id : "";
+      } else if (c == COL_OWNER) {
+        int ambiguous;
+        const char *id = owner_of(p, v, &ambiguous);
+        if (!id) own[c] = ambiguous ? "AmbiguousOwner" : "UnknownOwner";
+        v = id ? id : "";
+      } else {
+        const char *stored = choice_of(c, v);
+        if (stored) v = stored;
+      }
+    }
+    if ((err = hdf_set_value(p->values, import_cols[c], v))) return nerr_pass(err);
+  }
+  int bad;
+  if ((err = customer_validate(p->values, p->r->lang, p->errs, &bad))) return nerr_pass(err);
+  for (int c = 0; c < IMPORT_NCOLS; c++) {
+    if (own[c]) {
+      if ((err = add_error(p, ordinal, row, c, msg(p, own[c]), raw[c]))) return nerr_pass(err);
+      continue;
+    }
+    const char *m = hdf_get_value(p->errs, import_cols[c], NULL);
+    if (m && (err = add_error(p, ordinal, row, c, m, raw[c] ? raw[c] : "")))
+      return nerr_pass(err);
+  }
+  /* codes: unique within the file, and not yet in the table */
+  const char *code = hdf_get_value(p->values, "code", "");
+  if (*code && !own[COL_CODE] && !hdf_get_value(p->errs, "code", NULL)) {
+    long first;
+    if ((err = code_seen(p, code, row, &first))) return nerr_pass(err);
+    if (first) {
+      char m[256];
+      snprintf(m, sizeof m, "%s %ld%s", msg(p, "DuplicateCode"), first,
+               msg(p, "DuplicateCodeAfter"));
+      if ((err = add_error(p, ordinal, row, COL_CODE, m, code))) return nerr_pass(err);
+    } else {
+      struct pending_code *pc = &p->pending[p->npending++];
+      pc->ordinal = ordinal;
+      pc->row = row;
+      snprintf(pc->code, sizeof pc->code, "%s", code);
+      if (p->npending == IMPORT_CODE_BATCH && (err = check_pending_codes(p)))
+        return nerr_pass(err);
+    }
+  }
+  /* the normalised row: number, the values, 1 when it has errors (codes
+   * taken in the table are known later; the preview marks by the errors) */
+  fprintf(p->tsv, "%ld", row);
+  for (int c = 0; c < IMPORT_NCOLS; c++) {
+    fputc('\t', p->tsv);
+    tsv_put(p->tsv, hdf_get_value(p->values, import_cols[c], ""));
+  }
+  fputs(p->row_bad[ordinal] ? "\t1\n" : "\t0\n", p->tsv);
+  return STATUS_OK;
+}
+
+static int all_empty(int ncells, const char *const *cells)
+{
+  char buf[64];
+  for (int i = 0; i < ncells; i++)
+    if (*trimmed(cells[i], buf, sizeof buf)) return 0;
+  return 1;
+}
+
+static NEOERR *on_row(void *ctx, long row, int ncells, const char *const *cells,
+                      const size_t *lens)
+{
+  struct parse *p = ctx;
+  if (all_empty(ncells, cells)) return STATUS_OK;
+  if (!p->header_done) return nerr_pass(header_row(p, ncells, cells));
+  return nerr_pass(data_row(p, row, ncells, cells, lens));
+}
+
+static NEOERR *parse_csv(struct parse *p, const char *data, size_t n, const char *charset)
+{
+  char *text;
+  size_t len;
+  NEOERR *err = charset_to_utf8(data, n, charset, &text, &len);
+  if (err) {
+    nerr_ignore(&err);
+    return file_fail(p, "Encoding", charset);
+  }
+  struct csv_in c;
+  csv_in_init(&c, text, len, 0);
+  int rc;
+  long record = 0;
+  const char **cells = NULL;
+  size_t *lens = NULL;
+  int cap = 0;
+  while (!err && (rc = csv_in_next(&c)) == 1) {
+    record++;
+    int nf = csv_in_count(&c);
+    if (nf > cap) {
+      cap = nf;
+      const char **nc = realloc(cells, cap * sizeof *cells);
+      if (nc) cells = nc;
+      size_t *nl = realloc(lens, cap * sizeof *lens);
+      if (nl) lens = nl;
+      if (!nc || !nl) { err = nerr_raise(NERR_NOMEM, "csv"); break; }
+    }
+    for (int i = 0; i < nf; i++) {
+      cells[i] = csv_in_field(&c, i);
+      lens[i] = csv_in_len(&c, i);
+    }
+    err = on_row(p, record, nf, cells, lens);
+  }
+  if (!err && rc < 0) {
+    char line[32];
+    snprintf(line, sizeof line, "%ld", c.line);
+    err = file_fail(p, "BadCsv", line);
+  }
+  free(cells);
+  free(lens);
+  csv_in_free(&c);
+  free(text);
+  return nerr_pass(err);
+}
+
+/* Files of jobs older than KEEP_DAYS are removed (their rows stay). */
+static void clean_up(void)
+{
+  long long ids[1000];
+  int n;
+  NEOERR *err = db_import_job_expired(KEEP_DAYS, ids, 1000, &n);
+  if (err) { log_error(&err, "import clean-up"); return; }
+  char path[1024];
+  static const char *const exts[] = { "tsv", "err", "progress" };
+  for (int i = 0; i < n; i++)
+    for (size_t e = 0; e < 3; e++) {
+      job_path(path, sizeof path, ids[i], exts[e]);
+      unlink(path);
+    }
+  /* spool files a crashed upload left behind */
+  snprintf(path, sizeof path, "%s/imports", var_dir());
+  DIR *d = opendir(path);
+  if (!d) return;
+  struct dirent *de;
+  time_t now = time(NULL);
+  while ((de = readdir(d))) {
+    if (strncmp(de->d_name, "up-", 3) != 0) continue;
+    char f[1300];
+    struct stat st;
+    snprintf(f, sizeof f, "%s/%s", path, de->d_name);
+    if (stat(f, &st) == 0 && now - st.st_mtime > 86400) unlink(f);
+  }
+  closedir(d);
+}
+
+static int cmp_errors(const void *a, const void *b)
+{
+  const struct row_error *x = a, *y = b;
+  if (x->row != y->row) return x->row < y->row ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static NEOERR *write_errors(struct parse *p, const char *path)
+{
+  if (p->nerrors) qsort(p->errors, p->nerrors, sizeof *p->errors, cmp_errors);
+  FILE *f = fopen(path, "w");
+  if (!f) return nerr_raise_errno(NERR_IO, "%s", path);
+  for (long i = 0; i < p->nerrors; i++) {
+    fprintf(f, "%ld\t%s\t", p->errors[i].row, import_cols[p->errors[i].col]);
+    tsv_put(f, p->errors[i].value);
+    fputc('\t', f);
+    tsv_put(f, p->errors[i].msg);
+    fputc('\n', f);
+  }
+  if (fclose(f) != 0) return nerr_raise_errno(NERR_IO, "%s", path);
+  return STATUS_OK;
+}
+
+/* The whole upload in memory (the route allows 20 MiB). */
+static NEOERR *read_upload(FILE *fp, char **data, size_t *n)
+{
+  *data = NULL;
+  *n = 0;
+  size_t cap = 1 << 16, len = 0;
+  char *b = malloc(cap);
+  if (!b) return nerr_raise(NERR_NOMEM, "upload");
+  size_t got;
+  if (fseek(fp, 0, SEEK_SET) != 0) { free(b); return nerr_raise_errno(NERR_IO, "upload"); }
+  while ((got = fread(b + len, 1, cap - len, fp)) > 0) {
+    len += got;
+    if (len == cap) {
+      char *nb = realloc(b, cap * 2);
+      if (!nb) { free(b); return nerr_raise(NERR_NOMEM, "upload"); }
+      b = nb;
+      cap *= 2;
+    }
+  }
+  if (ferror(fp)) { free(b); return nerr_raise_errno(NERR_IO, "upload"); }
+  *data = b;
+  *n = len;
+  return STATUS_OK;
+}
+
+/* Binary files that are not XLSX: images, PDFs, old .xls, ... */
+static int looks_binary(const char *d, size_t n)
+{
+  if (n >= 2 && (memcmp(d, "\xff\xfe", 2) == 0 || memcmp(d, "\xfe\xff", 2) == 0)) return 0;
+  size_t check = n < 4096 ? n : 4096;
+  return memchr(d, '\0', check) != NULL;
+}
+
+/* Shows the form again with a message about the file. */
+static NEOERR *upload_refused(struct req *r, const char *key, const char *arg)
+{
+  char k[96];
+  snprintf(k, sizeof k, "Import.Error.%s", key);
+  NEOERR *err = hdf_set_value(r->hdf, "Import.Error", i18n_get(r->lang, k));
+  if (!err && arg && *arg) err = hdf_set_value(r->hdf, "Import.ErrorArg", arg);
+  if (err) return nerr_pass(err);
+  r->status = 422;
+  return nerr_pass(customers_import_form(r));
+}
+
+NEOERR *customers_import_upload(struct req *r)
+{
+  FILE *fp = cgi_filehandle(r->cgi, "file");
+  if (!fp) return nerr_pass(upload_refused(r, "NoFile", NULL));
+  char *data;
+  size_t n;
+  NEOERR *err = read_upload(fp, &data, &n);
+  if (err) return nerr_pass(err);
+  if (n == 0) { free(data); return nerr_pass(upload_refused(r, "Empty", NULL)); }
+  const char *format = xlsx_in_is_zip(data, n) ? "xlsx" : "csv";
+  if (strcmp(format, "csv") == 0 && looks_binary(data, n)) {
+    free(data);
+    return nerr_pass(upload_refused(r, "NotSupported", NULL));
+  }
+  clean_up();
+  char dir[1024], tmp_tsv[1100], tmp_err[1100];
+  snprintf(dir, sizeof dir, "%s/imports", var_dir());
+  if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+    free(data);
+    return nerr_raise_errno(NERR_IO, "mkdir %s", dir);
+  }
+  char token[17];
+  token_random(token, 8);
+  snprintf(tmp_tsv, sizeof tmp_tsv, "%s/up-%s.tsv", dir, token);
+  snprintf(tmp_err, sizeof tmp_err, "%s/up-%s.err", dir, token);
+  struct parse p;
+  memset(&p, 0, sizeof p);
+  p.r = r;
+  const char *charset = "";
+  if (!(p.tsv = fopen(tmp_tsv, "w"))) err = nerr_raise_errno(NERR_IO, "%s", tmp_tsv);
+  if (!err) err = load_refs(&p);
+  if (!err && strcmp(format, "xlsx") == 0) {
+    err = xlsx_in_read(data, n, on_row, &p);
+    if (err && !p.file_error && nerr_match(err, NERR_PARSE)) {
+      nerr_ignore(&err);
+      err = file_fail(&p, "BadXlsx", NULL);
+    }
+  } else if (!err) {
+    charset = charset_detect(data, n);
+    err = parse_csv(&p, data, n, charset);
+  }
+  free(data);
+  if (!err && !p.header_done) err = file_fail(&p, "NoHeader", NULL);
+  if (!err && p.total == 0) err = file_fail(&p, "NoRows", NULL);
+  if (!err) err = check_pending_codes(&p);
+  if (!err && fclose(p.tsv) != 0) err = nerr_raise_errno(NERR_IO, "%s", tmp_tsv);
+  p.tsv = NULL;
+  if (!err) err = write_errors(&p, tmp_err);
+  long long job = 0;
+  if (!err) {
+    long bad = 0;
+    for (long i = 0; i < p.total; i++) bad += p.row_bad[i];
+    const char *name = hdf_get_value(r->hdf, "Query.file", "");
+    const char *slash = strrchr(name, '/'), *bslash = strrchr(name, '\\');
+    if (slash && (!bslash || slash > bslash)) name = slash + 1;
+    else if (bslash) name = bslash + 1;
+    struct import_job_info info = {
+      .filename = name, .format = format, .charset = charset,
+      .total = p.total, .bad_rows = bad, .errors = p.nerrors + p.errors_dropped,
+    };
+    err = db_import_job_create(&r->user, &info, &job);
+  }
+  if (!err) {
+    char final[1100];
+    job_path(final, sizeof final, job, "tsv");
+    if (rename(tmp_tsv, final) != 0) err = nerr_raise_errno(NERR_IO, "rename %s", final);
+    job_path(final, sizeof final, job, "err");
+    if (!err && rename(tmp_err, final) != 0) err = nerr_raise_errno(NERR_IO, "rename %s", final);
+  }
+  const char *file_error = p.file_error;
+  char arg[512];
+  snprintf(arg, sizeof arg, "%s", p.file_error_arg);
+  parse_free(&p);
+  if (err) {
+    unlink(tmp_tsv);
+    unlink(tmp_err);
+    if (file_error) {
+      nerr_ignore(&err);
+      return nerr_pass(upload_refused(r, file_error, arg));
+    }
+    return nerr_pass(err);
+  }
+  return nerr_pass(req_redirect(r, "/customers/import/%lld", job));
+}
+
+/* --- the form ------------------------------------------------------------------- */
+
+NEOERR *customers_import_form(struct req *r)
+{
+  HDF *h = r->hdf;
+  NEOERR *err = hdf_set_value(h, "Page.Section", "customers");
+  char name[64];
+  for (int i = 0; !err && i < IMPORT_NCOLS; i++) {
+    int c = template_order[i];
+    snprintf(name, sizeof name, "Import.Cols.%d.name", i);
+    err = hdf_set_value(h, name, import_cols[c]);
+    snprintf(name, sizeof name, "Import.Cols.%d.zh", i);
+    if (!err) err = hdf_set_value(h, name, zh_labels[c]);
+    for (size_t f = 0; !err && f < customer_nfields; f++) {
+      if (strcmp(customer_fields[f].name, import_cols[c]) != 0) continue;
+      snprintf(name, sizeof name, "Import.Cols.%d.required", i);
+      if (customer_fields[f].required) err = hdf_set_value(h, name, "1");
+      snprintf(name, sizeof name, "Import.Cols.%d.maxlen", i);
+      if (!err) err = hdf_set_int_value(h, name, (int)customer_fields[f].maxlen);
+    }
+  }
+  if (!err) err = db_import_regions(h, "Import.Regions");
+  if (err) return nerr_pass(err);
+  r->template = "customers/import.cs";
+  return STATUS_OK;
+}
+
+/* --- the preview ------------------------------------------------------------------ */
+
+/* Region and owner names for the preview, under Import.RegionName.<id>
+ * and Import.OwnerName.<id>. */
+static NEOERR *names(struct req *r)
+{
+  HDF *tmp;
+  NEOERR *err = hdf_init(&tmp);
+  if (!err) err = db_import_regions(tmp, "R");
+  if (!err) err = db_import_owners(tmp, "O");
+  char key[96];
+  for (HDF *g = hdf_get_child(tmp, "R"); !err && g; g = hdf_obj_next(g)) {
+    snprintf(key, sizeof key, "Import.RegionName.%s", hdf_get_value(g, "id", "0"));
+    err = hdf_set_value(r->hdf, key, hdf_get_value(g, strcmp(r->lang, "en") == 0 ? "name_en" : "name_zh", ""));
+  }
+  for (HDF *o = hdf_get_child(tmp, "O"); !err && o; o = hdf_obj_next(o)) {
+    snprintf(key, sizeof key, "Import.OwnerName.%s", hdf_get_value(o, "id", "0"));
+    err = hdf_set_value(r->hdf, key, hdf_get_value(o, "display_name", ""));
+  }
+  hdf_destroy(&tmp);
+  return nerr_pass(err);
+}
+
+static NEOERR *job_or_404(struct req *r)
+{
+  int found;
+  NEOERR *err = db_import_job_get(&r->user, r->id, r->hdf, "Job", &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_pass(app_fail(r, KERR_NOT_FOUND, "ImportNotFound"));
+  return STATUS_OK;
+}
+
+NEOERR *customers_import_preview(struct req *r)
+{
+  NEOERR *err = job_or_404(r);
+  if (err) return nerr_pass(err);
+  HDF *h = r->hdf;
+  if ((err = hdf_set_value(h, "Page.Section", "customers"))) return nerr_pass(err);
+  const char *state = hdf_get_value(h, "Job.state", "");
+  long long total = hdf_get_int_value(h, "Job.total_rows", 0);
+  long long bad = hdf_get_int_value(h, "Job.bad_rows", 0);
+  if ((err = hdf_set_int_value(h, "Job.good_rows", (int)(total - bad)))) return nerr_pass(err);
+  r->template = "customers/import_preview.cs";
+  if (strcmp(state, "done") == 0) return STATUS_OK;
+  char path[1100];
+  job_path(path, sizeof path, r->id, "tsv");
+  FILE *f = fopen(path, "r");
+  if (!f) return nerr_pass(hdf_set_value(h, "Job.expired", "1"));
+  if ((err = names(r))) { fclose(f); return nerr_pass(err); }
+  char *line = NULL, *cells[IMPORT_NCOLS + 2];
+  size_t cap = 0;
+  char key[96];
+  for (int i = 0; !err && i < PREVIEW_ROWS && read_line(f, &line, &cap); i++) {
+    int n = tsv_split(line, cells, IMPORT_NCOLS + 2);
+    if (n != IMPORT_NCOLS + 2) continue;
+    snprintf(key, sizeof key, "Rows.%d.row", i);
+    err = hdf_set_value(h, key, cells[0]);
+    snprintf(key, sizeof key, "Rows.%d.bad", i);
+    if (!err && strcmp(cells[IMPORT_NCOLS + 1], "1") == 0) err = hdf_set_value(h, key, "1");
+    for (int c = 0; !err && c < IMPORT_NCOLS; c++) {
+      if (!*cells[c + 1]) continue;
+      snprintf(key, sizeof key, "Rows.%d.%s", i, import_cols[c]);
+      err = hdf_set_value(h, key, cells[c + 1]);
+    }
+  }
+  fclose(f);
+  /* the errors, a page at a time */
+  long long nerrors = hdf_get_int_value(h, "Job.errors", 0);
+  int page = (int)req_param_int(r, "page", 1, 1, 1000000);
+  long long pages = nerrors ? (nerrors + ERRORS_PER_PAGE - 1) / ERRORS_PER_PAGE : 1;
+  if (page > pages) page = (int)pages;
+  if (!err) err = page_pager(r, nerrors, page, ERRORS_PER_PAGE);
+  job_path(path, sizeof path, r->id, "err");
+  if (!err && (f = fopen(path, "r"))) {
+    long skip = (long)(page - 1) * ERRORS_PER_PAGE, i = 0;
+    int k = 0;
+    while (!err && k < ERRORS_PER_PAGE && read_line(f, &line, &cap)) {
+      if (i++ < skip) continue;
+      char *ec[4];
+      if (tsv_split(line, ec, 4) != 4) continue;
+      static const char *const names4[] = { "row", "field", "value", "message" };
+      for (int c = 0; !err && c < 4; c++) {
+        snprintf(key, sizeof key, "Errors.%d.%s", k, names4[c]);
+        err = hdf_set_value(h, key, ec[c]);
+      }
+      k++;
+    }
+    fclose(f);
+  }
+  free(line);
+  return nerr_pass(err);
+}
+
+/* --- the commit -------------------------------------------------------------------- */
+
+static void write_progress(long long job, long long done, long long total)
+{
+  char path[1100], tmp[1200];
+  job_path(path, sizeof path, job, "progress");
+  snprintf(tmp, sizeof tmp, "%s.%d", path, (int)getpid());
+  FILE *f = fopen(tmp, "w");
+  if (!f) return;
+  fprintf(f, "%lld %lld\n", done, total);
+  if (fclose(f) == 0) rename(tmp, path);
+  else unlink(tmp);
+}
+
+NEOERR *customers_import_commit(struct req *r)
+{
+  NEOERR *err = job_or_404(r);
+  if (err) return nerr_pass(err);
+  long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);
+  char path[1100];
+  job_path(path, sizeof path, r->id, "tsv");
+  FILE *f = fopen(path, "r");
+  if (!f) return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
+  struct customer_import *ci;
+  enum import_outcome outcome;
+  if ((err = db_customer_import_begin(&r->user, r->id, &ci, &outcome)) ||
+      outcome != IMPORT_OK) {
+    fclose(f);
+    if (err) return nerr_pass(err);
+    return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
+  }
+  write_progress(r->id, 0, total);
+  char *line = NULL, *cells[IMPORT_NCOLS + 2];
+  size_t cap = 0;
+  long long sent = 0;
+  while (read_line(f, &line, &cap)) {
+    if (tsv_split(line, cells, IMPORT_NCOLS + 2) != IMPORT_NCOLS + 2 ||
+        strcmp(cells[IMPORT_NCOLS + 1], "0") != 0) {
+      /* a row with errors cannot be here: the job had none */
+      db_customer_import_abort(&ci, "Failed");
+      err = nerr_raise(NERR_ASSERT, "import %lld: bad spool line", r->id);
+      break;
+    }
+    if ((err = db_customer_import_row(&ci, (const char *const *)cells + 1, &outcome)) ||
+        outcome != IMPORT_OK)
+      break;
+    if (db_customer_import_sent(ci) != sent) {
+      sent = db_customer_import_sent(ci);
+      write_progress(r->id, sent, total);
+    }
+  }
+  free(line);
+  fclose(f);
+  long long imported = 0;
+  if (!err && outcome == IMPORT_OK && ci)
+    err = db_customer_import_end(&ci, r->ip, &imported, &outcome);
+  if (ci) db_customer_import_abort(&ci, "Failed");
+  if (err) return nerr_pass(err);
+  if (outcome == IMPORT_OK) {
+    write_progress(r->id, imported, total);
+    unlink(path);
+    job_path(path, sizeof path, r->id, "err");
+    unlink(path);
+    if ((err = req_flash(r, "Imported"))) return nerr_pass(err);
+  }
+  return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
+}
+
+/* {"done":N,"total":M,"state":"running"} for static/import.js. */
+NEOERR *customers_import_status(struct req *r)
+{
+  NEOERR *err = job_or_404(r);
+  if (err) return nerr_pass(err);
+  const char *state = hdf_get_value(r->hdf, "Job.state", "ready");
+  long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);
+  long long done = hdf_get_int_value(r->hdf, "Job.imported", 0);
+  if (strcmp(state, "running") == 0) {
+    char path[1100];
+    job_path(path, sizeof path, r->id, "progress");
+    FILE *f = fopen(path, "r");
+    if (f) {
+      long long d, t;
+      if (fscanf(f, "%lld %lld", &d, &t) == 2) done = d;
+      fclose(f);
+    }
+  }
+  char body[160];
+  int n = snprintf(body, sizeof body, "{\"done\":%lld,\"total\":%lld,\"state\":\"%s\"}\n",
+                   done, total, state);
+  if ((err = req_stream(r, "application/json", NULL))) return nerr_pass(err);
+  return nerr_pass(req_write(r, body, (size_t)n));
+}

@@ -1,0 +1,320 @@
+/* Importing customers: lookups, jobs and the all-or-nothing commit.
+ *
+ * Rows travel to the server in batches, as one JSON array per prepared
+ * INSERT ... SELECT ... FROM JSON_TABLE(?): a multi-row insert whose only
+ * parameter is the batch (db.c binds at most DB_MAX_PARAMS parameters, far
+ * fewer than 500 rows x 22 columns). */
+#include "db/audit.h"
+#include "db/customer_import.h"
+#include "db/db.h"
+#include "core/err.h"
+#include "core/log.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BATCH_ROWS 500
+
+const char *const import_cols[IMPORT_NCOLS] = {
+  "code", "name", "kind", "region_id", "owner_id", "lifecycle", "loyalty",
+  "non_customer", "address", "city", "postal_code", "phone", "fax", "email",
+  "founded_year", "sales_force", "delivery_capacity", "warehouse_capacity",
+  "credit_limit", "history", "org_structure", "business_goals",
+};
+
+static DB_STMT regions = DB_STMT_INIT(
+    "SELECT id, code, name_zh, name_en FROM regions ORDER BY sort, id");
+static DB_STMT owners = DB_STMT_INIT(
+    "SELECT id, username, display_name FROM users WHERE active = 1"
+    " AND role IN ('staff', 'regional_manager', 'leader') ORDER BY id");
+
+NEOERR *db_import_regions(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&regions, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&regions, hdf, prefix, NULL));
+}
+
+NEOERR *db_import_owners(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&owners, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+}
+
+/* JSON string of s (UTF-8 passes through; quotes, backslashes and
+ * control characters are escaped). */
+static NEOERR *json_str(STRING *out, const char *s)
+{
+  NEOERR *err = string_append_char(out, '"');
+  for (const unsigned char *p = (const unsigned char *)s; !err && *p; p++) {
+    if (*p == '"' || *p == '\\') {
+      if (!(err = string_append_char(out, '\\'))) err = string_append_char(out, (char)*p);
+    } else if (*p < 0x20) {
+      err = string_appendf(out, "\\u%04x", *p);
+    } else {
+      err = string_append_char(out, (char)*p);
+    }
+  }
+  if (!err) err = string_append_char(out, '"');
+  return nerr_pass(err);
+}
+
+static DB_STMT codes_taken = DB_STMT_INIT(
+    "SELECT j.i FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY,"
+    " code VARCHAR(20) PATH '$')) AS j JOIN customers c ON c.code = j.code");
+
+NEOERR *db_import_codes_taken(const char *const *codes, int n, char *taken)
+{
+  memset(taken, 0, (size_t)n);
+  if (n <= 0) return STATUS_OK;
+  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d codes in one batch", n);
+  STRING json;
+  string_init(&json);
+  NEOERR *err = string_append_char(&json, '[');
+  for (int i = 0; !err && i < n; i++) {
+    if (i && (err = string_append_char(&json, ','))) break;
+    err = json_str(&json, codes[i]);
+  }
+  if (!err) err = string_append_char(&json, ']');
+  if (!err) err = db_exec(&codes_taken, "s", json.buf);
+  string_clear(&json);
+  int more;
+  while (!err && !(err = db_next(&codes_taken, &more)) && more) {
+    long long i = db_int(&codes_taken, 0);
+    if (i >= 1 && i <= n) taken[i - 1] = 1;
+  }
+  db_done(&codes_taken);
+  return nerr_pass(err);
+}
+
+/* --- jobs ------------------------------------------------------------------ */
+
+static DB_STMT job_insert = DB_STMT_INIT(
+    "INSERT INTO import_jobs (user_id, entity, filename, format, charset, total_rows,"
+    " bad_rows, errors) VALUES (?, 'customer', ?, ?, ?, ?, ?, ?)");
+static DB_STMT job_get = DB_STMT_INIT(
+    "SELECT id, filename, format, charset, total_rows, bad_rows, errors, state,"
+    " imported, first_id, last_id, message, created_at, finished_at"
+    " FROM import_jobs WHERE id = ? AND user_id = ? AND entity = 'customer'");
+static DB_STMT job_expired = DB_STMT_INIT(
+    "SELECT id FROM import_jobs WHERE created_at < NOW() - INTERVAL ? DAY"
+    " AND created_at >= NOW() - INTERVAL ? DAY ORDER BY id LIMIT 1000");
+
+NEOERR *db_import_job_create(const struct user *u, const struct import_job_info *info,
+                             long long *id)
+{
+  /* The column holds 255 characters; a longer name is cut at a character
+   * boundary. */
+  char name[256];
+  const char *f = info->filename ? info->filename : "";
+  size_t n = strlen(f);
+  if (n > 255) {
+    n = 255;
+    while (n && ((unsigned char)f[n] & 0xc0) == 0x80) n--;
+  }
+  memcpy(name, f, n);
+  name[n] = '\0';
+  NEOERR *err = db_exec(&job_insert, "isssiii", (long long)u->id, name, info->format,
+                        info->charset ? info->charset : "", info->total, info->bad_rows,
+                        info->errors);
+  if (err) return nerr_pass(err);
+  *id = (long long)db_insert_id(&job_insert);
+  return STATUS_OK;
+}
+
+NEOERR *db_import_job_get(const struct user *u, long long id, HDF *hdf,
+                          const char *prefix, int *found)
+{
+  NEOERR *err = db_exec(&job_get, "ii", id, (long long)u->id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&job_get, hdf, prefix, found));
+}
+
+NEOERR *db_import_job_expired(int days, long long *ids, int max, int *n)
+{
+  *n = 0;
+  /* Jobs between `days` and 30 days old: older files were removed by an
+   * earlier clean-up (or never existed). */
+  NEOERR *err = db_exec(&job_expired, "ii", (long long)days, (long long)(days + 30));
+  int more;
+  while (!err && !(err = db_next(&job_expired, &more)) && more)
+    if (*n < max) ids[(*n)++] = db_int(&job_expired, 0);
+  db_done(&job_expired);
+  return nerr_pass(err);
+}
+
+/* --- the commit -------------------------------------------------------------- */
+
+struct customer_import {
+  struct user user;
+  long long job;
+  STRING batch;              /* JSON array of the rows not yet sent */
+  int nbatch;
+  long long sent;
+  unsigned long long first_id, last_id;
+};
+
+static DB_STMT claim = DB_STMT_INIT(
+    "UPDATE import_jobs SET state = 'running', started_at = NOW(), message = ''"
+    " WHERE id = ? AND user_id = ? AND entity = 'customer' AND bad_rows = 0"
+    " AND (state = 'ready' OR (state = 'running' AND started_at < NOW() - INTERVAL 10 MINUTE))");
+static DB_STMT failed = DB_STMT_INIT(
+    "UPDATE import_jobs SET state = 'failed', message = ?, finished_at = NOW() WHERE id = ?");
+static DB_STMT done = DB_STMT_INIT(
+    "UPDATE import_jobs SET state = 'done', imported = ?, first_id = NULLIF(?, 0),"
+    " last_id = NULLIF(?, 0), finished_at = NOW() WHERE id = ?");
+
+static DB_STMT insert_batch = DB_STMT_INIT(
+    "INSERT INTO customers (code, name, kind, region_id, owner_id, lifecycle,"
+    " loyalty, non_customer, address, city, postal_code, phone, fax, email,"
+    " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
+    " credit_limit, history, org_structure, business_goals,"
+    " created_by, created_at, updated_by, updated_at)"
+    " SELECT COALESCE(NULLIF(j.c0, ''), CONCAT('~', HEX(UUID_SHORT()))), j.c1, j.c2, j.c3,"
+    " NULLIF(j.c4, ''), j.c5, NULLIF(j.c6, ''), NULLIF(j.c7, ''), j.c8, j.c9, j.c10,"
+    " j.c11, j.c12, j.c13, NULLIF(j.c14, ''), NULLIF(j.c15, ''), j.c16, j.c17,"
+    " COALESCE(NULLIF(j.c18, ''), 0), NULLIF(j.c19, ''), NULLIF(j.c20, ''),"
+    " NULLIF(j.c21, ''), ?, NOW(), ?, NOW()"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
+    " c0 VARCHAR(20) PATH '$[0]', c1 VARCHAR(200) PATH '$[1]',"
+    " c2 VARCHAR(16) PATH '$[2]', c3 VARCHAR(9) PATH '$[3]', c4 VARCHAR(9) PATH '$[4]',"
+    " c5 VARCHAR(16) PATH '$[5]', c6 VARCHAR(16) PATH '$[6]', c7 VARCHAR(16) PATH '$[7]',"
+    " c8 VARCHAR(255) PATH '$[8]', c9 VARCHAR(64) PATH '$[9]', c10 VARCHAR(6) PATH '$[10]',"
+    " c11 VARCHAR(32) PATH '$[11]', c12 VARCHAR(32) PATH '$[12]',"
+    " c13 VARCHAR(128) PATH '$[13]', c14 VARCHAR(4) PATH '$[14]',"
+    " c15 VARCHAR(7) PATH '$[15]', c16 VARCHAR(255) PATH '$[16]',"
+    " c17 VARCHAR(255) PATH '$[17]', c18 VARCHAR(16) PATH '$[18]',"
+    " c19 TEXT PATH '$[19]', c20 TEXT PATH '$[20]', c21 TEXT PATH '$[21]')) AS j"
+    " ORDER BY j.rn");
+static DB_STMT set_codes = DB_STMT_INIT(
+    "UPDATE customers SET code = CONCAT('C', LPAD(id, 7, '0'))"
+    " WHERE id BETWEEN ? AND ? AND code LIKE '~%'");
+static DB_STMT search_add = DB_STMT_INIT(
+    "REPLACE INTO customer_search (customer_id, name)"
+    " SELECT id, name FROM customers WHERE id BETWEEN ? AND ?");
+
+static void release(struct customer_import **ci)
+{
+  if (!*ci) return;
+  string_clear(&(*ci)->batch);
+  free(*ci);
+  *ci = NULL;
+}
+
+void db_customer_import_abort(struct customer_import **ci, const char *message)
+{
+  if (!*ci) return;
+  db_rollback();
+  NEOERR *err = db_exec(&failed, "si", message ? message : "", (*ci)->job);
+  if (err) log_error(&err, "marking an import failed");
+  release(ci);
+}
+
+/* A failure: KERR_CONFLICT (a duplicate code) becomes an outcome. */
+static NEOERR *fail(struct customer_import **ci, NEOERR *err, enum import_outcome *outcome)
+{
+  if (nerr_handle(&err, KERR_CONFLICT)) {
+    *outcome = IMPORT_CODE_TAKEN;
+    db_customer_import_abort(ci, "CodeTaken");
+    return STATUS_OK;
+  }
+  db_customer_import_abort(ci, "Failed");
+  return err;
+}
+
+NEOERR *db_customer_import_begin(const struct user *u, long long job,
+                                 struct customer_import **ci, enum import_outcome *outcome)
+{
+  *ci = NULL;
+  *outcome = IMPORT_OK;
+  NEOERR *err = db_exec(&claim, "ii", job, (long long)u->id);
+  if (err) return nerr_pass(err);
+  if (db_affected(&claim) != 1) { *outcome = IMPORT_NOT_READY; return STATUS_OK; }
+  struct customer_import *c = calloc(1, sizeof *c);
+  if (!c) {
+    err = nerr_raise(NERR_NOMEM, "import");
+  } else {
+    c->user = *u;
+    c->job = job;
+    string_init(&c->batch);
+    *ci = c;
+    err = db_begin();
+  }
+  if (err) {
+    NEOERR *e2 = db_exec(&failed, "si", "Failed", job);
+    if (e2) log_error(&e2, "marking an import failed");
+    release(ci);
+  }
+  return nerr_pass(err);
+}
+
+static NEOERR *send_batch(struct customer_import *c)
+{
+  if (!c->nbatch) return STATUS_OK;
+  NEOERR *err = string_append_char(&c->batch, ']');
+  if (!err) err = db_exec(&insert_batch, "iis", (long long)c->user.id,
+                          (long long)c->user.id, c->batch.buf);
+  if (err) return nerr_pass(err);
+  unsigned long long n = db_affected(&insert_batch), first = db_insert_id(&insert_batch);
+  if (n != (unsigned long long)c->nbatch)
+    return nerr_raise(NERR_DB, "batch of %d rows inserted %llu", c->nbatch, n);
+  /* One INSERT ... SELECT takes its ids in one run (innodb_autoinc_lock_mode
+   * 0 or 1): first .. first + n - 1. */
+  unsigned long long last = first + n - 1;
+  if ((err = db_exec(&set_codes, "ii", (long long)first, (long long)last)))
+    return nerr_pass(err);
+  if (!c->first_id) c->first_id = first;
+  c->last_id = last;
+  c->sent += c->nbatch;
+  c->nbatch = 0;
+  string_clear(&c->batch);
+  return STATUS_OK;
+}
+
+NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *values,
+                               enum import_outcome *outcome)
+{
+  *outcome = IMPORT_OK;
+  struct customer_import *c = *ci;
+  NEOERR *err = string_append_char(&c->batch, c->nbatch ? ',' : '[');
+  if (!err) err = string_append_char(&c->batch, '[');
+  for (int i = 0; !err && i < IMPORT_NCOLS; i++) {
+    if (i && (err = string_append_char(&c->batch, ','))) break;
+    err = json_str(&c->batch, values[i] ? values[i] : "");
+  }
+  if (!err) err = string_append_char(&c->batch, ']');
+  if (!err) c->nbatch++;
+  if (!err && c->nbatch >= BATCH_ROWS) err = send_batch(c);
+  if (err) return fail(ci, err, outcome);
+  return STATUS_OK;
+}
+
+long long db_customer_import_sent(const struct customer_import *ci)
+{
+  return ci ? ci->sent : 0;
+}
+
+NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
+                               long long *imported, enum import_outcome *outcome)
+{
+  *outcome = IMPORT_OK;
+  *imported = 0;
+  struct customer_import *c = *ci;
+  NEOERR *err = send_batch(c);
+  char detail[160];
+  snprintf(detail, sizeof detail, "job=%lld rows=%lld ids=%llu-%llu", c->job, c->sent,
+           c->first_id, c->last_id);
+  if (!err) err = db_audit(&c->user, ip, "import", "customer", 0, detail);
+  if (!err) err = db_exec(&done, "iiii", c->sent, (long long)c->first_id,
+                          (long long)c->last_id, c->job);
+  if (!err) err = db_commit();
+  if (err) return fail(ci, err, outcome);
+  *imported = c->sent;
+  /* Mroonga is not transactional: the index follows the commit. */
+  if (c->first_id && (err = db_exec(&search_add, "ii", (long long)c->first_id,
+                                    (long long)c->last_id)))
+    log_error(&err, "search index after an import (scripts/reindex.sql repairs it)");
+  release(ci);
+  return STATUS_OK;
+}

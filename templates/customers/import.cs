@@ -1,0 +1,47 @@
+<?cs set:Page.Title = L.Import.Title ?><?cs include:"layout/top.cs" ?>
+<p class="crumb"><a href="/customers">← <?cs var:L.Customers.Back ?></a></p>
+<div class="page-head">
+  <h1><?cs var:L.Import.Title ?></h1>
+</div>
+<p class="prose"><?cs var:L.Import.Intro ?></p>
+<?cs if:Import.Error ?><div class="alert" role="alert" id="import-error"><strong><?cs var:L.Import.Error.Title ?></strong><br><?cs var:Import.Error ?><?cs if:Import.ErrorArg ?> <?cs var:Import.ErrorArg ?><?cs /if ?></div><?cs /if ?>
+<form method="post" action="/customers/import" enctype="multipart/form-data" class="card stack" id="import-form">
+  <?cs call:csrf_field() ?>
+  <label for="import-file"><?cs var:L.Import.File ?></label>
+  <input type="file" id="import-file" name="file" required accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-file-hint">
+  <p class="muted" id="import-file-hint"><?cs var:L.Import.FileHint ?></p>
+  <p class="muted"><?cs var:L.Import.AllOrNothing ?></p>
+  <div class="actions">
+    <button type="submit" class="button primary" id="import-upload"><?cs var:L.Import.Upload ?></button>
+  </div>
+</form>
+<section class="card" id="import-help">
+  <h2><?cs var:L.Import.Columns ?></h2>
+  <p><a class="button" href="/static/customer-import-template.csv" download="customer-import-template.csv" id="import-template"><?cs var:L.Import.Template ?></a></p>
+  <p class="muted"><?cs var:L.Import.TemplateHint ?></p>
+  <div class="table-wrap">
+  <table class="data" id="import-columns">
+    <thead><tr>
+      <th><?cs var:L.Import.Column ?></th>
+      <th><?cs var:L.Import.Required ?></th>
+      <th><?cs var:L.Import.Rules ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:c = Import.Cols ?>
+    <tr>
+      <td class="nowrap"><strong><?cs var:c.zh ?></strong><br><span class="muted mono"><?cs var:c.name ?></span></td>
+      <td><?cs if:c.required ?><?cs var:L.Import.Required ?><?cs else ?><span class="muted"><?cs var:L.Import.Optional ?></span><?cs /if ?></td>
+      <td><?cs var:L.Import.Rule[c.name] ?><?cs
+        if:c.name == "kind" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Kind ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "lifecycle" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Lifecycle ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "loyalty" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Loyalty ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "non_customer" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.NonCustomer ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "region_id" ?><br><?cs var:L.Import.Values ?>：<?cs each:g = Import.Regions ?><?cs if:!first(g) ?>、<?cs /if ?><?cs var:g.name_zh ?> <span class="muted mono"><?cs var:g.code ?></span><?cs /each ?><?cs
+        /if ?></td>
+    </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+</section>
+<?cs include:"layout/bottom.cs" ?>

@@ -1,0 +1,464 @@
+"""Customer import (客户导入): CSV in UTF-8 with and without BOM and in GBK,
+XLSX with shared and inline strings, per-row errors in the preview, the
+all-or-nothing commit with its audit row and search index, ownership of a
+job, CSRF, roles, unsupported and oversized files.
+
+Every customer a test imports has a code starting with CODE_PREFIX (or is
+found through its job's id range) and is deleted again in a finally block.
+"""
+import io
+import json
+import os
+import re
+import urllib.parse
+import zipfile
+from xml.sax.saxutils import escape
+
+from lib import (Client, check, check_in, check_not_in, check_status, csrf_of,
+                 element_text, local_path, page_csrf, sign_in, sql, sql_str,
+                 sql_value, table_rows, user_id)
+
+CODE_PREFIX = "IMPT%d" % (os.getpid() % 100000)
+HEADER = ["名称", "编号", "类型", "区域", "负责人", "生命周期", "电话", "邮政编码",
+          "信用额度", "历史沿革"]
+MSG_HAS_ERRORS = "文件中有错误，不能导入"
+MSG_DONE = "已导入"
+
+
+def _rows(n, tag, start=1):
+    """n valid rows with codes CODE_PREFIX+tag+i and varied label forms."""
+    regions = ["华东", "huabei", "华南", "South China", "西南"]
+    owners = ["陈晓明", "staff02", "", "王磊", "staff05"]
+    kinds = ["经销商", "最终客户", "机构", "dealer", "Organisation"]
+    stages = ["潜在客户", "目标客户", "一次客户", "忠诚客户", "loyal"]
+    out = []
+    for i in range(start, start + n):
+        k = i % 5
+        out.append(["导入测试%s客户%d号" % (tag, i), "%s%s%d" % (CODE_PREFIX, tag, i),
+                    kinds[k], regions[k], owners[k], stages[k],
+                    "0571-8888%04d" % (i % 10000), "310000", str(1000 + i),
+                    "第一行\n第二行，含逗号" if i % 2 else ""])
+    return out
+
+
+def _csv(header, rows):
+    def cell(v):
+        if any(ch in v for ch in ',"\r\n'):
+            return '"' + v.replace('"', '""') + '"'
+        return v
+    return "".join(",".join(cell(v) for v in row) + "\r\n" for row in [header] + rows)
+
+
+def _xlsx(header, rows, inline=False):
+    """A minimal workbook written by hand: shared strings, or inline strings
+    when inline=True; numbers-looking values as numeric cells."""
+    strings, index = [], {}
+
+    def sst(v):
+        if v not in index:
+            index[v] = len(strings)
+            strings.append(v)
+        return index[v]
+
+    def col(i):
+        s = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            s = chr(65 + r) + s
+        return s
+
+    xml_rows = []
+    for r, row in enumerate([header] + rows, start=1):
+        cells = []
+        for c, v in enumerate(row):
+            ref = "%s%d" % (col(c), r)
+            if v == "":
+                continue
+            if re.fullmatch(r"[1-9][0-9]{0,8}", v) and r > 1:
+                cells.append('<c r="%s"><v>%s</v></c>' % (ref, v))
+            elif inline:
+                cells.append('<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+                             % (ref, escape(v)))
+            else:
+                cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, sst(v)))
+        xml_rows.append('<row r="%d">%s</row>' % (r, "".join(cells)))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (ns, "".join(xml_rows)))
+    shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<sst %s count="%d" uniqueCount="%d">%s</sst>' % (
+                  ns, len(strings), len(strings),
+                  "".join('<si><t xml:space="preserve">%s</t></si>' % escape(s) for s in strings)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                   '</Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+                   '</Relationships>')
+        z.writestr("xl/workbook.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><workbook %s xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                   '<sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets></workbook>' % ns)
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+                   '</Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        if not inline:
+            z.writestr("xl/sharedStrings.xml", shared)
+    return buf.getvalue()
+
+
+def _multipart(fields, filename, data, ctype="text/csv"):
+    boundary = "----kehu-import-%s" % os.urandom(8).hex()
+    parts = []
+    for k, v in fields.items():
+        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                      % (boundary, k, v)).encode("utf-8"))
+    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                  "Content-Type: %s\r\n\r\n" % (boundary, filename, ctype)).encode("utf-8"))
+    parts.append(data)
+    parts.append(("\r\n--%s--\r\n" % boundary).encode())
+    return b"".join(parts), "multipart/form-data; boundary=%s" % boundary
+
+
+def _upload(client, data, filename="customers.csv", csrf=True, ctype="text/csv"):
+    fields = {"_csrf": page_csrf(client, "/customers/import")} if csrf else {}
+    body, content_type = _multipart(fields, filename, data, ctype)
+    return client.request("POST", "/customers/import", body=body,
+                          headers={"Content-Type": content_type})
+
+
+def _upload_ok(client, data, filename="customers.csv"):
+    """Uploads, follows to the preview; (job id, preview response)."""
+    r = _upload(client, data, filename)
+    check_status(r, 303, "upload " + filename)
+    path = local_path(r.location)
+    m = re.match(r"^/customers/import/(\d+)$", path)
+    check(m, "upload redirects to a job: %r" % path)
+    p = client.get(path)
+    check_status(p, 200, "preview")
+    return int(m.group(1)), p
+
+
+def _counts(text):
+    return tuple(int(element_text(text, i)) for i in ("count-total", "count-good", "count-bad"))
+
+
+def _commit(client, job, preview_text):
+    return client.post("/customers/import/%d" % job, {"_csrf": csrf_of(preview_text)})
+
+
+def _imported_count(tag):
+    return int(sql_value("SELECT COUNT(*) FROM customers WHERE code LIKE %s"
+                         % sql_str(CODE_PREFIX + tag + "%")))
+
+
+def _cleanup(tag=None, job=None):
+    """Deletes what a test imported: by code prefix, and by the job's ids."""
+    conds = []
+    if tag is not None:
+        conds.append("code LIKE %s" % sql_str(CODE_PREFIX + tag + "%"))
+    if job is not None:
+        row = sql("SELECT first_id, last_id FROM import_jobs WHERE id = %d" % job)
+        if row and row[0][0] != "NULL":
+            conds.append("(id BETWEEN %s AND %s AND created_at >= NOW() - INTERVAL 1 HOUR"
+                         " AND name LIKE '导入测试%%')" % (row[0][0], row[0][1]))
+    if not conds:
+        return
+    where = " OR ".join(conds)
+    sql("DELETE FROM customer_search WHERE customer_id IN (SELECT id FROM customers WHERE %s)" % where)
+    sql("DELETE FROM customers WHERE %s" % where)
+
+
+# --- the page ------------------------------------------------------------------
+
+def test_import_page_for_office_roles():
+    for who in ("staff01", "admin", "leader1"):
+        c = sign_in(who)
+        r = c.get("/customers/import")
+        check_status(r, 200, who)
+        check_in('enctype="multipart/form-data"', r.text, "upload form")
+        check_in('name="file"', r.text, "file field")
+        check_in("/static/customer-import-template.csv", r.text, "template link")
+        cols = table_rows(r.text, "import-columns")
+        check(cols and len(cols) == 22, "22 columns described, got %s" % (cols and len(cols)))
+        check_in("经销商", r.text, "allowed kinds listed")
+        check_in("华东", r.text, "regions listed")
+
+
+def test_import_page_forbidden_for_regional_manager():
+    c = sign_in("rm_huadong")
+    check_status(c.get("/customers/import"), 403, "rm import page")
+    body, ctype = _multipart({"_csrf": page_csrf(c, "/customers")}, "a.csv",
+                             _csv(HEADER, _rows(1, "rm")).encode())
+    r = c.request("POST", "/customers/import", body=body, headers={"Content-Type": ctype})
+    check_status(r, 403, "rm upload")
+    check(_imported_count("rm") == 0, "regional manager imported something")
+
+
+def test_template_download():
+    r = Client().get("/static/customer-import-template.csv")
+    check_status(r, 200, "template")
+    check(r.raw.startswith(b"\xef\xbb\xbf"), "template has a UTF-8 BOM for Excel")
+    header = r.raw[3:].decode("utf-8").splitlines()[0].split(",")
+    for label in ("名称", "编号", "类型", "区域", "负责人", "生命周期", "地址", "城市", "邮政编码",
+                  "电话", "传真", "电子邮箱", "成立年份", "销售人员", "配送能力", "仓储能力",
+                  "信用额度", "忠诚度", "非客户类型", "历史沿革", "组织结构", "经营目标与方向"):
+        check(label in header, "template header lacks %s" % label)
+
+
+# --- formats -------------------------------------------------------------------
+
+def _check_clean_preview(p, n, what):
+    check(_counts(p.text) == (n, n, 0), "%s: counts %s, expected (%d, %d, 0)" % (
+        what, _counts(p.text), n, n))
+    check_in('id="import-commit"', p.text, what + ": commit form")
+    check_not_in(MSG_HAS_ERRORS, p.text, what)
+    rows = table_rows(p.text, "import-rows")
+    check(rows and len(rows) == min(n, 50), "%s: preview rows %s" % (what, rows and len(rows)))
+    # labels became stored values and are shown as labels again
+    check(rows[0][3]["text"].startswith("导入测试"), "%s: name column %r" % (what, rows[0][3]))
+    check(rows[0][5]["text"] == "华南" or rows[0][5]["text"] in ("华东", "华北", "华南", "西南"),
+          "%s: region shown as a name: %r" % (what, rows[0][5]["text"]))
+
+
+def test_csv_utf8_with_bom():
+    c = sign_in("staff01")
+    data = b"\xef\xbb\xbf" + _csv(HEADER, _rows(7, "bom")).encode("utf-8")
+    job, p = _upload_ok(c, data, "带BOM.csv")
+    _check_clean_preview(p, 7, "UTF-8 BOM")
+    check_in("UTF-8", p.text, "detected encoding shown")
+    check(_imported_count("bom") == 0, "preview imported rows")
+
+
+def test_csv_utf8_without_bom():
+    c = sign_in("staff01")
+    job, p = _upload_ok(c, _csv(HEADER, _rows(5, "nobom")).encode("utf-8"))
+    _check_clean_preview(p, 5, "UTF-8")
+
+
+def test_csv_gbk():
+    c = sign_in("staff01")
+    data = _csv(HEADER, _rows(6, "gbk")).encode("gbk")
+    check(not _is_utf8(data), "fixture really is not UTF-8")
+    job, p = _upload_ok(c, data, "gbk.csv")
+    _check_clean_preview(p, 6, "GBK")
+    check_in("GB18030", p.text, "detected encoding shown")
+    rows = table_rows(p.text, "import-rows")
+    check(rows[0][3]["text"] == "导入测试gbk客户1号", "GBK name decoded: %r" % rows[0][3]["text"])
+
+
+def _is_utf8(b):
+    try:
+        b.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def test_xlsx_shared_strings():
+    c = sign_in("staff01")
+    job, p = _upload_ok(c, _xlsx(HEADER, _rows(4, "xs")), "客户.xlsx")
+    _check_clean_preview(p, 4, "XLSX shared strings")
+    check_in("xlsx", p.text, "format shown")
+
+
+def test_xlsx_inline_strings_whatever_the_name():
+    c = sign_in("staff01")
+    # the zip's magic bytes decide, not the file name
+    job, p = _upload_ok(c, _xlsx(HEADER, _rows(3, "xi"), inline=True), "export.csv")
+    _check_clean_preview(p, 3, "XLSX inline strings")
+
+
+# --- errors --------------------------------------------------------------------
+
+def test_bad_rows_listed_and_nothing_committed():
+    c = sign_in("staff01")
+    rows = _rows(4, "bad")
+    rows[0][6] = "电话12"                    # row 2: bad phone
+    rows[1][0] = ""                          # row 3: missing name
+    rows[2][3] = "火星"                      # row 4: unknown region
+    rows[3][1] = rows[0][1].lower()          # row 5: code repeats row 2 (case-insensitive)
+    job, p = _upload_ok(c, _csv(HEADER, rows).encode("utf-8"))
+    check(_counts(p.text) == (4, 0, 4), "counts %s" % (_counts(p.text),))
+    check_in(MSG_HAS_ERRORS, p.text, "error notice")
+    check_not_in('id="import-commit"', p.text, "no commit form with errors")
+    errs = [(e[0]["text"], e[1]["text"], e[3]["text"]) for e in table_rows(p.text, "import-errors")]
+    expected = [("2", "电话", "请输入有效的电话号码"), ("3", "名称", "必填"),
+                ("4", "区域", "没有这个区域"), ("5", "编号", "第 2")]
+    for want in expected:
+        check(any(e[0] == want[0] and e[1] == want[1] and want[2] in e[2] for e in errs),
+              "error %s not listed; errors: %s" % (want, errs))
+    check(len(errs) == 4, "exactly four errors expected: %s" % errs)
+    # a commit is refused: the job has errors
+    r = _commit(c, job, p.text)
+    check_status(r, 303, "commit of a job with errors")
+    check(_imported_count("bad") == 0, "rows of a file with errors were imported")
+    check(sql_value("SELECT state FROM import_jobs WHERE id = %d" % job) == "ready",
+          "job with errors changed state")
+
+
+def test_code_already_taken():
+    c = sign_in("staff01")
+    existing = sql_value("SELECT code FROM customers ORDER BY id LIMIT 1")
+    rows = _rows(2, "taken")
+    rows[1][1] = existing
+    job, p = _upload_ok(c, _csv(HEADER, rows).encode("utf-8"))
+    check(_counts(p.text) == (2, 1, 1), "counts %s" % (_counts(p.text),))
+    errs = table_rows(p.text, "import-errors")
+    check(errs[0][0]["text"] == "3" and "已被其他客户使用" in errs[0][3]["text"],
+          "taken code reported at row 3: %s" % errs)
+
+
+def test_unknown_column_is_refused():
+    c = sign_in("staff01")
+    r = _upload(c, _csv(HEADER + ["备注"], [r + ["x"] for r in _rows(1, "col")]).encode())
+    check_status(r, 422, "unknown column")
+    check_in("备注", element_text(r.text, "import-error") or "", "names the column")
+
+
+def test_png_is_refused():
+    c = sign_in("staff01")
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+           b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+           b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+    r = _upload(c, png, "customers.csv", ctype="image/png")
+    check_status(r, 422, "PNG upload")
+    check_in("不支持此文件格式", element_text(r.text, "import-error") or "", "clear message")
+
+
+def test_broken_zip_is_refused():
+    c = sign_in("staff01")
+    r = _upload(c, b"PK\x03\x04" + os.urandom(200), "x.xlsx")
+    check_status(r, 422, "broken XLSX")
+    check_in("XLSX", element_text(r.text, "import-error") or "", "clear message")
+
+
+def test_no_file():
+    c = sign_in("staff01")
+    r = _upload(c, b"", "empty.csv")
+    check_status(r, 422, "empty upload")
+
+
+def test_csrf_missing():
+    c = sign_in("staff01")
+    r = _upload(c, _csv(HEADER, _rows(1, "csrf")).encode(), csrf=False)
+    check_status(r, 403, "upload without _csrf")
+    check(_imported_count("csrf") == 0, "imported without CSRF")
+
+
+def test_oversized_file():
+    c = sign_in("staff01")
+    data = _csv(HEADER, _rows(1, "big")).encode() + b"x" * (21 << 20)
+    try:
+        r = _upload(c, data, "big.csv")
+        check_status(r, 413, "21 MiB upload")
+    except (BrokenPipeError, ConnectionResetError):
+        # nginx may close the connection before the body is sent: then
+        # the status arrives on a fresh request for the same page.
+        pass
+    c.close()
+    check_status(c.get("/customers/import"), 200, "still signed in after the 413")
+
+
+# --- commit --------------------------------------------------------------------
+
+def test_commit_inserts_all_rows_with_audit_and_search():
+    c = sign_in("staff01")
+    rows = _rows(12, "ok")
+    rows[5][1] = ""                         # automatic code C + id
+    rows[5][0] = "导入测试ok自动编号客户"
+    job = None
+    try:
+        job, p = _upload_ok(c, _csv(HEADER, rows).encode("utf-8"))
+        before = int(sql_value("SELECT COUNT(*) FROM customers"))
+        audit_before = int(sql_value("SELECT COALESCE(MAX(id), 0) FROM audit_log"))
+        r = _commit(c, job, p.text)
+        check_status(r, 303, "commit")
+        after = int(sql_value("SELECT COUNT(*) FROM customers"))
+        check(after - before == 12, "expected 12 new customers, got %d" % (after - before))
+        check(_imported_count("ok") == 11, "11 rows kept their codes")
+        auto = sql("SELECT id, code, region_id, owner_id, kind, lifecycle, created_by FROM customers"
+                   " WHERE name = '导入测试ok自动编号客户'")
+        check(len(auto) == 1 and auto[0][1] == "C%07d" % int(auto[0][0]),
+              "empty code becomes C + id: %s" % auto)
+        check(auto[0][6] == str(user_id("staff01")), "created_by is the importer")
+        first = sql("SELECT region_id, owner_id, kind, lifecycle, credit_limit, history FROM customers"
+                    " WHERE code = %s" % sql_str(CODE_PREFIX + "ok1"))[0]
+        check(first[:4] == [sql_value("SELECT id FROM regions WHERE code = 'huabei'"),
+                            str(user_id("staff02")), "end_customer", "target"],
+              "labels converted: %s" % first)
+        check(first[4] == "1001.00" and first[5] == "第一行\\n第二行，含逗号", "values kept: %s" % first)
+        audit = sql("SELECT action, entity, detail, user_id FROM audit_log WHERE id > %d"
+                    " AND action = 'import'" % audit_before)
+        check(len(audit) == 1 and audit[0][1] == "customer" and ("job=%d" % job) in audit[0][2]
+              and "rows=12" in audit[0][2], "one audit row for the import: %s" % audit)
+        indexed = int(sql_value(
+            "SELECT COUNT(*) FROM customer_search s JOIN customers c ON c.id = s.customer_id"
+            " WHERE c.code LIKE %s OR c.name = '导入测试ok自动编号客户'" % sql_str(CODE_PREFIX + "ok%")))
+        check(indexed == 12, "12 search rows, got %d" % indexed)
+        lst = c.get("/customers?q=" + urllib.parse.quote("导入测试ok自动编号"))
+        check_status(lst, 200, "search")
+        check_in("导入测试ok自动编号客户", lst.text, "imported customer found by search")
+        res = c.get(local_path(r.location))
+        check_in(MSG_DONE, res.text, "result page")
+        check(element_text(res.text, "import-imported") == "12", "result shows 12")
+        st = json.loads(c.get("/customers/import/%d/status" % job).text)
+        check(st == {"done": 12, "total": 12, "state": "done"}, "status %s" % st)
+        # a second commit does nothing
+        again = _commit(c, job, p.text)
+        check_status(again, 303, "second commit")
+        check(int(sql_value("SELECT COUNT(*) FROM customers")) == after, "second commit inserted rows")
+    finally:
+        _cleanup("ok", job)
+
+
+def test_commit_fails_whole_when_code_taken_after_preview():
+    c = sign_in("staff01")
+    job = None
+    try:
+        job, p = _upload_ok(c, _csv(HEADER, _rows(3, "race")).encode("utf-8"))
+        # someone else takes the third row's code after the preview
+        sql("INSERT INTO customers (code, name, kind, region_id, lifecycle) VALUES (%s,"
+            " '导入测试race抢先', 'dealer', 1, 'target')" % sql_str(CODE_PREFIX + "race3"))
+        r = _commit(c, job, p.text)
+        check_status(r, 303, "commit")
+        check(_imported_count("race") == 1, "only the other customer exists: nothing imported")
+        res = c.get(local_path(r.location))
+        check(element_text(res.text, "import-failed"), "failure shown")
+        check(sql_value("SELECT state FROM import_jobs WHERE id = %d" % job) == "failed", "job failed")
+    finally:
+        _cleanup("race", job)
+
+
+def test_other_user_cannot_see_or_commit():
+    owner = sign_in("staff01")
+    job, p = _upload_ok(owner, _csv(HEADER, _rows(2, "other")).encode("utf-8"))
+    try:
+        other = sign_in("staff02")
+        check_status(other.get("/customers/import/%d" % job), 404, "other user's preview")
+        check_status(other.get("/customers/import/%d/status" % job), 404, "other user's status")
+        r = other.post("/customers/import/%d" % job, {"_csrf": page_csrf(other, "/customers/import")})
+        check_status(r, 404, "other user's commit")
+        check(_imported_count("other") == 0, "another user committed the job")
+        check_status(owner.get("/customers/import/%d" % job), 200, "owner still sees it")
+        check_status(owner.get("/customers/import/999999999"), 404, "no such job")
+    finally:
+        _cleanup("other", job)
+
+
+def test_status_json():
+    c = sign_in("staff01")
+    job, p = _upload_ok(c, _csv(HEADER, _rows(2, "st")).encode("utf-8"))
+    r = c.get("/customers/import/%d/status" % job)
+    check_status(r, 200, "status")
+    check((r.header("Content-Type") or "").startswith("application/json"), "JSON content type")
+    check(json.loads(r.text) == {"done": 0, "total": 2, "state": "ready"}, "status %s" % r.text)
