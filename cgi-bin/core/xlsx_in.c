@@ -239,7 +239,7 @@ static void sheet_end(void *ud, const XML_Char *name)
 
 /* Streams one part of the zip through a fresh parser. *found = 0 when the
  * part does not exist. */
-static NEOERR *parse_part(struct xlsx *x, zip_t *za, const char *part,
+static NEOERR *parse_part(struct xlsx *x, zip_t *za, const char *part, long limit,
                           XML_StartElementHandler start, XML_EndElementHandler end,
                           int *found)
 {
@@ -259,7 +259,7 @@ static NEOERR *parse_part(struct xlsx *x, zip_t *za, const char *part,
     zip_int64_t got = zip_fread(zf, buf, sizeof buf);
     if (got < 0) { err = nerr_raise(NERR_PARSE, "%s: cannot unpack", part); break; }
     total += got;
-    if (total > XLSX_MAX_XML) { err = nerr_raise(NERR_PARSE, "%s: too large", part); break; }
+    if (total > limit) { err = nerr_raise(NERR_PARSE, "%s: too large", part); break; }
     if (XML_Parse(x->xp, buf, (int)got, got == 0) == XML_STATUS_ERROR) {
       if (x->err) { err = x->err; x->err = NULL; }
       else if (x->nomem) err = nerr_raise(NERR_NOMEM, "%s", part);
@@ -318,12 +318,12 @@ NEOERR *xlsx_in_read(const void *data, size_t n, xlsx_row_fn fn, void *ctx)
   x->next_row = 1;
   int found;
   char sheet[256];
-  NEOERR *err = parse_part(x, za, "xl/sharedStrings.xml", ss_start, ss_end, &found);
+  NEOERR *err = parse_part(x, za, "xl/sharedStrings.xml", XLSX_MAX_STRINGS, ss_start, ss_end, &found);
   if (!err && !first_sheet(za, sheet, sizeof sheet))
     err = nerr_raise(NERR_PARSE, "no worksheet in the workbook");
   if (!err) {
     x->in_t = x->in_rph = 0;
-    err = parse_part(x, za, sheet, sheet_start, sheet_end, &found);
+    err = parse_part(x, za, sheet, XLSX_MAX_SHEET, sheet_start, sheet_end, &found);
   }
   for (size_t i = 0; i < x->nss; i++) free(x->ss[i]);
   free(x->ss);

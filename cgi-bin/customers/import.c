@@ -905,9 +905,12 @@ NEOERR *customers_import_preview(struct req *r)
   char *line = NULL, *cells[IMPORT_NCOLS + 2];
   size_t cap = 0;
   char key[96];
+  long rownum[PREVIEW_ROWS];
+  int nrows = 0;
   for (int i = 0; !err && i < PREVIEW_ROWS && read_line(f, &line, &cap); i++) {
     int n = tsv_split(line, cells, IMPORT_NCOLS + 2);
     if (n != IMPORT_NCOLS + 2) continue;
+    rownum[nrows++] = atol(cells[0]);
     snprintf(key, sizeof key, "Rows.%d.row", i);
     err = hdf_set_value(h, key, cells[0]);
     snprintf(key, sizeof key, "Rows.%d.bad", i);
@@ -919,6 +922,22 @@ NEOERR *customers_import_preview(struct req *r)
     }
   }
   fclose(f);
+  /* Rows shown with an error the spool line does not know of (a code
+   * found taken after the line was written): the errors are sorted by
+   * row, so only their beginning is read. */
+  job_path(path, sizeof path, r->id, "err");
+  if (!err && nrows && (f = fopen(path, "r"))) {
+    int i = 0;
+    while (!err && i < nrows && read_line(f, &line, &cap)) {
+      long row = atol(line);
+      while (i < nrows && rownum[i] < row) i++;
+      if (i < nrows && rownum[i] == row) {
+        snprintf(key, sizeof key, "Rows.%d.bad", i);
+        err = hdf_set_value(h, key, "1");
+      }
+    }
+    fclose(f);
+  }
   /* the errors, a page at a time */
   long long nerrors = hdf_get_int_value(h, "Job.errors", 0);
   int page = (int)req_param_int(r, "page", 1, 1, 1000000);

@@ -316,6 +316,8 @@ def test_code_already_taken():
     errs = table_rows(p.text, "import-errors")
     check(errs[0][0]["text"] == "3" and "已被其他客户使用" in errs[0][3]["text"],
           "taken code reported at row 3: %s" % errs)
+    marks = [(w[0]["text"], w[1]["text"]) for w in table_rows(p.text, "import-rows")]
+    check(marks == [("2", ""), ("3", "有错误")], "row 3 marked in the preview: %s" % marks)
 
 
 def test_unknown_column_is_refused():
@@ -462,3 +464,39 @@ def test_status_json():
     check_status(r, 200, "status")
     check((r.header("Content-Type") or "").startswith("application/json"), "JSON content type")
     check(json.loads(r.text) == {"done": 0, "total": 2, "state": "ready"}, "status %s" % r.text)
+
+
+# --- timing (not part of make test) ---------------------------------------------
+
+def time_large_import(n=100000, fmt="csv"):
+    """Uploads and commits n rows (fmt csv or xlsx) against a running stack
+    and prints the times; the rows are deleted afterwards. Run by hand:
+        /usr/bin/python3 tests/http/test_import.py [N [csv|xlsx]]"""
+    import time
+    c = sign_in("staff01")
+    rows = _rows(n, "big")
+    for i in range(0, n, 10):
+        rows[i][1] = ""                      # every tenth gets an automatic code
+    data = _xlsx(HEADER, rows) if fmt == "xlsx" else _csv(HEADER, rows).encode("utf-8")
+    job = None
+    try:
+        t0 = time.time()
+        job, p = _upload_ok(c, data, "big." + fmt)
+        t1 = time.time()
+        check(_counts(p.text) == (n, n, 0), "counts %s" % (_counts(p.text),))
+        before = int(sql_value("SELECT COUNT(*) FROM customers"))
+        r = _commit(c, job, p.text)
+        t2 = time.time()
+        check_status(r, 303, "commit")
+        added = int(sql_value("SELECT COUNT(*) FROM customers")) - before
+        check(added == n, "inserted %d of %d" % (added, n))
+        print("%d rows, %s %.1f MB: upload and check %.1f s, commit %.1f s" % (
+            n, fmt, len(data) / 1e6, t1 - t0, t2 - t1))
+    finally:
+        _cleanup("big", job)
+
+
+if __name__ == "__main__":
+    import sys
+    time_large_import(int(sys.argv[1]) if len(sys.argv) > 1 else 100000,
+                      sys.argv[2] if len(sys.argv) > 2 else "csv")
