@@ -1,50 +1,359 @@
-/* The customer list: search, filters, pages; export. */
+/* The customer list: search, filters, sorting, pages; export to CSV and
+ * XLSX with the same filters and the same region scope. */
 #include "customers/pages.h"
+#include "core/csv_out.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/page.h"
+#include "core/xlsx_out.h"
 #include "db/customer.h"
 #include "db/customer_list.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PER_PAGE 20
+#define MAX_PAGE 1000000
 
 static const char *kinds[] = { "dealer", "end_customer", "organisation" };
+static const char *stages[] = { "target", "potential", "one_time", "loyal" };
+static const char *classes[] = { "A", "B", "C" };
+/* URL word -> sort key; anything else is the default order. */
+static const char *sort_words[SORT_COUNT] = {
+  [SORT_NEWEST] = "", [SORT_CODE] = "code", [SORT_NAME] = "name",
+  [SORT_REGION] = "region", [SORT_LIFECYCLE] = "lifecycle",
+  [SORT_CLASS] = "class", [SORT_PURCHASE] = "purchase",
+};
+
+#define N(a) (sizeof a / sizeof a[0])
+
+struct filter_bufs {
+  char q[256], city[96], postal[8];
+};
+
+static const char *pick(const char *v, const char **allowed, size_t n)
+{
+  for (size_t i = 0; v && i < n; i++)
+    if (strcmp(v, allowed[i]) == 0) return allowed[i];
+  return NULL;
+}
+
+/* A truncated copy must not end inside a UTF-8 sequence. */
+static void utf8_cut(char *s)
+{
+  size_t len = strlen(s);
+  size_t i = len;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  if (i > 0 && (unsigned char)s[i - 1] >= 0xC0) {
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (len - (i - 1) < need) s[i - 1] = '\0';
+  }
+}
+
+static void parse_filter(struct req *r, struct customer_filter *f, struct filter_bufs *b)
+{
+  memset(f, 0, sizeof *f);
+  f->q = req_param_trim(r, "q", b->q, sizeof b->q);
+  utf8_cut(b->q);
+  f->region_id = (unsigned)req_param_int(r, "region", 0, 0, 65535);
+  f->kind = pick(req_param(r, "kind"), kinds, N(kinds));
+  f->stage = pick(req_param(r, "stage"), stages, N(stages));
+  f->abc = pick(req_param(r, "class"), classes, N(classes));
+  f->owner_id = (unsigned)req_param_int(r, "owner", 0, 0, 0x7fffffff);
+  f->city = req_param_trim(r, "city", b->city, sizeof b->city);
+  utf8_cut(b->city);
+  /* A postal code prefix: digits only, else ignored. */
+  req_param_trim(r, "postal", b->postal, sizeof b->postal);
+  for (const char *p = b->postal; *p; p++)
+    if (!isdigit((unsigned char)*p)) { b->postal[0] = '\0'; break; }
+  f->postal = b->postal;
+  f->archived = req_param_int(r, "archived", 0, 0, 1) == 1;
+  const char *sort = req_param(r, "sort");
+  f->sort = SORT_NEWEST;
+  for (int i = 1; sort && i < SORT_COUNT; i++)
+    if (strcmp(sort, sort_words[i]) == 0) f->sort = (enum customer_sort)i;
+  const char *dir = req_param(r, "dir");
+  /* Newest first by default; a chosen column ascending unless asked. */
+  if (f->sort == SORT_NEWEST) f->desc = !(dir && strcmp(dir, "asc") == 0);
+  else f->desc = dir && strcmp(dir, "desc") == 0;
+  f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
+  f->per = PER_PAGE;
+}
+
+static NEOERR *qs_add(STRING *s, const char *name, const char *value)
+{
+  if (!value || !*value) return STATUS_OK;
+  char *esc = NULL;
+  NEOERR *err = cgi_url_escape(value, &esc);
+  if (err) return nerr_pass(err);
+  err = string_appendf(s, "%s%s=%s", s->len ? "&" : "", name, esc);
+  free(esc);
+  return nerr_pass(err);
+}
+
+/* The filters as a query string (without sort and page), for the page
+ * links, the sort links and the export links; and as Filter.* values. */
+static NEOERR *fill_filter(struct req *r, const struct customer_filter *f)
+{
+  HDF *h = r->hdf;
+  NEOERR *err;
+  char num[24];
+  STRING s;
+  string_init(&s);
+  /* q first and always, so every link has a query string to extend. */
+  err = string_append(&s, "q=");
+  if (!err && *f->q) {
+    char *esc = NULL;
+    if (!(err = cgi_url_escape(f->q, &esc))) err = string_append(&s, esc);
+    free(esc);
+  }
+  if (!err && f->region_id) {
+    snprintf(num, sizeof num, "%u", f->region_id);
+    err = qs_add(&s, "region", num);
+  }
+  if (!err) err = qs_add(&s, "kind", f->kind);
+  if (!err) err = qs_add(&s, "stage", f->stage);
+  if (!err) err = qs_add(&s, "class", f->abc);
+  if (!err && f->owner_id) {
+    snprintf(num, sizeof num, "%u", f->owner_id);
+    err = qs_add(&s, "owner", num);
+  }
+  if (!err) err = qs_add(&s, "city", f->city);
+  if (!err) err = qs_add(&s, "postal", f->postal);
+  if (!err && f->archived) err = qs_add(&s, "archived", "1");
+  if (!err) err = hdf_set_value(h, "Filter.Query", s.buf ? s.buf : "q=");
+  /* With the sort too: page links and exports keep the order. */
+  if (!err && f->sort != SORT_NEWEST) err = qs_add(&s, "sort", sort_words[f->sort]);
+  if (!err && (f->sort != SORT_NEWEST) == f->desc)   /* not the default direction */
+    err = qs_add(&s, "dir", f->desc ? "desc" : "asc");
+  if (!err) err = hdf_set_value(h, "Filter.QuerySorted", s.buf ? s.buf : "q=");
+  string_clear(&s);
+  if (err) return nerr_pass(err);
+  if ((err = hdf_set_value(h, "Filter.q", f->q)) ||
+      (err = hdf_set_int_value(h, "Filter.region", (int)f->region_id)) ||
+      (err = hdf_set_value(h, "Filter.kind", f->kind ? f->kind : "")) ||
+      (err = hdf_set_value(h, "Filter.stage", f->stage ? f->stage : "")) ||
+      (err = hdf_set_value(h, "Filter.class", f->abc ? f->abc : "")) ||
+      (err = hdf_set_int_value(h, "Filter.owner", (int)f->owner_id)) ||
+      (err = hdf_set_value(h, "Filter.city", f->city)) ||
+      (err = hdf_set_value(h, "Filter.postal", f->postal)) ||
+      (err = hdf_set_int_value(h, "Filter.archived", f->archived)) ||
+      (err = hdf_set_value(h, "Filter.sort", sort_words[f->sort])) ||
+      (err = hdf_set_value(h, "Filter.dir", f->desc ? "desc" : "asc")))
+    return nerr_pass(err);
+  int advanced = f->stage || f->abc || f->owner_id || *f->city || *f->postal || f->archived;
+  return nerr_pass(hdf_set_int_value(h, "Filter.Advanced", advanced));
+}
+
+/* Page links: the pages are known up to the counting cap; past it, a next
+ * link appears while rows follow. Numbered links: the first page, two
+ * either side of the current one, and the last when it is known. */
+static NEOERR *fill_pager(struct req *r, long long total, int capped, int page, int more)
+{
+  HDF *h = r->hdf;
+  NEOERR *err;
+  char buf[48];
+  long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
+  if (capped && page >= pages) pages = page + (more ? 1 : 0);
+  snprintf(buf, sizeof buf, "%lld", total);
+  if ((err = hdf_set_value(h, "Pager.Total", buf)) ||
+      (err = hdf_set_int_value(h, "Pager.Capped", capped)) ||
+      (err = hdf_set_int_value(h, "Pager.Page", page)))
+    return nerr_pass(err);
+  snprintf(buf, sizeof buf, "%lld", pages);
+  if ((err = hdf_set_value(h, "Pager.Pages", buf))) return nerr_pass(err);
+  if (page > 1 && (err = hdf_set_int_value(h, "Pager.Prev", page - 1))) return nerr_pass(err);
+  if (more && (err = hdf_set_int_value(h, "Pager.Next", page + 1))) return nerr_pass(err);
+  long long show[8];
+  int ns = 0;
+  show[ns++] = 1;
+  for (long long p = page - 2; p <= page + 2; p++)
+    if (p > 1 && (p <= pages || (p == page + 1 && more))) show[ns++] = p;
+  if (!capped && pages > show[ns - 1]) show[ns++] = pages;
+  int n = 0;
+  for (int i = 0; i < ns && !err; i++) {
+    if (i && show[i] > show[i - 1] + 1) {
+      snprintf(buf, sizeof buf, "Pager.Links.%d.gap", n++);
+      if ((err = hdf_set_value(h, buf, "1"))) break;
+    }
+    snprintf(buf, sizeof buf, "Pager.Links.%d.page", n++);
+    err = hdf_set_int_value(h, buf, (int)show[i]);
+  }
+  return nerr_pass(err);
+}
 
 NEOERR *customers_list(struct req *r)
 {
-  char q[256];
-  struct customer_filter f = {
-    .q = req_param_trim(r, "q", q, sizeof q),
-    .region_id = (unsigned)req_param_int(r, "region", 0, 0, 65535),
-    .kind = NULL,
-    .page = (int)req_param_int(r, "page", 1, 1, 1000000),
-    .per = PER_PAGE,
-  };
-  const char *kind = req_param(r, "kind");
-  for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
-    if (strcmp(kind, kinds[i]) == 0) f.kind = kinds[i];
+  struct customer_filter f;
+  struct filter_bufs b;
+  parse_filter(r, &f, &b);
   HDF *h = r->hdf;
   NEOERR *err;
-  if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
-      (err = hdf_set_value(h, "Filter.q", f.q)) ||
-      (err = hdf_set_int_value(h, "Filter.region", (int)f.region_id)) ||
-      (err = hdf_set_value(h, "Filter.kind", f.kind ? f.kind : "")))
-    return nerr_pass(err);
   long long total;
-  if ((err = db_region_list(&r->user, h, "Regions")) ||
-      (err = db_customer_list(&r->user, &f, h, &total)) ||
-      (err = page_pager(r, total, f.page, PER_PAGE)))
+  int capped, more;
+  if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
+      (err = fill_filter(r, &f)) ||
+      (err = db_region_list(&r->user, h, "Regions")) ||
+      (err = db_customer_list_owners(h, "Owners")) ||
+      (err = db_customer_list(&r->user, &f, h, &total, &capped, &more)) ||
+      (err = fill_pager(r, total, capped, f.page, more)))
     return nerr_pass(err);
   r->template = "customers/list.cs";
   return STATUS_OK;
 }
 
+/* --- export --------------------------------------------------------------- */
+
+enum { X_CODE, X_NAME, X_KIND, X_REGION_ZH, X_REGION_EN, X_CITY, X_POSTAL, X_ADDRESS,
+       X_PHONE, X_OWNER, X_LIFECYCLE, X_CLASS, X_PURCHASE, X_CREDIT };
+
+/* The exported columns: header key (under L.Customers) and the row column. */
+static const struct { const char *head; int col; } xcols[] = {
+  { "Code", X_CODE }, { "Name", X_NAME }, { "Kind", X_KIND }, { "Region", X_REGION_ZH },
+  { "City", X_CITY }, { "PostalCode", X_POSTAL }, { "Address", X_ADDRESS },
+  { "Phone", X_PHONE }, { "Owner", X_OWNER }, { "Lifecycle", X_LIFECYCLE },
+  { "Class", X_CLASS }, { "LastPurchase", X_PURCHASE }, { "CreditLimit", X_CREDIT },
+};
+#define NX ((int)N(xcols))
+
+struct export {
+  struct req *r;
+  int en;
+  STRING buf;                /* CSV: bytes not yet written */
+  struct xlsx_out x;
+  const char *head[NX];
+};
+
+static const char *label(const char *lang, const char *group, const char *v)
+{
+  if (!v) return NULL;
+  char key[96];
+  snprintf(key, sizeof key, "%s.%s", group, v);
+  const char *s = i18n_get(lang, key);
+  return s == key ? v : s;   /* i18n_get answers with the key when missing */
+}
+
+/* The row's cells as text, in export order. */
+static void cells(struct export *e, const char *const *c, const char **out)
+{
+  for (int i = 0; i < NX; i++) {
+    int k = xcols[i].col;
+    if (k == X_REGION_ZH && e->en) k = X_REGION_EN;
+    out[i] = c[k];
+  }
+  out[2] = label(e->r->lang, "Kind", c[X_KIND]);
+  out[9] = label(e->r->lang, "Lifecycle", c[X_LIFECYCLE]);
+}
+
+/* Today in China time, for the file name. */
+static void file_name(char *out, size_t n, const char *ext)
+{
+  time_t t = time(NULL) + 8 * 3600;
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  snprintf(out, n, "客户档案-%04d%02d%02d.%s", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, ext);
+}
+
+static void headers(struct export *e)
+{
+  char key[64];
+  for (int i = 0; i < NX; i++) {
+    snprintf(key, sizeof key, "Customers.%s", xcols[i].head);
+    e->head[i] = i18n_get(e->r->lang, key);
+  }
+}
+
+static NEOERR *csv_start(struct export *e)
+{
+  char name[64];
+  NEOERR *err;
+  file_name(name, sizeof name, "csv");
+  if ((err = req_stream(e->r, "text/csv; charset=utf-8", name)) ||
+      (err = string_append(&e->buf, CSV_BOM)))
+    return nerr_pass(err);
+  return nerr_pass(csv_row(&e->buf, e->head, NX));
+}
+
+static NEOERR *csv_flush(struct export *e)
+{
+  if (!e->buf.len) return STATUS_OK;
+  NEOERR *err = req_write(e->r, e->buf.buf, (size_t)e->buf.len);
+  e->buf.len = 0;
+  if (e->buf.buf) e->buf.buf[0] = '\0';
+  return nerr_pass(err);
+}
+
+static NEOERR *csv_each(void *ctx, const char *const *c)
+{
+  struct export *e = ctx;
+  NEOERR *err;
+  const char *v[NX];
+  /* The response starts with the first row, so that an error before it
+   * (the database away) still gets the error page and its status. */
+  if (!e->r->streamed && (err = csv_start(e))) return nerr_pass(err);
+  cells(e, c, v);
+  if ((err = csv_row(&e->buf, v, NX))) return nerr_pass(err);
+  return e->buf.len >= 64 * 1024 ? nerr_pass(csv_flush(e)) : STATUS_OK;
+}
+
 NEOERR *customers_export_csv(struct req *r)
 {
-  return app_fail(r, KERR_NOT_FOUND, "NotYet");
+  struct customer_filter f;
+  struct filter_bufs b;
+  struct export e = { .r = r, .en = strcmp(r->lang, "en") == 0 };
+  parse_filter(r, &f, &b);
+  string_init(&e.buf);
+  headers(&e);
+  NEOERR *err = db_customer_export(&r->user, &f, csv_each, &e);
+  if (!err && !r->streamed) err = csv_start(&e);   /* no rows: the header alone */
+  if (!err) err = csv_flush(&e);
+  string_clear(&e.buf);
+  return nerr_pass(err);
+}
+
+static NEOERR *xlsx_each(void *ctx, const char *const *c)
+{
+  struct export *e = ctx;
+  NEOERR *err = STATUS_OK;
+  const char *v[NX];
+  cells(e, c, v);
+  for (int i = 0; i < NX && !err; i++) {
+    if (xcols[i].col == X_CREDIT && v[i]) err = xlsx_number(&e->x, i, strtod(v[i], NULL));
+    else err = xlsx_text(&e->x, i, v[i], 0);
+  }
+  xlsx_next_row(&e->x);
+  return nerr_pass(err);
 }
 
 NEOERR *customers_export_xlsx(struct req *r)
 {
-  return app_fail(r, KERR_NOT_FOUND, "NotYet");
+  struct customer_filter f;
+  struct filter_bufs b;
+  struct export e = { .r = r, .en = strcmp(r->lang, "en") == 0 };
+  parse_filter(r, &f, &b);
+  headers(&e);
+  const char *var = getenv("KEHU_VAR");
+  char dir[400];
+  snprintf(dir, sizeof dir, "%s/tmp", var && *var ? var : "var");
+  NEOERR *err = xlsx_open(&e.x, dir, i18n_get(r->lang, "Customers.Title"));
+  if (err) return nerr_pass(err);
+  for (int i = 0; i < NX && !err; i++) err = xlsx_text(&e.x, i, e.head[i], 1);
+  xlsx_next_row(&e.x);
+  if (!err) err = db_customer_export(&r->user, &f, xlsx_each, &e);
+  FILE *in = NULL;
+  long size = 0;
+  if (!err) err = xlsx_finish(&e.x, &in, &size);
+  if (err) { xlsx_abort(&e.x); return nerr_pass(err); }
+  char name[64];
+  file_name(name, sizeof name, "xlsx");
+  err = req_stream(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+  char chunk[64 * 1024];
+  size_t got;
+  while (!err && (got = fread(chunk, 1, sizeof chunk, in)) > 0) err = req_write(r, chunk, got);
+  if (!err && ferror(in)) err = nerr_raise(NERR_IO, "reading the workbook");
+  fclose(in);
+  return nerr_pass(err);
 }

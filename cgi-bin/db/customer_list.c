@@ -1,48 +1,92 @@
 #include "db/customer_list.h"
+#include "core/err.h"
 #include "db/db.h"
 #include "db/scope.h"
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SCOPE_SQL " AND c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?)"
 
-/* The list query is assembled from fixed fragments, one prepared statement
- * per combination of filters, each prepared on first use and kept. */
-enum { F_SCOPE = 1, F_REGION = 2, F_KIND = 4, F_Q = 8, F_ALL = 16 };
-static DB_STMT list_stmt[F_ALL], count_stmt[F_ALL];
+/* How a search text is matched (see choose_mode):
+ *  Q_NONE  no text;
+ *  Q_HITS  a selective text: the ids it matches are collected first (Mroonga
+ *          bigram index on the name, code prefix, phone prefix, key person's
+ *          exact name or phone prefix; each an index lookup) and joined to
+ *          customers;
+ *  Q_SCAN  a common text (see choose_mode): customers
+ *          are read in the list's order on its index and each row is checked,
+ *          so page 1 of "华东" reads a few hundred rows, not all 70,000 hits. */
+enum { Q_NONE, Q_HITS, Q_SCAN };
+#define SCAN_COUNT_CAP 1000
 
-/* The page's ids are found first on the customers table alone (its primary
- * key gives the order), then joined to their regions and owners: joining
- * first made MariaDB sort the whole joined set to take 20 rows. */
-static const char *list_head =
-    "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.lifecycle,"
-    " c.abc_class, c.last_purchase_on, c.region_id, r.name_zh AS region_zh,"
-    " r.name_en AS region_en, u.display_name AS owner"
-    " FROM (SELECT c.id FROM customers c";
-static const char *list_tail =
-    " ORDER BY c.id DESC LIMIT ? OFFSET ?) page"
-    " JOIN customers c ON c.id = page.id"
-    " JOIN regions r ON r.id = c.region_id"
-    " LEFT JOIN users u ON u.id = c.owner_id"
-    " ORDER BY c.id DESC";
+/* Statements are assembled from fixed fragments (never user text) and kept,
+ * one per distinct SQL text, prepared on first use; the text is the key. */
+#define CACHE_SLOTS 256
+static DB_STMT *cache[CACHE_SLOTS];
+static DB_STMT overflow;          /* re-prepared when the cache is full */
 
-static char *build_sql(int mask, int count)
+static unsigned long hash(const char *s)
 {
-  char *sql = NULL;
-  /* Search by name fragment, exact code, phone prefix, or a key person's
-   * name/phone. (The customer-files issue replaces the LIKE on name with a
-   * Mroonga full-text index; at demo volume a scan is fine.) */
-  int n = asprintf(&sql, "%s WHERE c.status = 'active'%s%s%s%s%s",
-                   count ? "SELECT COUNT(*) FROM customers c" : list_head,
-                   mask & F_SCOPE ? SCOPE_SQL : "",
-                   mask & F_REGION ? " AND c.region_id = ?" : "",
-                   mask & F_KIND ? " AND c.kind = ?" : "",
-                   mask & F_Q ? " AND (c.name LIKE ? OR c.code = ? OR c.phone LIKE ?"
-                                " OR c.id IN (SELECT customer_id FROM customer_contacts"
-                                " WHERE name = ? OR phone LIKE ?))" : "",
-                   count ? "" : list_tail);
-  return n < 0 ? NULL : sql;
+  unsigned long h = 5381;
+  while (*s) h = h * 33 + (unsigned char)*s++;
+  return h;
+}
+
+static NEOERR *stmt_for(const char *sql, DB_STMT **out)
+{
+  unsigned long h = hash(sql);
+  for (int i = 0; i < CACHE_SLOTS; i++) {
+    DB_STMT **slot = &cache[(h + i) % CACHE_SLOTS];
+    if (*slot && strcmp((*slot)->sql, sql) == 0) { *out = *slot; return STATUS_OK; }
+    if (!*slot) {
+      DB_STMT *s = calloc(1, sizeof *s);
+      char *copy = strdup(sql);
+      if (!s || !copy) { free(s); free(copy); return nerr_raise(NERR_NOMEM, "statement cache"); }
+      s->sql = copy;
+      *slot = s;    /* kept for the life of the process, like the statement */
+      *out = s;
+      return STATUS_OK;
+    }
+  }
+  /* Full (hundreds of filter combinations seen): correct, just re-prepared. */
+  free((char *)overflow.sql);
+  overflow.sql = strdup(sql);
+  if (!overflow.sql) return nerr_raise(NERR_NOMEM, "statement cache");
+  overflow.gen = 0;
+  *out = &overflow;
+  return STATUS_OK;
+}
+
+/* An SQL text and its parameters, built side by side so they stay in step. */
+struct q {
+  char sql[4096];
+  size_t len;
+  int overflow;
+  struct db_arg a[DB_MAX_PARAMS];
+  int n;
+  /* storage for LIKE patterns and the Mroonga query */
+  char name_like[700], prefix_like[300], match[700];
+};
+
+static void add(struct q *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(struct q *b, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  int k = vsnprintf(b->sql + b->len, sizeof b->sql - b->len, fmt, ap);
+  va_end(ap);
+  if (k < 0 || (size_t)k >= sizeof b->sql - b->len) { b->overflow = 1; return; }
+  b->len += (size_t)k;
+}
+
+static void arg(struct q *b, struct db_arg a)
+{
+  if (b->n < DB_MAX_PARAMS) b->a[b->n] = a;
+  else b->overflow = 1;
+  b->n++;
 }
 
 /* LIKE pattern with the user's % and _ taken literally. */
@@ -58,61 +102,389 @@ static void like_escape(char *out, size_t n, const char *in, int lead, int trail
   out[o] = '\0';
 }
 
-static NEOERR *run(DB_STMT *s, const struct user *u, const struct customer_filter *f,
-                   int mask, int with_page)
+int customer_search_query(char *out, size_t n, const char *text)
 {
-  char name_like[512], phone_like[256];
-  const char *q = f->q ? f->q : "";
-  like_escape(name_like, sizeof name_like, q, 1, 1);
-  like_escape(phone_like, sizeof phone_like, q, 0, 1);
-  /* The parameters that this mask's fragments use, in order. */
-  struct db_arg a[12];
-  int n = 0;
-  if (mask & F_SCOPE) a[n++] = DB_INT(u->id);
-  if (mask & F_REGION) a[n++] = DB_INT(f->region_id);
-  if (mask & F_KIND) a[n++] = DB_STR(f->kind);
-  if (mask & F_Q) {
-    a[n++] = DB_STR(name_like);
-    a[n++] = DB_STR(q);
-    a[n++] = DB_STR(phone_like);
-    a[n++] = DB_STR(q);
-    a[n++] = DB_STR(phone_like);
+  size_t o = 0;
+  if (n < 4) return 0;
+  out[o++] = '+';
+  out[o++] = '"';
+  for (; *text; text++) {
+    if (*text == '"' || *text == '\\') {
+      if (o + 1 >= n) return 0;
+      out[o++] = '\\';
+    }
+    if (o + 1 >= n) return 0;
+    out[o++] = *text;
   }
-  if (with_page) {
-    a[n++] = DB_INT(f->per);
-    a[n++] = DB_INT((long long)(f->page - 1) * f->per);
-  }
-  return nerr_pass(db_execa(s, a, n));
+  if (o + 2 > n) return 0;
+  out[o++] = '"';
+  out[o] = '\0';
+  return 1;
 }
 
-static int mask_for(const struct user *u, const struct customer_filter *f)
+static const char *order_sql(enum customer_sort s, int desc, char *buf, size_t n)
 {
-  return (scope_limited(u) ? F_SCOPE : 0) | (f->region_id ? F_REGION : 0) |
-         (f->kind && *f->kind ? F_KIND : 0) | (f->q && *f->q ? F_Q : 0);
+  static const char *col[SORT_COUNT] = {
+    [SORT_NEWEST] = NULL, [SORT_CODE] = "c.code", [SORT_NAME] = "c.name",
+    [SORT_REGION] = "c.region_id", [SORT_LIFECYCLE] = "c.lifecycle",
+    [SORT_CLASS] = "c.abc_class", [SORT_PURCHASE] = "c.last_purchase_on",
+  };
+  const char *d = desc ? "DESC" : "ASC";
+  if (s <= SORT_NEWEST || s >= SORT_COUNT) snprintf(buf, n, "c.id %s", d);
+  else if (s == SORT_CODE) snprintf(buf, n, "c.code %s", d);   /* unique */
+  else snprintf(buf, n, "%s %s, c.id %s", col[s], d, d);
+  return buf;
 }
 
-static NEOERR *ensure(DB_STMT *s, int mask, int count)
+static int has(const char *s) { return s && *s; }
+
+/* FROM ... WHERE ... for the filter; `after_id` > 0 adds the export's
+ * keyset condition. */
+static void from_where(struct q *b, const struct user *u, const struct customer_filter *f,
+                       int mode, long long after_id)
 {
-  if (s->sql) return STATUS_OK;
-  char *sql = build_sql(mask, count);
-  if (!sql) return nerr_raise(NERR_NOMEM, "customer list SQL");
-  s->sql = sql;   /* kept for the life of the process, like the statement */
+  const char *q = f->q;
+  if (mode != Q_NONE) {
+    like_escape(b->name_like, sizeof b->name_like, q, 1, 1);
+    like_escape(b->prefix_like, sizeof b->prefix_like, q, 0, 1);
+  }
+  if (mode == Q_HITS) {
+    customer_search_query(b->match, sizeof b->match, q);
+    add(b, " FROM (SELECT customer_id AS id FROM customer_search"
+           " WHERE MATCH(name) AGAINST(? IN BOOLEAN MODE)"
+           " UNION SELECT id FROM customers WHERE code LIKE ?"
+           " UNION SELECT id FROM customers WHERE phone LIKE ?"
+           " UNION SELECT customer_id FROM customer_contacts WHERE name = ?"
+           " UNION SELECT customer_id FROM customer_contacts WHERE phone LIKE ?) hit"
+           " STRAIGHT_JOIN customers c ON c.id = hit.id");
+    arg(b, DB_STR(b->match));
+    arg(b, DB_STR(b->prefix_like));
+    arg(b, DB_STR(b->prefix_like));
+    arg(b, DB_STR(q));
+    arg(b, DB_STR(b->prefix_like));
+  } else {
+    add(b, " FROM customers c");
+  }
+  add(b, f->archived ? " WHERE c.status <> 'merged'" : " WHERE c.status = 'active'");
+  if (scope_limited(u)) { add(b, SCOPE_SQL); arg(b, DB_INT(u->id)); }
+  if (f->region_id) { add(b, " AND c.region_id = ?"); arg(b, DB_INT(f->region_id)); }
+  if (has(f->kind)) { add(b, " AND c.kind = ?"); arg(b, DB_STR(f->kind)); }
+  if (has(f->stage)) { add(b, " AND c.lifecycle = ?"); arg(b, DB_STR(f->stage)); }
+  if (has(f->abc)) { add(b, " AND c.abc_class = ?"); arg(b, DB_STR(f->abc)); }
+  if (f->owner_id) { add(b, " AND c.owner_id = ?"); arg(b, DB_INT(f->owner_id)); }
+  if (has(f->city)) { add(b, " AND c.city = ?"); arg(b, DB_STR(f->city)); }
+  if (has(f->postal)) {
+    add(b, " AND c.postal_code LIKE CONCAT(?, '%%')");
+    arg(b, DB_STR(f->postal));
+  }
+  if (mode == Q_SCAN) {
+    add(b, " AND (c.name LIKE ? OR c.code LIKE ? OR c.phone LIKE ?"
+           " OR EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.id"
+           " AND (k.name = ? OR k.phone LIKE ?)))");
+    arg(b, DB_STR(b->name_like));
+    arg(b, DB_STR(b->prefix_like));
+    arg(b, DB_STR(b->prefix_like));
+    arg(b, DB_STR(q));
+    arg(b, DB_STR(b->prefix_like));
+  }
+  if (after_id > 0) { add(b, " AND c.id < ?"); arg(b, DB_INT(after_id)); }
+}
+
+static NEOERR *run(struct q *b, DB_STMT **s)
+{
+  if (b->overflow) return nerr_raise(NERR_ASSERT, "customer list query too long");
+  NEOERR *err = stmt_for(b->sql, s);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_execa(*s, b->a, b->n));
+}
+
+/* Which plan fits a search text is decided by how common it is among the
+ * newest SAMPLE customers (one short primary-key range, no full-text
+ * query: Mroonga takes ~40 ms just to count a fragment found in 120,000
+ * names). A text in at least SCAN_MIN per SAMPLE of them (2%) is common:
+ * scanning in the list's order finds a page after a few hundred rows.
+ * Otherwise the index lookups collect its (few) hits. */
+#define SAMPLE 1000
+#define SCAN_MIN 20
+static DB_STMT sample = DB_STMT_INIT(
+    "SELECT COUNT(*), COALESCE(SUM(c.name LIKE ?), 0)"
+    " FROM (SELECT id FROM customers ORDER BY id DESC LIMIT 1000) s"
+    " JOIN customers c ON c.id = s.id");
+
+static NEOERR *choose_mode(const struct customer_filter *f, int *mode)
+{
+  *mode = Q_NONE;
+  if (!has(f->q)) return STATUS_OK;
+  char like[700];
+  like_escape(like, sizeof like, f->q, 1, 1);
+  int more;
+  NEOERR *err = db_exec(&sample, "s", like);
+  if (err) return nerr_pass(err);
+  err = db_next(&sample, &more);
+  long long n = 0, hits = 0;
+  if (!err && more) { n = db_int(&sample, 0); hits = db_int(&sample, 1); }
+  db_done(&sample);
+  if (err) return nerr_pass(err);
+  *mode = n > 0 && hits * SAMPLE >= SCAN_MIN * n ? Q_SCAN : Q_HITS;
+  return STATUS_OK;
+}
+
+/* Counts that reached their cap are kept a minute per process: "10000+"
+ * does not change with one more customer, and a million-row list should
+ * not pay for its count on every page. Counts under the cap are always
+ * fresh (exact). */
+#define COUNT_TTL 60
+#define COUNT_SLOTS 64
+static struct { unsigned long key; char *text; time_t at; } kept[COUNT_SLOTS];
+
+/* The statement and its parameter values as one text. */
+static char *count_key(const struct q *b, unsigned long *h)
+{
+  STRING s;
+  string_init(&s);
+  NEOERR *err = string_append(&s, b->sql);
+  for (int i = 0; i < b->n && !err; i++) {
+    if (b->a[i].type == 'i') err = string_appendf(&s, "\x1f%lld", b->a[i].i);
+    else err = string_appendf(&s, "\x1f%s", b->a[i].p ? (const char *)b->a[i].p : "\x1e");
+  }
+  if (err) { nerr_ignore(&err); string_clear(&s); return NULL; }
+  *h = hash(s.buf);
+  return s.buf;
+}
+
+static int count_kept(const char *key, unsigned long h, time_t now)
+{
+  int i = (int)(h % COUNT_SLOTS);
+  return kept[i].text && kept[i].key == h && now - kept[i].at < COUNT_TTL &&
+         strcmp(kept[i].text, key) == 0;
+}
+
+static void count_keep(char *key, unsigned long h, time_t now)
+{
+  int i = (int)(h % COUNT_SLOTS);
+  free(kept[i].text);
+  kept[i].text = key;
+  kept[i].key = h;
+  kept[i].at = now;
+}
+
+static const char *page_cols =
+    "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.lifecycle,"
+    " c.abc_class, c.last_purchase_on, c.status, c.region_id, r.name_zh AS region_zh,"
+    " r.name_en AS region_en, u.display_name AS owner";
+
+/* Deep pages of a long list in the default order: where page N began is
+ * kept a minute per process (its first id), so page 500 starts on the
+ * index at that id instead of stepping over 9,980 entries again. Only for
+ * lists past the counting cap, where a minute-old page boundary is as good
+ * as a fresh one; shorter lists always use the exact offset. */
+#define ANCHOR_MIN_OFFSET 1000
+#define ANCHOR_SLOTS 64
+static struct { unsigned long key; char *text; int page; long long id; time_t at; } anchors[ANCHOR_SLOTS];
+
+static long long anchor_get(const char *key, unsigned long h, int page, time_t now)
+{
+  int i = (int)((h + (unsigned)page * 2654435761u) % ANCHOR_SLOTS);
+  if (anchors[i].text && anchors[i].key == h && anchors[i].page == page &&
+      now - anchors[i].at < COUNT_TTL && strcmp(anchors[i].text, key) == 0)
+    return anchors[i].id;
+  return 0;
+}
+
+static void anchor_put(const char *key, unsigned long h, int page, long long id, time_t now)
+{
+  int i = (int)((h + (unsigned)page * 2654435761u) % ANCHOR_SLOTS);
+  char *copy = strdup(key);
+  if (!copy) return;
+  free(anchors[i].text);
+  anchors[i].text = copy;
+  anchors[i].key = h;
+  anchors[i].page = page;
+  anchors[i].id = id;
+  anchors[i].at = now;
+}
+
+/* The count, stopped at the cap: reads at most cap+1 matching index
+ * entries. A common search text (the scan plan) counts to a lower cap,
+ * since every row read costs a LIKE. *key (the count's identity, for the
+ * anchors) is returned to the caller to free. */
+static NEOERR *count(const struct user *u, const struct customer_filter *f, int mode,
+                     long long *total, int *capped, char **key_out, unsigned long *h)
+{
+  NEOERR *err;
+  DB_STMT *s;
+  int got;
+  int cap = mode == Q_SCAN ? SCAN_COUNT_CAP : CUSTOMER_COUNT_CAP;
+  *key_out = NULL;
+  struct q *b = calloc(1, sizeof *b);
+  if (!b) return nerr_raise(NERR_NOMEM, "list query");
+  add(b, "SELECT COUNT(*) FROM (SELECT 1");
+  from_where(b, u, f, mode, 0);
+  add(b, " LIMIT %d) t", cap + 1);
+  char *key = b->overflow ? NULL : count_key(b, h);
+  time_t now = time(NULL);
+  if (key && count_kept(key, *h, now)) {
+    *total = cap + 1;
+  } else {
+    err = run(b, &s);
+    if (!err) {
+      err = db_next(s, &got);
+      if (!err && got) *total = db_int(s, 0);
+      db_done(s);
+    }
+    if (err) { free(key); free(b); return nerr_pass(err); }
+    if (key && *total > cap) {
+      count_keep(key, *h, now);
+      key = strdup(key);    /* the cache owns the first copy */
+    }
+  }
+  free(b);
+  if (*total > cap) { *total = cap; *capped = 1; }
+  *key_out = key;
   return STATUS_OK;
 }
 
 NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
-                         HDF *hdf, long long *total)
+                         HDF *hdf, long long *total, int *capped, int *more)
 {
-  int mask = mask_for(u, f), more;
-  NEOERR *err;
-  if ((err = ensure(&count_stmt[mask], mask, 1)) || (err = ensure(&list_stmt[mask], mask, 0)))
+  NEOERR *err = STATUS_OK;
+  int mode, got;
+  DB_STMT *s;
+  char order[96];
+  char *key = NULL;
+  unsigned long h = 0;
+  *total = 0;
+  *capped = *more = 0;
+  if ((err = choose_mode(f, &mode))) return nerr_pass(err);
+  order_sql(f->sort, f->desc, order, sizeof order);
+  long long offset = (long long)(f->page - 1) * f->per;
+
+  /* The index-lookup plan counts in the page query itself (a window over
+   * its hits), so the full-text index is asked once per page. */
+  if (mode != Q_HITS && (err = count(u, f, mode, total, capped, &key, &h)))
     return nerr_pass(err);
-  if ((err = run(&count_stmt[mask], u, f, mask, 0))) return nerr_pass(err);
-  err = db_next(&count_stmt[mask], &more);
-  *total = !err && more ? db_int(&count_stmt[mask], 0) : 0;
-  db_done(&count_stmt[mask]);
+  long long anchor = 0;
+  time_t now = time(NULL);
+  int anchored = key && *capped && f->sort == SORT_NEWEST && offset >= ANCHOR_MIN_OFFSET;
+  if (anchored) anchor = anchor_get(key, h, f->page * 2 + f->desc, now);
+
+  /* The page's ids on customers alone (the index gives the order), one more
+   * than a page to know whether a next page exists; then their regions and
+   * owners. */
+  struct q *b = calloc(1, sizeof *b);
+  if (!b) { free(key); return nerr_raise(NERR_NOMEM, "list query"); }
+  add(b, "%s%s FROM (SELECT c.id%s", page_cols, mode == Q_HITS ? ", page.n" : "",
+      mode == Q_HITS ? ", COUNT(*) OVER () AS n" : "");
+  from_where(b, u, f, mode, 0);
+  if (anchor) {
+    add(b, f->desc ? " AND c.id <= ?" : " AND c.id >= ?");
+    arg(b, DB_INT(anchor));
+  }
+  add(b, " ORDER BY %s LIMIT ? OFFSET ?) page"
+         " JOIN customers c ON c.id = page.id"
+         " JOIN regions r ON r.id = c.region_id"
+         " LEFT JOIN users u ON u.id = c.owner_id"
+         " ORDER BY %s", order, order);
+  arg(b, DB_INT(f->per + 1));
+  arg(b, DB_INT(anchor ? 0 : offset));
+  err = run(b, &s);
+  free(b);
+  if (err) { free(key); return nerr_pass(err); }
+  int row = 0;
+  char name[64];
+  while (!(err = db_next(s, &got)) && got) {
+    if (row == 0 && anchored && !anchor) anchor_put(key, h, f->page * 2 + f->desc, db_int(s, 0), now);
+    if (row == f->per) { *more = 1; continue; }
+    for (int i = 0; i < s->ncols && !err; i++) {
+      const char *v = db_str(s, i);
+      if (!v) continue;
+      if (strcmp(s->col_name[i], "n") == 0) { *total = strtoll(v, NULL, 10); continue; }
+      snprintf(name, sizeof name, "Customers.%d.%s", row, s->col_name[i]);
+      err = hdf_set_value(hdf, name, v);
+    }
+    if (err) break;
+    row++;
+  }
+  db_done(s);
+  free(key);
   if (err) return nerr_pass(err);
-  if ((err = run(&list_stmt[mask], u, f, mask, 1))) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&list_stmt[mask], hdf, "Customers", NULL));
+  /* A page past the end of the hits: the count needs its own query. */
+  if (mode == Q_HITS && row == 0 && f->page > 1) {
+    err = count(u, f, mode, total, capped, &key, &h);
+    free(key);
+    return nerr_pass(err);
+  }
+  if (mode == Q_HITS && *total > CUSTOMER_COUNT_CAP) { *total = CUSTOMER_COUNT_CAP; *capped = 1; }
+  return STATUS_OK;
 }
 
+#define EXPORT_CHUNK 1000
+
+NEOERR *db_customer_export(const struct user *u, const struct customer_filter *f,
+                           customer_row_fn row, void *ctx)
+{
+  NEOERR *err;
+  int mode, got;
+  DB_STMT *s;
+  if ((err = choose_mode(f, &mode))) return nerr_pass(err);
+  struct q *b = calloc(1, sizeof *b);
+  if (!b) return nerr_raise(NERR_NOMEM, "export query");
+  long long after = 0;       /* 0: from the newest */
+  for (;;) {
+    memset(b, 0, sizeof *b);
+    /* Both forms of the statement (first chunk, and "after this id") are
+     * the same text apart from the keyset condition. */
+    add(b, "SELECT c.id, c.code, c.name, c.kind, r.name_zh, r.name_en, c.city,"
+           " c.postal_code, c.address, c.phone, u.display_name, c.lifecycle,"
+           " c.abc_class, c.last_purchase_on, c.credit_limit FROM (SELECT c.id");
+    from_where(b, u, f, mode, after);
+    add(b, " ORDER BY c.id DESC LIMIT %d) page"
+           " JOIN customers c ON c.id = page.id"
+           " JOIN regions r ON r.id = c.region_id"
+           " LEFT JOIN users u ON u.id = c.owner_id"
+           " ORDER BY c.id DESC", EXPORT_CHUNK);
+    if ((err = run(b, &s))) break;
+    int n = 0;
+    const char *cols[CUSTOMER_EXPORT_COLS];
+    while (!(err = db_next(s, &got)) && got) {
+      after = db_int(s, 0);
+      for (int i = 0; i < CUSTOMER_EXPORT_COLS; i++) cols[i] = db_str(s, i + 1);
+      if ((err = row(ctx, cols))) break;
+      n++;
+    }
+    db_done(s);
+    if (err || n < EXPORT_CHUNK) break;
+  }
+  free(b);
+  return nerr_pass(err);
+}
+
+static DB_STMT owners = DB_STMT_INIT(
+    "SELECT id, display_name AS name FROM users"
+    " WHERE role = 'staff' AND active = 1 ORDER BY id");
+
+NEOERR *db_customer_list_owners(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&owners, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+}
+
+static DB_STMT search_put = DB_STMT_INIT(
+    "REPLACE INTO customer_search (customer_id, name) VALUES (?, ?)");
+static DB_STMT search_drop = DB_STMT_INIT(
+    "DELETE FROM customer_search WHERE customer_id = ?");
+
+NEOERR *db_customer_search_put(unsigned long long id, const char *name)
+{
+  NEOERR *err = db_exec(&search_put, "is", (long long)id, name);
+  db_done(&search_put);
+  return nerr_pass(err);
+}
+
+NEOERR *db_customer_search_drop(unsigned long long id)
+{
+  NEOERR *err = db_exec(&search_drop, "i", (long long)id);
+  db_done(&search_drop);
+  return nerr_pass(err);
+}

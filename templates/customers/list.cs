@@ -1,7 +1,15 @@
-<?cs set:Page.Title = L.Customers.Title ?><?cs include:"layout/top.cs" ?>
+<?cs set:Page.Title = L.Customers.Title ?><?cs include:"layout/top.cs" ?><?cs
+def:sort_th(key, label, cls) ?><th<?cs if:cls ?> class="<?cs var:cls ?>"<?cs /if ?><?cs
+  if:Filter.sort == key ?> aria-sort="<?cs if:Filter.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" data-sort="<?cs var:key ?>" title="<?cs var:L.List.SortBy ?>" href="/customers?<?cs var:Filter.Query ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs if:Filter.sort == key && Filter.dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>"><?cs var:label ?><?cs
+  if:Filter.sort == key ?> <span aria-hidden="true"><?cs if:Filter.dir == "desc" ?>▼<?cs else ?>▲<?cs /if ?></span><?cs /if ?></a></th><?cs
+/def ?><?cs
+def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p ?><?cs /def ?>
 <div class="page-head">
   <h1><?cs var:L.Customers.Title ?></h1>
-  <p class="muted" id="result-count"><?cs var:L.Customers.FoundBefore ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:L.Customers.FoundAfter ?></p>
+  <p class="muted" id="result-count"><?cs var:L.Customers.FoundBefore ?> <strong><?cs var:Pager.Total ?></strong><?cs if:Pager.Capped ?><?cs var:L.List.CountCapped ?><?cs /if ?> <?cs var:L.Customers.FoundAfter ?></p>
+  <p class="actions" id="export-links"><span class="muted"><?cs var:L.List.Export ?>:</span>
+    <a class="button" id="export-csv" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.csv?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportCsv ?></a>
+    <a class="button" id="export-xlsx" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.xlsx?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportXlsx ?></a></p>
 </div>
 <form method="get" action="/customers" class="filters" role="search">
   <label class="sr-only" for="q"><?cs var:L.Customers.SearchPlaceholder ?></label>
@@ -16,30 +24,58 @@
     <option value=""><?cs var:L.Customers.AllKinds ?></option>
     <?cs each:k = L.Kind ?><option value="<?cs name:k ?>"<?cs if:Filter.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
   </select>
+  <label class="sr-only" for="stage"><?cs var:L.List.Stage ?></label>
+  <select id="stage" name="stage">
+    <option value=""><?cs var:L.List.AllStages ?></option>
+    <?cs each:k = L.Lifecycle ?><option value="<?cs name:k ?>"<?cs if:Filter.stage == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="class"><?cs var:L.List.Class ?></label>
+  <select id="class" name="class">
+    <option value=""><?cs var:L.List.AllClasses ?></option>
+    <option value="A"<?cs if:Filter.class == "A" ?> selected<?cs /if ?>>A</option>
+    <option value="B"<?cs if:Filter.class == "B" ?> selected<?cs /if ?>>B</option>
+    <option value="C"<?cs if:Filter.class == "C" ?> selected<?cs /if ?>>C</option>
+  </select>
+  <label class="sr-only" for="owner"><?cs var:L.List.Owner ?></label>
+  <select id="owner" name="owner">
+    <option value="0"><?cs var:L.List.AllOwners ?></option>
+    <?cs each:o = Owners ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Filter.owner ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="city"><?cs var:L.List.City ?></label>
+  <input id="city" name="city" type="text" value="<?cs var:Filter.city ?>" placeholder="<?cs var:L.List.City ?>" size="8">
+  <label class="sr-only" for="postal"><?cs var:L.List.Postal ?></label>
+  <input id="postal" name="postal" type="text" inputmode="numeric" maxlength="6" value="<?cs var:Filter.postal ?>" placeholder="<?cs var:L.List.Postal ?>" size="8">
+  <label class="check"><input id="archived" name="archived" type="checkbox" value="1"<?cs if:Filter.archived ?> checked<?cs /if ?>> <?cs var:L.List.Archived ?></label>
+  <?cs if:Filter.sort ?><input type="hidden" name="sort" value="<?cs var:Filter.sort ?>"><input type="hidden" name="dir" value="<?cs var:Filter.dir ?>"><?cs /if ?>
   <button type="submit" class="button primary"><?cs var:L.Customers.Search ?></button>
+  <a class="button" href="/customers"><?cs var:L.List.Reset ?></a>
 </form>
+<?cs if:Pager.Capped ?><p class="muted" id="count-capped"><?cs var:L.List.CappedHint ?></p><?cs /if ?>
 <?cs if:Pager.Total == 0 ?>
 <p class="empty" id="no-results"><?cs var:L.Customers.None ?></p>
+<?cs elif:!subcount(Customers) ?>
+<p class="empty" id="no-results"><?cs var:L.Customers.None ?></p>
+<nav class="pager" aria-label="<?cs var:L.Pager.Label ?>"><a class="button" rel="first" href="<?cs call:page_href(1) ?>">1</a></nav>
 <?cs else ?>
 <div class="table-wrap">
 <table class="data" id="customer-list">
   <thead><tr>
-    <th><?cs var:L.Customers.Code ?></th>
-    <th><?cs var:L.Customers.Name ?></th>
+    <?cs call:sort_th("code", L.Customers.Code, "") ?>
+    <?cs call:sort_th("name", L.Customers.Name, "") ?>
     <th class="opt"><?cs var:L.Customers.Kind ?></th>
-    <th><?cs var:L.Customers.Region ?></th>
+    <?cs call:sort_th("region", L.Customers.Region, "") ?>
     <th class="opt"><?cs var:L.Customers.City ?></th>
     <th class="opt"><?cs var:L.Customers.Phone ?></th>
     <th class="opt"><?cs var:L.Customers.Owner ?></th>
-    <th class="opt"><?cs var:L.Customers.Lifecycle ?></th>
-    <th class="center"><?cs var:L.Customers.Class ?></th>
-    <th class="opt"><?cs var:L.Customers.LastPurchase ?></th>
+    <?cs call:sort_th("lifecycle", L.Customers.Lifecycle, "opt") ?>
+    <?cs call:sort_th("class", L.Customers.Class, "center") ?>
+    <?cs call:sort_th("purchase", L.Customers.LastPurchase, "opt") ?>
   </tr></thead>
   <tbody>
   <?cs each:c = Customers ?>
-  <tr>
+  <tr<?cs if:c.status != "active" ?> class="archived"<?cs /if ?>>
     <td class="mono"><?cs var:c.code ?></td>
-    <td class="name"><a href="/customers/<?cs var:c.id ?>"><?cs var:c.name ?></a></td>
+    <td class="name"><a href="/customers/<?cs var:c.id ?>"><?cs var:c.name ?></a><?cs if:c.status != "active" ?> <span class="tag"><?cs var:L.List.ArchivedTag ?></span><?cs /if ?></td>
     <td class="opt"><?cs var:L.Kind[c.kind] ?></td>
     <td><?cs call:region_name(c) ?></td>
     <td class="opt"><?cs var:c.city ?></td>
@@ -54,9 +90,10 @@
 </table>
 </div>
 <nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
-  <?cs if:Pager.Prev ?><a class="button" rel="prev" href="/customers?q=<?cs var:url_escape(Filter.q) ?>&amp;region=<?cs var:Filter.region ?>&amp;kind=<?cs var:url_escape(Filter.kind) ?>&amp;page=<?cs var:Pager.Prev ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
-  <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?> <?cs var:L.Pager.PageAfter ?></span>
-  <?cs if:Pager.Next ?><a class="button" rel="next" href="/customers?q=<?cs var:url_escape(Filter.q) ?>&amp;region=<?cs var:Filter.region ?>&amp;kind=<?cs var:url_escape(Filter.kind) ?>&amp;page=<?cs var:Pager.Next ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
+  <?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:page_href(Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
+  <span class="pages"><?cs each:l = Pager.Links ?><?cs if:l.gap ?><span class="muted">…</span><?cs elif:l.page == Pager.Page ?><span class="current" aria-current="page"><?cs var:l.page ?></span><?cs else ?><a class="page" href="<?cs call:page_href(l.page) ?>"><?cs var:l.page ?></a><?cs /if ?> <?cs /each ?></span>
+  <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped && Pager.Next ?><?cs var:L.List.CountCapped ?><?cs /if ?> <?cs var:L.Pager.PageAfter ?></span>
+  <?cs if:Pager.Next ?><a class="button" rel="next" href="<?cs call:page_href(Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
 </nav>
 <?cs /if ?>
 <?cs include:"layout/bottom.cs" ?>

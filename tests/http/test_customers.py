@@ -23,11 +23,11 @@ def _active_count(where="1"):
 
 def _search_where(q):
     """SQL condition matching what the list's search promises: a name
-    fragment, the exact code, a phone prefix, or a key person's exact name
+    fragment, a code prefix, a phone prefix, or a key person's exact name
     or phone prefix (all literal, no wildcards)."""
     lit = sql_str(q)
     n = len(q)
-    return ("(LOCATE(%(q)s, c.name) > 0 OR c.code = %(q)s OR LEFT(c.phone, %(n)d) = %(q)s"
+    return ("(LOCATE(%(q)s, c.name) > 0 OR LEFT(c.code, %(n)d) = %(q)s OR LEFT(c.phone, %(n)d) = %(q)s"
             " OR c.id IN (SELECT customer_id FROM customer_contacts"
             " WHERE name = %(q)s OR LEFT(phone, %(n)d) = %(q)s))" % {"q": lit, "n": n})
 
@@ -253,7 +253,9 @@ def test_regional_manager_filters_cannot_widen_scope():
     r = _list(rm, "?q=" + code)
     check(result_count(r.text) == 0, "rm_huadong finds 华北 customer %s by code" % code)
     # The region menu offers only the manager's own region.
-    options = re.findall(r'<option value="(\d+)"', r.text)
+    menu = re.search(r'<select id="region".*?</select>', r.text, re.S)
+    check(menu, "no region menu")
+    options = re.findall(r'<option value="(\d+)"', menu.group(0))
     own, _ = _region("huadong")
     check(set(options) - {"0"} == {str(own)}, "region menu offers %s" % options)
 
