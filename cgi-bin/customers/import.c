@@ -17,6 +17,7 @@
 #include "core/page.h"
 #include "core/session.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 #include "core/xlsx_in.h"
 #include "db/customer_import.h"
 #include <ctype.h>
@@ -52,6 +53,27 @@ static const int template_order[IMPORT_NCOLS] = {
 enum { COL_CODE = 0, COL_NAME = 1, COL_KIND = 2, COL_REGION = 3, COL_OWNER = 4,
        COL_LIFECYCLE = 5, COL_LOYALTY = 6, COL_NON_CUSTOMER = 7 };
 
+/* Transactions (交易记录): one order line a row; lines with the same order
+ * number make one order. */
+#define ORDER_NCOLS 8
+static const char *const order_cols[ORDER_NCOLS] = {
+  "customer_code", "order_no", "ordered_on", "delivered_on", "product_code", "quantity",
+  "unit_price", "salesperson",
+};
+static const char *const order_zh[ORDER_NCOLS] = {
+  "客户编号", "订单号", "订购日期", "交货日期", "产品编号", "数量", "单价", "业务员",
+};
+static const char order_required[ORDER_NCOLS] = { 1, 1, 1, 0, 1, 1, 0, 0 };
+enum { OC_CUSTOMER, OC_ORDER_NO, OC_ORDERED, OC_DELIVERED, OC_PRODUCT, OC_QTY, OC_PRICE,
+       OC_SALES };
+/* The lines spool: row, then these, then the error flag. */
+#define LINE_NFIELDS 11
+static const char *const line_fields[LINE_NFIELDS] = {
+  "customer_code", "order_no", "ordered_on", "delivered_on", "product_code", "quantity",
+  "unit_price", "salesperson", "product_id", "salesperson_id", "amount",
+};
+#define MAX_CENTS 100000000000000LL   /* DECIMAL(14,2) holds less than this */
+
 /* Choice columns: the labels under L.<node> (both languages) map to the
  * stored values. */
 static const struct { int col; const char *node; } choice_nodes[] = {
@@ -79,15 +101,18 @@ static void header_text(const char *s, char *out, size_t n)
   out[len] = '\0';
 }
 
-static int header_col(const char *cell)
+static int header_col(int orders, const char *cell)
 {
   char h[256];
   header_text(cell, h, sizeof h);
   if (!*h) return -2;   /* an empty header: the column is not read */
-  for (int i = 0; i < IMPORT_NCOLS; i++) {
+  int n = orders ? ORDER_NCOLS : IMPORT_NCOLS;
+  const char *const *cols = orders ? order_cols : import_cols;
+  const char *const *zh = orders ? order_zh : zh_labels;
+  for (int i = 0; i < n; i++) {
     char key[64];
-    snprintf(key, sizeof key, "Import.Col.%s", import_cols[i]);
-    if (strcmp(h, zh_labels[i]) == 0 || strcasecmp(h, import_cols[i]) == 0 ||
+    snprintf(key, sizeof key, "Import.%s.%s", orders ? "OrderCol" : "Col", cols[i]);
+    if (strcmp(h, zh[i]) == 0 || strcasecmp(h, cols[i]) == 0 ||
         strcasecmp(h, i18n_get("en", key)) == 0)
       return i;
   }
@@ -167,6 +192,24 @@ struct pending_code {
   char code[21];
 };
 
+/* Strings (ASCII-lower-cased, as the unique indexes compare codes) to
+ * numbers. */
+struct strmap {
+  char **keys;
+  long *vals;
+  long cap, count;
+};
+
+struct order_info {
+  char no[33];
+  long cust;                     /* index into the customer codes */
+  char ordered[11], delivered[11], sales[16];
+  long long cents;
+  long first_row, first_ordinal;
+};
+
+struct product { const char *id, *code, *name, *price; };
+
 struct region { const char *id, *code, *zh, *en; };
 struct owner { const char *id, *username, *name; };
 
@@ -194,6 +237,17 @@ struct parse {
   long code_cap, code_count;
   struct pending_code pending[IMPORT_CODE_BATCH];
   int npending;
+  /* orders */
+  int orders;
+  struct product *products;
+  int nproducts;
+  struct strmap order_map, cust_map;
+  struct order_info *order_list;
+  long norders, cap_orders;
+  char **cust_codes;             /* distinct customer codes, by index */
+  long long *cust_ids;
+  long ncust, cap_cust;
+  long *line_cust, *line_row;    /* per data row: customer index (-1), row */
   FILE *tsv;
   HDF *values, *errs;
 };
@@ -214,6 +268,19 @@ static void parse_free(struct parse *p)
   free(p->code_keys);
   free(p->code_rows);
   if (p->tsv) fclose(p->tsv);
+  free(p->products);
+  for (long i = 0; i < p->order_map.cap; i++) free(p->order_map.keys[i]);
+  free(p->order_map.keys);
+  free(p->order_map.vals);
+  for (long i = 0; i < p->cust_map.cap; i++) free(p->cust_map.keys[i]);
+  free(p->cust_map.keys);
+  free(p->cust_map.vals);
+  free(p->order_list);
+  for (long i = 0; i < p->ncust; i++) free(p->cust_codes[i]);
+  free(p->cust_codes);
+  free(p->cust_ids);
+  free(p->line_cust);
+  free(p->line_row);
   hdf_destroy(&p->values);
   hdf_destroy(&p->errs);
 }
@@ -276,50 +343,64 @@ static unsigned long hash_str(const char *s)
   return h;
 }
 
-static NEOERR *code_grow(struct parse *p)
+static NEOERR *strmap_grow(struct strmap *m)
 {
-  long cap = p->code_cap ? p->code_cap * 2 : 1024;
+  long cap = m->cap ? m->cap * 2 : 1024;
   char **keys = calloc(cap, sizeof *keys);
-  long *rows = calloc(cap, sizeof *rows);
-  if (!keys || !rows) { free(keys); free(rows); return nerr_raise(NERR_NOMEM, "codes"); }
-  for (long i = 0; i < p->code_cap; i++) {
-    if (!p->code_keys[i]) continue;
-    unsigned long h = hash_str(p->code_keys[i]) & (cap - 1);
+  long *vals = calloc(cap, sizeof *vals);
+  if (!keys || !vals) { free(keys); free(vals); return nerr_raise(NERR_NOMEM, "strmap"); }
+  for (long i = 0; i < m->cap; i++) {
+    if (!m->keys[i]) continue;
+    unsigned long h = hash_str(m->keys[i]) & (cap - 1);
     while (keys[h]) h = (h + 1) & (cap - 1);
-    keys[h] = p->code_keys[i];
-    rows[h] = p->code_rows[i];
+    keys[h] = m->keys[i];
+    vals[h] = m->vals[i];
   }
-  free(p->code_keys);
-  free(p->code_rows);
-  p->code_keys = keys;
-  p->code_rows = rows;
-  p->code_cap = cap;
+  free(m->keys);
+  free(m->vals);
+  m->keys = keys;
+  m->vals = vals;
+  m->cap = cap;
+  return STATUS_OK;
+}
+
+/* *found = the value stored for key, or -1 when key is new (then `val`
+ * is stored for it). */
+static NEOERR *strmap_put(struct strmap *m, const char *key, long val, long *found)
+{
+  *found = -1;
+  if ((m->count + 1) * 2 > m->cap) {
+    NEOERR *err = strmap_grow(m);
+    if (err) return nerr_pass(err);
+  }
+  char k[64];
+  size_t n = 0;
+  for (; key[n] && n < sizeof k - 1; n++) k[n] = (char)tolower((unsigned char)key[n]);
+  k[n] = '\0';
+  unsigned long h = hash_str(k) & (m->cap - 1);
+  while (m->keys[h]) {
+    if (strcmp(m->keys[h], k) == 0) { *found = m->vals[h]; return STATUS_OK; }
+    h = (h + 1) & (m->cap - 1);
+  }
+  if (!(m->keys[h] = strdup(k))) return nerr_raise(NERR_NOMEM, "strmap");
+  m->vals[h] = val;
+  m->count++;
   return STATUS_OK;
 }
 
 /* The row that already has this code in the file, or 0 (and it is
- * remembered for `row`). Codes are compared case-insensitively, as the
- * unique index does. */
+ * remembered for `row`). */
 static NEOERR *code_seen(struct parse *p, const char *code, long row, long *first)
 {
-  *first = 0;
-  if ((p->code_count + 1) * 2 > p->code_cap) {
-    NEOERR *err = code_grow(p);
-    if (err) return nerr_pass(err);
-  }
-  char key[21];
-  size_t n = 0;
-  for (; code[n] && n < sizeof key - 1; n++) key[n] = (char)tolower((unsigned char)code[n]);
-  key[n] = '\0';
-  unsigned long h = hash_str(key) & (p->code_cap - 1);
-  while (p->code_keys[h]) {
-    if (strcmp(p->code_keys[h], key) == 0) { *first = p->code_rows[h]; return STATUS_OK; }
-    h = (h + 1) & (p->code_cap - 1);
-  }
-  if (!(p->code_keys[h] = strdup(key))) return nerr_raise(NERR_NOMEM, "codes");
-  p->code_rows[h] = row;
-  p->code_count++;
-  return STATUS_OK;
+  struct strmap m = { p->code_keys, p->code_rows, p->code_cap, p->code_count };
+  long found;
+  NEOERR *err = strmap_put(&m, code, row, &found);
+  p->code_keys = m.keys;
+  p->code_rows = m.vals;
+  p->code_cap = m.cap;
+  p->code_count = m.count;
+  *first = found < 0 ? 0 : found;
+  return nerr_pass(err);
 }
 
 static NEOERR *check_pending_codes(struct parse *p)
@@ -450,12 +531,13 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
   p->map = malloc((ncells ? ncells : 1) * sizeof *p->map);
   if (!p->map) return nerr_raise(NERR_NOMEM, "header");
   p->ncols_file = ncells;
-  int seen[IMPORT_NCOLS] = { 0 };
+  int seen[IMPORT_NCOLS > ORDER_NCOLS ? IMPORT_NCOLS : ORDER_NCOLS] = { 0 };
+  const char *const *zh = p->orders ? order_zh : zh_labels;
   STRING unknown;
   string_init(&unknown);
   NEOERR *err = STATUS_OK;
   for (int i = 0; i < ncells && !err; i++) {
-    int c = header_col(cells[i]);
+    int c = header_col(p->orders, cells[i]);
     p->map[i] = c < 0 ? -1 : c;
     if (c == -1) {
       char h[256];
@@ -464,7 +546,7 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
         err = string_appendf(&unknown, "%s“%s”", unknown.len ? "、" : "", h);
     } else if (c >= 0 && seen[c]++) {
       string_clear(&unknown);
-      return file_fail(p, "DuplicateColumn", zh_labels[c]);
+      return file_fail(p, "DuplicateColumn", zh[c]);
     }
   }
   if (err) { string_clear(&unknown); return nerr_pass(err); }
@@ -474,6 +556,12 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
     return err;
   }
   string_clear(&unknown);
+  if (p->orders) {
+    for (int c = 0; c < ORDER_NCOLS; c++)
+      if (order_required[c] && !seen[c]) return file_fail(p, "MissingColumn", order_zh[c]);
+    p->header_done = 1;
+    return STATUS_OK;
+  }
   if (!seen[COL_NAME]) return file_fail(p, "NoNameColumn", NULL);
   for (size_t i = 0; i < customer_nfields; i++) {
     int c = col_index(customer_fields[i].name);
@@ -484,8 +572,8 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
   return STATUS_OK;
 }
 
-static NEOERR *data_row(struct parse *p, long row, int ncells, const char *const *cells,
-                        const size_t *lens)
+/* A new data row: its ordinal (0-based). */
+static NEOERR *next_row(struct parse *p, long *ordinal)
 {
   if (p->total >= MAX_ROWS) {
     char n[32];
@@ -497,11 +585,26 @@ static NEOERR *data_row(struct parse *p, long row, int ncells, const char *const
     char *b = realloc(p->row_bad, cap);
     if (!b) return nerr_raise(NERR_NOMEM, "rows");
     p->row_bad = b;
+    if (p->orders) {
+      long *c = realloc(p->line_cust, cap * sizeof *c);
+      if (c) p->line_cust = c;
+      long *w = realloc(p->line_row, cap * sizeof *w);
+      if (w) p->line_row = w;
+      if (!c || !w) return nerr_raise(NERR_NOMEM, "rows");
+    }
     p->cap_rows = cap;
   }
-  long ordinal = p->total++;
-  p->row_bad[ordinal] = 0;
-  NEOERR *err;
+  *ordinal = p->total++;
+  p->row_bad[*ordinal] = 0;
+  return STATUS_OK;
+}
+
+static NEOERR *customer_row(struct parse *p, long row, int ncells,
+                            const char *const *cells, const size_t *lens)
+{
+  long ordinal = 0;
+  NEOERR *err = next_row(p, &ordinal);
+  if (err) return nerr_pass(err);
   hdf_destroy(&p->values);
   hdf_destroy(&p->errs);
   if ((err = hdf_init(&p->values)) || (err = hdf_init(&p->errs))) return nerr_pass(err);
@@ -580,6 +683,281 @@ static NEOERR *data_row(struct parse *p, long row, int ncells, const char *const
   return STATUS_OK;
 }
 
+
+/* --- one order line ---------------------------------------------------------------- */
+
+static const struct product *product_of(struct parse *p, const char *v)
+{
+  for (int i = 0; i < p->nproducts; i++)
+    if (strcasecmp(v, p->products[i].code) == 0) return &p->products[i];
+  for (int i = 0; i < p->nproducts; i++)
+    if (strcmp(v, p->products[i].name) == 0) return &p->products[i];
+  return NULL;
+}
+
+static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+/* A date as people type it (2026-3-5, 2026/03/05, 2026.3.5, 2026年3月5日)
+ * or as an Excel serial number (46000), as YYYY-MM-DD in out[11]; 0 when
+ * it is none. */
+static int parse_date(const char *v, char *out)
+{
+  int y, m, d;
+  char rest[8] = "";
+  size_t n = strlen(v);
+  if (n >= 5 && n <= 6 && strspn(v, "0123456789") == n) {
+    long serial = atol(v);             /* days since 1899-12-30 */
+    if (serial < 20000 || serial > 80000) return 0;
+    y = 1900, m = 1, d = 1;
+    long left = serial - 2;            /* 1900-01-01 is serial 2 (after 1900-03-01) */
+    while (left >= (leap(y) ? 366 : 365)) { left -= leap(y) ? 366 : 365; y++; }
+    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    for (m = 1; ; m++) {
+      int md = mdays[m - 1] + (m == 2 && leap(y));
+      if (left < md) break;
+      left -= md;
+    }
+    d = (int)left + 1;
+  } else if (sscanf(v, "%4d-%2d-%2d%7s", &y, &m, &d, rest) < 3 &&
+             sscanf(v, "%4d/%2d/%2d%7s", &y, &m, &d, rest) < 3 &&
+             sscanf(v, "%4d.%2d.%2d%7s", &y, &m, &d, rest) < 3 &&
+             sscanf(v, "%4d年%2d月%2d%7s", &y, &m, &d, rest) < 3) {
+    return 0;
+  } else if (*rest && strcmp(rest, "日") != 0) {
+    return 0;
+  }
+  out[0] = '\0';
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+  if (valid_date(out)) return 1;
+  out[0] = '\0';
+  return 0;
+}
+
+/* An amount with at most 2 decimals, in cents; -1 when it is not one. */
+static long long cents_of(const char *v)
+{
+  if (!valid_amount(v) || strlen(v) > 14) return -1;
+  long long whole = 0, frac = 0;
+  const char *s = v;
+  for (; *s && *s != '.'; s++) whole = whole * 10 + (*s - '0');
+  if (*s == '.') {
+    s++;
+    int digits = 0;
+    for (; *s; s++, digits++) frac = frac * 10 + (*s - '0');
+    if (digits == 1) frac *= 10;
+  }
+  if (whole >= 10000000000LL) return -1;   /* DECIMAL(12,2) */
+  return whole * 100 + frac;
+}
+
+static int valid_order_no(const char *s)
+{
+  size_t n = strlen(s);
+  if (n == 0 || n > 32) return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && !strchr("-_/.", *s)) return 0;
+  return 1;
+}
+
+static NEOERR *cust_index(struct parse *p, const char *code, long *index)
+{
+  long found;
+  NEOERR *err = strmap_put(&p->cust_map, code, p->ncust, &found);
+  if (err) return nerr_pass(err);
+  if (found >= 0) { *index = found; return STATUS_OK; }
+  if (p->ncust == p->cap_cust) {
+    long cap = p->cap_cust ? p->cap_cust * 2 : 256;
+    char **c = realloc(p->cust_codes, cap * sizeof *c);
+    if (c) p->cust_codes = c;
+    long long *i = realloc(p->cust_ids, cap * sizeof *i);
+    if (i) p->cust_ids = i;
+    if (!c || !i) return nerr_raise(NERR_NOMEM, "customer codes");
+    p->cap_cust = cap;
+  }
+  if (!(p->cust_codes[p->ncust] = strdup(code))) return nerr_raise(NERR_NOMEM, "codes");
+  p->cust_ids[p->ncust] = 0;
+  *index = p->ncust++;
+  return STATUS_OK;
+}
+
+static NEOERR *order_row(struct parse *p, long row, int ncells, const char *const *cells,
+                         const size_t *lens)
+{
+  long ordinal = 0;
+  NEOERR *err = next_row(p, &ordinal);
+  if (err) return nerr_pass(err);
+  p->line_cust[ordinal] = -1;
+  p->line_row[ordinal] = row;
+  const char *raw[ORDER_NCOLS] = { 0 };
+  char v[ORDER_NCOLS][256];
+  const char *own[ORDER_NCOLS] = { 0 };
+  for (int c = 0; c < ORDER_NCOLS; c++) v[c][0] = '\0';
+  for (int i = 0; i < ncells && i < p->ncols_file; i++) {
+    int c = p->map[i];
+    if (c < 0) continue;
+    raw[c] = cells[i];
+    if (!utf8_valid(cells[i], lens[i])) own[c] = "BadChars";
+    else trimmed(cells[i], v[c], sizeof v[c]);
+  }
+  for (int c = 0; c < ORDER_NCOLS; c++)
+    if (!own[c] && order_required[c] && !v[c][0]) own[c] = "Required";
+  char ordered[11] = "", delivered[11] = "", price[32] = "", amount[32] = "";
+  const char *product_id = "", *sales_id = "";
+  long long qty = 0, cents = -1;
+  if (!own[OC_ORDER_NO] && !valid_order_no(v[OC_ORDER_NO])) own[OC_ORDER_NO] = "OrderNo";
+  if (!own[OC_CUSTOMER] && strlen(v[OC_CUSTOMER]) > 20) own[OC_CUSTOMER] = "UnknownCustomer";
+  if (!own[OC_ORDERED] && !parse_date(v[OC_ORDERED], ordered)) own[OC_ORDERED] = "Date";
+  if (!own[OC_DELIVERED] && v[OC_DELIVERED][0]) {
+    if (!parse_date(v[OC_DELIVERED], delivered)) own[OC_DELIVERED] = "Date";
+    else if (ordered[0] && strcmp(delivered, ordered) < 0) own[OC_DELIVERED] = "DeliveredBefore";
+  }
+  const struct product *prod = NULL;
+  if (!own[OC_PRODUCT] && !(prod = product_of(p, v[OC_PRODUCT]))) own[OC_PRODUCT] = "UnknownProduct";
+  if (prod) product_id = prod->id;
+  if (!own[OC_QTY]) {
+    char *end;
+    qty = strtoll(v[OC_QTY], &end, 10);
+    if (*end || qty < 1 || qty > 9999999 || !isdigit((unsigned char)v[OC_QTY][0]))
+      own[OC_QTY] = "Quantity";
+  }
+  if (!own[OC_PRICE]) {
+    const char *pv = v[OC_PRICE][0] ? v[OC_PRICE] : prod ? prod->price : "";
+    if (*pv && (cents = cents_of(pv)) < 0) own[OC_PRICE] = "Amount";
+    else snprintf(price, sizeof price, "%.31s", pv);
+  }
+  if (!own[OC_SALES] && v[OC_SALES][0]) {
+    int ambiguous;
+    sales_id = owner_of(p, v[OC_SALES], &ambiguous);
+    if (!sales_id) { sales_id = ""; own[OC_SALES] = ambiguous ? "AmbiguousOwner" : "UnknownOwner"; }
+  }
+  long long line_cents = -1;
+  if (cents >= 0 && qty > 0) {
+    if (cents > 0 && qty > (MAX_CENTS - 1) / cents) own[OC_QTY] = "TooMuch";
+    else line_cents = qty * cents;
+  }
+  if (line_cents >= 0)
+    snprintf(amount, sizeof amount, "%lld.%02lld", line_cents / 100, line_cents % 100);
+  /* the customer (resolved in batches at the end) and the order */
+  long cust = -1;
+  if (!own[OC_CUSTOMER] && (err = cust_index(p, v[OC_CUSTOMER], &cust))) return nerr_pass(err);
+  p->line_cust[ordinal] = cust;
+  if (!own[OC_ORDER_NO]) {
+    long found;
+    if ((err = strmap_put(&p->order_map, v[OC_ORDER_NO], p->norders, &found)))
+      return nerr_pass(err);
+    if (found < 0) {
+      if (p->norders == p->cap_orders) {
+        long cap = p->cap_orders ? p->cap_orders * 2 : 256;
+        struct order_info *o = realloc(p->order_list, cap * sizeof *o);
+        if (!o) return nerr_raise(NERR_NOMEM, "orders");
+        p->order_list = o;
+        p->cap_orders = cap;
+      }
+      struct order_info *o = &p->order_list[p->norders++];
+      memset(o, 0, sizeof *o);
+      snprintf(o->no, sizeof o->no, "%.32s", v[OC_ORDER_NO]);
+      o->cust = cust;
+      snprintf(o->ordered, sizeof o->ordered, "%s", ordered);
+      snprintf(o->delivered, sizeof o->delivered, "%s", delivered);
+      snprintf(o->sales, sizeof o->sales, "%s", sales_id);
+      o->first_row = row;
+      o->first_ordinal = ordinal;
+      o->cents = line_cents > 0 ? line_cents : 0;
+    } else {
+      struct order_info *o = &p->order_list[found];
+      if (o->cust != cust || strcmp(o->ordered, ordered) != 0 ||
+          strcmp(o->delivered, delivered) != 0 || strcmp(o->sales, sales_id) != 0) {
+        char m[256];
+        snprintf(m, sizeof m, "%s %ld%s", msg(p, "OrderMismatch"), o->first_row,
+                 msg(p, "OrderMismatchAfter"));
+        if ((err = add_error(p, ordinal, row, OC_ORDER_NO, m, raw[OC_ORDER_NO])))
+          return nerr_pass(err);
+      }
+      if (line_cents > 0) {
+        if (o->cents > MAX_CENTS - 1 - line_cents) own[OC_QTY] = "TooMuch";
+        else o->cents += line_cents;
+      }
+    }
+  }
+  for (int c = 0; c < ORDER_NCOLS; c++)
+    if (own[c] && (err = add_error(p, ordinal, row, c,
+                                   strcmp(own[c], "Required") == 0
+                                       ? i18n_get(p->r->lang, "Valid.Required")
+                                       : msg(p, own[c]),
+                                   raw[c] ? raw[c] : "")))
+      return nerr_pass(err);
+  const char *out[LINE_NFIELDS] = {
+    v[OC_CUSTOMER], v[OC_ORDER_NO], ordered, delivered, v[OC_PRODUCT], v[OC_QTY], price,
+    v[OC_SALES], product_id, sales_id, amount,
+  };
+  fprintf(p->tsv, "%ld", row);
+  for (int c = 0; c < LINE_NFIELDS; c++) {
+    fputc('\t', p->tsv);
+    tsv_put(p->tsv, out[c]);
+  }
+  fputs(p->row_bad[ordinal] ? "\t1\n" : "\t0\n", p->tsv);
+  return STATUS_OK;
+}
+
+/* After the last line: customers by code and order numbers in the table,
+ * in batches; then the orders spool. */
+static NEOERR *finish_orders(struct parse *p, const char *orders_path)
+{
+  NEOERR *err = STATUS_OK;
+  for (long at = 0; !err && at < p->ncust; at += IMPORT_CODE_BATCH) {
+    int n = p->ncust - at < IMPORT_CODE_BATCH ? (int)(p->ncust - at) : IMPORT_CODE_BATCH;
+    err = db_import_customer_ids((const char *const *)p->cust_codes + at, n, p->cust_ids + at);
+  }
+  for (long i = 0; !err && i < p->total; i++) {
+    long c = p->line_cust[i];
+    if (c >= 0 && !p->cust_ids[c])
+      err = add_error(p, i, p->line_row[i], OC_CUSTOMER, msg(p, "UnknownCustomer"),
+                      p->cust_codes[c]);
+  }
+  for (long at = 0; !err && at < p->norders; at += IMPORT_CODE_BATCH) {
+    int n = p->norders - at < IMPORT_CODE_BATCH ? (int)(p->norders - at) : IMPORT_CODE_BATCH;
+    const char *nos[IMPORT_CODE_BATCH];
+    char taken[IMPORT_CODE_BATCH];
+    for (int i = 0; i < n; i++) nos[i] = p->order_list[at + i].no;
+    err = db_import_orders_taken(nos, n, taken);
+    for (int i = 0; !err && i < n; i++)
+      if (taken[i])
+        err = add_error(p, p->order_list[at + i].first_ordinal, p->order_list[at + i].first_row,
+                        OC_ORDER_NO, msg(p, "OrderTaken"), nos[i]);
+  }
+  if (err) return nerr_pass(err);
+  FILE *f = fopen(orders_path, "w");
+  if (!f) return nerr_raise_errno(NERR_IO, "%s", orders_path);
+  for (long i = 0; i < p->norders; i++) {
+    const struct order_info *o = &p->order_list[i];
+    long long id = o->cust >= 0 ? p->cust_ids[o->cust] : 0;
+    fputs(o->no, f);
+    fprintf(f, "\t%lld\t%s\t%s\t%s\t%lld.%02lld\n", id, o->sales, o->ordered, o->delivered,
+            o->cents / 100, o->cents % 100);
+  }
+  if (fclose(f) != 0) return nerr_raise_errno(NERR_IO, "%s", orders_path);
+  return STATUS_OK;
+}
+
+static NEOERR *load_products(struct parse *p)
+{
+  NEOERR *err = db_import_products(p->refs, "P");
+  if (err) return nerr_pass(err);
+  int n = 0;
+  for (HDF *h = hdf_get_child(p->refs, "P"); h; h = hdf_obj_next(h)) n++;
+  p->products = calloc(n ? n : 1, sizeof *p->products);
+  if (!p->products) return nerr_raise(NERR_NOMEM, "products");
+  for (HDF *h = hdf_get_child(p->refs, "P"); h; h = hdf_obj_next(h)) {
+    struct product *q = &p->products[p->nproducts++];
+    q->id = hdf_get_value(h, "id", "");
+    q->code = hdf_get_value(h, "code", "");
+    q->name = hdf_get_value(h, "name", "");
+    q->price = hdf_get_value(h, "list_price", "");
+  }
+  return STATUS_OK;
+}
+
 static int all_empty(int ncells, const char *const *cells)
 {
   char buf[64];
@@ -594,7 +972,8 @@ static NEOERR *on_row(void *ctx, long row, int ncells, const char *const *cells,
   struct parse *p = ctx;
   if (all_empty(ncells, cells)) return STATUS_OK;
   if (!p->header_done) return nerr_pass(header_row(p, ncells, cells));
-  return nerr_pass(data_row(p, row, ncells, cells, lens));
+  if (p->orders) return nerr_pass(order_row(p, row, ncells, cells, lens));
+  return nerr_pass(customer_row(p, row, ncells, cells, lens));
 }
 
 static NEOERR *parse_csv(struct parse *p, const char *data, size_t n, const char *charset)
@@ -650,9 +1029,9 @@ static void clean_up(void)
   NEOERR *err = db_import_job_expired(KEEP_DAYS, ids, 1000, &n);
   if (err) { log_error(&err, "import clean-up"); return; }
   char path[1024];
-  static const char *const exts[] = { "tsv", "err", "progress" };
+  static const char *const exts[] = { "tsv", "err", "progress", "orders" };
   for (int i = 0; i < n; i++)
-    for (size_t e = 0; e < 3; e++) {
+    for (size_t e = 0; e < 4; e++) {
       job_path(path, sizeof path, ids[i], exts[e]);
       unlink(path);
     }
@@ -686,7 +1065,8 @@ static NEOERR *write_errors(struct parse *p, const char *path)
   FILE *f = fopen(path, "w");
   if (!f) return nerr_raise_errno(NERR_IO, "%s", path);
   for (long i = 0; i < p->nerrors; i++) {
-    fprintf(f, "%ld\t%s\t", p->errors[i].row, import_cols[p->errors[i].col]);
+    fprintf(f, "%ld\t%s\t", p->errors[i].row,
+            (p->orders ? order_cols : import_cols)[p->errors[i].col]);
     tsv_put(f, p->errors[i].value);
     fputc('\t', f);
     tsv_put(f, p->errors[i].msg);
@@ -756,7 +1136,7 @@ NEOERR *customers_import_upload(struct req *r)
     return nerr_pass(upload_refused(r, "NotSupported", NULL));
   }
   clean_up();
-  char dir[1024], tmp_tsv[1100], tmp_err[1100];
+  char dir[1024], tmp_tsv[1100], tmp_err[1100], tmp_orders[1100];
   snprintf(dir, sizeof dir, "%s/imports", var_dir());
   if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
     free(data);
@@ -766,12 +1146,16 @@ NEOERR *customers_import_upload(struct req *r)
   token_random(token, 8);
   snprintf(tmp_tsv, sizeof tmp_tsv, "%s/up-%s.tsv", dir, token);
   snprintf(tmp_err, sizeof tmp_err, "%s/up-%s.err", dir, token);
+  snprintf(tmp_orders, sizeof tmp_orders, "%s/up-%s.orders", dir, token);
   struct parse p;
   memset(&p, 0, sizeof p);
   p.r = r;
+  const char *what = req_param(r, "what");
+  p.orders = what && strcmp(what, "orders") == 0;
   const char *charset = "";
   if (!(p.tsv = fopen(tmp_tsv, "w"))) err = nerr_raise_errno(NERR_IO, "%s", tmp_tsv);
   if (!err) err = load_refs(&p);
+  if (!err && p.orders) err = load_products(&p);
   if (!err && strcmp(format, "xlsx") == 0) {
     err = xlsx_in_read(data, n, on_row, &p);
     if (err && !p.file_error && nerr_match(err, NERR_PARSE)) {
@@ -785,7 +1169,7 @@ NEOERR *customers_import_upload(struct req *r)
   free(data);
   if (!err && !p.header_done) err = file_fail(&p, "NoHeader", NULL);
   if (!err && p.total == 0) err = file_fail(&p, "NoRows", NULL);
-  if (!err) err = check_pending_codes(&p);
+  if (!err) err = p.orders ? finish_orders(&p, tmp_orders) : check_pending_codes(&p);
   if (!err && fclose(p.tsv) != 0) err = nerr_raise_errno(NERR_IO, "%s", tmp_tsv);
   p.tsv = NULL;
   if (!err) err = write_errors(&p, tmp_err);
@@ -798,6 +1182,7 @@ NEOERR *customers_import_upload(struct req *r)
     if (slash && (!bslash || slash > bslash)) name = slash + 1;
     else if (bslash) name = bslash + 1;
     struct import_job_info info = {
+      .entity = p.orders ? "order" : "customer",
       .filename = name, .format = format, .charset = charset,
       .total = p.total, .bad_rows = bad, .errors = p.nerrors + p.errors_dropped,
     };
@@ -809,6 +1194,9 @@ NEOERR *customers_import_upload(struct req *r)
     if (rename(tmp_tsv, final) != 0) err = nerr_raise_errno(NERR_IO, "rename %s", final);
     job_path(final, sizeof final, job, "err");
     if (!err && rename(tmp_err, final) != 0) err = nerr_raise_errno(NERR_IO, "rename %s", final);
+    job_path(final, sizeof final, job, "orders");
+    if (!err && p.orders && rename(tmp_orders, final) != 0)
+      err = nerr_raise_errno(NERR_IO, "rename %s", final);
   }
   const char *file_error = p.file_error;
   char arg[512];
@@ -817,6 +1205,7 @@ NEOERR *customers_import_upload(struct req *r)
   if (err) {
     unlink(tmp_tsv);
     unlink(tmp_err);
+    unlink(tmp_orders);
     if (file_error) {
       nerr_ignore(&err);
       return nerr_pass(upload_refused(r, file_error, arg));
@@ -843,10 +1232,19 @@ NEOERR *customers_import_form(struct req *r)
       if (strcmp(customer_fields[f].name, import_cols[c]) != 0) continue;
       snprintf(name, sizeof name, "Import.Cols.%d.required", i);
       if (customer_fields[f].required) err = hdf_set_value(h, name, "1");
-      snprintf(name, sizeof name, "Import.Cols.%d.maxlen", i);
-      if (!err) err = hdf_set_int_value(h, name, (int)customer_fields[f].maxlen);
     }
   }
+  for (int c = 0; !err && c < ORDER_NCOLS; c++) {
+    snprintf(name, sizeof name, "Import.OrderCols.%d.name", c);
+    err = hdf_set_value(h, name, order_cols[c]);
+    snprintf(name, sizeof name, "Import.OrderCols.%d.zh", c);
+    if (!err) err = hdf_set_value(h, name, order_zh[c]);
+    snprintf(name, sizeof name, "Import.OrderCols.%d.required", c);
+    if (!err && order_required[c]) err = hdf_set_value(h, name, "1");
+  }
+  const char *what = req_param(r, "what");
+  if (!err) err = hdf_set_value(h, "Import.What", what && strcmp(what, "orders") == 0
+                                                      ? "orders" : "customers");
   if (!err) err = db_import_regions(h, "Import.Regions");
   if (err) return nerr_pass(err);
   r->template = "customers/import.cs";
@@ -855,39 +1253,58 @@ NEOERR *customers_import_form(struct req *r)
 
 /* --- the preview ------------------------------------------------------------------ */
 
-/* Region and owner names for the preview, under Import.RegionName.<id>
- * and Import.OwnerName.<id>. */
+/* Region, owner and product names for the preview, under
+ * Import.RegionName.<id>, Import.OwnerName.<id>, Import.ProductName.<id>. */
 static NEOERR *names(struct req *r)
 {
   HDF *tmp;
   NEOERR *err = hdf_init(&tmp);
   if (!err) err = db_import_regions(tmp, "R");
   if (!err) err = db_import_owners(tmp, "O");
+  if (!err) err = db_import_products(tmp, "P");
   char key[96];
   for (HDF *g = hdf_get_child(tmp, "R"); !err && g; g = hdf_obj_next(g)) {
     snprintf(key, sizeof key, "Import.RegionName.%s", hdf_get_value(g, "id", "0"));
-    err = hdf_set_value(r->hdf, key, hdf_get_value(g, strcmp(r->lang, "en") == 0 ? "name_en" : "name_zh", ""));
+    err = hdf_set_value(r->hdf, key,
+                        hdf_get_value(g, strcmp(r->lang, "en") == 0 ? "name_en" : "name_zh", ""));
   }
   for (HDF *o = hdf_get_child(tmp, "O"); !err && o; o = hdf_obj_next(o)) {
     snprintf(key, sizeof key, "Import.OwnerName.%s", hdf_get_value(o, "id", "0"));
     err = hdf_set_value(r->hdf, key, hdf_get_value(o, "display_name", ""));
   }
+  for (HDF *q = hdf_get_child(tmp, "P"); !err && q; q = hdf_obj_next(q)) {
+    snprintf(key, sizeof key, "Import.ProductName.%s", hdf_get_value(q, "id", "0"));
+    err = hdf_set_value(r->hdf, key, hdf_get_value(q, "name", ""));
+  }
   hdf_destroy(&tmp);
   return nerr_pass(err);
 }
 
-static NEOERR *job_or_404(struct req *r)
+static NEOERR *job_or_404(struct req *r, int *orders)
 {
   int found;
   NEOERR *err = db_import_job_get(&r->user, r->id, r->hdf, "Job", &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(app_fail(r, KERR_NOT_FOUND, "ImportNotFound"));
+  *orders = strcmp(hdf_get_value(r->hdf, "Job.entity", ""), "order") == 0;
   return STATUS_OK;
+}
+
+static long count_lines(const char *path)
+{
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  long n = 0;
+  int c;
+  while ((c = getc(f)) != EOF) n += c == '\n';
+  fclose(f);
+  return n;
 }
 
 NEOERR *customers_import_preview(struct req *r)
 {
-  NEOERR *err = job_or_404(r);
+  int orders;
+  NEOERR *err = job_or_404(r, &orders);
   if (err) return nerr_pass(err);
   HDF *h = r->hdf;
   if ((err = hdf_set_value(h, "Page.Section", "customers"))) return nerr_pass(err);
@@ -898,33 +1315,39 @@ NEOERR *customers_import_preview(struct req *r)
   r->template = "customers/import_preview.cs";
   if (strcmp(state, "done") == 0) return STATUS_OK;
   char path[1100];
+  if (orders) {
+    job_path(path, sizeof path, r->id, "orders");
+    if ((err = hdf_set_int_value(h, "Job.orders", (int)count_lines(path)))) return nerr_pass(err);
+  }
   job_path(path, sizeof path, r->id, "tsv");
   FILE *f = fopen(path, "r");
   if (!f) return nerr_pass(hdf_set_value(h, "Job.expired", "1"));
   if ((err = names(r))) { fclose(f); return nerr_pass(err); }
+  int nf = orders ? LINE_NFIELDS : IMPORT_NCOLS;
+  const char *const *fields = orders ? line_fields : import_cols;
   char *line = NULL, *cells[IMPORT_NCOLS + 2];
   size_t cap = 0;
   char key[96];
   long rownum[PREVIEW_ROWS];
   int nrows = 0;
   for (int i = 0; !err && i < PREVIEW_ROWS && read_line(f, &line, &cap); i++) {
-    int n = tsv_split(line, cells, IMPORT_NCOLS + 2);
-    if (n != IMPORT_NCOLS + 2) continue;
+    int n = tsv_split(line, cells, nf + 2);
+    if (n != nf + 2) continue;
     rownum[nrows++] = atol(cells[0]);
     snprintf(key, sizeof key, "Rows.%d.row", i);
     err = hdf_set_value(h, key, cells[0]);
     snprintf(key, sizeof key, "Rows.%d.bad", i);
-    if (!err && strcmp(cells[IMPORT_NCOLS + 1], "1") == 0) err = hdf_set_value(h, key, "1");
-    for (int c = 0; !err && c < IMPORT_NCOLS; c++) {
+    if (!err && strcmp(cells[nf + 1], "1") == 0) err = hdf_set_value(h, key, "1");
+    for (int c = 0; !err && c < nf; c++) {
       if (!*cells[c + 1]) continue;
-      snprintf(key, sizeof key, "Rows.%d.%s", i, import_cols[c]);
+      snprintf(key, sizeof key, "Rows.%d.%s", i, fields[c]);
       err = hdf_set_value(h, key, cells[c + 1]);
     }
   }
   fclose(f);
-  /* Rows shown with an error the spool line does not know of (a code
-   * found taken after the line was written): the errors are sorted by
-   * row, so only their beginning is read. */
+  /* Rows shown with an error the spool line does not know of (found in
+   * the table after the line was written): the errors are sorted by row,
+   * so only their beginning is read. */
   job_path(path, sizeof path, r->id, "err");
   if (!err && nrows && (f = fopen(path, "r"))) {
     int i = 0;
@@ -944,7 +1367,6 @@ NEOERR *customers_import_preview(struct req *r)
   long long pages = nerrors ? (nerrors + ERRORS_PER_PAGE - 1) / ERRORS_PER_PAGE : 1;
   if (page > pages) page = (int)pages;
   if (!err) err = page_pager(r, nerrors, page, ERRORS_PER_PAGE);
-  job_path(path, sizeof path, r->id, "err");
   if (!err && (f = fopen(path, "r"))) {
     long skip = (long)(page - 1) * ERRORS_PER_PAGE, i = 0;
     int k = 0;
@@ -979,53 +1401,86 @@ static void write_progress(long long job, long long done, long long total)
   else unlink(tmp);
 }
 
-NEOERR *customers_import_commit(struct req *r)
+/* Sends every line of a spool file: customers (orders = 0), the orders of
+ * an order job (1) or their lines (2). */
+static NEOERR *send_spool(struct req *r, struct customer_import **ci, const char *path,
+                          int what, long long total, enum import_outcome *outcome)
 {
-  NEOERR *err = job_or_404(r);
-  if (err) return nerr_pass(err);
-  long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);
-  char path[1100];
-  job_path(path, sizeof path, r->id, "tsv");
   FILE *f = fopen(path, "r");
-  if (!f) return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
-  struct customer_import *ci;
-  enum import_outcome outcome;
-  if ((err = db_customer_import_begin(&r->user, r->id, &ci, &outcome)) ||
-      outcome != IMPORT_OK) {
-    fclose(f);
-    if (err) return nerr_pass(err);
-    return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
+  if (!f) {
+    db_customer_import_abort(ci, "Failed");
+    return nerr_raise_errno(NERR_IO, "%s", path);
   }
-  write_progress(r->id, 0, total);
+  int nf = what == 0 ? IMPORT_NCOLS + 2 : what == 1 ? 6 : LINE_NFIELDS + 2;
   char *line = NULL, *cells[IMPORT_NCOLS + 2];
   size_t cap = 0;
-  long long sent = 0;
+  long long sent = db_customer_import_sent(*ci);
+  NEOERR *err = STATUS_OK;
+  *outcome = IMPORT_OK;
   while (read_line(f, &line, &cap)) {
-    if (tsv_split(line, cells, IMPORT_NCOLS + 2) != IMPORT_NCOLS + 2 ||
-        strcmp(cells[IMPORT_NCOLS + 1], "0") != 0) {
+    if (tsv_split(line, cells, nf) != nf ||
+        (what != 1 && strcmp(cells[nf - 1], "0") != 0)) {
       /* a row with errors cannot be here: the job had none */
-      db_customer_import_abort(&ci, "Failed");
+      db_customer_import_abort(ci, "Failed");
       err = nerr_raise(NERR_ASSERT, "import %lld: bad spool line", r->id);
       break;
     }
-    if ((err = db_customer_import_row(&ci, (const char *const *)cells + 1, &outcome)) ||
-        outcome != IMPORT_OK)
-      break;
-    if (db_customer_import_sent(ci) != sent) {
-      sent = db_customer_import_sent(ci);
+    if (what == 0) {
+      err = db_customer_import_row(ci, (const char *const *)cells + 1, outcome);
+    } else if (what == 1) {
+      err = db_order_import_order(ci, (const char *const *)cells, outcome);
+    } else {
+      /* order_no, product_id, quantity, unit_price */
+      const char *v[4] = { cells[2], cells[9], cells[6], cells[7] };
+      err = db_order_import_line(ci, v, outcome);
+    }
+    if (err || *outcome != IMPORT_OK) break;
+    if (db_customer_import_sent(*ci) != sent) {
+      sent = db_customer_import_sent(*ci);
       write_progress(r->id, sent, total);
     }
   }
   free(line);
   fclose(f);
+  return nerr_pass(err);
+}
+
+NEOERR *customers_import_commit(struct req *r)
+{
+  int orders;
+  NEOERR *err = job_or_404(r, &orders);
+  if (err) return nerr_pass(err);
+  long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);
+  char path[1100], orders_path[1100];
+  job_path(path, sizeof path, r->id, "tsv");
+  job_path(orders_path, sizeof orders_path, r->id, "orders");
+  if (access(path, R_OK) != 0 || (orders && access(orders_path, R_OK) != 0))
+    return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
+  if (orders) total += count_lines(orders_path);
+  struct customer_import *ci;
+  enum import_outcome outcome;
+  err = orders ? db_order_import_begin(&r->user, r->id, &ci, &outcome)
+               : db_customer_import_begin(&r->user, r->id, &ci, &outcome);
+  if (err || outcome != IMPORT_OK) {
+    if (err) return nerr_pass(err);
+    return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
+  }
+  write_progress(r->id, 0, total);
+  if (orders) {
+    err = send_spool(r, &ci, orders_path, 1, total, &outcome);
+    if (!err && ci && outcome == IMPORT_OK) err = send_spool(r, &ci, path, 2, total, &outcome);
+  } else {
+    err = send_spool(r, &ci, path, 0, total, &outcome);
+  }
   long long imported = 0;
   if (!err && outcome == IMPORT_OK && ci)
     err = db_customer_import_end(&ci, r->ip, &imported, &outcome);
   if (ci) db_customer_import_abort(&ci, "Failed");
   if (err) return nerr_pass(err);
   if (outcome == IMPORT_OK) {
-    write_progress(r->id, imported, total);
+    write_progress(r->id, total, total);
     unlink(path);
+    unlink(orders_path);
     job_path(path, sizeof path, r->id, "err");
     unlink(path);
     if ((err = req_flash(r, "Imported"))) return nerr_pass(err);
@@ -1033,21 +1488,23 @@ NEOERR *customers_import_commit(struct req *r)
   return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
 }
 
-/* {"done":N,"total":M,"state":"running"} for static/import.js. */
+/* {"done":N,"total":M,"state":"running"} for static/import.js: rows (for
+ * an order job: orders and lines) sent so far. */
 NEOERR *customers_import_status(struct req *r)
 {
-  NEOERR *err = job_or_404(r);
+  int orders;
+  NEOERR *err = job_or_404(r, &orders);
   if (err) return nerr_pass(err);
   const char *state = hdf_get_value(r->hdf, "Job.state", "ready");
   long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);
-  long long done = hdf_get_int_value(r->hdf, "Job.imported", 0);
+  long long done = strcmp(state, "done") == 0 ? total : 0;
   if (strcmp(state, "running") == 0) {
     char path[1100];
     job_path(path, sizeof path, r->id, "progress");
     FILE *f = fopen(path, "r");
     if (f) {
       long long d, t;
-      if (fscanf(f, "%lld %lld", &d, &t) == 2) done = d;
+      if (fscanf(f, "%lld %lld", &d, &t) == 2) { done = d; total = t; }
       fclose(f);
     }
   }

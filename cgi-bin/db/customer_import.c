@@ -92,11 +92,11 @@ NEOERR *db_import_codes_taken(const char *const *codes, int n, char *taken)
 
 static DB_STMT job_insert = DB_STMT_INIT(
     "INSERT INTO import_jobs (user_id, entity, filename, format, charset, total_rows,"
-    " bad_rows, errors) VALUES (?, 'customer', ?, ?, ?, ?, ?, ?)");
+    " bad_rows, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 static DB_STMT job_get = DB_STMT_INIT(
-    "SELECT id, filename, format, charset, total_rows, bad_rows, errors, state,"
+    "SELECT id, entity, filename, format, charset, total_rows, bad_rows, errors, state,"
     " imported, first_id, last_id, message, created_at, finished_at"
-    " FROM import_jobs WHERE id = ? AND user_id = ? AND entity = 'customer'");
+    " FROM import_jobs WHERE id = ? AND user_id = ?");
 static DB_STMT job_expired = DB_STMT_INIT(
     "SELECT id FROM import_jobs WHERE created_at < NOW() - INTERVAL ? DAY"
     " AND created_at >= NOW() - INTERVAL ? DAY ORDER BY id LIMIT 1000");
@@ -115,7 +115,8 @@ NEOERR *db_import_job_create(const struct user *u, const struct import_job_info 
   }
   memcpy(name, f, n);
   name[n] = '\0';
-  NEOERR *err = db_exec(&job_insert, "isssiii", (long long)u->id, name, info->format,
+  NEOERR *err = db_exec(&job_insert, "issssiii", (long long)u->id,
+                        info->entity ? info->entity : "customer", name, info->format,
                         info->charset ? info->charset : "", info->total, info->bad_rows,
                         info->errors);
   if (err) return nerr_pass(err);
@@ -144,20 +145,96 @@ NEOERR *db_import_job_expired(int days, long long *ids, int max, int *n)
   return nerr_pass(err);
 }
 
+
+/* --- lookups for orders -------------------------------------------------------- */
+
+static DB_STMT customer_ids = DB_STMT_INIT(
+    "SELECT j.i, c.id FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY,"
+    " code VARCHAR(20) PATH '$')) AS j JOIN customers c ON c.code = j.code"
+    " WHERE c.status <> 'merged'");
+static DB_STMT orders_taken = DB_STMT_INIT(
+    "SELECT j.i FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY,"
+    " no VARCHAR(32) PATH '$')) AS j JOIN orders o ON o.order_no = j.no");
+static DB_STMT products = DB_STMT_INIT(
+    "SELECT id, code, name, list_price FROM products WHERE active = 1 ORDER BY id");
+
+static NEOERR *json_list(STRING *json, const char *const *v, int n)
+{
+  NEOERR *err = string_append_char(json, '[');
+  for (int i = 0; !err && i < n; i++) {
+    if (i && (err = string_append_char(json, ','))) break;
+    err = json_str(json, v[i]);
+  }
+  if (!err) err = string_append_char(json, ']');
+  return nerr_pass(err);
+}
+
+NEOERR *db_import_customer_ids(const char *const *codes, int n, long long *ids)
+{
+  for (int i = 0; i < n; i++) ids[i] = 0;
+  if (n <= 0) return STATUS_OK;
+  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d codes in one batch", n);
+  STRING json;
+  string_init(&json);
+  NEOERR *err = json_list(&json, codes, n);
+  if (!err) err = db_exec(&customer_ids, "s", json.buf);
+  string_clear(&json);
+  int more;
+  while (!err && !(err = db_next(&customer_ids, &more)) && more) {
+    long long i = db_int(&customer_ids, 0);
+    if (i >= 1 && i <= n) ids[i - 1] = db_int(&customer_ids, 1);
+  }
+  db_done(&customer_ids);
+  return nerr_pass(err);
+}
+
+NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken)
+{
+  memset(taken, 0, (size_t)(n > 0 ? n : 0));
+  if (n <= 0) return STATUS_OK;
+  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d order numbers in one batch", n);
+  STRING json;
+  string_init(&json);
+  NEOERR *err = json_list(&json, nos, n);
+  if (!err) err = db_exec(&orders_taken, "s", json.buf);
+  string_clear(&json);
+  int more;
+  while (!err && !(err = db_next(&orders_taken, &more)) && more) {
+    long long i = db_int(&orders_taken, 0);
+    if (i >= 1 && i <= n) taken[i - 1] = 1;
+  }
+  db_done(&orders_taken);
+  return nerr_pass(err);
+}
+
+NEOERR *db_import_products(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&products, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&products, hdf, prefix, NULL));
+}
+
 /* --- the commit -------------------------------------------------------------- */
+
+/* Rows waiting to be sent as one JSON array. */
+struct bulk {
+  STRING json;
+  int n;
+  long long sent;
+  unsigned long long first_id, last_id;   /* of the rows inserted so far */
+  unsigned long long batch_first;         /* of the last batch */
+};
 
 struct customer_import {
   struct user user;
   long long job;
-  STRING batch;              /* JSON array of the rows not yet sent */
-  int nbatch;
-  long long sent;
-  unsigned long long first_id, last_id;
+  int orders;                /* 0: customers; 1: orders and their lines */
+  struct bulk main, lines;
 };
 
 static DB_STMT claim = DB_STMT_INIT(
     "UPDATE import_jobs SET state = 'running', started_at = NOW(), message = ''"
-    " WHERE id = ? AND user_id = ? AND entity = 'customer' AND bad_rows = 0"
+    " WHERE id = ? AND user_id = ? AND entity = ? AND bad_rows = 0"
     " AND (state = 'ready' OR (state = 'running' AND started_at < NOW() - INTERVAL 10 MINUTE))");
 static DB_STMT failed = DB_STMT_INIT(
     "UPDATE import_jobs SET state = 'failed', message = ?, finished_at = NOW() WHERE id = ?");
@@ -194,10 +271,33 @@ static DB_STMT search_add = DB_STMT_INIT(
     "REPLACE INTO customer_search (customer_id, name)"
     " SELECT id, name FROM customers WHERE id BETWEEN ? AND ?");
 
+static DB_STMT insert_orders = DB_STMT_INIT(
+    "INSERT INTO orders (order_no, customer_id, salesperson_id, ordered_on, delivered_on, total)"
+    " SELECT j.c0, j.c1, NULLIF(j.c2, ''), j.c3, NULLIF(j.c4, ''), j.c5"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
+    " c0 VARCHAR(32) PATH '$[0]', c1 VARCHAR(10) PATH '$[1]', c2 VARCHAR(10) PATH '$[2]',"
+    " c3 VARCHAR(10) PATH '$[3]', c4 VARCHAR(10) PATH '$[4]',"
+    " c5 DECIMAL(14,2) PATH '$[5]')) AS j ORDER BY j.rn");
+static DB_STMT insert_lines = DB_STMT_INIT(
+    "INSERT INTO order_lines (order_id, product_id, quantity, unit_price, amount)"
+    " SELECT o.id, j.c1, j.c2, j.c3, j.c2 * j.c3"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
+    " c0 VARCHAR(32) PATH '$[0]', c1 INT UNSIGNED PATH '$[1]', c2 INT UNSIGNED PATH '$[2]',"
+    " c3 DECIMAL(12,2) PATH '$[3]')) AS j JOIN orders o ON o.order_no = j.c0"
+    " ORDER BY j.rn");
+/* The last purchase of each customer that got orders (whoever inserted the
+ * orders in the range: the column means the latest order, whatever its
+ * source). */
+static DB_STMT last_purchase = DB_STMT_INIT(
+    "UPDATE customers c JOIN (SELECT customer_id, MAX(ordered_on) AS d FROM orders"
+    " WHERE id BETWEEN ? AND ? GROUP BY customer_id) x ON x.customer_id = c.id"
+    " SET c.last_purchase_on = GREATEST(COALESCE(c.last_purchase_on, x.d), x.d)");
+
 static void release(struct customer_import **ci)
 {
   if (!*ci) return;
-  string_clear(&(*ci)->batch);
+  string_clear(&(*ci)->main.json);
+  string_clear(&(*ci)->lines.json);
   free(*ci);
   *ci = NULL;
 }
@@ -211,7 +311,8 @@ void db_customer_import_abort(struct customer_import **ci, const char *message)
   release(ci);
 }
 
-/* A failure: KERR_CONFLICT (a duplicate code) becomes an outcome. */
+/* A failure: KERR_CONFLICT (a duplicate code or order number) becomes an
+ * outcome. */
 static NEOERR *fail(struct customer_import **ci, NEOERR *err, enum import_outcome *outcome)
 {
   if (nerr_handle(&err, KERR_CONFLICT)) {
@@ -223,12 +324,12 @@ static NEOERR *fail(struct customer_import **ci, NEOERR *err, enum import_outcom
   return err;
 }
 
-NEOERR *db_customer_import_begin(const struct user *u, long long job,
-                                 struct customer_import **ci, enum import_outcome *outcome)
+static NEOERR *begin(const struct user *u, long long job, int orders,
+                     struct customer_import **ci, enum import_outcome *outcome)
 {
   *ci = NULL;
   *outcome = IMPORT_OK;
-  NEOERR *err = db_exec(&claim, "ii", job, (long long)u->id);
+  NEOERR *err = db_exec(&claim, "iis", job, (long long)u->id, orders ? "order" : "customer");
   if (err) return nerr_pass(err);
   if (db_affected(&claim) != 1) { *outcome = IMPORT_NOT_READY; return STATUS_OK; }
   struct customer_import *c = calloc(1, sizeof *c);
@@ -237,7 +338,9 @@ NEOERR *db_customer_import_begin(const struct user *u, long long job,
   } else {
     c->user = *u;
     c->job = job;
-    string_init(&c->batch);
+    c->orders = orders;
+    string_init(&c->main.json);
+    string_init(&c->lines.json);
     *ci = c;
     err = db_begin();
   }
@@ -249,27 +352,66 @@ NEOERR *db_customer_import_begin(const struct user *u, long long job,
   return nerr_pass(err);
 }
 
-static NEOERR *send_batch(struct customer_import *c)
+NEOERR *db_customer_import_begin(const struct user *u, long long job,
+                                 struct customer_import **ci, enum import_outcome *outcome)
 {
-  if (!c->nbatch) return STATUS_OK;
-  NEOERR *err = string_append_char(&c->batch, ']');
-  if (!err) err = db_exec(&insert_batch, "iis", (long long)c->user.id,
-                          (long long)c->user.id, c->batch.buf);
+  return nerr_pass(begin(u, job, 0, ci, outcome));
+}
+
+NEOERR *db_order_import_begin(const struct user *u, long long job,
+                              struct customer_import **ci, enum import_outcome *outcome)
+{
+  return nerr_pass(begin(u, job, 1, ci, outcome));
+}
+
+/* Sends the waiting rows of b through s; with_user: the statement takes
+ * the importer's id twice before the batch. */
+static NEOERR *bulk_send(struct customer_import *c, struct bulk *b, DB_STMT *s, int with_user)
+{
+  if (!b->n) return STATUS_OK;
+  NEOERR *err = string_append_char(&b->json, ']');
   if (err) return nerr_pass(err);
-  unsigned long long n = db_affected(&insert_batch), first = db_insert_id(&insert_batch);
-  if (n != (unsigned long long)c->nbatch)
-    return nerr_raise(NERR_DB, "batch of %d rows inserted %llu", c->nbatch, n);
+  if (with_user)
+    err = db_exec(s, "iis", (long long)c->user.id, (long long)c->user.id, b->json.buf);
+  else
+    err = db_exec(s, "s", b->json.buf);
+  if (err) return nerr_pass(err);
+  unsigned long long n = db_affected(s), first = db_insert_id(s);
+  if (n != (unsigned long long)b->n)
+    return nerr_raise(NERR_DB, "batch of %d rows inserted %llu", b->n, n);
   /* One INSERT ... SELECT takes its ids in one run (innodb_autoinc_lock_mode
    * 0 or 1): first .. first + n - 1. */
-  unsigned long long last = first + n - 1;
-  if ((err = db_exec(&set_codes, "ii", (long long)first, (long long)last)))
-    return nerr_pass(err);
-  if (!c->first_id) c->first_id = first;
-  c->last_id = last;
-  c->sent += c->nbatch;
-  c->nbatch = 0;
-  string_clear(&c->batch);
+  b->batch_first = first;
+  if (first) {
+    if (!b->first_id) b->first_id = first;
+    b->last_id = first + n - 1;
+  }
+  b->sent += b->n;
+  b->n = 0;
+  string_clear(&b->json);
   return STATUS_OK;
+}
+
+static NEOERR *bulk_add(struct bulk *b, const char *const *values, int ncols)
+{
+  NEOERR *err = string_append_char(&b->json, b->n ? ',' : '[');
+  if (!err) err = string_append_char(&b->json, '[');
+  for (int i = 0; !err && i < ncols; i++) {
+    if (i && (err = string_append_char(&b->json, ','))) break;
+    err = json_str(&b->json, values[i] ? values[i] : "");
+  }
+  if (!err) err = string_append_char(&b->json, ']');
+  if (!err) b->n++;
+  return nerr_pass(err);
+}
+
+static NEOERR *send_customers(struct customer_import *c)
+{
+  int n = c->main.n;
+  NEOERR *err = bulk_send(c, &c->main, &insert_batch, 1);
+  if (!err && n)
+    err = db_exec(&set_codes, "ii", (long long)c->main.batch_first, (long long)c->main.last_id);
+  return nerr_pass(err);
 }
 
 NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *values,
@@ -277,22 +419,40 @@ NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *v
 {
   *outcome = IMPORT_OK;
   struct customer_import *c = *ci;
-  NEOERR *err = string_append_char(&c->batch, c->nbatch ? ',' : '[');
-  if (!err) err = string_append_char(&c->batch, '[');
-  for (int i = 0; !err && i < IMPORT_NCOLS; i++) {
-    if (i && (err = string_append_char(&c->batch, ','))) break;
-    err = json_str(&c->batch, values[i] ? values[i] : "");
-  }
-  if (!err) err = string_append_char(&c->batch, ']');
-  if (!err) c->nbatch++;
-  if (!err && c->nbatch >= BATCH_ROWS) err = send_batch(c);
+  NEOERR *err = bulk_add(&c->main, values, IMPORT_NCOLS);
+  if (!err && c->main.n >= BATCH_ROWS) err = send_customers(c);
+  if (err) return fail(ci, err, outcome);
+  return STATUS_OK;
+}
+
+NEOERR *db_order_import_order(struct customer_import **ci, const char *const *values,
+                              enum import_outcome *outcome)
+{
+  *outcome = IMPORT_OK;
+  struct customer_import *c = *ci;
+  NEOERR *err = STATUS_OK;
+  if (c->lines.sent || c->lines.n) err = nerr_raise(NERR_ASSERT, "orders after lines");
+  if (!err) err = bulk_add(&c->main, values, 6);
+  if (!err && c->main.n >= BATCH_ROWS) err = bulk_send(c, &c->main, &insert_orders, 0);
+  if (err) return fail(ci, err, outcome);
+  return STATUS_OK;
+}
+
+NEOERR *db_order_import_line(struct customer_import **ci, const char *const *values,
+                             enum import_outcome *outcome)
+{
+  *outcome = IMPORT_OK;
+  struct customer_import *c = *ci;
+  NEOERR *err = bulk_send(c, &c->main, &insert_orders, 0);   /* the rest of the orders */
+  if (!err) err = bulk_add(&c->lines, values, 4);
+  if (!err && c->lines.n >= BATCH_ROWS) err = bulk_send(c, &c->lines, &insert_lines, 0);
   if (err) return fail(ci, err, outcome);
   return STATUS_OK;
 }
 
 long long db_customer_import_sent(const struct customer_import *ci)
 {
-  return ci ? ci->sent : 0;
+  return ci ? ci->main.sent + ci->lines.sent : 0;
 }
 
 NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
@@ -301,19 +461,30 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
   *outcome = IMPORT_OK;
   *imported = 0;
   struct customer_import *c = *ci;
-  NEOERR *err = send_batch(c);
-  char detail[160];
-  snprintf(detail, sizeof detail, "job=%lld rows=%lld ids=%llu-%llu", c->job, c->sent,
-           c->first_id, c->last_id);
-  if (!err) err = db_audit(&c->user, ip, "import", "customer", 0, detail);
-  if (!err) err = db_exec(&done, "iiii", c->sent, (long long)c->first_id,
-                          (long long)c->last_id, c->job);
+  NEOERR *err;
+  char detail[200];
+  if (c->orders) {
+    err = bulk_send(c, &c->main, &insert_orders, 0);
+    if (!err) err = bulk_send(c, &c->lines, &insert_lines, 0);
+    if (!err && c->main.first_id)
+      err = db_exec(&last_purchase, "ii", (long long)c->main.first_id,
+                    (long long)c->main.last_id);
+    snprintf(detail, sizeof detail, "job=%lld orders=%lld lines=%lld ids=%llu-%llu", c->job,
+             c->main.sent, c->lines.sent, c->main.first_id, c->main.last_id);
+  } else {
+    err = send_customers(c);
+    snprintf(detail, sizeof detail, "job=%lld rows=%lld ids=%llu-%llu", c->job, c->main.sent,
+             c->main.first_id, c->main.last_id);
+  }
+  if (!err) err = db_audit(&c->user, ip, "import", c->orders ? "order" : "customer", 0, detail);
+  if (!err) err = db_exec(&done, "iiii", c->main.sent, (long long)c->main.first_id,
+                          (long long)c->main.last_id, c->job);
   if (!err) err = db_commit();
   if (err) return fail(ci, err, outcome);
-  *imported = c->sent;
+  *imported = c->main.sent;
   /* Mroonga is not transactional: the index follows the commit. */
-  if (c->first_id && (err = db_exec(&search_add, "ii", (long long)c->first_id,
-                                    (long long)c->last_id)))
+  if (!c->orders && c->main.first_id &&
+      (err = db_exec(&search_add, "ii", (long long)c->main.first_id, (long long)c->main.last_id)))
     log_error(&err, "search index after an import (scripts/reindex.sql repairs it)");
   release(ci);
   return STATUS_OK;

@@ -21,14 +21,23 @@ NEOERR *db_import_owners(HDF *hdf, const char *prefix);
 #define IMPORT_CODE_BATCH 1000
 NEOERR *db_import_codes_taken(const char *const *codes, int n, char *taken);
 
+/* Orders (交易记录): ids[i] = the id of the customer with codes[i], 0 when
+ * there is none (merged customers do not count); taken[i] = 1 for order
+ * numbers that exist; active products under prefix.N.{id,code,name,
+ * list_price}. */
+NEOERR *db_import_customer_ids(const char *const *codes, int n, long long *ids);
+NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken);
+NEOERR *db_import_products(HDF *hdf, const char *prefix);
+
 /* A parsed file becomes a job in state "ready". */
 struct import_job_info {
+  const char *entity;        /* "customer" (NULL) or "order" */
   const char *filename, *format, *charset;
   long long total, bad_rows, errors;
 };
 NEOERR *db_import_job_create(const struct user *u, const struct import_job_info *info,
                              long long *id);
-/* The user's own job under prefix.{id,filename,format,charset,total_rows,
+/* The user's own job under prefix.{id,entity,filename,format,charset,total_rows,
  * bad_rows,errors,state,imported,first_id,last_id,message,created_at,
  * finished_at}; *found = 0 for a job of someone else (not told apart from
  * a missing one). */
@@ -48,13 +57,23 @@ NEOERR *db_import_job_expired(int days, long long *ids, int max, int *n);
 enum import_outcome {
   IMPORT_OK,
   IMPORT_NOT_READY,     /* not the user's, has errors, already done or running */
-  IMPORT_CODE_TAKEN,    /* a code was given to another customer since the preview */
+  IMPORT_CODE_TAKEN,    /* a code (order number) was taken since the preview */
 };
 struct customer_import;
 NEOERR *db_customer_import_begin(const struct user *u, long long job,
                                  struct customer_import **ci, enum import_outcome *outcome);
 NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *values,
                                enum import_outcome *outcome);
+/* Orders: begin, then every order (order_no, customer_id, salesperson_id,
+ * ordered_on, delivered_on, total), then every line (order_no, product_id,
+ * quantity, unit_price), then db_customer_import_end; the customers' last
+ * purchase dates follow. *imported is then the number of orders. */
+NEOERR *db_order_import_begin(const struct user *u, long long job,
+                              struct customer_import **ci, enum import_outcome *outcome);
+NEOERR *db_order_import_order(struct customer_import **ci, const char *const *values,
+                              enum import_outcome *outcome);
+NEOERR *db_order_import_line(struct customer_import **ci, const char *const *values,
+                             enum import_outcome *outcome);
 /* Rows sent to the database so far. */
 long long db_customer_import_sent(const struct customer_import *ci);
 NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,

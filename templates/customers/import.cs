@@ -7,6 +7,11 @@
 <?cs if:Import.Error ?><div class="alert" role="alert" id="import-error"><strong><?cs var:L.Import.Error.Title ?></strong><br><?cs var:Import.Error ?><?cs if:Import.ErrorArg ?> <?cs var:Import.ErrorArg ?><?cs /if ?></div><?cs /if ?>
 <form method="post" action="/customers/import" enctype="multipart/form-data" class="card stack" id="import-form">
   <?cs call:csrf_field() ?>
+  <fieldset class="stack" id="import-what">
+    <legend><?cs var:L.Import.What ?></legend>
+    <label><input type="radio" name="what" value="customers"<?cs if:Import.What != "orders" ?> checked<?cs /if ?>> <?cs var:L.Import.WhatCustomers ?></label>
+    <label><input type="radio" name="what" value="orders"<?cs if:Import.What == "orders" ?> checked<?cs /if ?>> <?cs var:L.Import.WhatOrders ?></label>
+  </fieldset>
   <label for="import-file"><?cs var:L.Import.File ?></label>
   <input type="file" id="import-file" name="file" required accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-file-hint">
   <p class="muted" id="import-file-hint"><?cs var:L.Import.FileHint ?></p>
@@ -38,6 +43,28 @@
         elif:c.name == "non_customer" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.NonCustomer ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
         elif:c.name == "region_id" ?><br><?cs var:L.Import.Values ?>：<?cs each:g = Import.Regions ?><?cs if:!first(g) ?>、<?cs /if ?><?cs var:g.name_zh ?> <span class="muted mono"><?cs var:g.code ?></span><?cs /each ?><?cs
         /if ?></td>
+    </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+</section>
+<section class="card" id="import-order-help">
+  <h2><?cs var:L.Import.OrderColumns ?></h2>
+  <p><a class="button" href="/static/order-import-template.csv" download="order-import-template.csv" id="import-order-template"><?cs var:L.Import.OrderTemplate ?></a></p>
+  <div class="table-wrap">
+  <table class="data" id="import-order-columns">
+    <thead><tr>
+      <th><?cs var:L.Import.Column ?></th>
+      <th><?cs var:L.Import.Required ?></th>
+      <th><?cs var:L.Import.Rules ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:c = Import.OrderCols ?>
+    <tr>
+      <td class="nowrap"><strong><?cs var:c.zh ?></strong><br><span class="muted mono"><?cs var:c.name ?></span></td>
+      <td><?cs if:c.required ?><?cs var:L.Import.Required ?><?cs else ?><span class="muted"><?cs var:L.Import.Optional ?></span><?cs /if ?></td>
+      <td><?cs var:L.Import.OrderRule[c.name] ?></td>
     </tr>
     <?cs /each ?>
     </tbody>

@@ -6,13 +6,14 @@
 </div>
 <div class="stats" id="import-counts">
   <div class="stat"><span class="stat-value" id="count-total"><?cs var:Job.total_rows ?></span><span class="stat-label"><?cs var:L.Import.Total ?></span></div>
+  <?cs if:Job.entity == "order" && Job.state != "done" ?><div class="stat"><span class="stat-value" id="count-orders"><?cs var:Job.orders ?></span><span class="stat-label"><?cs var:L.Import.Orders ?></span></div><?cs /if ?>
   <div class="stat"><span class="stat-value" id="count-good"><?cs var:Job.good_rows ?></span><span class="stat-label"><?cs var:L.Import.Good ?></span></div>
   <div class="stat<?cs if:Job.bad_rows > 0 ?> warn<?cs /if ?>"><span class="stat-value" id="count-bad"><?cs var:Job.bad_rows ?></span><span class="stat-label"><?cs var:L.Import.Bad ?></span></div>
 </div>
 <?cs if:Job.state == "done" ?>
 <section class="card" id="import-result">
   <h2><?cs var:L.Import.Done ?></h2>
-  <p><?cs var:L.Import.DoneBefore ?> <strong id="import-imported"><?cs var:Job.imported ?></strong> <?cs var:L.Import.DoneAfter ?></p>
+  <p><?cs var:L.Import.DoneBefore ?> <strong id="import-imported"><?cs var:Job.imported ?></strong> <?cs if:Job.entity == "order" ?><?cs var:L.Import.OrdersDoneAfter ?><?cs else ?><?cs var:L.Import.DoneAfter ?><?cs /if ?></p>
   <p class="actions"><a class="button primary" href="/customers"><?cs var:L.Import.ToList ?></a> <a class="button" href="/customers/import"><?cs var:L.Import.Again ?></a></p>
 </section>
 <?cs elif:Job.state == "failed" ?>
@@ -57,7 +58,7 @@
     <?cs each:e = Errors ?>
     <tr>
       <td class="num mono"><?cs var:e.row ?></td>
-      <td class="nowrap" data-field="<?cs var:e.field ?>"><?cs var:L.Import.Col[e.field] ?></td>
+      <td class="nowrap" data-field="<?cs var:e.field ?>"><?cs if:Job.entity == "order" ?><?cs var:L.Import.OrderCol[e.field] ?><?cs else ?><?cs var:L.Import.Col[e.field] ?><?cs /if ?></td>
       <td><?cs var:e.value ?></td>
       <td><?cs var:e.message ?></td>
     </tr>
@@ -74,7 +75,43 @@
   <?cs /if ?>
 </section>
 <?cs /if ?>
-<?cs if:subcount(Rows) > 0 ?>
+<?cs if:subcount(Rows) > 0 && Job.entity == "order" ?>
+<section class="card">
+  <h2><?cs var:L.Import.FirstRows ?></h2>
+  <div class="table-wrap">
+  <table class="data" id="import-rows">
+    <thead><tr>
+      <th class="num"><?cs var:L.Import.Row ?></th>
+      <th></th>
+      <th><?cs var:L.Import.OrderCol.customer_code ?></th>
+      <th><?cs var:L.Import.OrderCol.order_no ?></th>
+      <th><?cs var:L.Import.OrderCol.ordered_on ?></th>
+      <th><?cs var:L.Import.Product ?></th>
+      <th class="num"><?cs var:L.Import.OrderCol.quantity ?></th>
+      <th class="num"><?cs var:L.Import.OrderCol.unit_price ?></th>
+      <th class="num"><?cs var:L.Import.Amount ?></th>
+      <th class="opt"><?cs var:L.Import.OrderCol.salesperson ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:w = Rows ?>
+    <tr>
+      <td class="num mono"><?cs var:w.row ?></td>
+      <td><?cs if:w.bad ?><span class="tag warn"><?cs var:L.Import.RowBad ?></span><?cs /if ?></td>
+      <td class="mono"><?cs var:w.customer_code ?></td>
+      <td class="mono"><?cs var:w.order_no ?></td>
+      <td class="nowrap"><?cs var:w.ordered_on ?></td>
+      <td><?cs alt:Import.ProductName[w.product_id] ?><?cs var:w.product_code ?><?cs /alt ?></td>
+      <td class="num"><?cs var:w.quantity ?></td>
+      <td class="num"><?cs if:w.unit_price ?><?cs var:money(w.unit_price) ?><?cs /if ?></td>
+      <td class="num"><?cs if:w.amount ?><?cs var:money(w.amount) ?><?cs /if ?></td>
+      <td class="opt"><?cs alt:Import.OwnerName[w.salesperson_id] ?><?cs var:w.salesperson ?><?cs /alt ?></td>
+    </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+</section>
+<?cs elif:subcount(Rows) > 0 ?>
 <section class="card">
   <h2><?cs var:L.Import.FirstRows ?></h2>
   <div class="table-wrap">

@@ -466,6 +466,112 @@ def test_status_json():
     check(json.loads(r.text) == {"done": 0, "total": 2, "state": "ready"}, "status %s" % r.text)
 
 
+# --- transactions (orders) ------------------------------------------------------
+
+ORDER_HEADER = ["客户编号", "订单号", "订购日期", "交货日期", "产品编号", "数量", "单价", "业务员"]
+
+
+def _upload_orders(client, data, filename="orders.csv"):
+    body, ctype = _multipart({"_csrf": page_csrf(client, "/customers/import"), "what": "orders"},
+                             filename, data)
+    return client.request("POST", "/customers/import", body=body,
+                          headers={"Content-Type": ctype})
+
+
+def _delete_orders(prefix):
+    like = sql_str(prefix + "%")
+    sql("DELETE l FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.order_no LIKE %s" % like)
+    sql("DELETE FROM orders WHERE order_no LIKE %s" % like)
+
+
+def test_orders_import_commit():
+    c = sign_in("staff01")
+    custs = sql("SELECT id, code, COALESCE(last_purchase_on, '') FROM customers"
+                " WHERE status = 'active' ORDER BY id LIMIT 2")
+    prods = sql("SELECT id, code, name, list_price FROM products WHERE active = 1 ORDER BY id LIMIT 3")
+    no = CODE_PREFIX + "SO"
+    rows = [
+        [custs[0][1], no + "1", "2199-01-05", "2199/1/8", prods[0][1], "2", "", "陈晓明"],
+        [custs[0][1], no + "1", "2199/1/5", "2199-01-08", prods[1][2], "3", "100.5", "staff01"],
+        [custs[1][1].lower(), no + "2", "2199年1月6日", "", prods[2][1].lower(), "1", "0", ""],
+    ]
+    saved = [(cid, lp) for cid, _, lp in custs]
+    try:
+        r = _upload_orders(c, _csv(ORDER_HEADER, rows).encode("gbk"))
+        check_status(r, 303, "upload orders")
+        path = local_path(r.location)
+        p = c.get(path)
+        check_status(p, 200, "orders preview")
+        check(_counts(p.text) == (3, 3, 0), "counts %s" % (_counts(p.text),))
+        check(element_text(p.text, "count-orders") == "2", "two orders")
+        check_in('id="import-commit"', p.text, "commit form")
+        lines_before = int(sql_value("SELECT COUNT(*) FROM order_lines"))
+        r = c.post(path, {"_csrf": csrf_of(p.text)})
+        check_status(r, 303, "commit orders")
+        orders = sql("SELECT order_no, customer_id, salesperson_id, ordered_on, delivered_on, total"
+                     " FROM orders WHERE order_no LIKE %s ORDER BY order_no" % sql_str(no + "%"))
+        first_total = 2 * float(prods[0][3]) + 3 * 100.5
+        check(len(orders) == 2, "two orders inserted: %s" % orders)
+        check(orders[0][1:5] == [custs[0][0], str(user_id("staff01")), "2199-01-05", "2199-01-08"]
+              and abs(float(orders[0][5]) - first_total) < 0.001, "first order %s" % orders[0])
+        check(orders[1][1:6] == [custs[1][0], "NULL", "2199-01-06", "NULL", "0.00"],
+              "second order %s" % orders[1])
+        check(int(sql_value("SELECT COUNT(*) FROM order_lines")) - lines_before == 3, "three lines")
+        lines = sql("SELECT l.product_id, l.quantity, l.unit_price, l.amount FROM order_lines l"
+                    " JOIN orders o ON o.id = l.order_id WHERE o.order_no = %s ORDER BY l.id"
+                    % sql_str(no + "1"))
+        check(lines == [[prods[0][0], "2", prods[0][3], "%.2f" % (2 * float(prods[0][3]))],
+                        [prods[1][0], "3", "100.50", "301.50"]], "lines %s" % lines)
+        check(sql_value("SELECT last_purchase_on FROM customers WHERE id = %s" % custs[1][0])
+              == "2199-01-06", "last purchase date follows the orders")
+        audit = sql("SELECT entity, detail FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1")
+        check(audit and audit[0][0] == "order" and "orders=2 lines=3" in audit[0][1], "audit %s" % audit)
+        res = c.get(path)
+        check(element_text(res.text, "import-imported") == "2", "result shows two orders")
+    finally:
+        _delete_orders(no)
+        for cid, lp in saved:
+            sql("UPDATE customers SET last_purchase_on = %s WHERE id = %s" % (
+                sql_str(lp) if lp else "NULL", cid))
+
+
+def test_orders_bad_rows():
+    c = sign_in("staff01")
+    cust = sql_value("SELECT code FROM customers WHERE status = 'active' ORDER BY id LIMIT 1")
+    other = sql_value("SELECT code FROM customers WHERE status = 'active' ORDER BY id LIMIT 1 OFFSET 1")
+    prod = sql_value("SELECT code FROM products WHERE active = 1 ORDER BY id LIMIT 1")
+    taken = sql_value("SELECT order_no FROM orders ORDER BY id LIMIT 1")
+    no = CODE_PREFIX + "BAD"
+    rows = [
+        [cust, no + "1", "2026-02-30", "", prod, "1", "", ""],        # 2: bad date
+        ["NO-SUCH-CUSTOMER", no + "2", "2026-03-01", "", prod, "1", "", ""],  # 3
+        [cust, no + "3", "2026-03-01", "", "NO-SUCH-PRODUCT", "0", "1.234", ""],  # 4
+        [cust, taken, "2026-03-01", "", prod, "1", "", ""],            # 5: order exists
+        [cust, no + "6", "2026-03-01", "", prod, "1", "", ""],         # 6
+        [other, no + "6", "2026-03-01", "", prod, "1", "", ""],        # 7: other customer
+    ]
+    r = _upload_orders(c, _csv(ORDER_HEADER, rows).encode())
+    check_status(r, 303, "upload")
+    p = c.get(local_path(r.location))
+    errs = [(e[0]["text"], e[1]["text"], e[3]["text"]) for e in table_rows(p.text, "import-errors")]
+    for want in [("2", "订购日期", "有效日期"), ("3", "客户编号", "没有这个编号的客户"),
+                 ("4", "产品编号", "没有这个产品"), ("4", "数量", "正整数"), ("4", "单价", "金额"),
+                 ("5", "订单号", "已存在"), ("7", "订单号", "第 6")]:
+        check(any(e[0] == want[0] and e[1] == want[1] and want[2] in e[2] for e in errs),
+              "error %s not listed: %s" % (want, errs))
+    check(_counts(p.text)[2] == 5, "five bad rows: %s" % (_counts(p.text),))
+    check_not_in('id="import-commit"', p.text, "no commit with errors")
+    check(int(sql_value("SELECT COUNT(*) FROM orders WHERE order_no LIKE %s" % sql_str(no + "%"))) == 0,
+          "nothing inserted")
+
+
+def test_orders_missing_column():
+    c = sign_in("staff01")
+    r = _upload_orders(c, _csv(ORDER_HEADER[:4], [["C1", "X1", "2026-01-01", ""]]).encode())
+    check_status(r, 422, "missing columns")
+    check_in("产品编号", element_text(r.text, "import-error") or "", "names the column")
+
+
 # --- timing (not part of make test) ---------------------------------------------
 
 def time_large_import(n=100000, fmt="csv"):
