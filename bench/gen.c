@@ -233,14 +233,18 @@ static void f_str(sink *s, const char *p)
   if (2 * k + 1 > SINK_CAP) die("field too long for %s", s->table);
   room(s, 2 * k + 1);
   char *o = s->buf + s->n;
-  for (size_t i = 0; i < k; i++) {
-    char c = p[i];
-    switch (c) {
-    case '\\': *o++ = '\\'; *o++ = '\\'; break;
-    case '\t': *o++ = '\\'; *o++ = 't'; break;
-    case '\n': *o++ = '\\'; *o++ = 'n'; break;
-    case '\r': *o++ = '\\'; *o++ = 'r'; break;
-    default: *o++ = c;
+  for (;;) {   /* runs without anything to escape are copied whole */
+    size_t run = strcspn(p, "\\\t\n\r");
+    memcpy(o, p, run);
+    o += run;
+    p += run;
+    if (!*p) break;
+    *o++ = '\\';
+    switch (*p++) {
+    case '\t': *o++ = 't'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    default: *o++ = '\\';
     }
   }
   *o++ = '\t';
@@ -1399,10 +1403,11 @@ static const char *someone(rng *r, const person *people, int np, person *tmp)
     }                                                                          \
   } while (0)
 
-static const dyn_tmpl *pick_dyn(rng *r, const dyn_tmpl *a, int n, char who)
+/* cats: the categories allowed, as a bit mask. */
+static const dyn_tmpl *pick_dyn(rng *r, const dyn_tmpl *a, int n, char who, unsigned cats)
 {
   const dyn_tmpl *d;
-  PICK_FIT(r, a, n, t->who == 'A' || t->who == who, d);
+  PICK_FIT(r, a, n, (t->who == 'A' || t->who == who) && (cats >> t->cat & 1), d);
   if (!d) die("internal: no dynamics template for audience %c", who);
   return d;
 }
@@ -1422,10 +1427,14 @@ static void gen_dynamics(long i, const cust *c, const person *people, int np, ch
   entry_days(&r, days, n, lo, g.last);
   char who = c->kind == K_DEALER ? 'D' : 'O';
   sink *s = &sinks[T_DYNAMICS];
+  /* a customer that does not buy from us yet has no plans with our products
+   * and no stock of them: only its channels, people, money and competitors */
+  int buyer = c->life >= L_ONETIME;
+  unsigned needs = buyer ? ~0u : 1u << 1 | 1u << 2 | 1u << 5 | 1u << 6;
   for (int k = 0; k < n; k++) {
-    int strat = rchance(&r, 0.3);
-    const dyn_tmpl *t = strat ? pick_dyn(&r, STRATEGY_T, NELEM(STRATEGY_T), who)
-                              : pick_dyn(&r, NEEDS_T, NELEM(NEEDS_T), who);
+    int strat = buyer && rchance(&r, 0.3);
+    const dyn_tmpl *t = strat ? pick_dyn(&r, STRATEGY_T, NELEM(STRATEGY_T), who, ~0u)
+                              : pick_dyn(&r, NEEDS_T, NELEM(NEEDS_T), who, needs);
     person tmp;
     txctx x = { .city = CITIES[c->city].name, .dist = CITIES[c->city].district[c->district] };
     x.prod = PRODUCTS[pick_prod(&r, c->kind, who == 'D' ? 'W' : 'X')].name;
@@ -1468,11 +1477,18 @@ static void gen_contact_log(long i, const cust *c, const person *people, int np,
   int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
   entry_days(&r, days, n, lo, g.last);
   char who = c->kind == K_DEALER ? 'D' : 'O';
+  int buyer = c->life >= L_ONETIME;
   sink *s = &sinks[T_CONTACT_LOG];
   for (int k = 0; k < n; k++) {
     int ch = wt_pick(&ch_t[c->kind], &r);
     const heard_tmpl *ht;
-    PICK_FIT(&r, HEARD_T, N_HEARD, t->ch == ch && (t->who == 'A' || t->who == who), ht);
+    PICK_FIT(&r, HEARD_T, N_HEARD, t->ch == ch && (t->who == 'A' || t->who == who) &&
+                                   (buyer || t->t[0] != '*'), ht);
+    if (!ht) {   /* nothing of that kind happens with a prospect: a visit */
+      ch = CH_VISIT;
+      PICK_FIT(&r, HEARD_T, N_HEARD, t->ch == ch && (t->who == 'A' || t->who == who) &&
+                                     (buyer || t->t[0] != '*'), ht);
+    }
     const heard_tmpl *t = ht;
     if (!t) die("internal: no contact-log text for channel %s", CHANNEL_S[ch]);
     /* who was there: one or two key people (one on the phone) */
@@ -1493,7 +1509,7 @@ static void gen_contact_log(long i, const cust *c, const person *people, int np,
     char heard[512], act[160] = "";
     sb b;
     sb_init(&b, heard, sizeof heard);
-    const char *next = tx(&b, &r, t->t, &x);
+    const char *next = tx(&b, &r, t->t + (t->t[0] == '*'), &x);
     int due = -1, done = 0;
     if (next && rchance(&r, 0.85)) {
       sb_init(&b, act, sizeof act);
