@@ -2,8 +2,8 @@
 def:days_to_go(d) ?><?cs if:d == 0 ?><?cs var:L.Home.Today ?><?cs elif:d == 1 ?><?cs var:L.Home.Tomorrow ?><?cs else ?><?cs var:L.Home.DaysBefore ?> <?cs var:d ?> <?cs var:L.Home.DaysAfter ?><?cs /if ?><?cs /def ?><?cs
 def:action_row(a) ?>
     <tr<?cs if:a.days < 0 ?> class="overdue"<?cs /if ?> data-id="<?cs var:a.id ?>">
-      <td class="mono nowrap"><?cs var:a.next_due ?></td>
-      <td class="nowrap"><?cs if:a.days < 0 ?><span class="tag warn"><?cs var:L.Home.OverdueBefore ?> <?cs var:0 - #a.days ?> <?cs var:L.Home.OverdueAfter ?></span><?cs elif:a.days == 0 ?><span class="tag warn"><?cs var:L.Home.DueToday ?></span><?cs else ?><span class="tag"><?cs call:days_to_go(a.days) ?></span><?cs /if ?></td>
+      <td class="opt mono nowrap"><?cs var:a.next_due ?></td>
+      <td class="nowrap" title="<?cs var:a.next_due ?>"><?cs if:a.days < 0 ?><span class="tag warn"><?cs var:L.Home.OverdueBefore ?> <?cs var:0 - #a.days ?> <?cs var:L.Home.OverdueAfter ?></span><?cs elif:a.days == 0 ?><span class="tag warn"><?cs var:L.Home.DueToday ?></span><?cs else ?><span class="tag"><?cs call:days_to_go(a.days) ?></span><?cs /if ?></td>
       <td class="name"><a href="/customers/<?cs var:a.customer_id ?>"><?cs var:a.customer ?></a></td>
       <td><?cs var:a.next_action ?></td>
       <td class="opt"><span class="nowrap"><?cs var:L.Channel[a.channel] ?> · <?cs var:a.contacted_on ?></span><?cs if:a.people ?> <span class="muted">· <?cs var:a.people ?></span><?cs /if ?>
@@ -19,19 +19,18 @@ def:action_row(a) ?>
   <a class="stat" href="/customers"><span class="stat-value"><?cs var:Home.customers ?></span><span class="stat-label"><?cs var:L.Home.Customers ?></span></a>
   <div class="stat"><span class="stat-value"><?cs var:Home.mine ?></span><span class="stat-label"><?cs var:L.Home.Mine ?></span></div>
   <div class="stat<?cs if:Home.open_complaints > 0 ?> warn<?cs /if ?>"><span class="stat-value"><?cs var:Home.open_complaints ?></span><span class="stat-label"><?cs var:L.Home.OpenComplaints ?></span></div>
-  <a class="stat<?cs if:Home.Actions.overdue > 0 ?> warn<?cs /if ?>" href="#actions-card" id="overdue-count"><span class="stat-value"><?cs var:Home.Actions.overdue ?></span><span class="stat-label"><?cs var:L.Home.OverdueActions ?></span></a>
+  <a class="stat<?cs if:Home.Actions.overdue > 0 ?> warn<?cs /if ?>" href="#actions-card" id="overdue-count"><span class="stat-value"><?cs if:Home.Actions.overdue >= Home.Actions.cap ?><?cs var:Home.Actions.cap - 1 ?>+<?cs else ?><?cs var:Home.Actions.overdue ?><?cs /if ?></span><span class="stat-label"><?cs var:L.Home.OverdueActions ?></span></a>
 </div>
 
 <section class="card" id="actions-card" aria-labelledby="actions-title">
-  <h2 id="actions-title"><?cs var:L.Home.Actions ?></h2>
-  <p class="muted small"><?cs var:L.Home.ActionsHint ?></p>
+  <h2 id="actions-title"><?cs var:L.Home.Actions ?> <small class="muted"><?cs var:L.Home.ActionsHint ?></small></h2>
   <?cs if:subcount(Home.Actions.Overdue) == 0 && subcount(Home.Actions.Upcoming) == 0 ?>
   <p class="empty" id="actions-empty"><?cs var:L.Home.NoActions ?></p>
   <?cs else ?>
   <div class="table-wrap">
   <table class="data" id="actions">
     <thead><tr>
-      <th scope="col"><?cs var:L.Home.Due ?></th><th scope="col"><?cs var:L.Home.When ?></th>
+      <th scope="col" class="opt"><?cs var:L.Home.Due ?></th><th scope="col"><?cs var:L.Home.When ?></th>
       <th scope="col"><?cs var:L.Home.Customer ?></th><th scope="col"><?cs var:L.Home.NextAction ?></th>
       <th scope="col" class="opt"><?cs var:L.Home.LastContact ?></th>
     </tr></thead>
@@ -40,34 +39,33 @@ def:action_row(a) ?>
   </table>
   </div>
   <?cs if:Home.Actions.overdue > subcount(Home.Actions.Overdue) ?>
-  <p class="muted small" id="actions-more"><?cs var:L.Home.MoreOverdueBefore ?> <?cs var:Home.Actions.overdue - subcount(Home.Actions.Overdue) ?> <?cs var:L.Home.MoreOverdueAfter ?></p>
+  <p class="muted small" id="actions-more"><?cs if:Home.Actions.overdue >= Home.Actions.cap ?><?cs var:L.Home.MoreOverdueMany ?><?cs else ?><?cs var:L.Home.MoreOverdueBefore ?> <?cs var:Home.Actions.overdue - subcount(Home.Actions.Overdue) ?> <?cs var:L.Home.MoreOverdueAfter ?><?cs /if ?></p>
   <?cs /if ?>
   <?cs /if ?>
 </section>
 
 <section class="card" id="birthdays-card" aria-labelledby="birthdays-title">
-  <h2 id="birthdays-title"><?cs var:L.Home.Birthdays ?></h2>
-  <p class="muted small"><?cs var:L.Home.BirthdaysHint ?></p>
+  <h2 id="birthdays-title"><?cs var:L.Home.Birthdays ?> <small class="muted"><?cs var:L.Home.BirthdaysHint ?></small></h2>
   <?cs if:subcount(Home.Birthdays) == 0 ?>
   <p class="empty" id="birthdays-empty"><?cs var:L.Home.NoBirthdays ?></p>
   <?cs else ?>
   <div class="table-wrap">
   <table class="data" id="birthdays">
     <thead><tr>
-      <th scope="col"><?cs var:L.Home.Date ?></th><th scope="col"><?cs var:L.Home.In ?></th>
+      <th scope="col" class="opt"><?cs var:L.Home.Date ?></th><th scope="col"><?cs var:L.Home.In ?></th>
       <th scope="col"><?cs var:L.Home.Person ?></th><th scope="col"><?cs var:L.Home.Role ?></th>
       <th scope="col"><?cs var:L.Home.Customer ?></th><th scope="col" class="opt"><?cs var:L.Home.Phone ?></th>
       <th scope="col" class="opt"><?cs var:L.Home.Owner ?></th>
     </tr></thead>
     <tbody><?cs each:b = Home.Birthdays ?>
     <tr data-id="<?cs var:b.id ?>">
-      <td class="mono nowrap" title="<?cs var:b.next_birthday ?>"><?cs var:b.md ?></td>
-      <td class="nowrap"><?cs if:b.days <= 1 ?><span class="tag warn"><?cs call:days_to_go(b.days) ?></span><?cs else ?><?cs call:days_to_go(b.days) ?><?cs /if ?></td>
+      <td class="opt mono nowrap" title="<?cs var:b.next_birthday ?>"><?cs var:b.md ?></td>
+      <td class="nowrap" title="<?cs var:b.next_birthday ?>"><?cs if:b.days <= 1 ?><span class="tag warn"><?cs call:days_to_go(b.days) ?></span><?cs else ?><?cs call:days_to_go(b.days) ?><?cs /if ?></td>
       <td class="name"><a href="/customers/<?cs var:b.customer_id ?>?tab=people"><?cs var:b.name ?></a></td>
       <td><?cs if:b.title ?><?cs var:b.title ?><?cs else ?><?cs var:L.ContactRole[b.role] ?><?cs /if ?></td>
       <td><a href="/customers/<?cs var:b.customer_id ?>"><?cs var:b.customer ?></a></td>
       <td class="opt mono nowrap"><?cs call:dash(b.phone) ?></td>
-      <td class="opt nowrap"><?cs if:b.mine ?><span class="tag lc-loyal"><?cs var:L.Home.Mine ?></span><?cs else ?><?cs call:dash(b.owner) ?><?cs /if ?></td>
+      <td class="opt nowrap"><?cs if:b.mine ?><span class="tag lc-loyal"><?cs var:L.Home.OwnTag ?></span><?cs else ?><?cs call:dash(b.owner) ?><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
   </table>

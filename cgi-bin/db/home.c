@@ -14,7 +14,8 @@
  *    rows for 15 hits;
  *  - when they own few (a regional manager, an admin, a new salesperson),
  *    that walk could read the whole 30 days for nothing, so it starts from
- *    customers(owner_id) and their key people instead and sorts the few.
+ *    customers(owner_id) and their key people instead and sorts the few;
+ *    likewise for a regional manager whose regions have few customers.
  * A window that runs from December into January is two ranges of
  * birthday_md, read one after the other. STRAIGHT_JOIN fixes the join order
  * so the optimizer cannot swap a 15-row walk for a 100,000-row one. */
@@ -24,8 +25,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Fewer own customers than this: start from the customers. */
+/* Fewer own customers than this, or (a regional manager) fewer customers in
+ * their regions than FEW_VISIBLE: start from the customers. */
 #define FEW_OWN 500
+#define FEW_VISIBLE 2000
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
@@ -49,7 +52,10 @@
 static DB_STMT window = DB_STMT_INIT(
     "SELECT MONTH(CURDATE()) * 100 + DAYOFMONTH(CURDATE()),"
     " MONTH(CURDATE() + INTERVAL 30 DAY) * 100 + DAYOFMONTH(CURDATE() + INTERVAL 30 DAY),"
-    " (SELECT COUNT(*) FROM (SELECT 1 FROM customers WHERE owner_id = ? LIMIT " STR(FEW_OWN) ") o)");
+    " (SELECT COUNT(*) FROM (SELECT 1 FROM customers WHERE owner_id = ? LIMIT " STR(FEW_OWN) ") o),"
+    " (SELECT COUNT(*) FROM (SELECT 1 FROM user_regions ur JOIN customers c"
+    "   ON c.status = 'active' AND c.region_id = ur.region_id"
+    "   WHERE ur.user_id = ? LIMIT " STR(FEW_VISIBLE) ") v)");
 
 /* Parameters of the three: md_from (x3 for the columns), range lo, hi,
  * user (owner), scope flag, user, limit. */
@@ -72,6 +78,17 @@ static DB_STMT others_walk = DB_STMT_INIT(
     " JOIN customers c ON c.id = k.customer_id"
     " WHERE k.birthday_md BETWEEN ? AND ? AND (c.owner_id IS NULL OR c.owner_id <> ?)"
     " AND c.status = 'active'" SCOPE
+    " ORDER BY k.birthday_md, k.customer_id, k.id LIMIT ?");
+
+/* A regional manager with few customers in their regions: from those
+ * customers (the scope flag is always 1 here; it keeps the parameters in
+ * the order of the others). */
+static DB_STMT others_few = DB_STMT_INIT(
+    "SELECT STRAIGHT_JOIN " BDAY_COLS
+    " FROM user_regions ur JOIN customers c ON c.status = 'active' AND c.region_id = ur.region_id"
+    " JOIN customer_contacts k ON k.customer_id = c.id"
+    " WHERE k.birthday_md BETWEEN ? AND ? AND (c.owner_id IS NULL OR c.owner_id <> ?)"
+    " AND ? = 1 AND ur.user_id = ?"
     " ORDER BY k.birthday_md, k.customer_id, k.id LIMIT ?");
 
 /* Appends the statement's rows as prefix.<*n>.<column>, with mine set. */
@@ -115,12 +132,12 @@ static NEOERR *birthday_group(DB_STMT *s, const struct user *u, const long long 
 
 NEOERR *db_home_birthdays(const struct user *u, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&window, "i", (long long)u->id);
+  NEOERR *err = db_exec(&window, "ii", (long long)u->id, (long long)u->id);
   if (err) return nerr_pass(err);
   int more;
   if ((err = db_next(&window, &more))) return nerr_pass(err);
   long long from = more ? db_int(&window, 0) : 0, to = more ? db_int(&window, 1) : 0;
-  long long own = more ? db_int(&window, 2) : 0;
+  long long own = more ? db_int(&window, 2) : 0, visible = more ? db_int(&window, 3) : 0;
   db_done(&window);
   if (!more) return nerr_raise(NERR_DB, "no date from the database");
 
@@ -136,7 +153,8 @@ NEOERR *db_home_birthdays(const struct user *u, HDF *hdf, const char *prefix)
   if (own > 0 && (err = birthday_group(own >= FEW_OWN ? &own_walk : &own_few, u, range, nranges,
                                        from, hdf, prefix, &n, 1)))
     return nerr_pass(err);
-  return nerr_pass(birthday_group(&others_walk, u, range, nranges, from, hdf, prefix, &n, 0));
+  DB_STMT *others = scope_limited(u) && visible < FEW_VISIBLE ? &others_few : &others_walk;
+  return nerr_pass(birthday_group(others, u, range, nranges, from, hdf, prefix, &n, 0));
 }
 
 #define ACTION_COLS                                                          \
@@ -159,19 +177,28 @@ static DB_STMT upcoming = DB_STMT_INIT(
     " AND c.status = 'active'" SCOPE
     " ORDER BY l.next_due, l.id LIMIT " STR(HOME_ACTIONS_MAX));
 
+/* Counted only up to HOME_COUNT_CAP: a salesperson of the 1M-customer
+ * bench has some 11,000 overdue actions, and an exact count would look up
+ * each one's customer (seconds with a cold buffer pool). */
+#define CAPPED(cond)                                                         \
+  "(SELECT COUNT(*) FROM (SELECT 1 FROM contact_log l"                       \
+  " JOIN customers c ON c.id = l.customer_id"                                \
+  " WHERE l.staff_id = ? AND l.done = 0 AND " cond " AND c.status = 'active'" SCOPE \
+  " LIMIT " STR(HOME_COUNT_CAP) ") x)"
 static DB_STMT action_counts = DB_STMT_INIT(
-    "SELECT STRAIGHT_JOIN COALESCE(SUM(l.next_due < CURDATE()), 0) AS overdue,"
-    " COALESCE(SUM(l.next_due >= CURDATE()), 0) AS upcoming"
-    " FROM contact_log l JOIN customers c ON c.id = l.customer_id"
-    " WHERE l.staff_id = ? AND l.done = 0 AND l.next_due < CURDATE() + INTERVAL 8 DAY"
-    " AND c.status = 'active'" SCOPE);
+    "SELECT " CAPPED("l.next_due < CURDATE()") " AS overdue, "
+    CAPPED("l.next_due >= CURDATE() AND l.next_due < CURDATE() + INTERVAL 8 DAY") " AS upcoming");
 
 NEOERR *db_home_actions(const struct user *u, HDF *hdf, const char *prefix)
 {
   long long lim = scope_limited(u), id = u->id;
   char name[128];
-  NEOERR *err = db_exec(&action_counts, "iii", id, lim, id);
+  NEOERR *err = db_exec(&action_counts, "iiiiii", id, lim, id, id, lim, id);
   if (!err) err = db_row_to_hdf(&action_counts, hdf, prefix, NULL);
+  if (!err) {
+    snprintf(name, sizeof name, "%s.cap", prefix);
+    err = hdf_set_int_value(hdf, name, HOME_COUNT_CAP);
+  }
   if (err) return nerr_pass(err);
   snprintf(name, sizeof name, "%s.Overdue", prefix);
   if ((err = db_exec(&overdue, "iii", id, lim, id)) ||

@@ -7,6 +7,8 @@
 /* How many reminders of each kind the page shows at most. */
 #define HOME_BIRTHDAYS_MAX 15
 #define HOME_ACTIONS_MAX 12
+/* Counts stop here (the page shows "99+"). */
+#define HOME_COUNT_CAP 100
 
 /* Key people of active customers whose birthday falls in the next 30 days
  * (today included; December runs on into January), the user's own
@@ -23,6 +25,6 @@ NEOERR *db_home_birthdays(const struct user *u, HDF *hdf, const char *prefix);
  * each {id, customer_id, customer, channel, contacted_on, people,
  * next_action, next_due, days (negative when overdue)}, at most
  * HOME_ACTIONS_MAX of each; prefix.overdue and prefix.upcoming hold the
- * full counts. */
+ * counts, up to HOME_COUNT_CAP (in prefix.cap). */
 NEOERR *db_home_actions(const struct user *u, HDF *hdf, const char *prefix);
 #endif
