@@ -3,12 +3,17 @@
 # with the hello-world FastCGI ceiling (bench/hello.c) measured in the same
 # run, so the ratios hold on a noisy machine.
 #
-#   KEHU_BENCH=1 make run        # the stack, with hello.fcgi started too
+#   KEHU_BENCH=1 make run        # the demo stack, with hello.fcgi started too
 #   bench/run.sh [seconds] [connections]
 #
+#   bench/load-volume.sh         # or the 1,000,000-customer stack on :8090
+#   KEHU_VAR=$PWD/var-bench KEHU_HTTP_PORT=8090 bench/run.sh
+#
 # Prints a Markdown table: req/s, p50 and p99 latency, and req/s as a share
-# of hello. Pages are fetched signed in as staff01 (one session check and the
-# page's own queries per request).
+# of hello. Pages are fetched signed in as staff01 (sees every region; one
+# session check and the page's own queries per request), the "RM" rows as
+# rm_huadong (regional manager, one region). Search texts can be changed
+# with BENCH_COMMON (a fragment in many names), BENCH_CITY, BENCH_RARE.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 
@@ -22,34 +27,65 @@ command -v wrk >/dev/null || kehu_die "wrk is not installed (make deps)"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$base/bench/hello")
 [[ $code == 200 ]] || kehu_die "/bench/hello answers $code: start the stack with KEHU_BENCH=1"
 
-# Sign in once; every scenario reuses the session cookie.
-csrf=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-curl -s -b "$jar" -c "$jar" -o /dev/null \
-    --data-urlencode "_csrf=$csrf" --data-urlencode "username=staff01" \
-    --data-urlencode "password=$KEHU_DEMO_PASSWORD" "$base/login"
-session=$(awk '$6 == "kehu_session" { print $7 }' "$jar")
-[[ -n $session ]] || kehu_die "could not sign in as staff01"
+# Sign in once per user; every scenario reuses the session cookie.
+sign_in() {
+    local user=$1 csrf
+    rm -f "$jar"
+    csrf=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    curl -s -b "$jar" -c "$jar" -o /dev/null \
+        --data-urlencode "_csrf=$csrf" --data-urlencode "username=$user" \
+        --data-urlencode "password=$KEHU_DEMO_PASSWORD" "$base/login"
+    awk '$6 == "kehu_session" { print $7 }' "$jar"
+}
+staff=$(sign_in staff01)
+[[ -n $staff ]] || kehu_die "could not sign in as staff01"
+rm=$(sign_in rm_huadong)
+[[ -n $rm ]] || kehu_die "could not sign in as rm_huadong"
 
-some_id=$("$KEHU_ROOT/scripts/db.sh" sql -N -e "SELECT MAX(id) DIV 2 FROM customers" "$KEHU_DB_NAME")
-last_page=$("$KEHU_ROOT/scripts/db.sh" sql -N -e "SELECT GREATEST(1, LEAST(500, COUNT(*) DIV 20)) FROM customers WHERE status='active'" "$KEHU_DB_NAME")
+sql() { "$KEHU_ROOT/scripts/db.sh" sql -N -e "$1" "$KEHU_DB_NAME"; }
+urlenc() { printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/../%&/g'; }
+some_id=$(sql "SELECT MAX(id) DIV 2 FROM customers")
+active=$(sql "SELECT COUNT(*) FROM (SELECT 1 FROM customers WHERE status='active' LIMIT 10000) t")
+deep=$((active / 20))
+((deep >= 1)) || deep=1
+common=$(urlenc "${BENCH_COMMON:-电器}")
+city=$(urlenc "${BENCH_CITY:-长沙}")
+rare=$(urlenc "${BENCH_RARE:-鑫旺}")
+region=$(sql "SELECT id FROM regions WHERE code = 'huanan'")
+code=$(sql "SELECT LEFT(code, 6) FROM customers ORDER BY id DESC LIMIT 1")
 
-# "anon:" scenarios are fetched without the session cookie.
+# "anon:" scenarios are fetched without a session, "rm:" as rm_huadong.
 scenarios=(
     "hello-world FastCGI|anon:/bench/hello"
     "sign-in page (no session)|anon:/login"
     "customer list, page 1|/customers"
-    "customer list, page $last_page|/customers?page=$last_page"
-    "search, 2-char Chinese fragment|/customers?q=%E5%8D%8E%E4%B8%9C"
-    "search, common 1-char fragment|/customers?q=%E5%8D%8E"
+    "customer list, page $deep|/customers?page=$deep"
+    "search, 2-char fragment in many names (${BENCH_COMMON:-电器})|/customers?q=$common"
+    "search, 2-char city (${BENCH_CITY:-长沙})|/customers?q=$city"
+    "search, 2-char fragment in few names (${BENCH_RARE:-鑫旺})|/customers?q=$rare"
+    "search, code prefix ($code)|/customers?q=$code"
+    "filter: class A|/customers?class=A"
+    "filter: region + lifecycle|/customers?region=$region&stage=loyal"
+    "sorted by name, page 1|/customers?sort=name"
+    "sorted by last purchase, page $deep|/customers?sort=purchase&dir=desc&page=$deep"
+    "RM: own region, page 1|rm:/customers"
+    "RM: own region, page $deep|rm:/customers?page=$deep"
+    "RM: search ${BENCH_COMMON:-电器}|rm:/customers?q=$common"
     "customer file|/customers/$some_id"
 )
 
 run_one() {
-    local path=$1 out cookie=(-H "Cookie: kehu_session=$session")
+    local path=$1 out cookie=(-H "Cookie: kehu_session=$staff")
     if [[ $path == anon:* ]]; then
         path=${path#anon:}
         cookie=()
+    elif [[ $path == rm:* ]]; then
+        path=${path#rm:}
+        cookie=(-H "Cookie: kehu_session=$rm")
     fi
+    # One request first: per-process caches (the capped count, deep-page
+    # anchors) and the buffer pool are warm, as they are for a user.
+    curl -s -o /dev/null "${cookie[@]}" "$base$path" || true
     out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency "${cookie[@]}" "$base$path")
     local rps p50 p99 non2xx
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
@@ -59,7 +95,7 @@ run_one() {
     printf '%s %s %s %s\n' "$rps" "$p50" "$p99" "${non2xx:-0}"
 }
 
-echo "wrk -t2 -c$conns -d${secs}s, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "wrk -t2 -c$conns -d${secs}s, $(nproc) cores, $(date -u +%Y-%m-%d), $(sql "SELECT COUNT(*) FROM customers") customers"
 echo
 echo "| page | req/s | p50 | p99 | share of hello | non-2xx |"
 echo "|---|---|---|---|---|---|"
