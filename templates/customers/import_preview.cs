@@ -1,7 +1,7 @@
-<?cs set:Page.Title = L.Import.Preview ?><?cs include:"layout/top.cs" ?>
+<?cs if:Job.state == "done" || Job.state == "failed" ?><?cs set:Page.Title = L.Import.Result ?><?cs else ?><?cs set:Page.Title = L.Import.Preview ?><?cs /if ?><?cs include:"layout/top.cs" ?>
 <p class="crumb"><a href="/customers/import">← <?cs var:L.Import.Back ?></a></p>
 <div class="page-head">
-  <h1><?cs var:L.Import.Preview ?></h1>
+  <h1><?cs var:Page.Title ?></h1>
   <p class="muted"><?cs var:L.Import.FileName ?>: <strong id="import-filename"><?cs var:Job.filename ?></strong> · <span class="mono"><?cs var:Job.format ?><?cs if:Job.charset ?> <?cs var:Job.charset ?><?cs /if ?></span></p>
 </div>
 <div class="stats" id="import-counts">
