@@ -38,6 +38,9 @@ def:action_row(a) ?>
     </tbody>
   </table>
   </div>
+  <?cs if:Home.Actions.upcoming > subcount(Home.Actions.Upcoming) ?>
+  <p class="muted small" id="upcoming-more"><?cs var:L.Home.MoreUpcomingBefore ?> <?cs if:Home.Actions.upcoming >= Home.Actions.cap ?><?cs var:Home.Actions.cap - 1 ?>+<?cs else ?><?cs var:Home.Actions.upcoming ?><?cs /if ?> <?cs var:L.Home.MoreUpcomingAfter ?></p>
+  <?cs /if ?>
   <?cs if:Home.Actions.overdue > subcount(Home.Actions.Overdue) ?>
   <p class="muted small" id="actions-more"><?cs if:Home.Actions.overdue >= Home.Actions.cap ?><?cs var:L.Home.MoreOverdueMany ?><?cs else ?><?cs var:L.Home.MoreOverdueBefore ?> <?cs var:Home.Actions.overdue - subcount(Home.Actions.Overdue) ?> <?cs var:L.Home.MoreOverdueAfter ?><?cs /if ?></p>
   <?cs /if ?>
