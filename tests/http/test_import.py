@@ -577,7 +577,7 @@ def test_orders_missing_column():
 def time_large_import(n=100000, fmt="csv"):
     """Uploads and commits n rows (fmt csv or xlsx) against a running stack
     and prints the times; the rows are deleted afterwards. Run by hand:
-        /usr/bin/python3 tests/http/test_import.py [N [csv|xlsx]]"""
+        /usr/bin/python3 tests/http/test_import.py [N [csv|xlsx|orders]]"""
     import time
     c = sign_in("staff01")
     rows = _rows(n, "big")
@@ -602,7 +602,42 @@ def time_large_import(n=100000, fmt="csv"):
         _cleanup("big", job)
 
 
+def time_large_orders(n=100000):
+    """The same for n order lines (four lines an order) on the existing
+    customers; the orders are deleted and the customers' last purchase
+    dates recomputed from the remaining orders afterwards."""
+    import time
+    c = sign_in("staff01")
+    custs = [r[0] for r in sql("SELECT code FROM customers WHERE status = 'active' ORDER BY id LIMIT 500")]
+    prods = [r[0] for r in sql("SELECT code FROM products WHERE active = 1")]
+    no = CODE_PREFIX + "T"
+    rows = [[custs[(i // 4) % len(custs)], "%s%07d" % (no, i // 4),
+             "2026-%02d-%02d" % ((i // 4) % 12 + 1, (i // 4) % 28 + 1), "",
+             prods[i % len(prods)], str(i % 9 + 1), "%d.50" % (i % 500), ""] for i in range(n)]
+    data = _csv(ORDER_HEADER, rows).encode("utf-8")
+    try:
+        t0 = time.time()
+        r = _upload_orders(c, data)
+        check_status(r, 303, "upload")
+        p = c.get(local_path(r.location))
+        t1 = time.time()
+        check(_counts(p.text) == (n, n, 0), "counts %s" % (_counts(p.text),))
+        r = c.post(local_path(r.location), {"_csrf": csrf_of(p.text)})
+        t2 = time.time()
+        check_status(r, 303, "commit")
+        print("%d order lines (%s orders), %.1f MB: upload and check %.1f s, commit %.1f s" % (
+            n, element_text(p.text, "count-orders"), len(data) / 1e6, t1 - t0, t2 - t1))
+    finally:
+        _delete_orders(no)
+        sql("UPDATE customers c JOIN (SELECT customer_id, MAX(ordered_on) AS d FROM orders"
+            " GROUP BY customer_id) x ON x.customer_id = c.id SET c.last_purchase_on = x.d")
+
+
 if __name__ == "__main__":
     import sys
-    time_large_import(int(sys.argv[1]) if len(sys.argv) > 1 else 100000,
-                      sys.argv[2] if len(sys.argv) > 2 else "csv")
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+    kind = sys.argv[2] if len(sys.argv) > 2 else "csv"
+    if kind == "orders":
+        time_large_orders(count)
+    else:
+        time_large_import(count, kind)
