@@ -3,7 +3,7 @@ def:days_to_go(d) ?><?cs if:d == 0 ?><?cs var:L.Home.Today ?><?cs elif:d == 1 ?>
 def:action_row(a) ?>
     <tr<?cs if:a.days < 0 ?> class="overdue"<?cs /if ?> data-id="<?cs var:a.id ?>">
       <td class="opt mono nowrap"><?cs var:a.next_due ?></td>
-      <td class="nowrap" title="<?cs var:a.next_due ?>"><?cs if:a.days < 0 ?><span class="tag warn"><?cs var:L.Home.OverdueBefore ?> <?cs var:0 - #a.days ?> <?cs var:L.Home.OverdueAfter ?></span><?cs elif:a.days == 0 ?><span class="tag warn"><?cs var:L.Home.DueToday ?></span><?cs else ?><span class="tag"><?cs call:days_to_go(a.days) ?></span><?cs /if ?></td>
+      <td class="nowrap" title="<?cs var:a.next_due ?>"><?cs if:a.days < 0 ?><span class="tag warn"><?cs var:L.Home.OverdueBefore ?> <?cs var:0 - #a.days ?> <?cs if:a.days == -1 ?><?cs var:L.Home.OverdueAfterOne ?><?cs else ?><?cs var:L.Home.OverdueAfter ?><?cs /if ?></span><?cs elif:a.days == 0 ?><span class="tag warn"><?cs var:L.Home.DueToday ?></span><?cs else ?><span class="tag"><?cs call:days_to_go(a.days) ?></span><?cs /if ?></td>
       <td class="name"><a href="/customers/<?cs var:a.customer_id ?>"><?cs var:a.customer ?></a></td>
       <td><?cs var:a.next_action ?></td>
       <td class="opt"><span class="nowrap"><?cs var:L.Channel[a.channel] ?> · <?cs var:a.contacted_on ?></span><?cs if:a.people ?> <span class="muted">· <?cs var:a.people ?></span><?cs /if ?>
