@@ -256,6 +256,15 @@ def test_csv_gbk():
     check(rows[0][3]["text"] == "导入测试gbk客户1号", "GBK name decoded: %r" % rows[0][3]["text"])
 
 
+def test_unicode_text_from_excel():
+    # Excel's "Unicode text": UTF-16LE with a BOM, tab-separated
+    c = sign_in("staff01")
+    text = "".join("\t".join(row) + "\r\n" for row in [HEADER] + [
+        [v.replace("\n", " ") for v in r] for r in _rows(3, "u16")])
+    job, p = _upload_ok(c, text.encode("utf-16"), "unicode.txt")
+    _check_clean_preview(p, 3, "UTF-16 text")
+
+
 def _is_utf8(b):
     try:
         b.decode("utf-8")
@@ -304,6 +313,21 @@ def test_bad_rows_listed_and_nothing_committed():
     check(_imported_count("bad") == 0, "rows of a file with errors were imported")
     check(sql_value("SELECT state FROM import_jobs WHERE id = %d" % job) == "ready",
           "job with errors changed state")
+
+
+def test_errors_paginated():
+    c = sign_in("staff01")
+    rows = _rows(150, "page")
+    for r in rows:
+        r[7] = "123"                          # bad postal code on every row
+    job, p = _upload_ok(c, _csv(HEADER, rows).encode("utf-8"))
+    first = table_rows(p.text, "import-errors")
+    check(len(first) == 100 and first[0][0]["text"] == "2", "page 1: %d errors" % len(first))
+    check_in("page=2", p.text, "link to page 2")
+    p2 = c.get("/customers/import/%d?page=2" % job)
+    second = table_rows(p2.text, "import-errors")
+    check(len(second) == 50 and second[0][0]["text"] == "102" and second[-1][0]["text"] == "151",
+          "page 2: %s" % [e[0]["text"] for e in second][:3])
 
 
 def test_code_already_taken():
