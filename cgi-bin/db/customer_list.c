@@ -227,11 +227,25 @@ static DB_STMT sample = DB_STMT_INIT(
     " FROM (SELECT id FROM customers ORDER BY id DESC LIMIT 1000) s"
     " JOIN customers c ON c.id = s.id");
 
+#define PLAN_TTL 60
+#define PLAN_SLOTS 32
+static struct { char q[256]; int mode, cap; time_t at; } plans[PLAN_SLOTS];
+
 static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan_cap)
 {
   *mode = Q_NONE;
   *scan_cap = SCAN_COUNT_CAP;
   if (!has(f->q)) return STATUS_OK;
+  /* How common a text is does not change from one page to the next: on a
+   * large table the decision is kept a minute per process. */
+  time_t now = time(NULL);
+  unsigned long h = hash(f->q);
+  int slot = (int)(h % PLAN_SLOTS);
+  if (plans[slot].at && now - plans[slot].at < PLAN_TTL && strcmp(plans[slot].q, f->q) == 0) {
+    *mode = plans[slot].mode;
+    *scan_cap = plans[slot].cap;
+    return STATUS_OK;
+  }
   char like[700];
   like_escape(like, sizeof like, f->q, 1, 1);
   int more;
@@ -250,6 +264,12 @@ static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan
     *scan_cap = caps[3];
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
       if ((long long)caps[i] * n <= (long long)SCAN_COUNT_ROWS * hits) { *scan_cap = caps[i]; break; }
+  }
+  if (n >= SAMPLE && strlen(f->q) < sizeof plans[slot].q) {
+    strcpy(plans[slot].q, f->q);
+    plans[slot].mode = *mode;
+    plans[slot].cap = *scan_cap;
+    plans[slot].at = now;
   }
   return STATUS_OK;
 }
@@ -434,6 +454,13 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
   db_done(s);
   free(key);
   if (err) return nerr_pass(err);
+  /* The last page tells the exact total, whatever a kept count said (the
+   * table may have shrunk since it was counted). */
+  if (!*more && (row > 0 || offset == 0)) {
+    *total = offset + row;
+    *capped = 0;
+    return STATUS_OK;
+  }
   /* A page past the end of the hits: the count needs its own query. */
   if (mode == Q_HITS && row == 0 && f->page > 1) {
     err = count(u, f, mode, scan_cap, total, capped, &key, &h);
@@ -489,11 +516,29 @@ static DB_STMT owners = DB_STMT_INIT(
     "SELECT id, display_name AS name FROM users"
     " WHERE role = 'staff' AND active = 1 ORDER BY id");
 
+/* The menu changes when an account is added, which is rare: kept a minute
+ * per process, one query less on every list page. */
+static HDF *owners_kept;
+static time_t owners_at;
+
 NEOERR *db_customer_list_owners(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&owners, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+  time_t now = time(NULL);
+  NEOERR *err;
+  if (!owners_kept || now - owners_at >= COUNT_TTL) {
+    HDF *fresh = NULL;
+    if ((err = hdf_init(&fresh))) return nerr_pass(err);
+    if ((err = db_exec(&owners, "")) || (err = db_rows_to_hdf(&owners, fresh, "O", NULL))) {
+      hdf_destroy(&fresh);
+      return nerr_pass(err);
+    }
+    hdf_destroy(&owners_kept);
+    owners_kept = fresh;
+    owners_at = now;
+  }
+  HDF *rows = hdf_get_obj(owners_kept, "O");
+  if (!rows) return STATUS_OK;
+  return nerr_pass(hdf_copy(hdf, prefix, rows));
 }
 
 static DB_STMT search_put = DB_STMT_INIT(
