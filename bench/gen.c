@@ -5,7 +5,7 @@
  *
  * Writes one tab-separated file per table into DIR and a DIR/load.sql that
  * loads them (mariadb --local-infile=1 kehu < DIR/load.sql). The output is a
- * pure function of the seed and of "today" (the local date, or --today), so
+ * pure function of the seed and of "today" (the date in China, or --today), so
  * a run can be repeated exactly; the one exception is the salt inside the
  * users' password hash. Generated activity (orders, payments, complaints,
  * records created) ends yesterday at 23:59:59, so nothing depends on the time
@@ -1893,7 +1893,7 @@ static void usage(FILE *f)
         "Writes demo/bench data as TSV files and DIR/load.sql "
         "(mariadb --local-infile=1 kehu < DIR/load.sql).\n"
         "Defaults: --seed 1, --demo-password kehu-demo, --orders-per-customer 6 "
-        "(average over buying customers), --complaints 60, --today the local date.\n", f);
+        "(average over buying customers), --complaints 60, --today the date in China (UTC+8).\n", f);
 }
 
 static long parse_long(const char *opt, const char *v, long lo, long hi)
@@ -1954,9 +1954,11 @@ int main(int argc, char **argv)
         m < 1 || m > 12 || d < 1 || d > month_len(y, m))
       die("--today: expected YYYY-MM-DD, got \"%s\"", today_s);
   } else {
-    time_t now = time(NULL);
+    /* the date in China (UTC+8, no daylight saving), as the database's
+     * CURDATE() sees it (conf/my.cnf.in), whatever this machine's zone */
+    time_t now = time(NULL) + 8 * 3600;
     struct tm tm;
-    if (!localtime_r(&now, &tm)) die("localtime failed");
+    if (!gmtime_r(&now, &tm)) die("gmtime failed");
     y = tm.tm_year + 1900; m = tm.tm_mon + 1; d = tm.tm_mday;
     if (y < Y0 + 10 || y >= Y0 + NYEARS - 2) die("the clock says %d; set --today", y);
   }
