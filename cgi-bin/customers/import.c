@@ -1021,32 +1021,24 @@ static NEOERR *parse_csv(struct parse *p, const char *data, size_t n, const char
   return nerr_pass(err);
 }
 
-/* Files of jobs older than KEEP_DAYS are removed (their rows stay). */
+/* Files of jobs older than KEEP_DAYS are removed (their rows in
+ * import_jobs stay as the record), and so are spool files a crashed
+ * upload left behind. */
 static void clean_up(void)
 {
-  long long ids[1000];
-  int n;
-  NEOERR *err = db_import_job_expired(KEEP_DAYS, ids, 1000, &n);
-  if (err) { log_error(&err, "import clean-up"); return; }
   char path[1024];
-  static const char *const exts[] = { "tsv", "err", "progress", "orders" };
-  for (int i = 0; i < n; i++)
-    for (size_t e = 0; e < 4; e++) {
-      job_path(path, sizeof path, ids[i], exts[e]);
-      unlink(path);
-    }
-  /* spool files a crashed upload left behind */
   snprintf(path, sizeof path, "%s/imports", var_dir());
   DIR *d = opendir(path);
   if (!d) return;
   struct dirent *de;
   time_t now = time(NULL);
   while ((de = readdir(d))) {
-    if (strncmp(de->d_name, "up-", 3) != 0) continue;
+    if (de->d_name[0] == '.') continue;
     char f[1300];
     struct stat st;
     snprintf(f, sizeof f, "%s/%s", path, de->d_name);
-    if (stat(f, &st) == 0 && now - st.st_mtime > 86400) unlink(f);
+    if (stat(f, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > KEEP_DAYS * 86400L)
+      unlink(f);
   }
   closedir(d);
 }

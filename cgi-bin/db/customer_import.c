@@ -97,10 +97,6 @@ static DB_STMT job_get = DB_STMT_INIT(
     "SELECT id, entity, filename, format, charset, total_rows, bad_rows, errors, state,"
     " imported, first_id, last_id, message, created_at, finished_at"
     " FROM import_jobs WHERE id = ? AND user_id = ?");
-static DB_STMT job_expired = DB_STMT_INIT(
-    "SELECT id FROM import_jobs WHERE created_at < NOW() - INTERVAL ? DAY"
-    " AND created_at >= NOW() - INTERVAL ? DAY ORDER BY id LIMIT 1000");
-
 NEOERR *db_import_job_create(const struct user *u, const struct import_job_info *info,
                              long long *id)
 {
@@ -131,20 +127,6 @@ NEOERR *db_import_job_get(const struct user *u, long long id, HDF *hdf,
   if (err) return nerr_pass(err);
   return nerr_pass(db_row_to_hdf(&job_get, hdf, prefix, found));
 }
-
-NEOERR *db_import_job_expired(int days, long long *ids, int max, int *n)
-{
-  *n = 0;
-  /* Jobs between `days` and 30 days old: older files were removed by an
-   * earlier clean-up (or never existed). */
-  NEOERR *err = db_exec(&job_expired, "ii", (long long)days, (long long)(days + 30));
-  int more;
-  while (!err && !(err = db_next(&job_expired, &more)) && more)
-    if (*n < max) ids[(*n)++] = db_int(&job_expired, 0);
-  db_done(&job_expired);
-  return nerr_pass(err);
-}
-
 
 /* --- lookups for orders -------------------------------------------------------- */
 

@@ -43,10 +43,6 @@ NEOERR *db_import_job_create(const struct user *u, const struct import_job_info 
  * a missing one). */
 NEOERR *db_import_job_get(const struct user *u, long long id, HDF *hdf,
                           const char *prefix, int *found);
-/* Jobs older than `days` days that have files to clean up: their ids, for
- * the caller to remove; the rows stay as the record of what was imported. */
-NEOERR *db_import_job_expired(int days, long long *ids, int max, int *n);
-
 /* The commit. begin claims a ready job without errors (one commit at a
  * time) and opens the transaction; row adds one row (values in
  * import_cols order) and sends a batch of rows when it is full; end sends

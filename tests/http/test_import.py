@@ -10,13 +10,14 @@ import io
 import json
 import os
 import re
+import time
 import urllib.parse
 import zipfile
 from xml.sax.saxutils import escape
 
 from lib import (Client, check, check_in, check_not_in, check_status, csrf_of,
                  element_text, local_path, page_csrf, sign_in, sql, sql_str,
-                 sql_value, table_rows, user_id)
+                 sql_value, table_rows, user_id, VAR)
 
 CODE_PREFIX = "IMPT%d" % (os.getpid() % 100000)
 HEADER = ["名称", "编号", "类型", "区域", "负责人", "生命周期", "电话", "邮政编码",
@@ -481,6 +482,26 @@ def test_other_user_cannot_see_or_commit():
         _cleanup("other", job)
 
 
+def test_old_uploads_expire():
+    c = sign_in("staff01")
+    job, p = _upload_ok(c, _csv(HEADER, _rows(1, "old")).encode("utf-8"))
+    old = time.time() - 2 * 86400
+    for ext in ("tsv", "err"):
+        path = os.path.join(VAR, "imports", "%d.%s" % (job, ext))
+        check(os.path.exists(path), "spool file %s" % path)
+        os.utime(path, (old, old))
+    _upload_ok(c, _csv(HEADER, _rows(1, "old2")).encode("utf-8"))   # cleans up
+    for ext in ("tsv", "err"):
+        check(not os.path.exists(os.path.join(VAR, "imports", "%d.%s" % (job, ext))),
+              "old %s file removed" % ext)
+    r = c.get("/customers/import/%d" % job)
+    check_status(r, 200, "expired preview")
+    check(element_text(r.text, "import-expired"), "expired notice")
+    r = c.post("/customers/import/%d" % job, {"_csrf": csrf_of(r.text)})
+    check_status(r, 303, "commit of an expired job")
+    check(_imported_count("old") == 0, "an expired job was imported")
+
+
 def test_status_json():
     c = sign_in("staff01")
     job, p = _upload_ok(c, _csv(HEADER, _rows(2, "st")).encode("utf-8"))
@@ -602,7 +623,6 @@ def time_large_import(n=100000, fmt="csv"):
     """Uploads and commits n rows (fmt csv or xlsx) against a running stack
     and prints the times; the rows are deleted afterwards. Run by hand:
         /usr/bin/python3 tests/http/test_import.py [N [csv|xlsx|orders]]"""
-    import time
     c = sign_in("staff01")
     rows = _rows(n, "big")
     for i in range(0, n, 10):
@@ -630,7 +650,6 @@ def time_large_orders(n=100000):
     """The same for n order lines (four lines an order) on the existing
     customers; the orders are deleted and the customers' last purchase
     dates recomputed from the remaining orders afterwards."""
-    import time
     c = sign_in("staff01")
     custs = [r[0] for r in sql("SELECT code FROM customers WHERE status = 'active' ORDER BY id LIMIT 500")]
     prods = [r[0] for r in sql("SELECT code FROM products WHERE active = 1")]
