@@ -163,6 +163,14 @@ suite_sanitizers() {
     echo "=== sanitizers"
     shopt -s nullglob
     reports=("$KEHU_VAR"/log/asan.* "$KEHU_VAR"/log/ubsan.*)
+    # A report can also land on a program's stderr (UBSan's, when it aborts
+    # under ASan's runtime), so the program logs are searched too.
+    local log
+    for log in "$KEHU_VAR"/log/*.log; do
+        if grep -qE 'runtime error:|(Address|Leak|UndefinedBehavior)Sanitizer' "$log"; then
+            reports+=("$log")
+        fi
+    done
     shopt -u nullglob
     if ((${#reports[@]} == 0)); then
         echo "sanitizers: 1 passed, 0 failed"
