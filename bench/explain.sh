@@ -51,6 +51,15 @@ echo "$(sql -N -e "SELECT COUNT(*) FROM customers" "$KEHU_DB_NAME") customers: e
 echo "statement the program executed, re-run under EXPLAIN (parameter values as logged)."
 echo "The session check and the small lookups (regions, owners) are left out; of an export, the"
 echo "first two chunks (the rest differ only in the keyset id)."
+echo
+cat <<'TEXT'
+Reading them: every base table is reached through an index (ref, range, eq_ref, fulltext).
+`<derived2>` / `<derived3>` with type ALL are the page's own 21 ids or a capped count's
+at most cap+1 rows, not table scans; their filesort sorts those few rows. The search
+sample (`customers index PRIMARY`, estimated ~1M rows) reads the newest 1,000 entries of the
+primary key and stops (LIMIT 1000). A capped count reads at most 10,001 index entries
+(1,001 or fewer for a common search text) and is kept a minute per process once capped.
+TEXT
 for p in "${pages[@]}"; do
     who=${p%%|*}
     path=${p#*|}
