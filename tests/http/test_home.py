@@ -1,6 +1,8 @@
 """The staff home page's reminders: upcoming birthdays of key people and the
 user's open next actions from the contact log, region scoping included.
-Each test sets up its rows with the SQL helper and restores them afterwards."""
+Each test sets up its rows with the SQL helper and restores them afterwards.
+The birthday tests assume the demo data's size (a salesperson has fewer
+than 15 key people with a birthday in the next days)."""
 import re
 import secrets
 
@@ -145,11 +147,13 @@ def test_overdue_actions_of_the_user_only():
     ((_, cust),) = _key_people("1 = 1", 1)
     added = []
     try:
-        overdue = _add_action(cust, "staff01", "逾期未办 %s <i>x</i>" % tag, -3)
+        # due yesterday: the most recently overdue come first, so it is listed
+        # whatever else is overdue
+        overdue = _add_action(cust, "staff01", "逾期未办 %s <i>x</i>" % tag, -1)
         added.append(overdue)
-        done = _add_action(cust, "staff01", "逾期已办 %s" % tag, -3, done=1)
+        done = _add_action(cust, "staff01", "逾期已办 %s" % tag, -1, done=1)
         added.append(done)
-        others = _add_action(cust, "staff02", "他人事项 %s" % tag, -3)
+        others = _add_action(cust, "staff02", "他人事项 %s" % tag, -1)
         added.append(others)
         soon = _add_action(cust, "staff01", "三天后到期 %s" % tag, 3)
         added.append(soon)
@@ -165,7 +169,7 @@ def test_overdue_actions_of_the_user_only():
         check(ids.index(overdue) < ids.index(soon), "overdue actions should come first")
         row = _row_html(r.text, "actions", overdue)
         check_in('href="/customers/%d"' % cust, row, "link to the customer")
-        check_in("逾期 3 天", row, "how long overdue")
+        check_in("逾期 1 天", row, "how long overdue")
         check_in("&lt;i&gt;x&lt;/i&gt;", row, "markup in the next action escaped")
         check_not_in("<i>x</i>", r.text, "markup in the next action")
         check(_overdue_count(r.text) >= 1, "overdue count")
@@ -184,9 +188,9 @@ def test_regional_manager_never_sees_action_of_another_region():
     added = []
     before = _overdue_count(_home(rm).text)
     try:
-        a_in = _add_action(inside, rm, "本区域事项 %s" % tag, -2)
+        a_in = _add_action(inside, rm, "本区域事项 %s" % tag, -1)
         added.append(a_in)
-        a_out = _add_action(outside, rm, "外区域事项 %s" % tag, -2)
+        a_out = _add_action(outside, rm, "外区域事项 %s" % tag, -1)
         added.append(a_out)
         r = _home(rm)
         ids = _row_ids(r.text, "actions")
@@ -212,3 +216,27 @@ def test_home_in_english():
         check_in("Follow-ups", r.text, "actions heading")
     finally:
         c.post("/account/lang", {"_csrf": csrf, "lang": "zh-CN", "back": "/"})
+
+
+def test_birthday_list_matches_the_database():
+    # the whole list, for a salesperson, a manager of two regions and the
+    # admin: own customers first, then by date, as a plain query orders them
+    window = ("k.birthday_md BETWEEN MONTH(CURDATE()) * 100 + DAY(CURDATE()) AND"
+              " MONTH(CURDATE() + INTERVAL 30 DAY) * 100 + DAY(CURDATE() + INTERVAL 30 DAY)")
+    if sql_value("SELECT MONTH(CURDATE() + INTERVAL 30 DAY) < MONTH(CURDATE())") == "1":
+        window = ("(k.birthday_md >= MONTH(CURDATE()) * 100 + DAY(CURDATE()) OR k.birthday_md <="
+                  " MONTH(CURDATE() + INTERVAL 30 DAY) * 100 + DAY(CURDATE() + INTERVAL 30 DAY))")
+        order = "k.birthday_md < MONTH(CURDATE()) * 100 + DAY(CURDATE()), "
+    else:
+        order = ""
+    for user in ("staff01", "rm_central", "admin"):
+        uid = user_id(user)
+        scope = ""
+        if user.startswith("rm_"):
+            scope = " AND " + _region_where(user, True)
+        want = [int(r[0]) for r in sql(
+            "SELECT k.id FROM customer_contacts k JOIN customers c ON c.id = k.customer_id"
+            " WHERE c.status = 'active' AND %s%s ORDER BY (c.owner_id <=> %d) DESC, %s"
+            " k.birthday_md, k.customer_id, k.id LIMIT 15" % (window, scope, uid, order))]
+        got = _row_ids(_home(user).text, "birthdays")
+        check(got == want, "%s: birthdays %s, the database says %s" % (user, got, want))
