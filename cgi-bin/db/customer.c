@@ -80,11 +80,14 @@ NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
   return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
 }
 
+/* Customer numbers come from customer_counts (schema/005, kept by
+ * triggers): counting a million rows per page view took 200 ms. */
 static DB_STMT home = DB_STMT_INIT(
     "SELECT"
-    " (SELECT COUNT(*) FROM customers c WHERE c.status = 'active' AND (? = 0 OR"
-    "  c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS customers,"
-    " (SELECT COUNT(*) FROM customers c WHERE c.status = 'active' AND c.owner_id = ?) AS mine,"
+    " (SELECT COALESCE(SUM(n), 0) FROM customer_counts k WHERE k.status = 'active' AND (? = 0 OR"
+    "  k.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS customers,"
+    " (SELECT COALESCE(SUM(n), 0) FROM customer_counts k WHERE k.status = 'active'"
+    "  AND k.owner_id = ?) AS mine,"
     " (SELECT COUNT(*) FROM complaints c WHERE c.status = 'open' AND (? = 0 OR"
     "  c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS open_complaints");
 

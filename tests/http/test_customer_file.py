@@ -39,6 +39,17 @@ def _cleanup():
     sql("DELETE FROM customers WHERE id IN (%s)" % idl)
 
 
+def _counts_match():
+    """customer_counts (kept by triggers) equals a fresh count."""
+    diff = sql("SELECT COUNT(*) FROM (SELECT region_id, COALESCE(owner_id, 0) o, status,"
+               " COUNT(*) n FROM customers GROUP BY 1, 2, 3) a"
+               " LEFT JOIN customer_counts k ON k.region_id = a.region_id AND k.owner_id = a.o"
+               " AND k.status = a.status WHERE k.n IS NULL OR k.n <> a.n")[0][0]
+    check(diff == "0", "customer_counts differs from the table in %s groups" % diff)
+    check(sql_value("SELECT COALESCE(SUM(n), 0) FROM customer_counts") ==
+          sql_value("SELECT COUNT(*) FROM customers"), "customer_counts total")
+
+
 def _create(c, **over):
     token = csrf_of(c.get("/customers/new").text)
     fields = _valid(**over)
@@ -185,6 +196,7 @@ def test_archive_and_restore():
         actions = [r[0] for r in sql("SELECT action FROM audit_log WHERE entity = 'customer'"
                                      " AND entity_id = %d ORDER BY id" % cid)]
         check(actions == ["create", "archive", "restore"], "audit %s" % actions)
+        _counts_match()
     finally:
         _cleanup()
 
@@ -217,6 +229,7 @@ def test_merge_duplicates_moves_history():
         check(sql_value("SELECT COUNT(*) FROM audit_log WHERE entity = 'customer' AND action = 'merge'"
                         " AND entity_id IN (%d, %d)" % (keep, gone)) == "2", "merge audited on both")
         check_in('id="merged-notice"', c.get("/customers/%d" % gone).text, "merged record says so")
+        _counts_match()
         # Merging a record with itself is refused.
         r = c.get("/customers/%d/merge?other=%s" % (keep, sql_value(
             "SELECT code FROM customers WHERE id = %d" % keep)))
@@ -257,6 +270,7 @@ def test_regional_manager_scope_on_writes():
         check_status(rm.post("/customers/%d/edit" % mine, f), 422, "move to another region")
     finally:
         _cleanup()
+    _counts_match()
 
 
 def test_every_tab_renders():
