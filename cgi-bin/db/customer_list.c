@@ -145,6 +145,21 @@ static const char *order_sql(enum customer_sort s, int desc, char *buf, size_t n
 
 static int has(const char *s) { return s && *s; }
 
+/* 1 when the text is only CJK unified ideographs (U+4E00..U+9FFF), the
+ * usual Chinese fragment: for such text a byte comparison finds the same
+ * names as the case- and width-folding collation, at a fifth of the cost
+ * (0.2 against 1.7 us a name). */
+static int cjk_only(const char *q)
+{
+  const unsigned char *p = (const unsigned char *)q;
+  if (!*p) return 0;
+  while (*p) {
+    if (p[0] < 0xE4 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    p += 3;
+  }
+  return 1;
+}
+
 /* FROM ... WHERE ... for the filter; `after_id` > 0 adds the export's
  * keyset condition. */
 static void from_where(struct q *b, const struct user *u, const struct customer_filter *f,
@@ -193,8 +208,9 @@ static void from_where(struct q *b, const struct user *u, const struct customer_
     arg(b, DB_STR(f->postal));
   }
   if (mode == Q_SCAN) {
-    add(b, " AND (c.name LIKE ? OR c.code LIKE ? OR c.phone LIKE ?"
-           " OR c.id IN (SELECT customer_id FROM customer_contacts"
+    add(b, " AND (c.name%s LIKE ? OR c.code LIKE ? OR c.phone LIKE ?",
+        cjk_only(q) ? " COLLATE utf8mb4_bin" : "");
+    add(b, " OR c.id IN (SELECT customer_id FROM customer_contacts"
            " WHERE name = ? OR phone LIKE ?))");
     arg(b, DB_STR(b->name_like));
     arg(b, DB_STR(b->prefix_like));
@@ -221,9 +237,18 @@ static NEOERR *run(struct q *b, DB_STMT **s)
  * Otherwise the index lookups collect its (few) hits. */
 #define SAMPLE 1000
 #define SCAN_MIN 5
+/* A Chinese-only text is compared bytewise, which makes each row read
+ * cheaper (a row still costs ~2 us: the name is read from the table), so on
+ * a large table it counts as common from 0.3% of names on: page 1 then reads
+ * at most ~7,000 rows (~14 ms), against ~3,000 Mroonga hits (~20 ms). */
+#define SCAN_MIN_CJK 3
 #define SCAN_COUNT_ROWS 20000
 static DB_STMT sample = DB_STMT_INIT(
     "SELECT COUNT(*), COALESCE(SUM(c.name LIKE ?), 0)"
+    " FROM (SELECT id FROM customers ORDER BY id DESC LIMIT 1000) s"
+    " JOIN customers c ON c.id = s.id");
+static DB_STMT sample_cjk = DB_STMT_INIT(
+    "SELECT COUNT(*), COALESCE(SUM(c.name COLLATE utf8mb4_bin LIKE ?), 0)"
     " FROM (SELECT id FROM customers ORDER BY id DESC LIMIT 1000) s"
     " JOIN customers c ON c.id = s.id");
 
@@ -248,20 +273,22 @@ static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan
   }
   char like[700];
   like_escape(like, sizeof like, f->q, 1, 1);
-  int more;
-  NEOERR *err = db_exec(&sample, "s", like);
+  int more, cjk = cjk_only(f->q);
+  DB_STMT *st = cjk ? &sample_cjk : &sample;
+  NEOERR *err = db_exec(st, "s", like);
   if (err) return nerr_pass(err);
-  err = db_next(&sample, &more);
+  err = db_next(st, &more);
   long long n = 0, hits = 0;
-  if (!err && more) { n = db_int(&sample, 0); hits = db_int(&sample, 1); }
-  db_done(&sample);
+  if (!err && more) { n = db_int(st, 0); hits = db_int(st, 1); }
+  db_done(st);
   if (err) return nerr_pass(err);
-  *mode = n > 0 && hits * SAMPLE >= SCAN_MIN * n ? Q_SCAN : Q_HITS;
+  int min = cjk && n >= SAMPLE ? SCAN_MIN_CJK : SCAN_MIN;
+  *mode = n > 0 && hits > 0 && hits * SAMPLE >= min * n ? Q_SCAN : Q_HITS;
   /* The scan plan's count stops at a cap that keeps the rows it reads near
-   * SCAN_COUNT_ROWS: 1000 for a text in 5% of names, 100 for one in 0.5%. */
-  static const int caps[] = { 1000, 500, 200, 100 };
+   * SCAN_COUNT_ROWS: 1000 for a text in 5% of names, 50 for one in 0.3%. */
+  static const int caps[] = { 1000, 500, 200, 100, 50 };
   if (*mode == Q_SCAN && n >= SAMPLE) {
-    *scan_cap = caps[3];
+    *scan_cap = caps[sizeof caps / sizeof caps[0] - 1];
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
       if ((long long)caps[i] * n <= (long long)SCAN_COUNT_ROWS * hits) { *scan_cap = caps[i]; break; }
   }
