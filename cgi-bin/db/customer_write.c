@@ -10,23 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The search index's upkeep belongs to the list module (customer_list.c);
- * these weak stand-ins keep the index right until it provides its own. */
-NEOERR *db_customer_search_put(unsigned long long id, const char *name);
-NEOERR *db_customer_search_drop(unsigned long long id);
-static DB_STMT search_put = DB_STMT_INIT(
-    "REPLACE INTO customer_search (customer_id, name) VALUES (?, ?)");
-static DB_STMT search_drop = DB_STMT_INIT(
-    "DELETE FROM customer_search WHERE customer_id = ?");
-__attribute__((weak)) NEOERR *db_customer_search_put(unsigned long long id, const char *name)
-{
-  return nerr_pass(db_exec(&search_put, "is", (long long)id, name));
-}
-__attribute__((weak)) NEOERR *db_customer_search_drop(unsigned long long id)
-{
-  return nerr_pass(db_exec(&search_drop, "i", (long long)id));
-}
-
 /* The editable columns, in the order of the statements below. */
 static const char *const cols[] = {
   "code", "name", "kind", "region_id", "owner_id", "lifecycle", "loyalty",

@@ -7,7 +7,10 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
 <div class="page-head">
   <h1><?cs var:L.Customers.Title ?></h1>
   <p class="muted" id="result-count"><?cs var:L.Customers.FoundBefore ?> <strong><?cs var:Pager.Total ?></strong><?cs if:Pager.Capped ?><?cs var:L.List.CountCapped ?><?cs /if ?> <?cs var:L.Customers.FoundAfter ?></p>
-  <p class="actions" id="export-links"><span class="muted"><?cs var:L.List.Export ?>:</span>
+  <p class="actions" id="export-links">
+    <a class="button primary" id="new-customer" href="/customers/new">+ <?cs var:L.Customers.New ?></a>
+    <?cs if:User.Role != "regional_manager" ?><a class="button" id="import-link" href="/customers/import"><?cs var:L.Import.Link ?></a><?cs /if ?>
+    <span class="muted"><?cs var:L.List.Export ?>:</span>
     <a class="button" id="export-csv" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.csv?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportCsv ?></a>
     <a class="button" id="export-xlsx" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.xlsx?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportXlsx ?></a></p>
 </div>
