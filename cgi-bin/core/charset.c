@@ -1,30 +1,13 @@
 #include "core/charset.h"
+#include "core/utf8.h"
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
-int charset_is_utf8(const char *str, size_t n)
+int charset_is_utf8(const char *s, size_t n)
 {
-  const unsigned char *s = (const unsigned char *)str, *end = s + n;
-  while (s < end) {
-    unsigned c = *s;
-    if (c < 0x80) { s++; continue; }
-    int len;
-    unsigned cp, min;
-    if (c >= 0xc2 && c <= 0xdf) { len = 2; cp = c & 0x1f; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { len = 3; cp = c & 0x0f; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return 0;
-    if (end - s < len) return 0;
-    for (int i = 1; i < len; i++) {
-      if ((s[i] & 0xc0) != 0x80) return 0;
-      cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-    s += len;
-  }
-  return 1;
+  return utf8_well_formed(s, n);
 }
 
 const char *charset_detect(const char *s, size_t n)

@@ -79,6 +79,20 @@ int valid_username(const char *s)
   return n >= 1 && n <= 64;
 }
 
+/* Digits only, between 1 and max of them, no leading zero (except "0"
+ * itself when zero is allowed). */
+static int whole_number(const char *s, size_t max, int zero_ok)
+{
+  size_t n = strlen(s);
+  if (n == 0 || n > max || (s[0] == '0' && (n > 1 || !zero_ok))) return 0;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return 0;
+  return 1;
+}
+
+int valid_id(const char *s) { return whole_number(s, 9, 0); }
+int valid_count(const char *s) { return whole_number(s, 7, 1); }
+
 /* The first failure to write into the HDF (out of memory) is kept in the
  * form and returned by form_finish, so helpers stay one-liners for callers
  * and no error is lost. */

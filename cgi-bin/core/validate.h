@@ -13,6 +13,8 @@ int valid_email(const char *s);
 int valid_date(const char *s);         /* YYYY-MM-DD, a real calendar day */
 int valid_amount(const char *s);       /* >= 0, at most 2 decimals */
 int valid_username(const char *s);     /* [a-z0-9_.-]{1,64} */
+int valid_id(const char *s);           /* a row id: 1-9 digits, no leading zero */
+int valid_count(const char *s);        /* 0 or a whole number of up to 7 digits */
 
 struct form {
   struct req *r;

@@ -22,24 +22,6 @@ struct entry_field {
   const char *const *choices;
 };
 
-static int valid_positive(const char *s)
-{
-  size_t n = strlen(s);
-  if (n == 0 || n > 9 || s[0] == '0') return 0;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return 0;
-  return 1;
-}
-
-static int valid_days(const char *s)
-{
-  size_t n = strlen(s);
-  if (n == 0 || n > 4) return 0;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return 0;
-  return 1;
-}
-
 /* A ratio or percentage: optional minus, up to 6 digits, 2 decimals. */
 static int valid_ratio(const char *s)
 {
@@ -49,7 +31,7 @@ static int valid_ratio(const char *s)
 
 static int valid_year(const char *s)
 {
-  return strlen(s) == 4 && valid_days(s) && atoi(s) >= 1990 && atoi(s) <= 2100;
+  return strlen(s) == 4 && valid_count(s) && atoi(s) >= 1990 && atoi(s) <= 2100;
 }
 
 static const char *const roles[] = { "purchasing", "finance", "sales", "logistics", "gm",
@@ -95,15 +77,15 @@ static const struct entry_field f_strategy[] = {
 };
 static const struct entry_field f_quote[] = {
   { "quoted_on", 1, 10, valid_date, "Valid.Date", NULL },
-  { "product_id", 1, 9, valid_positive, "Valid.Choice", NULL },
-  { "quantity", 1, 9, valid_positive, "Valid.Count", NULL },
+  { "product_id", 1, 9, valid_id, "Valid.Choice", NULL },
+  { "quantity", 1, 9, valid_id, "Valid.Count", NULL },
   { "unit_price", 1, 16, valid_amount, "Valid.Amount", NULL },
   { "valid_until", 0, 10, valid_date, "Valid.Date", NULL },
   { "status", 1, 8, NULL, NULL, quote_states }, { "note", 0, 255, NULL, NULL, NULL }, END,
 };
 static const struct entry_field f_service[] = {
   { "served_on", 1, 10, valid_date, "Valid.Date", NULL },
-  { "product_id", 0, 9, valid_positive, "Valid.Choice", NULL },
+  { "product_id", 0, 9, valid_id, "Valid.Choice", NULL },
   { "kind", 1, 16, NULL, NULL, service_kinds },
   { "description", 1, 5000, NULL, NULL, NULL }, { "result", 0, 255, NULL, NULL, NULL }, END,
 };
@@ -118,8 +100,8 @@ static const struct entry_field f_finance[] = {
   { "current_ratio", 0, 10, valid_ratio, "Valid.Number", NULL },
   { "net_margin", 0, 10, valid_ratio, "Valid.Number", NULL },
   { "roa", 0, 10, valid_ratio, "Valid.Number", NULL },
-  { "collection_days", 0, 4, valid_days, "Valid.Count", NULL },
-  { "inventory_days", 0, 4, valid_days, "Valid.Count", NULL }, END,
+  { "collection_days", 0, 4, valid_count, "Valid.Count", NULL },
+  { "inventory_days", 0, 4, valid_count, "Valid.Count", NULL }, END,
 };
 
 /* Entry kind → its fields and the tab that shows it. */

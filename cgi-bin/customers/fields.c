@@ -13,24 +13,6 @@ static const char *const lifecycles[] = { "target", "potential", "one_time", "lo
 static const char *const loyalties[] = { "loyal", "switcher", "none", NULL };
 static const char *const non_customers[] = { "quasi", "refusing", "unexplored", NULL };
 
-static int valid_id(const char *s)
-{
-  size_t n = strlen(s);
-  if (n == 0 || n > 9 || s[0] == '0') return 0;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return 0;
-  return 1;
-}
-
-static int valid_count(const char *s)
-{
-  size_t n = strlen(s);
-  if (n == 0 || n > 7 || (s[0] == '0' && n > 1)) return 0;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return 0;
-  return 1;
-}
-
 static int valid_year(const char *s)
 {
   if (strlen(s) != 4 || !valid_count(s)) return 0;

@@ -184,6 +184,25 @@ static void test_username(void **state)
   assert_false(valid_username("a/b"));
 }
 
+static void test_id_and_count(void **state)
+{
+  (void)state;
+  assert_true(valid_id("1"));
+  assert_true(valid_id("123456789"));
+  assert_false(valid_id("0"));
+  assert_false(valid_id("012"));
+  assert_false(valid_id("1234567890"));
+  assert_false(valid_id(""));
+  assert_false(valid_id("-1"));
+  assert_false(valid_id("1a"));
+  assert_true(valid_count("0"));
+  assert_true(valid_count("1234567"));
+  assert_false(valid_count("12345678"));
+  assert_false(valid_count("007"));
+  assert_false(valid_count(""));
+  assert_false(valid_count(" 1"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -196,6 +215,7 @@ int main(void)
     cmocka_unit_test(test_date_strict_digits),
     cmocka_unit_test(test_amount),
     cmocka_unit_test(test_username),
+    cmocka_unit_test(test_id_and_count),
   };
   return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
 }
