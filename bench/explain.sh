@@ -58,7 +58,10 @@ Reading them: every base table is reached through an index (ref, range, eq_ref, 
 at most cap+1 rows, not table scans; their filesort sorts those few rows. The search
 sample (`customers index PRIMARY`, estimated ~1M rows) reads the newest 1,000 entries of the
 primary key and stops (LIMIT 1000). A capped count reads at most 10,001 index entries
-(1,001 or fewer for a common search text) and is kept a minute per process once capped.
+(1,001 or fewer for a common search text, 201 for a Chinese text through the name
+bigrams) and is kept a minute per process once capped. `customer_bigrams b ref PRIMARY`
+(estimated ~1,600 rows for 鑫旺) is read in key order, backwards for the page, and stops at
+the branch's LIMIT (21 for page 1).
 TEXT
 for p in "${pages[@]}"; do
     who=${p%%|*}

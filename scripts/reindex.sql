@@ -3,10 +3,21 @@
 --   scripts/db.sh sql kehu < scripts/reindex.sql
 -- Mroonga tables are not transactional, so the programs update the search
 -- index after the InnoDB commit; this puts it right whatever happened in
--- between. The counts are kept by triggers (schema/005); rebuilding them is
+-- between. The bigrams are kept in the programs' transactions; rebuilding
+-- them here covers bulk loads (LOAD DATA). The counts are kept by triggers (schema/005); rebuilding them is
 -- cheap and makes a bulk load's order of events irrelevant.
 DELETE FROM customer_search;
 INSERT INTO customer_search (customer_id, name) SELECT id, name FROM customers;
+-- The name bigrams for Chinese search (schema/006), in one transaction so
+-- searches see the old rows or the new ones.
+START TRANSACTION;
+DELETE FROM customer_bigrams;
+INSERT IGNORE INTO customer_bigrams (bigram, customer_id)
+  SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2) AS bg, c.id
+  FROM customers c JOIN seq_1_to_200 s ON s.seq < CHAR_LENGTH(c.name)
+  WHERE LENGTH(SUBSTRING(c.name, s.seq, 2)) = 6
+  ORDER BY bg, c.id;
+COMMIT;
 START TRANSACTION;
 DELETE FROM customer_counts;
 INSERT INTO customer_counts (region_id, owner_id, status, n)

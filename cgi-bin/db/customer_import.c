@@ -253,6 +253,15 @@ static DB_STMT search_add = DB_STMT_INIT(
     "REPLACE INTO customer_search (customer_id, name)"
     " SELECT id, name FROM customers WHERE id BETWEEN ? AND ?");
 
+/* The name bigrams of a batch (schema/006), in the import's transaction
+ * (positions from a recursive CTE: see db_customer_bigrams_put). */
+static DB_STMT bigrams_add = DB_STMT_INIT(
+    "INSERT IGNORE INTO customer_bigrams (bigram, customer_id)"
+    " WITH RECURSIVE s (seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s WHERE seq < 199)"
+    " SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2), c.id"
+    " FROM customers c JOIN s ON s.seq < CHAR_LENGTH(c.name)"
+    " WHERE c.id BETWEEN ? AND ? AND LENGTH(SUBSTRING(c.name, s.seq, 2)) = 6");
+
 static DB_STMT insert_orders = DB_STMT_INIT(
     "INSERT INTO orders (order_no, customer_id, salesperson_id, ordered_on, delivered_on, total)"
     " SELECT j.c0, j.c1, NULLIF(j.c2, ''), j.c3, NULLIF(j.c4, ''), j.c5"
@@ -393,6 +402,8 @@ static NEOERR *send_customers(struct customer_import *c)
   NEOERR *err = bulk_send(c, &c->main, &insert_batch, 1);
   if (!err && n)
     err = db_exec(&set_codes, "ii", (long long)c->main.batch_first, (long long)c->main.last_id);
+  if (!err && n)
+    err = db_exec(&bigrams_add, "ii", (long long)c->main.batch_first, (long long)c->main.last_id);
   return nerr_pass(err);
 }
 

@@ -57,6 +57,12 @@ NEOERR *db_customer_list_owners(HDF *hdf, const char *prefix);
 NEOERR *db_customer_search_put(unsigned long long id, const char *name);
 NEOERR *db_customer_search_drop(unsigned long long id);
 
+/* The InnoDB name bigrams customer_bigrams (schema/006): call inside the
+ * transaction that creates, renames or merges away the customer, so a
+ * search sees the new name as soon as it is committed. */
+NEOERR *db_customer_bigrams_put(unsigned long long id, const char *name);
+NEOERR *db_customer_bigrams_drop(unsigned long long id);
+
 /* Mroonga boolean-mode query for "contains this text": +"text" with the
  * phrase's " and \ escaped. Returns 0 when out is too small. */
 int customer_search_query(char *out, size_t n, const char *text);

@@ -121,6 +121,7 @@ NEOERR *db_customer_create(const struct user *u, const char *ip, HDF *v,
   char detail[300];
   snprintf(detail, sizeof detail, "name=%s", hdf_get_value(v, "name", ""));
   if ((err = db_exec(&set_code, "i", (long long)*id)) ||
+      (err = db_customer_bigrams_put(*id, hdf_get_value(v, "name", ""))) ||
       (err = db_audit(u, ip, "create", "customer", *id, detail)) ||
       (err = db_commit()))
     return fail(err);
@@ -176,6 +177,8 @@ NEOERR *db_customer_update(const struct user *u, const char *ip, long long id,
   a[n++] = DB_INT(version);
   if (!(err = db_execa(&update, a, n)) && db_affected(&update) == 0)
     *outcome = CUSTOMER_CONFLICT;
+  if (!err && *outcome == CUSTOMER_OK && renamed)
+    err = db_customer_bigrams_put((unsigned long long)id, hdf_get_value(v, "name", ""));
   if (!err && *outcome == CUSTOMER_OK && detail.len)
     err = db_audit(u, ip, "update", "customer", id, detail.buf);
   string_clear(&detail);
@@ -274,6 +277,7 @@ NEOERR *db_customer_merge(const struct user *u, const char *ip, long long keep,
   snprintf(detail, sizeof detail, "merged_into=%lld", keep);
   if ((err = db_exec(&drop_financials, "i", gone)) ||
       (err = db_exec(&merged, "iii", keep, (long long)u->id, gone)) ||
+      (err = db_customer_bigrams_drop((unsigned long long)gone)) ||
       (err = db_exec(&survivor, "iii", keep, (long long)u->id, keep)) ||
       (err = db_audit(u, ip, "merge", "customer", gone, detail)))
     return fail(err);

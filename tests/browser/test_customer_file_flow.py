@@ -26,7 +26,7 @@ def _cleanup():
     ids = [r[0] for r in sql("SELECT id FROM customers WHERE name LIKE %s" % sql_str(PREFIX + "%"))]
     if ids:
         idl = ", ".join(ids)
-        for t in ("customer_contacts", "contact_log", "customer_search"):
+        for t in ("customer_contacts", "contact_log", "customer_search", "customer_bigrams"):
             sql("DELETE FROM %s WHERE customer_id IN (%s)" % (t, idl))
         sql("DELETE FROM customers WHERE id IN (%s)" % idl)
 

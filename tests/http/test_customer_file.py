@@ -36,6 +36,7 @@ def _cleanup():
               "service_records", "customer_incentives", "customer_financials"):
         sql("DELETE FROM %s WHERE customer_id IN (%s)" % (t, idl))
     sql("DELETE FROM customer_search WHERE customer_id IN (%s)" % idl)
+    sql("DELETE FROM customer_bigrams WHERE customer_id IN (%s)" % idl)
     sql("DELETE FROM customers WHERE id IN (%s)" % idl)
 
 

@@ -176,6 +176,7 @@ def _cleanup(tag=None, job=None):
         return
     where = " OR ".join(conds)
     sql("DELETE FROM customer_search WHERE customer_id IN (SELECT id FROM customers WHERE %s)" % where)
+    sql("DELETE FROM customer_bigrams WHERE customer_id IN (SELECT id FROM customers WHERE %s)" % where)
     sql("DELETE FROM customers WHERE %s" % where)
 
 

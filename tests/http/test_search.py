@@ -340,3 +340,42 @@ def test_regional_manager_deep_pages_stay_in_scope():
         names = {x[0] for x in sql("SELECT DISTINCT r.name_zh FROM customers c JOIN regions r ON r.id = c.region_id"
                                    " WHERE c.id IN (%s)" % ",".join(map(str, seen)))}
         check(names <= allowed, "rm_central ?%s reached %s" % (query, names - allowed))
+
+
+def test_name_bigrams_follow_create_and_rename_at_once():
+    """Chinese texts of two or more ideographs are found through the name
+    bigrams (customer_bigrams), written in the same transaction as the
+    name: a new or renamed customer is found by the very next search, the
+    old name no longer finds it, and a longer text whose first and last
+    bigrams occur apart in a name does not match it."""
+    from test_customer_file import PREFIX, _cleanup, _create, _edit_fields
+    _cleanup()
+    c = sign_in("staff01")
+
+    def found(q, cid):
+        expected = _ids("c.status = 'active' AND " + _where_q(q))
+        r = _list(c, "q=" + _q(q))
+        check(customer_ids(r.text) == expected[:PER_PAGE], "search %r: %s vs SQL %s"
+              % (q, customer_ids(r.text), expected[:PER_PAGE]))
+        check(result_count(r.text) == len(expected), "search %r: count %d, SQL %d"
+              % (q, result_count(r.text), len(expected)))
+        return cid in expected
+
+    try:
+        cid = _create(c, name=PREFIX + "龘靐商靐齉行")
+        check(sql_value("SELECT COUNT(*) FROM customer_bigrams WHERE customer_id = %d" % cid)
+              == str(len(PREFIX + "龘靐商靐齉行") - 1), "bigram rows of the new customer")
+        check(found("龘靐", cid), "new customer not found by a 2-character fragment")
+        check(found("龘靐商靐", cid), "new customer not found by a 4-character fragment")
+        check(not found("龘靐齉", cid), "first and last bigrams apart matched")
+        f = _edit_fields(c, cid)
+        f["name"] = PREFIX + "鼆鼊齉行"
+        r = c.post("/customers/%d/edit" % cid, f)
+        check_status(r, 303, "rename")
+        check(found("鼆鼊", cid), "renamed customer not found by its new name at once")
+        check(found("鼊齉行", cid), "renamed customer not found by a 3-character fragment")
+        check(not found("龘靐", cid), "renamed customer still found by its old name")
+        check(sql_value("SELECT COUNT(*) FROM customer_bigrams WHERE customer_id = %d"
+                        " AND bigram = '龘靐'" % cid) == "0", "old bigram rows left")
+    finally:
+        _cleanup()
