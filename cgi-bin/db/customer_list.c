@@ -335,9 +335,11 @@ static DB_STMT sample_cjk = DB_STMT_INIT(
 #define PLAN_SLOTS 32
 static struct { char q[256]; int mode, cap; time_t at; } plans[PLAN_SLOTS];
 
-static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan_cap)
+static NEOERR *mode_for_text(const struct customer_filter *f, int *mode, int *scan_cap,
+                            int *large)
 {
   *mode = Q_NONE;
+  *large = 0;
   *scan_cap = SCAN_COUNT_CAP;
   if (!has(f->q)) return STATUS_OK;
   /* How common a text is does not change from one page to the next: on a
@@ -348,6 +350,7 @@ static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan
   if (plans[slot].at && now - plans[slot].at < PLAN_TTL && strcmp(plans[slot].q, f->q) == 0) {
     *mode = plans[slot].mode;
     *scan_cap = plans[slot].cap;
+    *large = 1;                  /* only large tables' plans are kept */
     return STATUS_OK;
   }
   char like[700];
@@ -361,6 +364,7 @@ static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan
   if (!err && more) { n = db_int(st, 0); hits = db_int(st, 1); }
   db_done(st);
   if (err) return nerr_pass(err);
+  *large = n >= SAMPLE;
   int min = cjk && n >= SAMPLE ? SCAN_MIN_CJK : SCAN_MIN;
   *mode = n > 0 && hits > 0 && hits * SAMPLE >= min * n ? Q_SCAN : Q_HITS;
   if (*mode == Q_HITS && cjk && strlen(f->q) >= 6) *mode = Q_BIGRAM;
@@ -379,6 +383,23 @@ static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan
     plans[slot].at = now;
   }
   return STATUS_OK;
+}
+
+/* On a large table, in the default order (newest first), a Chinese text of
+ * two or more characters is best served by the bigram walk however common
+ * it is: page 1 reads about 21 index entries whether the text is in 0.1% or
+ * 12% of names, where the scan reads rows until 21 of them match (~170 for
+ * a text in 12% of names, ~1,500 for a city). Its count stops at
+ * BIGRAM_COUNT_CAP. Other orders keep the choice by frequency, since the
+ * walk would read every hit to sort them; small tables keep exact counts. */
+static NEOERR *choose_mode(const struct customer_filter *f, int *mode, int *scan_cap)
+{
+  int large;
+  NEOERR *err = mode_for_text(f, mode, scan_cap, &large);
+  if (!err && large && *mode == Q_SCAN && f->sort == SORT_NEWEST && cjk_only(f->q) &&
+      strlen(f->q) >= 6)
+    *mode = Q_BIGRAM;
+  return nerr_pass(err);
 }
 
 /* Counts that reached their cap are kept a minute per process: "10000+"
