@@ -17,6 +17,10 @@ static DB_STMT get = DB_STMT_INIT(
     "  (SELECT region_id FROM user_regions WHERE user_id = ?))");
 /* The figures at the top of the file: this year's sales against the same
  * part of last year (growth), last year in full, the open overdue amount. */
+/* The figures at the top of the file (this year's sales against the same
+ * part of last year, last year in full, the open overdue amount) and how
+ * many rows each tab holds ("tab_" columns), in one statement: every part
+ * is an index range on customer_id. */
 static DB_STMT summary = DB_STMT_INIT(
     "SELECT t.*, CASE WHEN t.sales_last_ytd > 0 THEN"
     "  ROUND((t.sales_this_year - t.sales_last_ytd) * 100 / t.sales_last_ytd, 1) END AS growth"
@@ -32,35 +36,40 @@ static DB_STMT summary = DB_STMT_INIT(
     " (SELECT COALESCE(SUM(amount),0) FROM payments WHERE customer_id = ?"
     "  AND paid_on IS NULL AND due_on < CURDATE()) AS overdue,"
     " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders,"
-    " (SELECT MAX(contacted_on) FROM contact_log WHERE customer_id = ?) AS last_contact) t");
-/* How many rows each tab holds, shown beside the tab names: one query of
- * index-only counts. */
-static DB_STMT tab_counts = DB_STMT_INIT(
-    "SELECT"
-    " (SELECT COUNT(*) FROM customer_contacts WHERE customer_id = ?) AS people,"
-    " (SELECT COUNT(*) FROM customer_dynamics WHERE customer_id = ? AND kind = 'needs') AS needs,"
-    " (SELECT COUNT(*) FROM customer_dynamics WHERE customer_id = ? AND kind = 'strategy') AS strategy,"
-    " (SELECT COUNT(*) FROM contact_log WHERE customer_id = ?) AS contacts,"
-    " (SELECT COUNT(*) FROM orders WHERE customer_id = ?) AS orders,"
+    " (SELECT MAX(contacted_on) FROM contact_log WHERE customer_id = ?) AS last_contact,"
+    " (SELECT COUNT(*) FROM customer_contacts WHERE customer_id = ?) AS tab_people,"
+    " (SELECT COUNT(*) FROM customer_dynamics WHERE customer_id = ? AND kind = 'needs') AS tab_needs,"
+    " (SELECT COUNT(*) FROM customer_dynamics WHERE customer_id = ? AND kind = 'strategy') AS tab_strategy,"
+    " (SELECT COUNT(*) FROM contact_log WHERE customer_id = ?) AS tab_contacts,"
     " (SELECT COUNT(*) FROM payments WHERE customer_id = ? AND paid_on IS NULL"
-    "  AND due_on < CURDATE()) AS payments,"
-    " (SELECT COUNT(*) FROM customer_incentives WHERE customer_id = ?) AS incentives,"
-    " (SELECT COUNT(*) FROM quotes WHERE customer_id = ?) AS quotes,"
-    " (SELECT COUNT(*) FROM service_records WHERE customer_id = ?) AS service,"
-    " (SELECT COUNT(*) FROM customer_financials WHERE customer_id = ?) AS finance");
+    "  AND due_on < CURDATE()) AS tab_payments,"
+    " (SELECT COUNT(*) FROM customer_incentives WHERE customer_id = ?) AS tab_incentives,"
+    " (SELECT COUNT(*) FROM quotes WHERE customer_id = ?) AS tab_quotes,"
+    " (SELECT COUNT(*) FROM service_records WHERE customer_id = ?) AS tab_service,"
+    " (SELECT COUNT(*) FROM customer_financials WHERE customer_id = ?) AS tab_finance) t");
+#define SUMMARY_PARAMS 15
 
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
   NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (!err) err = db_row_to_hdf(&get, hdf, "Customer", found);
   if (err || !*found) return nerr_pass(err);
-  if ((err = db_exec(&summary, "iiiiii", id, id, id, id, id, id)) ||
-      (err = db_row_to_hdf(&summary, hdf, "Summary", NULL)))
+  struct db_arg a[SUMMARY_PARAMS];
+  for (int i = 0; i < SUMMARY_PARAMS; i++) a[i] = DB_INT(id);
+  int more;
+  if ((err = db_execa(&summary, a, SUMMARY_PARAMS)) || (err = db_next(&summary, &more)))
     return nerr_pass(err);
-  struct db_arg a[10];
-  for (int i = 0; i < 10; i++) a[i] = DB_INT(id);
-  if ((err = db_execa(&tab_counts, a, 10))) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&tab_counts, hdf, "TabCount", NULL));
+  char name[64];
+  for (int i = 0; more && !err && i < summary.ncols; i++) {
+    const char *col = summary.col_name[i], *v = db_str(&summary, i);
+    if (!v) continue;
+    if (strncmp(col, "tab_", 4) == 0) snprintf(name, sizeof name, "TabCount.%s", col + 4);
+    else snprintf(name, sizeof name, "Summary.%s", col);
+    err = hdf_set_value(hdf, name, v);
+  }
+  if (!err && more) err = hdf_set_value(hdf, "TabCount.orders", hdf_get_value(hdf, "Summary.orders", "0"));
+  db_done(&summary);
+  return nerr_pass(err);
 }
 
 static DB_STMT regions_all = DB_STMT_INIT(

@@ -286,6 +286,15 @@ def test_every_tab_renders():
     expected = int(sql_value("SELECT LEAST(100, COUNT(*)) FROM orders WHERE customer_id = %s" % cid))
     check(orders is not None and len(orders) == expected, "orders tab rows %s, expected %d" % (
         orders and len(orders), expected))
+    # The counts beside the tab names are the rows each tab holds.
+    page = c.get("/customers/%s" % cid).text
+    for tab, query in (("people", "SELECT COUNT(*) FROM customer_contacts WHERE customer_id = %s"),
+                       ("orders", "SELECT COUNT(*) FROM orders WHERE customer_id = %s"),
+                       ("contacts", "SELECT COUNT(*) FROM contact_log WHERE customer_id = %s")):
+        n = int(sql_value(query % cid))
+        m = re.search(r'id="tab-%s">[^<]*(?:<span class="count[^"]*">(\d+)</span>)?' % tab, page)
+        shown = int(m.group(1)) if m and m.group(1) else 0
+        check(shown == n, "tab %s shows %d, database %d" % (tab, shown, n))
     r = c.get("/customers/%s?tab=nonsense" % cid)
     check_status(r, 200, "unknown tab")
     check_in('class="active" aria-current="page" id="tab-basic"', r.text, "unknown tab shows basic")
