@@ -20,19 +20,10 @@
 #define THROTTLE_PER_USER 5
 #define THROTTLE_PER_IP 30
 
-/* Where to go after signing in: a local path only, never another site. */
-static const char *safe_next(const char *next)
-{
-  if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-      strpbrk(next, "\r\n"))
-    return "/";
-  return next;
-}
-
 static NEOERR *login_form(struct req *r)
 {
-  if (r->user.id) return nerr_pass(req_redirect(r, "%s", safe_next(req_param(r, "next"))));
-  NEOERR *err = hdf_set_value(r->hdf, "Form.next", safe_next(req_param(r, "next")));
+  if (r->user.id) return nerr_pass(req_redirect(r, "%s", req_local_path(req_param(r, "next"))));
+  NEOERR *err = hdf_set_value(r->hdf, "Form.next", req_local_path(req_param(r, "next")));
   if (err) return nerr_pass(err);
   r->template = "account/login.cs";
   return STATUS_OK;
@@ -57,7 +48,7 @@ static NEOERR *login(struct req *r)
   if (!password || !*password) form_error(&f, "password", "Valid.Required");
   else if (strlen(password) > 1024) form_error(&f, "password", "Valid.TooLong");
   NEOERR *err = form_finish(&f);
-  if (!err) err = hdf_set_value(r->hdf, "Form.next", safe_next(next));
+  if (!err) err = hdf_set_value(r->hdf, "Form.next", req_local_path(next));
   if (err) return nerr_pass(err);
   if (f.errors) {
     r->status = 422;
@@ -82,7 +73,7 @@ static NEOERR *login(struct req *r)
   if ((err = session_start(r, id))) return nerr_pass(err);
   struct user who = { .id = id };
   if ((err = db_audit(&who, r->ip, "login", "user", id, NULL))) return nerr_pass(err);
-  return nerr_pass(req_redirect(r, "%s", safe_next(next)));
+  return nerr_pass(req_redirect(r, "%s", req_local_path(next)));
 }
 
 static NEOERR *logout(struct req *r)
@@ -101,7 +92,7 @@ static NEOERR *set_lang(struct req *r)
   if (r->user.id) err = db_user_set_lang(&r->user, r->ip, lang);
   else err = req_set_cookie(r, LANG_COOKIE, lang, 365 * 86400, 0);
   if (err) return nerr_pass(err);
-  return nerr_pass(req_redirect(r, "%s", safe_next(req_param(r, "back"))));
+  return nerr_pass(req_redirect(r, "%s", req_local_path(req_param(r, "back"))));
 }
 
 /* The home page: counts, the search box, the user's open next actions from

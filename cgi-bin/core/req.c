@@ -67,6 +67,13 @@ NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,
                               session_secure_cookie() ? "; Secure" : ""));
 }
 
+const char *req_local_path(const char *path)
+{
+  if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n"))
+    return "/";
+  return path;
+}
+
 NEOERR *req_redirect(struct req *r, const char *fmt, ...)
 {
   va_list ap;
@@ -75,7 +82,7 @@ NEOERR *req_redirect(struct req *r, const char *fmt, ...)
   va_end(ap);
   if (!loc) return nerr_raise(NERR_NOMEM, "redirect");
   /* Only local paths: an open redirect would make a phishing tool of us. */
-  if (loc[0] != '/' || loc[1] == '/' || loc[1] == '\\' || strpbrk(loc, "\r\n")) {
+  if (req_local_path(loc) != loc) {
     free(loc);
     loc = strdup("/");
     if (!loc) return nerr_raise(NERR_NOMEM, "redirect");

@@ -63,7 +63,11 @@ NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,
                        int max_age, int http_only);
 NEOERR *req_header(struct req *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Answer 303 See Other to a local path (must start with '/'). */
+/* path when it is a path on this site ("/..." but not "//host" or "/\\host",
+ * no line breaks), else "/": where a redirect may go without making an
+ * open redirect. */
+const char *req_local_path(const char *path);
+/* Answer 303 See Other to a local path (anything else goes to "/"). */
 NEOERR *req_redirect(struct req *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* A streamed download (CSV, XLSX, an attachment): sends status 200 and the

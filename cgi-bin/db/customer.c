@@ -1,4 +1,5 @@
 #include "db/customer.h"
+#include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include <stdio.h>
@@ -13,8 +14,7 @@ static DB_STMT get = DB_STMT_INIT(
     " LEFT JOIN users u ON u.id = c.owner_id"
     " LEFT JOIN users cb ON cb.id = c.created_by"
     " LEFT JOIN users ub ON ub.id = c.updated_by"
-    " WHERE c.id = ? AND (? = 0 OR c.region_id IN"
-    "  (SELECT region_id FROM user_regions WHERE user_id = ?))");
+    " WHERE c.id = ? AND " CUSTOMER_SCOPE("c.region_id"));
 /* The figures at the top of the file: this year's sales against the same
  * part of last year (growth), last year in full, the open overdue amount. */
 /* The figures at the top of the file (this year's sales against the same
@@ -93,12 +93,12 @@ NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
  * triggers): counting a million rows per page view took 200 ms. */
 static DB_STMT home = DB_STMT_INIT(
     "SELECT"
-    " (SELECT COALESCE(SUM(n), 0) FROM customer_counts k WHERE k.status = 'active' AND (? = 0 OR"
-    "  k.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS customers,"
+    " (SELECT COALESCE(SUM(n), 0) FROM customer_counts k WHERE k.status = 'active'"
+    "  AND " CUSTOMER_SCOPE("k.region_id") ") AS customers,"
     " (SELECT COALESCE(SUM(n), 0) FROM customer_counts k WHERE k.status = 'active'"
     "  AND k.owner_id = ?) AS mine,"
-    " (SELECT COUNT(*) FROM complaints c WHERE c.status = 'open' AND (? = 0 OR"
-    "  c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))) AS open_complaints");
+    " (SELECT COUNT(*) FROM complaints c WHERE c.status = 'open'"
+    "  AND " CUSTOMER_SCOPE("c.region_id") ") AS open_complaints");
 
 NEOERR *db_home_counts(const struct user *u, HDF *hdf)
 {
@@ -109,12 +109,8 @@ NEOERR *db_home_counts(const struct user *u, HDF *hdf)
 }
 
 static DB_STMT values = DB_STMT_INIT(
-    "SELECT code, name, kind, region_id, owner_id, lifecycle, loyalty,"
-    " non_customer, address, city, postal_code, phone, fax, email,"
-    " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
-    " credit_limit, history, org_structure, business_goals, version, status"
-    " FROM customers WHERE id = ? AND status <> 'merged' AND (? = 0 OR region_id IN"
-    "  (SELECT region_id FROM user_regions WHERE user_id = ?))");
+    "SELECT " CUSTOMER_EDIT_COLS ", version, status"
+    " FROM customers WHERE id = ? AND status <> 'merged' AND " CUSTOMER_SCOPE("region_id"));
 
 NEOERR *db_customer_values(const struct user *u, long long id, HDF *hdf,
                            const char *prefix, int *found)
@@ -141,8 +137,8 @@ static DB_STMT by_code = DB_STMT_INIT(
     " (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id) AS orders,"
     " (SELECT COUNT(*) FROM customer_contacts k WHERE k.customer_id = c.id) AS people"
     " FROM customers c JOIN regions r ON r.id = c.region_id"
-    " WHERE (c.code = ? OR c.id = ?) AND c.status <> 'merged' AND (? = 0 OR c.region_id IN"
-    "  (SELECT region_id FROM user_regions WHERE user_id = ?)) ORDER BY c.code = ? DESC LIMIT 1");
+    " WHERE (c.code = ? OR c.id = ?) AND c.status <> 'merged'"
+    " AND " CUSTOMER_SCOPE("c.region_id") " ORDER BY c.code = ? DESC LIMIT 1");
 
 NEOERR *db_customer_by_code(const struct user *u, const char *code_or_id, HDF *hdf,
                             const char *prefix, int *found)

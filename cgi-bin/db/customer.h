@@ -47,7 +47,4 @@ NEOERR *db_customer_set_status(const struct user *u, const char *ip, long long i
 /* Moves everything recorded for `gone` to `keep`, marks `gone` merged. */
 NEOERR *db_customer_merge(const struct user *u, const char *ip, long long keep,
                           long long gone, enum customer_outcome *outcome);
-/* The audit trail of a customer, newest first, under prefix.N. */
-NEOERR *db_customer_history(const struct user *u, long long id, HDF *hdf,
-                            const char *prefix);
 #endif

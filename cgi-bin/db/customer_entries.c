@@ -1,5 +1,6 @@
 #include "db/customer_entries.h"
 #include "db/audit.h"
+#include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include "core/err.h"
@@ -95,22 +96,6 @@ NEOERR *db_customer_tab(long long id, const char *tab, HDF *hdf)
   return STATUS_OK;   /* "basic" needs nothing beyond the customer */
 }
 
-/* The customer must exist, not be merged away, and lie in the user's
- * regions; locked so an entry never lands on a customer being merged. */
-static DB_STMT writable = DB_STMT_INIT(
-    "SELECT id FROM customers WHERE id = ? AND status <> 'merged' AND (? = 0 OR region_id IN"
-    "  (SELECT region_id FROM user_regions WHERE user_id = ?)) FOR UPDATE");
-
-static NEOERR *lock_customer(const struct user *u, long long id, int *found)
-{
-  int more;
-  NEOERR *err = db_exec(&writable, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (!err) err = db_next(&writable, &more);
-  *found = !err && more;
-  db_done(&writable);
-  return nerr_pass(err);
-}
-
 /* Insert statements by entry kind: the customer id, then the kind's fields
  * in order, then (where the table records it) the user. Not const: a
  * DB_STMT holds its prepared handle. */
@@ -164,7 +149,7 @@ NEOERR *db_entry_add(const struct user *u, const char *ip, long long customer_id
   for (int i = 0; i < inserts[k].with_user; i++) a[n++] = DB_INT(u->id);
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = lock_customer(u, customer_id, &found))) goto fail;
+  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto fail;
   if (!found) { *outcome = ENTRY_NOT_FOUND; goto fail; }
   DB_STMT *s = &inserts[k].stmt;
   if ((err = db_execa(s, a, n))) {
@@ -192,7 +177,7 @@ NEOERR *db_contact_done(const struct user *u, const char *ip, long long customer
   int found;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = lock_customer(u, customer_id, &found))) goto fail;
+  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto fail;
   if (!found) { *outcome = ENTRY_NOT_FOUND; goto fail; }
   if ((err = db_exec(&done, "ii", entry_id, customer_id))) goto fail;
   if (db_affected(&done) == 0) { *outcome = ENTRY_NOT_FOUND; goto fail; }

@@ -3,6 +3,7 @@
 #include "db/audit.h"
 #include "db/customer.h"
 #include "db/customer_list.h"
+#include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include "core/err.h"
@@ -27,10 +28,7 @@ static const char *const cols[] = {
 /* A code left empty is given C + the id; until then the row holds a
  * unique placeholder. */
 static DB_STMT insert = DB_STMT_INIT(
-    "INSERT INTO customers (code, name, kind, region_id, owner_id, lifecycle,"
-    " loyalty, non_customer, address, city, postal_code, phone, fax, email,"
-    " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
-    " credit_limit, history, org_structure, business_goals,"
+    "INSERT INTO customers (" CUSTOMER_EDIT_COLS ","
     " created_by, created_at, updated_by, updated_at)"
     " VALUES (COALESCE(NULLIF(?, ''), CONCAT('~', LEFT(MD5(UUID()), 16))), " VALUES_SQL
     ", ?, NOW(), ?, NOW())");
@@ -42,12 +40,9 @@ static DB_STMT code_owner = DB_STMT_INIT(
 static DB_STMT owner_ok = DB_STMT_INIT(
     "SELECT 1 FROM users WHERE id = ? AND active = 1");
 static DB_STMT current = DB_STMT_INIT(
-    "SELECT code, name, kind, region_id, owner_id, lifecycle, loyalty,"
-    " non_customer, address, city, postal_code, phone, fax, email,"
-    " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
-    " credit_limit, history, org_structure, business_goals, version, status"
-    " FROM customers WHERE id = ? AND status <> 'merged' AND (? = 0 OR region_id IN"
-    "  (SELECT region_id FROM user_regions WHERE user_id = ?)) FOR UPDATE");
+    "SELECT " CUSTOMER_EDIT_COLS ", version, status"
+    " FROM customers WHERE id = ? AND status <> 'merged' AND " CUSTOMER_SCOPE("region_id")
+    " FOR UPDATE");
 static DB_STMT update = DB_STMT_INIT(
     "UPDATE customers SET code = COALESCE(NULLIF(?, ''), code), name = ?, kind = ?,"
     " region_id = ?, owner_id = NULLIF(?, ''), lifecycle = ?,"
@@ -191,24 +186,24 @@ NEOERR *db_customer_update(const struct user *u, const char *ip, long long id,
 }
 
 static DB_STMT visible = DB_STMT_INIT(
-    "SELECT status FROM customers WHERE id = ? AND status <> 'merged' AND (? = 0 OR region_id IN"
-    "  (SELECT region_id FROM user_regions WHERE user_id = ?)) FOR UPDATE");
-static DB_STMT set_status = DB_STMT_INIT(
-    "UPDATE customers SET status = ?, version = version + 1, updated_by = ?,"
-    " updated_at = NOW() WHERE id = ?");
+    "SELECT status FROM customers WHERE id = ? AND status <> 'merged' AND "
+    CUSTOMER_SCOPE("region_id") " FOR UPDATE");
 
-/* Locks a customer the user may see; *status receives its status. */
-static NEOERR *lock_visible(const struct user *u, long long id, char *status, size_t n,
-                            int *found)
+NEOERR *db_customer_lock(const struct user *u, long long id, char *status, size_t n,
+                         int *found)
 {
   int more;
   NEOERR *err = db_exec(&visible, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (!err) err = db_next(&visible, &more);
   *found = !err && more;
-  if (*found) snprintf(status, n, "%s", db_str(&visible, 0));
+  if (*found && status) snprintf(status, n, "%s", db_str(&visible, 0));
   db_done(&visible);
   return nerr_pass(err);
 }
+
+static DB_STMT set_status = DB_STMT_INIT(
+    "UPDATE customers SET status = ?, version = version + 1, updated_by = ?,"
+    " updated_at = NOW() WHERE id = ?");
 
 NEOERR *db_customer_set_status(const struct user *u, const char *ip, long long id,
                                const char *status, enum customer_outcome *outcome)
@@ -218,7 +213,7 @@ NEOERR *db_customer_set_status(const struct user *u, const char *ip, long long i
   int found;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = lock_visible(u, id, was, sizeof was, &found))) return fail(err);
+  if ((err = db_customer_lock(u, id, was, sizeof was, &found))) return fail(err);
   if (!found) { *outcome = CUSTOMER_NOT_FOUND; return fail(STATUS_OK); }
   if (strcmp(was, status) == 0) return fail(STATUS_OK);   /* nothing to do */
   if ((err = db_exec(&set_status, "sii", status, (long long)u->id, id)) ||
@@ -265,8 +260,8 @@ NEOERR *db_customer_merge(const struct user *u, const char *ip, long long keep,
   /* Lock in id order so two merges of the same pair cannot deadlock. */
   long long first = keep < gone ? keep : gone, second = keep < gone ? gone : keep;
   int found_first, found_second;
-  if ((err = lock_visible(u, first, status, sizeof status, &found_first)) ||
-      (err = lock_visible(u, second, status, sizeof status, &found_second)))
+  if ((err = db_customer_lock(u, first, status, sizeof status, &found_first)) ||
+      (err = db_customer_lock(u, second, status, sizeof status, &found_second)))
     return fail(err);
   found_keep = keep == first ? found_first : found_second;
   found_gone = gone == first ? found_first : found_second;
@@ -287,18 +282,5 @@ NEOERR *db_customer_merge(const struct user *u, const char *ip, long long keep,
   if ((err = db_customer_search_drop(gone)))
     log_error(&err, "search index (scripts/reindex.sql repairs it)");
   return STATUS_OK;
-}
-
-static DB_STMT history = DB_STMT_INIT(
-    "SELECT a.at, a.action, a.detail, a.ip, u.display_name AS who"
-    " FROM audit_log a LEFT JOIN users u ON u.id = a.user_id"
-    " WHERE a.entity = 'customer' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200");
-
-NEOERR *db_customer_history(const struct user *u, long long id, HDF *hdf, const char *prefix)
-{
-  (void)u;   /* the caller has shown the customer, so the user may see it */
-  NEOERR *err = db_exec(&history, "i", id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&history, hdf, prefix, NULL));
 }
 

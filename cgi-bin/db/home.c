@@ -20,6 +20,7 @@
  * birthday_md, read one after the other. STRAIGHT_JOIN fixes the join order
  * so the optimizer cannot swap a 15-row walk for a 100,000-row one. */
 #include "db/home.h"
+#include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include <stdio.h>
@@ -34,7 +35,7 @@
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
-#define SCOPE " AND (? = 0 OR c.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ?))"
+#define SCOPE " AND " CUSTOMER_SCOPE("c.region_id")
 
 /* The next birthday: this year's, or next year's for a month-day before the
  * window's start (only in a window that wraps into January). 29 February

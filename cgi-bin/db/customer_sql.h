@@ -1,0 +1,23 @@
+#ifndef KEHU_DB_CUSTOMER_SQL_H
+#define KEHU_DB_CUSTOMER_SQL_H
+/* Pieces shared by the data-access files about customers (not for
+ * handlers: they never see SQL). */
+#include "core/req.h"
+
+/* The regional scope of a customer row: parameters scope_limited(u), u->id. */
+#define CUSTOMER_SCOPE(col) \
+  "(? = 0 OR " col " IN (SELECT region_id FROM user_regions WHERE user_id = ?))"
+
+/* The editable columns, in the order of customer_write.c's statements. */
+#define CUSTOMER_EDIT_COLS \
+  "code, name, kind, region_id, owner_id, lifecycle, loyalty," \
+  " non_customer, address, city, postal_code, phone, fax, email," \
+  " founded_year, sales_force, delivery_capacity, warehouse_capacity," \
+  " credit_limit, history, org_structure, business_goals"
+
+/* Inside a transaction: lock customer id if the user may change it (in
+ * scope, not merged away). *found says whether it is; its status goes to
+ * status (n bytes) when status is not NULL. */
+NEOERR *db_customer_lock(const struct user *u, long long id, char *status, size_t n,
+                         int *found);
+#endif
