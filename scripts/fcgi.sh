@@ -65,7 +65,11 @@ start_one() {
     local name=$1 pid log
     log="$KEHU_LOG_DIR/$name.log"
     if supervisor_pid "$name" >/dev/null; then
-        return 0 # already running
+        # Running: keep it, unless the program was rebuilt since it started
+        # (so `make run` after an edit serves the new build).
+        [[ "$KEHU_BUILD/$name.fcgi" -nt "$run/$name.pid" ]] || return 0
+        echo "fcgi: $name was rebuilt, restarting it"
+        stop_all "$name"
     fi
     rm -f "$run/$name.pid"
     echo "fcgi: starting $name ($KEHU_WORKERS workers)"
