@@ -264,6 +264,22 @@ def test_every_filter_with_every_sort():
                 check(customer_ids(r.text) == expected, "?%s sorted %s %s: rows differ" % (query, key, d))
 
 
+def test_regional_manager_sorted_pages():
+    """Two regions are read one branch each and merged: pages 1 and 2 of
+    every sort, with and without a filter, are SQL's order."""
+    c = sign_in("rm_central")
+    scope = ("c.status = 'active' AND c.region_id IN"
+             " (SELECT id FROM regions WHERE code IN ('huazhong', 'xibei'))")
+    for query, cond in (("", "1"), ("kind=dealer", "c.kind = 'dealer'")):
+        for key in SORTS:
+            for d in ("asc", "desc"):
+                expected = _ids("%s AND %s" % (scope, cond), _order(key, d.upper()), PER_PAGE * 2)
+                r = _list(c, "%s&sort=%s&dir=%s" % (query, key, d))
+                check(customer_ids(r.text) == expected[:PER_PAGE], "rm ?%s %s %s: page 1 differs" % (query, key, d))
+                r = _list(c, "%s&sort=%s&dir=%s&page=2" % (query, key, d))
+                check(customer_ids(r.text) == expected[PER_PAGE:], "rm ?%s %s %s: page 2 differs" % (query, key, d))
+
+
 def test_page_links_keep_filters_and_sort():
     c = sign_in("staff01")
     region = sql_value("SELECT id FROM regions WHERE code = 'huadong'")
