@@ -105,7 +105,7 @@ static void first_message(struct req *r, const char *kind, int hours, char *out,
 
 static NEOERR *register_complaint(struct req *r, const char *idem, struct fields *v,
                                   long long region_id, const char *today,
-                                  struct upload *up, int nup)
+                                  struct upload *up, int nup, int *stored)
 {
   const struct public_limits *lim = public_limits();
   int is_return = strcmp(v->kind, "return") == 0;
@@ -134,16 +134,14 @@ static NEOERR *register_complaint(struct req *r, const char *idem, struct fields
   /* A duplicate keeps the first submission's files only. */
   if (err || duplicate) upload_discard(up, nup);
   if (err) return nerr_pass(err);
+  *stored = !duplicate;
   return nerr_pass(req_redirect(r, "/complaint/receipt?k=%s", idem));
 }
 
-NEOERR *complaint_submit(struct req *r)
+/* Everything after the throttle; *stored = 1 when a new complaint (and
+ * with it this attempt) was committed. */
+static NEOERR *submit(struct req *r, int *stored)
 {
-  const struct public_limits *lim = public_limits();
-  NEOERR *err = public_throttle(r, "submit", lim->submit_limit, lim->submit_window,
-                                "PublicSubmitThrottled");
-  if (!err) err = db_public_attempt_add("submit", r->ip);
-  if (err) return nerr_pass(err);
   /* The honeypot is hidden from people by the stylesheet: only a robot
    * fills it in. It gets a plain refusal and nothing is stored. */
   const char *hp = req_param(r, "referral_code");
@@ -159,7 +157,7 @@ NEOERR *complaint_submit(struct req *r)
   struct upload up[ATTACH_MAX];
   int nup = 0, offered = 0;
   read_fields(&f, v, today);
-  err = upload_collect(r, &f, up, &nup, &offered);
+  NEOERR *err = upload_collect(r, &f, up, &nup, &offered);
   long long region_id = 0;
   if (!err && !f.errors) {
     int province_ok, product_ok;
@@ -173,9 +171,27 @@ NEOERR *complaint_submit(struct req *r)
   else nerr_ignore(&ferr);
   if (!err) {
     if (f.errors) err = reject(r, idem, offered);
-    else err = register_complaint(r, idem, v, region_id, today, up, nup);
+    else err = register_complaint(r, idem, v, region_id, today, up, nup, stored);
   }
   free(v);
+  return nerr_pass(err);
+}
+
+NEOERR *complaint_submit(struct req *r)
+{
+  const struct public_limits *lim = public_limits();
+  NEOERR *err = public_throttle(r, "submit", lim->submit_limit, lim->submit_window,
+                                "PublicSubmitThrottled");
+  if (err) return nerr_pass(err);
+  int stored = 0;
+  err = submit(r, &stored);
+  /* Every attempt counts: a registered complaint recorded it in its own
+   * transaction (one commit fewer per submission), anything else here. */
+  if (!stored) {
+    NEOERR *e2 = db_public_attempt_add("submit", r->ip);
+    if (!err) err = e2;
+    else nerr_ignore(&e2);
+  }
   return nerr_pass(err);
 }
 

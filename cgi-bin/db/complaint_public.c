@@ -98,7 +98,8 @@ static NEOERR *key_taken(const char *idem_key, int *taken)
 
 static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size_t n)
 {
-  NEOERR *err = db_exec(&seq, "s", c->day);
+  NEOERR *err = db_exec(&attempt_add, "ss", "submit", c->ip);
+  if (!err) err = db_exec(&seq, "s", c->day);
   if (err) return nerr_pass(err);
   snprintf(tracking_no, n, "TS%.4s%.2s%.2s-%04llu", c->day, c->day + 5, c->day + 8,
            db_insert_id(&seq));

@@ -37,9 +37,9 @@ struct complaint_new {
   int nfiles;
 };
 
-/* Registers the complaint: tracking number, the row, its handling row, the
- * 'registered' event, the customer message, the attachments and the audit
- * entry, all or nothing. *duplicate = 1 (and nothing written) when a
+/* Registers the complaint: the submit attempt (public_attempts), tracking
+ * number, the row, its handling row, the 'registered' event, the customer
+ * message, the attachments and the audit entry, all or nothing. *duplicate = 1 (and nothing written) when a
  * complaint with the same idem_key exists already. */
 NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
                             size_t n, int *duplicate);

@@ -444,6 +444,24 @@ def test_submit_throttle_429():
     receipt(c, r, idem)
 
 
+def test_every_submission_counts():
+    """Accepted, rejected and repeated submissions each add one attempt."""
+    c = PublicClient()
+    csrf, idem = open_form(c)
+
+    def attempts():
+        return int(sql_value("SELECT COUNT(*) FROM public_attempts WHERE kind = 'submit'"
+                             " AND ip = %s" % sql_str(c.addr)))
+    check_status(submit(c, fields(phone="1"), csrf=csrf, idem=idem)[0], 422, "rejected")
+    check(attempts() == 1, "after a rejected form: %d" % attempts())
+    receipt(c, submit(c, fields(), csrf=csrf, idem=idem)[0], idem)
+    check(attempts() == 2, "after an accepted form: %d" % attempts())
+    receipt(c, submit(c, fields(), csrf=csrf, idem=idem)[0], idem)
+    check(attempts() == 3, "after a repeated form: %d" % attempts())
+    check_status(submit(c, fields(referral_code="x"), csrf=csrf)[0], 400, "honeypot")
+    check(attempts() == 4, "after the honeypot: %d" % attempts())
+
+
 def test_receipt_unknown_key_404():
     c = PublicClient()
     for k in ("0" * 32, "zz", ""):
