@@ -26,7 +26,7 @@ CORE_SRC := $(wildcard cgi-bin/core/*.c)
 DB_SRC   := $(wildcard cgi-bin/db/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
-TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi
+TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all run stop test deps build unit clean status
@@ -57,6 +57,9 @@ $(BUILD)/kehu-gen: $(BUILD)/bench/gen.o $(BUILD)/libkehu.a
 
 $(BUILD)/hello.fcgi: $(BUILD)/bench/hello.o
 	$(CC) $(LDFLAGS) $^ -o $@ -lfcgi
+
+$(BUILD)/kehu-submit: $(BUILD)/bench/submit.o
+	$(CC) $(LDFLAGS) $^ -o $@ -lpthread
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
 	@mkdir -p $(dir $@)

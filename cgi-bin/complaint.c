@@ -1,0 +1,22 @@
+/* The public complaint form (投诉与退货), program complaint.fcgi: no sign-in.
+ * The route table; the pages are in cgi-bin/complaint/. */
+#include "complaint/pages.h"
+
+/* Three attachments of 5 MB plus the text fields; nginx's
+ * client_max_body_size for /complaint is the same. */
+#define SUBMIT_MAX (16L << 20)
+
+static const struct route routes[] = {
+  { "GET", "/complaint", ROLE_PUBLIC, complaint_form, 0 },
+  { "POST", "/complaint", ROLE_PUBLIC, complaint_submit, SUBMIT_MAX },
+  { "GET", "/complaint/receipt", ROLE_PUBLIC, complaint_receipt, 0 },
+  { "GET", "/complaint/status", ROLE_PUBLIC, complaint_status_form, 0 },
+  { "POST", "/complaint/status", ROLE_PUBLIC, complaint_status, 0 },
+  { "POST", "/complaint/rate", ROLE_PUBLIC, complaint_rate, 0 },
+  { 0 },
+};
+
+int main(int argc, char **argv)
+{
+  return app_main(argc, argv, routes);
+}

@@ -1,0 +1,46 @@
+/* What every public page shares: the settings and the per-address
+ * throttle (nginx limits bursts; this limits volume over minutes). */
+#include "complaint/pages.h"
+#include "core/err.h"
+#include "db/complaint_public.h"
+#include <stdlib.h>
+#include <time.h>
+
+static int env_int(const char *name, int dflt)
+{
+  const char *v = getenv(name);
+  int n = v && *v ? atoi(v) : 0;
+  return n > 0 ? n : dflt;
+}
+
+const struct public_limits *public_limits(void)
+{
+  static struct public_limits l;
+  if (!l.sla_hours) {
+    l.sla_hours = env_int("KEHU_COMPLAINT_SLA_HOURS", 24);
+    l.submit_limit = env_int("KEHU_PUBLIC_SUBMIT_LIMIT", 20);
+    l.submit_window = env_int("KEHU_PUBLIC_SUBMIT_WINDOW", 600);
+    l.lookup_limit = env_int("KEHU_PUBLIC_LOOKUP_LIMIT", 10);
+    l.lookup_window = env_int("KEHU_PUBLIC_LOOKUP_WINDOW", 900);
+  }
+  return &l;
+}
+
+NEOERR *public_throttle(struct req *r, const char *kind, int limit, int window,
+                        const char *msg)
+{
+  long long n;
+  NEOERR *err = db_public_attempts(kind, r->ip, window, &n);
+  if (err) return nerr_pass(err);
+  if (n < limit) return STATUS_OK;
+  if ((err = req_header(r, "Retry-After: %d", window))) return nerr_pass(err);
+  return app_fail(r, KERR_THROTTLED, msg);
+}
+
+void public_today(char out[11])
+{
+  time_t t = time(NULL) + 8 * 3600;
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 11, "%Y-%m-%d", &tm);
+}

@@ -1,0 +1,251 @@
+#include "db/complaint_public.h"
+#include "db/audit.h"
+#include "db/db.h"
+#include "core/err.h"
+#include <stdio.h>
+#include <string.h>
+
+static DB_STMT attempts = DB_STMT_INIT(
+    "SELECT COUNT(*) FROM public_attempts"
+    " WHERE kind = ? AND ip = ? AND at > NOW() - INTERVAL ? SECOND");
+static DB_STMT attempt_add = DB_STMT_INIT(
+    "INSERT INTO public_attempts (kind, ip, at) VALUES (?, ?, NOW())");
+
+NEOERR *db_public_attempts(const char *kind, const char *ip, int window, long long *count)
+{
+  int more;
+  *count = 0;
+  NEOERR *err = db_exec(&attempts, "ssi", kind, ip, (long long)window);
+  if (!err) err = db_next(&attempts, &more);
+  if (!err && more) *count = db_int(&attempts, 0);
+  db_done(&attempts);
+  return nerr_pass(err);
+}
+
+NEOERR *db_public_attempt_add(const char *kind, const char *ip)
+{
+  return nerr_pass(db_exec(&attempt_add, "ss", kind, ip));
+}
+
+static DB_STMT provinces = DB_STMT_INIT(
+    "SELECT id, name_zh, name_en FROM provinces ORDER BY sort, id");
+
+NEOERR *db_province_list(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&provinces, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&provinces, hdf, prefix, NULL));
+}
+
+static DB_STMT refs = DB_STMT_INIT(
+    "SELECT (SELECT COUNT(*) FROM provinces WHERE id = ?),"
+    " (SELECT r.id FROM provinces p JOIN regions r ON r.code = p.region_code WHERE p.id = ?),"
+    " (SELECT COUNT(*) FROM products WHERE id = ? AND active = 1)");
+
+NEOERR *db_public_refs(long long province_id, long long product_id, int *province_ok,
+                       long long *region_id, int *product_ok)
+{
+  int more;
+  *province_ok = *product_ok = 0;
+  *region_id = 0;
+  NEOERR *err = db_exec(&refs, "iii", province_id, province_id, product_id);
+  if (!err) err = db_next(&refs, &more);
+  if (!err && more) {
+    *province_ok = db_int(&refs, 0) > 0;
+    *region_id = db_int(&refs, 1);
+    *product_ok = db_int(&refs, 2) > 0;
+  }
+  db_done(&refs);
+  return nerr_pass(err);
+}
+
+/* One counter row per day; LAST_INSERT_ID(expr) hands this transaction its
+ * number, and the row stays locked until commit, so numbers are unique and
+ * a rolled-back submission gives its number back. */
+static DB_STMT seq = DB_STMT_INIT(
+    "INSERT INTO complaint_seq (day, last) VALUES (?, LAST_INSERT_ID(1))"
+    " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)");
+static DB_STMT ins = DB_STMT_INIT(
+    "INSERT INTO complaints (tracking_no, region_id, province_id, source, product_id,"
+    " kind, reason, contact_name, contact_phone, email, company, product_text,"
+    " purchase_date, order_ref, packaging_intact, return_in_window, description,"
+    " step, status, received_at, first_response_due, idem_key, submit_ip, updated_at)"
+    " VALUES (?, NULLIF(?, 0), ?, 'web', NULLIF(?, 0), ?, ?, ?, ?, NULLIF(?, ''),"
+    " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, -1),"
+    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, ?, NOW())");
+static DB_STMT handling = DB_STMT_INIT(
+    "INSERT INTO complaint_handling (complaint_id) VALUES (?)");
+static DB_STMT event = DB_STMT_INIT(
+    "INSERT INTO complaint_events (complaint_id, step, event, user_id, at, note)"
+    " VALUES (?, ?, ?, NULL, NOW(), ?)");
+static DB_STMT message = DB_STMT_INIT(
+    "INSERT INTO complaint_messages (complaint_id, audience, author, user_id, body, at)"
+    " VALUES (?, 'customer', 'system', NULL, ?, NOW())");
+static DB_STMT attach = DB_STMT_INIT(
+    "INSERT INTO complaint_attachments (complaint_id, file_name, content_type, size,"
+    " stored_name, uploaded_at) VALUES (?, ?, ?, ?, ?, NOW())");
+static DB_STMT by_key = DB_STMT_INIT("SELECT id FROM complaints WHERE idem_key = ?");
+
+static NEOERR *key_taken(const char *idem_key, int *taken)
+{
+  int more;
+  NEOERR *err = db_exec(&by_key, "s", idem_key);
+  if (!err) err = db_next(&by_key, &more);
+  *taken = !err && more;
+  db_done(&by_key);
+  return nerr_pass(err);
+}
+
+static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size_t n)
+{
+  NEOERR *err = db_exec(&attempt_add, "ss", "submit", c->ip);
+  if (!err) err = db_exec(&seq, "s", c->day);
+  if (err) return nerr_pass(err);
+  snprintf(tracking_no, n, "TS%.4s%.2s%.2s-%04llu", c->day, c->day + 5, c->day + 8,
+           db_insert_id(&seq));
+  struct db_arg a[] = {
+    DB_STR(tracking_no), DB_INT(c->region_id), DB_INT(c->province_id),
+    DB_INT(c->product_id), DB_STR(c->kind), DB_STR(c->reason), DB_STR(c->name),
+    DB_STR(c->phone), DB_STR(c->email), DB_STR(c->company), DB_STR(c->product_text),
+    DB_STR(c->purchase_date), DB_STR(c->order_ref), DB_INT(c->packaging_intact),
+    DB_INT(c->return_in_window), DB_STR(c->description), DB_INT(c->sla_hours),
+    DB_STR(c->idem_key), DB_STR(c->ip),
+  };
+  if ((err = db_execa(&ins, a, sizeof a / sizeof a[0]))) return nerr_pass(err);
+  long long id = (long long)db_insert_id(&ins);
+  if ((err = db_exec(&handling, "i", id)) ||
+      (err = db_exec(&event, "iiss", id, 1LL, "registered", (const char *)NULL)) ||
+      (err = db_exec(&message, "is", id, c->message)))
+    return nerr_pass(err);
+  for (int i = 0; i < c->nfiles; i++) {
+    const struct complaint_file *f = &c->files[i];
+    if ((err = db_exec(&attach, "issis", id, f->file_name, f->content_type, f->size,
+                       f->stored_name)))
+      return nerr_pass(err);
+  }
+  return nerr_pass(db_audit(NULL, c->ip, "complaint.create", "complaint", id, tracking_no));
+}
+
+NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
+                            size_t n, int *duplicate)
+{
+  *duplicate = 0;
+  NEOERR *err = db_begin();
+  if (err) return nerr_pass(err);
+  if (!(err = insert_all(c, tracking_no, n)) && !(err = db_commit())) return STATUS_OK;
+  db_rollback();
+  /* The same form again (double click, reload, retry): its key is taken,
+   * by an earlier request or by one that committed while we waited. */
+  if (nerr_match(err, KERR_CONFLICT)) {
+    NEOERR *e2 = key_taken(c->idem_key, duplicate);
+    if (e2) { nerr_ignore(&err); return nerr_pass(e2); }
+    if (*duplicate) { nerr_ignore(&err); return STATUS_OK; }
+  }
+  return nerr_pass(err);
+}
+
+static DB_STMT receipt = DB_STMT_INIT(
+    "SELECT tracking_no, kind, reason, received_at, DATE(received_at) AS received_day,"
+    " purchase_date, packaging_intact, return_in_window,"
+    " TIMESTAMPDIFF(HOUR, received_at, first_response_due) AS sla_hours"
+    " FROM complaints WHERE idem_key = ?");
+
+NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found)
+{
+  NEOERR *err = db_exec(&receipt, "s", idem_key);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&receipt, hdf, prefix, found));
+}
+
+static DB_STMT status = DB_STMT_INIT(
+    "SELECT c.id, c.tracking_no, c.contact_phone, c.kind, c.reason, c.step, c.status,"
+    " c.received_at, c.first_response_due, c.first_response_at, c.resolved_at,"
+    " c.closed_at, c.satisfaction, c.rated_at, c.reopen_count,"
+    " (c.resolved_at IS NOT NULL AND (c.rated_at IS NULL OR c.rated_at < c.resolved_at))"
+    " AS can_rate, (c.rated_at IS NOT NULL AND c.rated_at >= c.resolved_at) AS rated,"
+    " p.name AS product, c.product_text"
+    " FROM complaints c LEFT JOIN products p ON p.id = c.product_id"
+    " WHERE c.tracking_no = ?");
+
+NEOERR *db_complaint_status(const char *tracking_no, HDF *hdf, const char *prefix,
+                            long long *id, char *phone, size_t n, int *found)
+{
+  *id = 0;
+  phone[0] = '\0';
+  NEOERR *err = db_exec(&status, "s", tracking_no);
+  if (!err) err = db_row_to_hdf(&status, hdf, prefix, found);
+  if (err || !*found) return nerr_pass(err);
+  HDF *row = hdf_get_obj(hdf, prefix);
+  *id = hdf_get_int_value(row, "id", 0);
+  snprintf(phone, n, "%s", hdf_get_value(row, "contact_phone", ""));
+  /* The phone is the lookup's secret: it never reaches a template. */
+  return nerr_pass(hdf_remove_tree(row, "contact_phone"));
+}
+
+static DB_STMT messages = DB_STMT_INIT(
+    "SELECT at, author, body FROM complaint_messages"
+    " WHERE complaint_id = ? AND audience = 'customer' ORDER BY id LIMIT 200");
+
+NEOERR *db_complaint_customer_messages(long long id, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(&messages, "i", id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(&messages, hdf, prefix, NULL));
+}
+
+static DB_STMT lock = DB_STMT_INIT(
+    "SELECT step, resolved_at IS NOT NULL,"
+    " (rated_at IS NOT NULL AND rated_at >= resolved_at)"
+    " FROM complaints WHERE id = ? FOR UPDATE");
+static DB_STMT rate = DB_STMT_INIT(
+    "UPDATE complaints SET satisfaction = ?, satisfaction_comment = NULLIF(?, ''),"
+    " rated_at = NOW(), version = version + 1, updated_at = NOW() WHERE id = ?");
+static DB_STMT reopen = DB_STMT_INIT(
+    "UPDATE complaints SET status = 'open', step = 7, closed_at = NULL,"
+    " reopen_count = reopen_count + 1 WHERE id = ?");
+
+/* A score of 3 or less means "not satisfied" (step 7 of the procedure:
+ * follow up until the customer says they are satisfied). */
+#define SATISFIED_MIN 4
+
+static NEOERR *rate_locked(long long id, int score, const char *comment, const char *ip,
+                           enum rate_outcome *outcome)
+{
+  int more = 0;
+  NEOERR *err = db_exec(&lock, "i", id);
+  if (!err) err = db_next(&lock, &more);
+  long long step = more ? db_int(&lock, 0) : 0;
+  int resolved = more && db_int(&lock, 1), rated = more && db_int(&lock, 2);
+  db_done(&lock);
+  if (err) return nerr_pass(err);
+  if (!resolved) { *outcome = RATE_NOT_RESOLVED; return STATUS_OK; }
+  if (rated) { *outcome = RATE_ALREADY; return STATUS_OK; }
+  char note[16];
+  snprintf(note, sizeof note, "%d/5", score);
+  if ((err = db_exec(&rate, "isi", (long long)score, comment, id)) ||
+      (err = db_exec(&event, "iiss", id, step, "rated", note)))
+    return nerr_pass(err);
+  *outcome = RATE_OK;
+  if (score < SATISFIED_MIN) {
+    if ((err = db_exec(&reopen, "i", id)) ||
+        (err = db_exec(&event, "iiss", id, 7LL, "reopened", note)))
+      return nerr_pass(err);
+    *outcome = RATE_REOPENED;
+  }
+  char detail[48];
+  snprintf(detail, sizeof detail, "score %d%s", score,
+           *outcome == RATE_REOPENED ? ", reopened" : "");
+  return nerr_pass(db_audit(NULL, ip, "complaint.rate", "complaint", id, detail));
+}
+
+NEOERR *db_complaint_rate(long long id, int score, const char *comment, const char *ip,
+                          enum rate_outcome *outcome)
+{
+  *outcome = RATE_NOT_RESOLVED;
+  NEOERR *err = db_begin();
+  if (err) return nerr_pass(err);
+  if ((err = rate_locked(id, score, comment, ip, outcome))) { db_rollback(); return nerr_pass(err); }
+  if (*outcome != RATE_OK && *outcome != RATE_REOPENED) { db_rollback(); return STATUS_OK; }
+  if ((err = db_commit())) { db_rollback(); return nerr_pass(err); }
+  return STATUS_OK;
+}

@@ -1,0 +1,65 @@
+#ifndef KEHU_DB_COMPLAINT_PUBLIC_H
+#define KEHU_DB_COMPLAINT_PUBLIC_H
+/* The public complaint program's data access (no signed-in user): the
+ * per-address throttle, registering a complaint in one transaction, the
+ * receipt and status lookups, the customer's rating. Nothing here ever
+ * returns internal notes or staff names. */
+#include "core/req.h"
+
+/* public_attempts rows of `kind` ("submit", "lookup_fail") from ip in the
+ * last `window` seconds; and recording one. */
+NEOERR *db_public_attempts(const char *kind, const char *ip, int window, long long *count);
+NEOERR *db_public_attempt_add(const char *kind, const char *ip);
+
+/* Provinces (id, name_zh, name_en) for the form's select. */
+NEOERR *db_province_list(HDF *hdf, const char *prefix);
+/* Whether the province exists, its sales region (0 when none matches)
+ * and whether product_id (0: none) names an active product. */
+NEOERR *db_public_refs(long long province_id, long long product_id, int *province_ok,
+                       long long *region_id, int *product_ok);
+
+struct complaint_file {
+  const char *file_name;     /* as the customer called it */
+  const char *content_type;
+  long long size;
+  const char *stored_name;   /* 64 hex digits under $KEHU_VAR/files/ */
+};
+
+struct complaint_new {
+  const char *idem_key, *ip, *day;          /* day: YYYY-MM-DD, China */
+  const char *kind, *reason, *name, *phone, *email, *company;
+  const char *product_text, *purchase_date, *order_ref, *description;
+  long long province_id, region_id, product_id;   /* product 0: none */
+  int packaging_intact, return_in_window;   /* -1: NULL */
+  int sla_hours;
+  const char *message;                      /* the customer's first message */
+  const struct complaint_file *files;
+  int nfiles;
+};
+
+/* Registers the complaint: the submit attempt (public_attempts), tracking
+ * number, the row, its handling row, the 'registered' event, the customer
+ * message, the attachments and the audit entry, all or nothing. *duplicate = 1 (and nothing written) when a
+ * complaint with the same idem_key exists already. */
+NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
+                            size_t n, int *duplicate);
+
+/* The receipt for a form token into prefix.* (tracking_no, kind, reason,
+ * received_at, received_day, purchase_date, packaging_intact,
+ * return_in_window, sla_hours). */
+NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found);
+
+/* What the status page shows for a tracking number, into prefix.*; the
+ * phone is copied to phone (for the caller's last-4 check, never shown). */
+NEOERR *db_complaint_status(const char *tracking_no, HDF *hdf, const char *prefix,
+                            long long *id, char *phone, size_t n, int *found);
+/* Messages meant for the customer, oldest first, into prefix.N.* (at,
+ * author, body). */
+NEOERR *db_complaint_customer_messages(long long id, HDF *hdf, const char *prefix);
+
+enum rate_outcome { RATE_OK, RATE_REOPENED, RATE_NOT_RESOLVED, RATE_ALREADY };
+/* The customer's rating (1-5) of a resolved complaint; a score of 3 or less
+ * reopens follow-up (step 7) in the same transaction. */
+NEOERR *db_complaint_rate(long long id, int score, const char *comment, const char *ip,
+                          enum rate_outcome *outcome);
+#endif

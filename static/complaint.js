@@ -1,0 +1,35 @@
+/* The public complaint form: show the packaging question only for a return
+ * request, and keep a second click from sending the form again while the
+ * first is on its way (the server would answer with the same receipt
+ * anyway). The page works the same without this file. */
+(function () {
+  "use strict";
+  var form = document.getElementById("complaint-form");
+  if (!form) return;
+  var onlyReturn = form.querySelectorAll(".return-only");
+
+  function kind() {
+    var checked = form.querySelector('input[name="kind"]:checked');
+    return checked ? checked.value : "";
+  }
+  function update() {
+    var isReturn = kind() === "return";
+    for (var i = 0; i < onlyReturn.length; i++) {
+      var invalid = onlyReturn[i].classList.contains("invalid");
+      onlyReturn[i].hidden = !isReturn && !invalid;
+    }
+  }
+  form.addEventListener("change", function (e) {
+    if (e.target && e.target.name === "kind") update();
+  });
+  update();
+
+  var button = document.getElementById("submit-complaint");
+  form.addEventListener("submit", function () {
+    if (button) window.setTimeout(function () { button.disabled = true; }, 0);
+  });
+  /* Back to this page from the receipt: the button works again. */
+  window.addEventListener("pageshow", function () {
+    if (button) button.disabled = false;
+  });
+})();

@@ -1,0 +1,149 @@
+/* Unit tests for the public complaint form's pure rules
+ * (cgi-bin/complaint/rules.c, compiled in here: it belongs to the
+ * complaint program, not to the shared library). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "complaint/rules.c"
+
+static void test_days(void **state)
+{
+  (void)state;
+  assert_int_equal(days_of_date("1970-01-01"), 0);
+  assert_int_equal(days_of_date("1970-01-02"), 1);
+  assert_int_equal(days_of_date("2000-03-01") - days_of_date("2000-02-28"), 2);
+  assert_int_equal(days_of_date("2100-03-01") - days_of_date("2100-02-28"), 1);
+  assert_int_equal(days_of_date("2027-01-01") - days_of_date("2026-12-31"), 1);
+}
+
+static void test_return_window_inside(void **state)
+{
+  (void)state;
+  assert_int_equal(return_window("2026-11-27", "2026-11-27", 1), RW_INSIDE);
+  /* the seventh day after the purchase day is still inside */
+  assert_int_equal(return_window("2026-11-20", "2026-11-27", 1), RW_INSIDE);
+  /* across a month and a year end */
+  assert_int_equal(return_window("2026-12-28", "2027-01-04", 1), RW_INSIDE);
+}
+
+static void test_return_window_each_condition(void **state)
+{
+  (void)state;
+  assert_int_equal(return_window("2026-11-19", "2026-11-27", 1), RW_TOO_LATE);
+  assert_int_equal(return_window("2026-11-27", "2026-11-27", 0), RW_OPENED);
+  assert_int_equal(return_window("2026-01-01", "2026-11-27", 0), RW_TOO_LATE | RW_OPENED);
+  assert_int_equal(return_window("", "2026-11-27", 1), RW_UNKNOWN);
+  assert_int_equal(return_window(NULL, "2026-11-27", 1), RW_UNKNOWN);
+  assert_int_equal(return_window("2026-11-26", "2026-11-27", -1), RW_UNKNOWN);
+  assert_int_equal(return_window("2026-10-01", "2026-11-27", -1), RW_UNKNOWN | RW_TOO_LATE);
+  /* leap day: 2028-02-22 + 7 days = 2028-02-29 */
+  assert_int_equal(return_window("2028-02-22", "2028-02-29", 1), RW_INSIDE);
+  assert_int_equal(return_window("2028-02-22", "2028-03-01", 1), RW_TOO_LATE);
+}
+
+static void test_attachment_type(void **state)
+{
+  (void)state;
+  const unsigned char jpg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
+  const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0 };
+  const unsigned char bad_png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, 'x' };
+  assert_string_equal(attachment_type(jpg, sizeof jpg), "image/jpeg");
+  assert_string_equal(attachment_type(png, sizeof png), "image/png");
+  assert_string_equal(attachment_type((const unsigned char *)"%PDF-1.7\n", 9), "application/pdf");
+  assert_null(attachment_type(bad_png, sizeof bad_png));
+  assert_null(attachment_type(jpg, 2));                 /* too short to tell */
+  assert_null(attachment_type(png, 7));
+  assert_null(attachment_type((const unsigned char *)"%PDF", 4));
+  assert_null(attachment_type((const unsigned char *)"this is text", 12));
+  assert_null(attachment_type((const unsigned char *)"<svg xmlns=", 11));
+  assert_null(attachment_type((const unsigned char *)"GIF89a", 6));
+  assert_null(attachment_type((const unsigned char *)"", 0));
+}
+
+static void test_phone_last4(void **state)
+{
+  (void)state;
+  assert_true(phone_last4_matches("13812345678", "5678"));
+  assert_true(phone_last4_matches("138-1234-5678", "5678"));
+  assert_true(phone_last4_matches("0571-8888 66 66 ", "6666"));
+  assert_true(phone_last4_matches("(010) 6552-12 34", "1234"));
+  assert_false(phone_last4_matches("13812345678", "5679"));
+  assert_false(phone_last4_matches("13812345678", "678"));
+  assert_false(phone_last4_matches("13812345678", "45678"));
+  assert_false(phone_last4_matches("13812345678", "56a8"));
+  assert_false(phone_last4_matches("13812345678", ""));
+  assert_false(phone_last4_matches("123", "0123"));
+  assert_false(phone_last4_matches(NULL, "1234"));
+  assert_false(phone_last4_matches("13812345678", NULL));
+}
+
+static void test_idem_key(void **state)
+{
+  (void)state;
+  assert_true(valid_idem_key("0123456789abcdef0123456789abcdef"));
+  assert_false(valid_idem_key("0123456789ABCDEF0123456789abcdef"));
+  assert_false(valid_idem_key("0123456789abcdef0123456789abcde"));
+  assert_false(valid_idem_key("0123456789abcdef0123456789abcdef0"));
+  assert_false(valid_idem_key("0123456789abcdef0123456789abcdeg"));
+  assert_false(valid_idem_key(""));
+  assert_false(valid_idem_key(NULL));
+}
+
+static void test_tracking_no(void **state)
+{
+  (void)state;
+  char s[64];
+  strcpy(s, "  ts20261127-0042 ");
+  assert_true(tracking_no_normalise(s));
+  assert_string_equal(s, "TS20261127-0042");
+  strcpy(s, "TS20261127-12345");
+  assert_true(tracking_no_normalise(s));
+  strcpy(s, "TS20261127-042");
+  assert_false(tracking_no_normalise(s));
+  strcpy(s, "TS2026112-00042");
+  assert_false(tracking_no_normalise(s));
+  strcpy(s, "XX20261127-0042");
+  assert_false(tracking_no_normalise(s));
+  strcpy(s, "TS20261127-00a2");
+  assert_false(tracking_no_normalise(s));
+  strcpy(s, "TS20261127-00421234");
+  assert_false(tracking_no_normalise(s));
+  strcpy(s, "");
+  assert_false(tracking_no_normalise(s));
+}
+
+static void test_attachment_name(void **state)
+{
+  (void)state;
+  char out[16];
+  attachment_name("C:\\Users\\me\\照片.jpg", out, sizeof out);
+  assert_string_equal(out, "照片.jpg");
+  attachment_name("/tmp/a/b.pdf", out, sizeof out);
+  assert_string_equal(out, "b.pdf");
+  attachment_name("dir/", out, sizeof out);
+  assert_string_equal(out, "file");
+  attachment_name("a\x01" "b\x7f" "c.png", out, sizeof out);
+  assert_string_equal(out, "abc.png");
+  /* cut on a character boundary: 5 x 3 bytes = 15 fits, a 6th does not */
+  attachment_name("一二三四五六", out, sizeof out);
+  assert_string_equal(out, "一二三四五");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_days),
+    cmocka_unit_test(test_return_window_inside),
+    cmocka_unit_test(test_return_window_each_condition),
+    cmocka_unit_test(test_attachment_type),
+    cmocka_unit_test(test_phone_last4),
+    cmocka_unit_test(test_idem_key),
+    cmocka_unit_test(test_tracking_no),
+    cmocka_unit_test(test_attachment_name),
+  };
+  return cmocka_run_group_tests_name("complaint_rules", tests, NULL, NULL);
+}
