@@ -1397,7 +1397,7 @@ static void gen_complaints(void)
               : age > 60 ? rrange(&w, 4, 7) : age > 14 ? rrange(&w, 2, 7) : rrange(&w, 1, 7);
     int64_t T[8];
     T[0] = at[k];
-    T[1] = office_hours(&w, T[0] + (rchance(&w, 0.85) ? rrange(&w, 600, 20 * 3600)
+    T[1] = office_hours(&w, T[0] + (rchance(&w, 0.85) ? rrange(&w, 600, 8 * 3600)
                                                       : rrange(&w, 24 * 3600, 60 * 3600)));
     T[2] = office_hours(&w, T[1] + rrange(&w, 3600, 36 * 3600));
     T[3] = office_hours(&w, T[2] + rrange(&w, 2 * 3600, 3 * 86400));
