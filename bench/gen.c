@@ -19,7 +19,10 @@
  * regenerates each customer and writes its row, its key people and the rest
  * of its file (needs and strategy dynamics, contact log with next actions,
  * quotes, after-sales service, rebates and promotions, yearly financial
- * indicators), each from a stream of its own. Rows go
+ * indicators), each from a stream of its own. Complaints (the last 12
+ * months) carry their whole seven-step trail: what each step recorded,
+ * the proposals and the leader's decisions, the events and the messages,
+ * drawn from a stream per complaint of their own. Rows go
  * through 1 MiB buffers with hand-written number formatting; nothing is
  * allocated per row.
  *
@@ -92,7 +95,8 @@ static inline int rchance(rng *r, double p) { return runi(r) < p; }
 
 /* New streams go at the end, so that existing data stays exactly as it was. */
 enum { S_CORE = 1, S_DETAIL, S_ORDERS, S_CONTACTS, S_COMPLAINT, S_COMPLAINT_TIME, S_USERS,
-       S_DYNAMICS, S_CONTACT_LOG, S_QUOTES, S_SERVICE, S_INCENTIVES, S_FINANCIALS };
+       S_DYNAMICS, S_CONTACT_LOG, S_QUOTES, S_SERVICE, S_INCENTIVES, S_FINANCIALS,
+       S_COMPLAINT_FLOW };
 
 static rng rfor(uint64_t seed, uint64_t stream, uint64_t i)
 {
@@ -456,7 +460,7 @@ static const int QTY[3][3][2] = { /* [kind][bulk] = {lo, hi} */
 };
 
 #define WINDOW_DAYS 395     /* order history: about 13 months */
-#define COMPLAINT_DAYS 182  /* complaints: the last 6 months */
+#define COMPLAINT_DAYS 365  /* complaints: the last 12 months */
 #define MAX_ORD 400         /* orders one customer can have */
 
 static struct {
@@ -472,6 +476,7 @@ static struct {
   double extra_mean;         /* mean extra orders of a loyal customer */
   double size_norm, freq_norm;
   uint64_t order_id, line_id;
+  uint64_t proposal_id, event_id, message_id;
   int day_seq[WINDOW_DAYS + 1];
   uint64_t overdue;
 } g;
@@ -479,11 +484,14 @@ static struct {
 static wtab kind_t, life_t[3], region_t, city_t[N_REGIONS], size_tab, lines_t, zihao_t, surname_t,
   prod_t[3], prod_consumer_t, dealer_trade_t, end_form_t, org_t, contacts_t[3];
 static int city_of[N_REGIONS][N_CITIES];
+static int city_province[N_CITIES];   /* index into PROVINCES */
+static wtab province_t[N_REGIONS];
 
 /* In load order: every table after the tables its foreign keys point to. */
 enum { T_REGIONS, T_USERS, T_USER_REGIONS, T_CATEGORIES, T_PRODUCTS, T_CUSTOMERS, T_CONTACTS,
        T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, T_DYNAMICS, T_CONTACT_LOG, T_QUOTES,
-       T_SERVICE, T_INCENTIVES, T_FINANCIALS, N_TABLES };
+       T_SERVICE, T_INCENTIVES, T_FINANCIALS, T_COMPLAINT_SEQ, T_HANDLING, T_PROPOSALS,
+       T_EVENTS, T_MESSAGES, N_TABLES };
 static sink sinks[N_TABLES] = {
   {"regions", "id, code, name_zh, name_en, sort", {0}, 0, 0, 0, 0},
   {"users", "id, username, display_name, role, password_hash, lang, email, phone, active, "
@@ -502,9 +510,13 @@ static sink sinks[N_TABLES] = {
              "created_at", {0}, 0, 0, 0, 0},
   {"order_lines", "id, order_id, product_id, quantity, unit_price, amount", {0}, 0, 0, 0, 0},
   {"payments", "id, customer_id, order_id, amount, due_on, paid_on", {0}, 0, 0, 0, 0},
-  {"complaints", "id, tracking_no, customer_id, region_id, product_id, kind, reason, "
-                 "contact_name, contact_phone, description, step, status, received_at, "
-                 "first_response_at, closed_at", {0}, 0, 0, 0, 0},
+  {"complaints", "id, tracking_no, customer_id, region_id, province_id, source, product_id, kind, "
+                 "reason, contact_name, contact_phone, email, company, product_text, "
+                 "purchase_date, order_ref, packaging_intact, return_in_window, description, "
+                 "step, status, assignee_id, received_at, first_response_due, "
+                 "first_response_at, resolved_at, closed_at, satisfaction, "
+                 "satisfaction_comment, rated_at, reopen_count, version, updated_at",
+   {0}, 0, 0, 0, 0},
   {"customer_dynamics", "id, customer_id, kind, category, noted_on, content, created_by, "
                         "created_at", {0}, 0, 0, 0, 0},
   {"contact_log", "id, customer_id, channel, contacted_on, staff_id, people, heard, next_action, "
@@ -517,6 +529,15 @@ static sink sinks[N_TABLES] = {
                           "created_at", {0}, 0, 0, 0, 0},
   {"customer_financials", "customer_id, year, current_ratio, net_margin, roa, collection_days, "
                           "inventory_days, updated_by, updated_at", {0}, 0, 0, 0, 0},
+  {"complaint_seq", "day, last", {0}, 0, 0, 0, 0},
+  {"complaint_handling", "complaint_id, facts, contact_channel, contacted_at, bought_when, "
+                         "usage_text, symptom, prev_brand, analysis, explanation, agreed_on, "
+                         "agreement_terms, agreed_how, exec_department, executed_on, "
+                         "compensation_paid_on, exec_note", {0}, 0, 0, 0, 0},
+  {"complaint_proposals", "id, complaint_id, remedy, amount, detail, proposed_by, proposed_at, "
+                          "decision, decided_by, decided_at, decision_comment", {0}, 0, 0, 0, 0},
+  {"complaint_events", "id, complaint_id, step, event, user_id, at, note", {0}, 0, 0, 0, 0},
+  {"complaint_messages", "id, complaint_id, audience, author, user_id, body, at", {0}, 0, 0, 0, 0},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1158,6 +1179,75 @@ static int cmp_i64(const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+static inline void f_ts(sink *s, int64_t t) { f_dt(s, (int)(t / 86400), (int)(t % 86400)); }
+
+static void event(uint64_t cid, int step, const char *what, int user, int64_t at, const char *note)
+{
+  sink *s = &sinks[T_EVENTS];
+  f_u(s, ++g.event_id); f_u(s, cid); f_u(s, (uint64_t)step); f_lit(s, what);
+  if (user) f_u(s, (uint64_t)user); else f_null(s);
+  f_ts(s, at);
+  if (note) f_str(s, note); else f_null(s);
+  f_end(s);
+}
+
+static void message(uint64_t cid, int internal, const char *author, int user, const char *body,
+                    int64_t at)
+{
+  sink *s = &sinks[T_MESSAGES];
+  f_u(s, ++g.message_id); f_u(s, cid); f_lit(s, internal ? "internal" : "customer");
+  f_lit(s, author);
+  if (user) f_u(s, (uint64_t)user); else f_null(s);
+  f_str(s, body); f_ts(s, at);
+  f_end(s);
+}
+
+static void proposal(uint64_t cid, int remedy, int64_t cents, int by, int64_t at,
+                     const char *decision, int leader, int64_t decided, const char *comment)
+{
+  sink *s = &sinks[T_PROPOSALS];
+  f_u(s, ++g.proposal_id); f_u(s, cid); f_lit(s, P_REMEDY[remedy]); f_money(s, cents);
+  f_str(s, P_DETAIL[remedy]); f_u(s, (uint64_t)by); f_ts(s, at); f_lit(s, decision);
+  if (leader) { f_u(s, (uint64_t)leader); f_ts(s, decided); } else { f_null(s); f_null(s); }
+  if (comment) f_str(s, comment); else f_null(s);
+  f_end(s);
+}
+
+/* A staff member who looks after the region (any of them when unknown). */
+static int region_staff(rng *r, int region)
+{
+  if (region < 0) return rrange(r, STAFF_FIRST, STAFF_LAST);
+  const int *st = REGION_STAFF[region];
+  int ns = 0;
+  while (ns < 3 && st[ns]) ns++;
+  return st[rbelow(r, (uint32_t)ns)];
+}
+
+static int pick_province(rng *r, int region)
+{
+  int p = wt_pick(&province_t[region], r);
+  return PROVINCES[p].region == region ? p : -1;   /* -1: a rounding edge, none named */
+}
+
+/* The handling the leader is asked to approve, by kind and reason index
+ * (quality, service, price, delivery, other); P_REMEDY order. */
+static int pick_remedy(rng *r, int kind, int rx)
+{
+  static const double W[6][5] = {
+    {30, 45, 10, 15, 0}, {0, 0, 0, 50, 50}, {0, 0, 20, 60, 20}, {40, 0, 0, 40, 20},
+    {0, 0, 0, 0, 1}, {30, 0, 70, 0, 0},   /* last: return requests */
+  };
+  const double *w = W[kind == 1 ? 5 : kind == 2 ? 4 : rx];
+  double sum = 0, x;
+  for (int i = 0; i < 5; i++) sum += w[i];
+  x = runi(r) * sum;
+  for (int i = 0; i < 5; i++) {
+    if (x < w[i]) return i;
+    x -= w[i];
+  }
+  return 4;
+}
+
 static void gen_complaints(void)
 {
   if (g.n_compl <= 0) return;
@@ -1176,18 +1266,28 @@ static void gen_complaints(void)
   static const wstr R_COMPLAINT[] = {{"quality", 40}, {"service", 25}, {"price", 10}, {"delivery", 15}, {"other", 10}};
   static const wstr R_RETURN[] = {{"quality", 55}, {"price", 25}, {"service", 20}};
   static const wstr R_SUGGEST[] = {{"other", 70}, {"service", 20}, {"price", 10}};
-  wtab kt, rc, rr, rs;
+  static const char *const KIND_ZH[] = {"投诉", "退货申请", "建议"};
+  static const double SCORE_W[] = {4, 6, 10, 30, 50};   /* 1..5 */
+  wtab kt, rc, rr, rs, score_t;
   wt_build_ws(&kt, KINDS, NELEM(KINDS));
   wt_build_ws(&rc, R_COMPLAINT, NELEM(R_COMPLAINT));
   wt_build_ws(&rr, R_RETURN, NELEM(R_RETURN));
   wt_build_ws(&rs, R_SUGGEST, NELEM(R_SUGGEST));
+  wt_build(&score_t, SCORE_W, NELEM(SCORE_W));
 
   sink *s = &sinks[T_COMPLAINTS];
   int prev_day = -1, seq = 0;
   for (long k = 0; k < g.n_compl; k++) {
     rng r = rfor(g.seed, S_COMPLAINT, (uint64_t)k);
     int day = (int)(at[k] / 86400);
-    if (day != prev_day) { prev_day = day; seq = 0; }
+    if (day != prev_day) {
+      if (prev_day >= 0) {
+        f_date(&sinks[T_COMPLAINT_SEQ], prev_day); f_u(&sinks[T_COMPLAINT_SEQ], (uint64_t)seq);
+        f_end(&sinks[T_COMPLAINT_SEQ]);
+      }
+      prev_day = day;
+      seq = 0;
+    }
     seq++;
     char tn[32];
     sb b;
@@ -1201,6 +1301,7 @@ static void gen_complaints(void)
     long ci = -1;
     cust c;
     person who, people[6];
+    static detail d;
     int region;
     if (g.n_cust > 0 && rchance(&r, 0.8)) {
       for (int t = 0; t < 20; t++) {
@@ -1208,7 +1309,6 @@ static void gen_complaints(void)
         cust_core(ci, &c);
         if (c.life >= L_ONETIME) break;
       }
-      static detail d;
       cust_detail(ci, &c, &d);
       int np = gen_contacts(ci, &c, &d, people, 0);
       if (np > 0) who = people[rbelow(&r, (uint32_t)np)];
@@ -1254,33 +1354,210 @@ static void gen_complaints(void)
     expand(&b, tmpl, PRODUCTS[prod].name, PRODUCTS[prod].price);
     if (kind != 2 && rchance(&r, 0.4)) sbf(&b, "\n客户诉求：%s。", C_DEMANDS[rx][rbelow(&r, 3)]);
 
-    /* where it is in the seven steps */
-    int age = g.today - day, step;
-    if (age > 45) step = rchance(&r, 0.88) ? 7 : rrange(&r, 3, 6);
-    else if (age > 14) step = rchance(&r, 0.5) ? 7 : rrange(&r, 2, 6);
-    else if (age > 3) step = rchance(&r, 0.15) ? 7 : rrange(&r, 1, 6);
-    else step = rrange(&r, 1, 3);
-    int64_t resp = -1, closed = -1;
-    if (step >= 2) {
-      resp = office_hours(&r, at[k] + (rchance(&r, 0.9) ? rrange(&r, 600, 30 * 3600) : rrange(&r, 30 * 3600, 72 * 3600)));
-      if (resp > now) { resp = -1; step = 1; }
+    /* Everything below draws from a stream of its own, so the complaint
+     * itself (who, what, when) is the same as before the workflow existed. */
+    rng w = rfor(g.seed, S_COMPLAINT_FLOW, (uint64_t)k);
+    uint64_t cid = (uint64_t)k + 1;
+    int province = -1;
+    if (ci >= 0) province = city_province[c.city];
+    else if (rchance(&w, 0.04)) region = -1;   /* named no province: office staff only */
+    else province = pick_province(&w, region);
+    int web = rchance(&w, 0.85);
+    const char *typed = !has_prod && kind != 2 && rchance(&w, 0.3) ? PICK(&w, C_TYPED_PRODUCTS) : NULL;
+    int pdate = -1, pkg = -1, inwin = -1;
+    if ((has_prod || typed) && rchance(&w, 0.85)) {
+      if (kind == 1) pdate = day - (rchance(&w, 0.8) ? rrange(&w, 0, 6) : rrange(&w, 8, 30));
+      else pdate = day - rrange(&w, 10, 500);
     }
-    if (step == 7) {
-      closed = office_hours(&r, resp + rrange(&r, 86400, 25 * 86400));
-      if (closed > now) { closed = -1; step = 6; }
+    if (kind == 1) {
+      pkg = rchance(&w, 0.75);
+      if (pdate >= 0) inwin = day - pdate <= 7 && pkg;
+    }
+    char email[96], oref[32];
+    email[0] = oref[0] = 0;
+    if (rchance(&w, web ? 0.45 : 0.15)) {
+      sb_init(&b, email, sizeof email);
+      sbf(&b, "%s%d@%s", who.py, rrange(&w, 1, 999), PICK(&w, C_MAIL_DOMAINS));
+    }
+    if (pdate >= 0 && rchance(&w, 0.6)) {
+      sb_init(&b, oref, sizeof oref);
+      if (rchance(&w, 0.5)) {
+        sb_s(&b, "SO"); sb_put(&b, date_s[pdate], 4); sb_put(&b, date_s[pdate] + 5, 2);
+        sb_put(&b, date_s[pdate] + 8, 2); sb_dw(&b, rrange(&w, 1, 2000), 4);
+      } else {
+        sb_s(&b, "FP"); sb_dw(&b, rbelow(&w, 100000000u), 8);
+      }
     }
 
-    f_u(s, (uint64_t)k + 1); f_raw(s, tn, strlen(tn));
+    /* The seven steps: when each would be done, then how far it got by
+     * now. Older complaints are mostly closed; some stay stuck at a step. */
+    int age = g.today - day;
+    double p_close = age > 60 ? 0.92 : age > 30 ? 0.7 : age > 14 ? 0.4 : age > 5 ? 0.12 : 0;
+    int cap = rchance(&w, p_close) ? 8
+              : age > 60 ? rrange(&w, 4, 7) : age > 14 ? rrange(&w, 2, 7) : rrange(&w, 1, 7);
+    int64_t T[8];
+    T[0] = at[k];
+    T[1] = office_hours(&w, T[0] + (rchance(&w, 0.85) ? rrange(&w, 600, 8 * 3600)
+                                                      : rrange(&w, 24 * 3600, 60 * 3600)));
+    T[2] = office_hours(&w, T[1] + rrange(&w, 3600, 36 * 3600));
+    T[3] = office_hours(&w, T[2] + rrange(&w, 2 * 3600, 3 * 86400));
+    int64_t prop1 = office_hours(&w, T[3] + rrange(&w, 3600, 86400));
+    int returned = rchance(&w, 0.15);
+    int64_t ret_at = returned ? office_hours(&w, prop1 + rrange(&w, 3600, 86400)) : 0;
+    int64_t prop2 = returned ? office_hours(&w, ret_at + rrange(&w, 2 * 3600, 86400)) : prop1;
+    T[4] = office_hours(&w, prop2 + rrange(&w, 1800, 2 * 86400));
+    T[5] = office_hours(&w, T[4] + rrange(&w, 4 * 3600, 4 * 86400));
+    T[6] = office_hours(&w, T[5] + rrange(&w, 86400, 7 * 86400));
+    T[7] = office_hours(&w, T[6] + rrange(&w, 86400, 10 * 86400));
+    int reached = 1;   /* the step being worked on; 8 = closed */
+    while (reached < 8 && reached < cap && T[reached] <= now) reached++;
+    int staff = region_staff(&w, region);
+    int assigned = reached > 1 || rchance(&w, 0.5);
+    int64_t assigned_at = office_hours(&w, T[0] + rrange(&w, 300, 3 * 3600));
+    if (reached > 1 && assigned_at > T[1]) assigned_at = T[1];
+    if (assigned_at > now) assigned = 0;
+    int leader = rrange(&w, 2, 3);
+    int remedy = pick_remedy(&w, kind, rx);
+    int64_t cents = remedy == 2 ? (has_prod ? (int64_t)PRODUCTS[prod].price * 100 : rrange(&w, 100, 3000) * 100)
+                    : remedy == 3 ? (int64_t)rrange(&w, 5, 50) * 1000 : 0;
+    /* satisfaction, asked once it is resolved (step 6 done) */
+    int score = 0, reopened = 0;
+    int64_t rated = 0, closed1 = 0, reopen_at = 0;
+    if (reached >= 7 && rchance(&w, 0.6)) {
+      score = wt_pick(&score_t, &w) + 1;
+      rated = T[6] + rrange(&w, 2 * 3600, 5 * 86400);
+      if (reached == 8 && rated > T[7]) rated = T[7] - 60;
+      if (rated > now) score = 0;
+    }
+    if (reached == 8 && (score && score <= 2 ? rchance(&w, 0.7) : rchance(&w, 0.02))) {
+      reopened = 1;   /* closed once, reopened ("not satisfied"), closed again */
+      closed1 = T[6] + (T[7] - T[6]) / 3;
+      reopen_at = T[6] + (T[7] - T[6]) / 2;
+      if (score && rated > closed1) rated = closed1 + (reopen_at - closed1) / 2;
+    }
+
+    /* the trail: events and messages, in time order */
+    int64_t last = T[0];
+    int version = 1;
+    char note[160];
+    event(cid, 1, "registered", web ? 0 : staff, T[0], NULL);
+    sb_init(&b, note, sizeof note);
+    sbf(&b, "您的%s已受理，跟踪号：%s。我们将在24小时内与您联系。", KIND_ZH[kind], tn);
+    message(cid, 0, "system", 0, note, T[0]);
+    if (assigned) {
+      event(cid, 1, "assigned", leader, assigned_at, NULL);
+      version++;
+      last = assigned_at;
+    }
+    for (int st = 1; st < reached && st <= 7; st++) {
+      if (st == 4) {
+        event(cid, 4, "proposed", staff, prop1, P_REMEDY[remedy]);
+        if (returned) {
+          const char *why = PICK(&w, P_RETURN_COMMENT);
+          proposal(cid, remedy, cents, staff, prop1, "returned", leader, ret_at, why);
+          event(cid, 4, "returned", leader, ret_at, why);
+          event(cid, 4, "proposed", staff, prop2, P_REMEDY[remedy]);
+          version += 2;
+        }
+        proposal(cid, remedy, cents, staff, prop2, "approved", leader, T[4], NULL);
+        event(cid, 4, "approved", leader, T[4], NULL);
+        version += 2;
+      }
+      if (st == 7 && score) { event(cid, 7, "rated", 0, rated, NULL); version++; }
+      if (st == 7 && reopened) {
+        event(cid, 7, "closed", staff, closed1, NULL);
+        event(cid, 7, "reopened", 0, reopen_at, "客户表示不满意，重新跟进。");
+        version += 2;
+      }
+      event(cid, (uint64_t)st, st == 7 ? "closed" : "step_done", staff, T[st], NULL);
+      version++;
+      last = T[st];
+      if (st == 1) message(cid, 0, "staff", staff, M_STAFF[0], T[1]);
+      if (st == 1 && rchance(&w, 0.25) && T[1] + 7200 <= now && (reached > 2 ? T[1] + 7200 < T[2] : 1))
+        message(cid, 0, "customer", 0, PICK(&w, M_CUSTOMER), T[1] + 7200);
+      if (st == 2 && rchance(&w, 0.4)) message(cid, 1, "staff", staff, PICK(&w, M_INTERNAL), T[2] + 60);
+      if (st == 5) message(cid, 0, "staff", staff, M_STAFF[2], T[5] + 60);
+      if (st == 6 && (remedy == 2 || remedy == 3)) message(cid, 0, "staff", staff, M_STAFF[3], T[6] + 60);
+    }
+    if (reached == 4 && prop1 <= now) {   /* waiting for the leader */
+      int back = returned && ret_at <= now;
+      if (back) {
+        const char *why = PICK(&w, P_RETURN_COMMENT);
+        proposal(cid, remedy, cents, staff, prop1, "returned", leader, ret_at, why);
+        event(cid, 4, "proposed", staff, prop1, P_REMEDY[remedy]);
+        event(cid, 4, "returned", leader, ret_at, why);
+        version += 2;
+        last = ret_at;
+      }
+      if (!back || prop2 <= now) {
+        int64_t t = back ? prop2 : prop1;
+        proposal(cid, remedy, cents, staff, t, "pending", 0, 0, NULL);
+        event(cid, 4, "proposed", staff, t, P_REMEDY[remedy]);
+        version++;
+        last = t;
+      }
+    }
+    if (reached == 7 && score) { event(cid, 7, "rated", 0, rated, NULL); version++; if (rated > last) last = rated; }
+    if (reached == 8 && score && rated > last) last = rated;
+
+    /* what the steps recorded */
+    if (reached >= 2) {
+      sink *h = &sinks[T_HANDLING];
+      f_u(h, cid); f_str(h, H_FACTS[rx]);
+      if (reached >= 3) {
+        f_lit(h, PICK(&w, H_CHANNEL)); f_ts(h, T[2] - rrange(&w, 600, 3600));
+        if (pdate >= 0) f_date(h, pdate); else f_str(h, "客户记不清，约一年前");
+        f_str(h, PICK(&w, H_USAGE)); f_str(h, desc); f_str(h, PICK(&w, H_PREV_BRAND));
+      } else for (int i = 0; i < 6; i++) f_null(h);
+      if (reached >= 4) { f_str(h, H_ANALYSIS[rx]); f_str(h, PICK(&w, H_EXPLANATION)); }
+      else { f_null(h); f_null(h); }
+      if (reached >= 6) {
+        f_date(h, (int)(T[5] / 86400)); f_str(h, P_DETAIL[remedy]);
+        f_lit(h, rchance(&w, 0.5) ? "signed" : rchance(&w, 0.6) ? "phone" : "email");
+      } else { f_null(h); f_null(h); f_null(h); }
+      if (reached >= 7) {
+        f_str(h, remedy == 2 || remedy == 3 ? "财务部" : PICK(&w, H_DEPARTMENTS));
+        f_date(h, (int)(T[6] / 86400));
+        if (remedy == 2 || remedy == 3) f_date(h, (int)(T[6] / 86400)); else f_null(h);
+        f_null(h);
+      } else for (int i = 0; i < 4; i++) f_null(h);
+      f_end(h);
+    }
+
+    f_u(s, cid); f_raw(s, tn, strlen(tn));
     if (ci < 0) f_null(s); else f_u(s, (uint64_t)ci + 1);
-    f_u(s, (uint64_t)region + 1);
+    if (region < 0) f_null(s); else f_u(s, (uint64_t)region + 1);
+    if (province < 0) f_null(s); else f_u(s, (uint64_t)province + 1);
+    f_lit(s, web ? "web" : "staff");
     if (has_prod) f_u(s, (uint64_t)prod + 1); else f_null(s);
     f_lit(s, KINDS[kind].s); f_lit(s, reason);
-    f_str(s, who.name); f_str(s, who.phone); f_str(s, desc);
-    f_u(s, (uint64_t)step); f_lit(s, step == 7 ? "closed" : "open");
-    f_dt(s, (int)(at[k] / 86400), (int)(at[k] % 86400));
-    if (resp < 0) f_null(s); else f_dt(s, (int)(resp / 86400), (int)(resp % 86400));
-    if (closed < 0) f_null(s); else f_dt(s, (int)(closed / 86400), (int)(closed % 86400));
+    f_str(s, who.name); f_str(s, who.phone);
+    if (email[0]) f_str(s, email); else f_null(s);
+    if (ci >= 0 && rchance(&w, 0.6)) f_str(s, d.name); else f_null(s);
+    if (typed) f_str(s, typed); else f_null(s);
+    if (pdate >= 0) f_date(s, pdate); else f_null(s);
+    if (oref[0]) f_str(s, oref); else f_null(s);
+    if (pkg < 0) f_null(s); else f_u(s, (uint64_t)pkg);
+    if (inwin < 0) f_null(s); else f_u(s, (uint64_t)inwin);
+    f_str(s, desc);
+    f_u(s, (uint64_t)(reached > 7 ? 7 : reached)); f_lit(s, reached > 7 ? "closed" : "open");
+    if (assigned) f_u(s, (uint64_t)staff); else f_null(s);
+    f_ts(s, T[0]); f_ts(s, T[0] + 24 * 3600);
+    if (reached >= 2) f_ts(s, T[1]); else f_null(s);
+    if (reached >= 7) f_ts(s, T[6]); else f_null(s);
+    if (reached == 8) f_ts(s, T[7]); else f_null(s);
+    if (score) {
+      f_u(s, (uint64_t)score);
+      if (rchance(&w, 0.4)) f_str(s, score <= 3 ? PICK(&w, R_COMMENT_LOW) : PICK(&w, R_COMMENT_HIGH));
+      else f_null(s);
+      f_ts(s, rated);
+    } else { f_null(s); f_null(s); f_null(s); }
+    f_u(s, (uint64_t)reopened); f_u(s, (uint64_t)version); f_ts(s, last);
     f_end(s);
+  }
+  if (prev_day >= 0) {
+    f_date(&sinks[T_COMPLAINT_SEQ], prev_day); f_u(&sinks[T_COMPLAINT_SEQ], (uint64_t)seq);
+    f_end(&sinks[T_COMPLAINT_SEQ]);
   }
   free(at);
 }
@@ -1773,6 +2050,20 @@ static void tables_init(void)
     if (!n) die("internal: region %s has no city", REGIONS[rg].code);
     wt_build(&city_t[rg], w, n);
   }
+  /* provinces: each city's, and a weighted choice within each region */
+  for (int c = 0; c < N_CITIES; c++) {
+    city_province[c] = -1;
+    for (int k = 0; k < NELEM(CITY_PROVINCE) && city_province[c] < 0; k++)
+      if (!strcmp(CITY_PROVINCE[k].city, CITIES[c].name))
+        for (int p = 0; p < N_PROVINCES; p++)
+          if (!strcmp(PROVINCES[p].code, CITY_PROVINCE[k].province)) city_province[c] = p;
+    if (city_province[c] < 0 || PROVINCES[city_province[c]].region != CITIES[c].region)
+      die("internal: city %s has no province in its region", CITIES[c].name);
+  }
+  for (int rg = 0; rg < N_REGIONS; rg++) {
+    for (int p = 0; p < N_PROVINCES; p++) w[p] = PROVINCES[p].region == rg ? PROVINCES[p].weight : 0;
+    wt_build(&province_t[rg], w, N_PROVINCES);
+  }
   wt_build(&size_tab, SIZE_P, N_SIZE);
   wt_build(&lines_t, LINES_W, NELEM(LINES_W));
   for (int i = 0; i < N_ZIHAO; i++) w[i] = 1.0 / (i + 8);
@@ -1893,7 +2184,7 @@ static void usage(FILE *f)
         "Writes demo/bench data as TSV files and DIR/load.sql "
         "(mariadb --local-infile=1 kehu < DIR/load.sql).\n"
         "Defaults: --seed 1, --demo-password kehu-demo, --orders-per-customer 6 "
-        "(average over buying customers), --complaints 60, --today the date in China (UTC+8).\n", f);
+        "(average over buying customers), --complaints 400, --today the date in China (UTC+8).\n", f);
 }
 
 static long parse_long(const char *opt, const char *v, long lo, long hi)
@@ -1921,7 +2212,7 @@ int main(int argc, char **argv)
   g.seed = 1;
   g.pw = "kehu-demo";
   g.opc = 6;
-  g.n_compl = 60;
+  g.n_compl = 400;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }

@@ -725,6 +725,103 @@ static const char *const PROMOTIONS[] = {
   "“五一”促销活动费用支持", "“双十一”线上促销价差补贴", "以旧换新活动补贴", "门店店庆促销赠品支持",
   "新品%P上市推广费用", "社区推广活动物料和人员费用", "端午节团购特价差补", "国庆黄金周促销费用支持",
 };
+/* ---- complaints: where the customer is, and what the seven steps record --
+ * Provinces in the order of schema/007's INSERT, so a province's id is its
+ * index + 1; region is an index into REGIONS; weight: share of complaints
+ * from people who name no customer file. */
+typedef struct { const char *code; int region; double weight; } province_def;
+static const province_def PROVINCES[] = {
+  {"shanghai", 0, 6}, {"jiangsu", 0, 8}, {"zhejiang", 0, 7}, {"anhui", 0, 3}, {"fujian", 0, 3},
+  {"jiangxi", 0, 2}, {"shandong", 0, 6},
+  {"beijing", 1, 5}, {"tianjin", 1, 2}, {"hebei", 1, 4}, {"shanxi", 1, 2}, {"neimenggu", 1, 1},
+  {"guangdong", 2, 10}, {"guangxi", 2, 2}, {"hainan", 2, 1},
+  {"henan", 3, 5}, {"hubei", 3, 4}, {"hunan", 3, 3},
+  {"chongqing", 4, 3}, {"sichuan", 4, 5}, {"guizhou", 4, 2}, {"yunnan", 4, 2}, {"xizang", 4, 0.3},
+  {"shaanxi", 5, 3}, {"gansu", 5, 1}, {"qinghai", 5, 0.5}, {"ningxia", 5, 0.5}, {"xinjiang", 5, 1},
+  {"liaoning", 6, 3}, {"jilin", 6, 2}, {"heilongjiang", 6, 2},
+};
+#define N_PROVINCES ((int)(sizeof PROVINCES / sizeof PROVINCES[0]))
+
+/* The province of each city in CITIES (checked at start-up: every city is
+ * listed and lies in its province's region). */
+typedef struct { const char *city, *province; } city_province_def;
+static const city_province_def CITY_PROVINCE[] = {
+  {"上海", "shanghai"}, {"杭州", "zhejiang"}, {"南京", "jiangsu"}, {"苏州", "jiangsu"},
+  {"宁波", "zhejiang"}, {"合肥", "anhui"}, {"济南", "shandong"}, {"青岛", "shandong"},
+  {"福州", "fujian"}, {"厦门", "fujian"}, {"南昌", "jiangxi"}, {"无锡", "jiangsu"},
+  {"北京", "beijing"}, {"天津", "tianjin"}, {"石家庄", "hebei"}, {"太原", "shanxi"},
+  {"呼和浩特", "neimenggu"}, {"唐山", "hebei"}, {"保定", "hebei"},
+  {"广州", "guangdong"}, {"深圳", "guangdong"}, {"东莞", "guangdong"}, {"佛山", "guangdong"},
+  {"南宁", "guangxi"}, {"海口", "hainan"}, {"珠海", "guangdong"},
+  {"武汉", "hubei"}, {"长沙", "hunan"}, {"郑州", "henan"}, {"洛阳", "henan"}, {"宜昌", "hubei"},
+  {"株洲", "hunan"},
+  {"成都", "sichuan"}, {"重庆", "chongqing"}, {"昆明", "yunnan"}, {"贵阳", "guizhou"},
+  {"绵阳", "sichuan"},
+  {"西安", "shaanxi"}, {"兰州", "gansu"}, {"银川", "ningxia"}, {"西宁", "qinghai"},
+  {"乌鲁木齐", "xinjiang"},
+  {"沈阳", "liaoning"}, {"大连", "liaoning"}, {"长春", "jilin"}, {"哈尔滨", "heilongjiang"},
+  {"吉林", "jilin"},
+};
+
+/* Products the customer typed because they were not in the list. */
+static const char *const C_TYPED_PRODUCTS[] = {
+  "老款净水器（型号记不清）", "朋友送的净水机，型号不详", "十年前买的电热水器",
+  "展会上买的滤水壶", "团购的台式净饮机",
+};
+static const char *const C_MAIL_DOMAINS[] = { "qq.com", "163.com", "126.com", "sina.com", "139.com" };
+
+/* Step 1: the facts as confirmed, by reason (quality, service, price, delivery, other). */
+static const char *const H_FACTS[5] = {
+  "已核对购买记录和产品序列号，故障现象与客户描述一致。",
+  "已核对服务工单和上门记录，服务时间与客户反映一致。",
+  "已核对订单价格和同期渠道价格，差价属实。",
+  "已核对物流记录，送货延误/破损情况属实。",
+  "已记录客户意见，转相关部门参考。",
+};
+static const char *const H_CHANNEL[] = { "phone", "phone", "phone", "visit", "email", "fax" };
+static const char *const H_USAGE[] = {
+  "家庭日常饮用，每天制水约10升", "办公室使用，约20人饮水", "按说明书安装使用，未自行拆装",
+  "食堂使用，每天使用时间较长", "偶尔使用，放置在厨房台面",
+};
+static const char *const H_PREV_BRAND[] = { "无", "其他品牌净水器", "桶装水", "自来水直接煮沸", "其他品牌电水壶" };
+static const char *const H_ANALYSIS[5] = {
+  "初步判断为部件质量问题，同批次产品已抽检。",
+  "服务人员未按服务规范执行，已约谈并纳入考核。",
+  "不同渠道促销时间不同造成差价，已向客户说明价格政策。",
+  "配送商调度失误导致延误，已要求整改。",
+  "意见合理，已转产品部和服务部研究。",
+};
+static const char *const H_EXPLANATION[] = {
+  "向客户说明原因并致歉，告知处理方案和时间。",
+  "向客户解释产品原理和正确使用方法，并提供书面说明。",
+  "说明公司价格政策，承诺按规定给予补偿。",
+};
+static const char *const H_DEPARTMENTS[] = { "售后服务部", "财务部", "物流部", "销售部", "质量部" };
+/* Remedy (complaint_proposals.remedy order) and its text. */
+static const char *const P_REMEDY[] = { "replace", "repair", "refund", "compensation", "explanation" };
+static const char *const P_DETAIL[] = {
+  "免费更换同型号新机，旧机收回检测。", "安排工程师上门维修，更换故障部件，保修期内免费。",
+  "办理退货，全额退款。", "给予经济补偿，并赠送一次免费保养。", "向客户书面说明情况并致歉，无需经济补偿。",
+};
+static const char *const P_RETURN_COMMENT[] = {
+  "补偿金额偏高，请按标准重新核定。", "请先确认是否在保修期内。", "方案不够具体，请写明执行部门和时间。",
+};
+static const char *const M_STAFF[] = {
+  "您好，您反映的问题已收到，售后专员会尽快与您电话联系。",
+  "您好，我们已安排工程师上门检查，请保持电话畅通。",
+  "处理方案已确认，相关部门正在执行，请留意后续通知。",
+  "您好，退款/补偿已办理，预计3-5个工作日到账。",
+};
+static const char *const M_INTERNAL[] = {
+  "客户情绪较激动，回访时注意沟通方式。", "同批次产品已有类似反馈，请质量部关注。",
+  "客户是老客户，建议从优处理。", "需与经销商核实当时的报价单。",
+};
+static const char *const M_CUSTOMER[] = {
+  "请问什么时候能上门？", "好的，谢谢。", "已收到退款，谢谢。", "希望尽快处理。",
+};
+static const char *const R_COMMENT_LOW[] = { "处理太慢。", "问题没有彻底解决。", "补偿不合理。" };
+static const char *const R_COMMENT_HIGH[] = { "处理及时，态度很好。", "满意。", "工程师很专业。" };
+
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 #endif

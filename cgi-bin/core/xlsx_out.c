@@ -1,5 +1,6 @@
 #include "core/xlsx_out.h"
 #include "core/csv_out.h"
+#include "core/req.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,4 +79,19 @@ void xlsx_abort(struct xlsx_out *x)
   x->wb = NULL;
   if (x->path[0]) unlink(x->path);
   x->path[0] = '\0';
+}
+
+NEOERR *xlsx_send(struct xlsx_out *x, struct req *r, const char *filename)
+{
+  FILE *in = NULL;
+  long size = 0;
+  NEOERR *err = xlsx_finish(x, &in, &size);
+  if (err) { xlsx_abort(x); return nerr_pass(err); }
+  err = req_stream(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename);
+  char chunk[64 * 1024];
+  size_t got;
+  while (!err && (got = fread(chunk, 1, sizeof chunk, in)) > 0) err = req_write(r, chunk, got);
+  if (!err && ferror(in)) err = nerr_raise(NERR_IO, "reading the workbook");
+  fclose(in);
+  return nerr_pass(err);
 }

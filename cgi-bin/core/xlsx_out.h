@@ -31,4 +31,9 @@ void xlsx_next_row(struct xlsx_out *x);
 NEOERR *xlsx_finish(struct xlsx_out *x, FILE **f, long *size);
 /* Gives up: frees the workbook and removes the file (safe after finish). */
 void xlsx_abort(struct xlsx_out *x);
+/* Finishes the workbook and sends it as the response, a download named
+ * filename (req_stream); on an error before the headers the workbook is
+ * abandoned and the error page follows. */
+struct req;
+NEOERR *xlsx_send(struct xlsx_out *x, struct req *r, const char *filename);
 #endif

@@ -343,17 +343,8 @@ NEOERR *customers_export_xlsx(struct req *r)
   for (int i = 0; i < NX && !err; i++) err = xlsx_text(&e.x, i, e.head[i], 1);
   xlsx_next_row(&e.x);
   if (!err) err = db_customer_export(&r->user, &f, xlsx_each, &e);
-  FILE *in = NULL;
-  long size = 0;
-  if (!err) err = xlsx_finish(&e.x, &in, &size);
   if (err) { xlsx_abort(&e.x); return nerr_pass(err); }
   char name[64];
   file_name(name, sizeof name, "xlsx");
-  err = req_stream(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-  char chunk[64 * 1024];
-  size_t got;
-  while (!err && (got = fread(chunk, 1, sizeof chunk, in)) > 0) err = req_write(r, chunk, got);
-  if (!err && ferror(in)) err = nerr_raise(NERR_IO, "reading the workbook");
-  fclose(in);
-  return nerr_pass(err);
+  return nerr_pass(xlsx_send(&e.x, r, name));
 }

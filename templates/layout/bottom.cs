@@ -1,4 +1,5 @@
 </main>
 <footer class="footer"><div class="container"><?cs var:L.Footer ?></div></footer>
-</body>
+<?cs each:s = Page.Scripts ?><script src="<?cs var:s ?>?v=<?cs var:Page.Asset ?>" defer></script>
+<?cs /each ?></body>
 </html>
