@@ -23,8 +23,8 @@ struct complaint_filter {
   int page, per;
 };
 
-/* Counting stops here ("2000+"), as the customer list does. */
-#define COMPLAINT_COUNT_CAP 2000
+/* Counting stops here ("1000+"), as the customer list does. */
+#define COMPLAINT_COUNT_CAP 1000
 
 /* The page's rows under Complaints.N (id, tracking_no, received_at, kind,
  * reason, contact_name, contact_phone, step, status, region_zh/en,
