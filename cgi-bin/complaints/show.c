@@ -90,6 +90,14 @@ NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, con
     { RULE_OFFICE_ONLY, &KERR_FORBIDDEN, "ComplaintOfficeOnly" },
   };
   NEOERR *err;
+  if (res->outcome != CPL_OK && res->outcome != CPL_NOT_FOUND) {
+    /* The error page offers the way back to the complaint. */
+    char back[48];
+    snprintf(back, sizeof back, "/complaints/%lld", r->id);
+    if ((err = hdf_set_value(r->hdf, "Error.Back", back)) ||
+        (err = hdf_set_value(r->hdf, "Error.BackLabel", "complaint")))
+      return nerr_pass(err);
+  }
   switch (res->outcome) {
   case CPL_OK:
     if ((err = req_flash(r, flash))) return nerr_pass(err);

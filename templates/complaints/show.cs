@@ -155,6 +155,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <?cs elif:i == 7 ?>
       <?cs if:subcount(Followups) ?><ol class="timeline" id="followups"><?cs each:f = Followups ?><li><p class="timeline-head"><span class="nowrap"><?cs var:f.followed_on ?></span> <span class="muted small"><?cs var:f.who ?></span></p><p class="prose"><?cs var:f.said ?></p></li><?cs /each ?></ol>
       <?cs elif:st.state != "later" ?><p class="muted"><?cs var:L.Complaints.NoFollowups ?></p><?cs /if ?>
+      <?cs if:Complaint.satisfaction ?><p class="note-info" id="satisfaction"><?cs var:L.Complaints.Satisfaction ?>：<?cs var:Complaint.satisfaction ?> / 5<?cs if:Complaint.satisfaction_comment ?> — <?cs var:Complaint.satisfaction_comment ?><?cs /if ?> <span class="muted small"><?cs var:Complaint.rated_at ?></span></p><?cs /if ?>
       <?cs if:Complaint.status == "closed" ?>
         <p class="small"><?cs var:L.Complaints.ClosedAt ?>：<?cs var:Complaint.closed_at ?></p>
         <?cs if:Can.Handle ?>

@@ -101,6 +101,7 @@ def test_steps_in_order_with_roles_and_locking():
         r = _step(staff, cid, 3, **STEP_FIELDS[3])
         check_status(r, 409, "step 3 before step 1")
         check_in("不能跳过或重复步骤", r.text, "skip message")
+        check_in('id="error-back"', r.text, "the 409 page links back to the complaint")
         # Stale version.
         r = _post(staff, cid, "step", dict(step="1", version=str(int(_version(cid)) + 5),
                                           facts="事实", assignee_id=str(user_id("staff01"))))
