@@ -74,9 +74,34 @@ scenarios=(
     "customer file|/customers/$some_id"
 )
 
+# --- complaints (issue 5): BENCH_SET=complaints runs the staff queue and the
+# complaint page instead, on a database loaded with complaints (see README).
+if [[ ${BENCH_SET:-customers} == complaints ]]; then
+    rm2=$(sign_in rm_central)
+    [[ -n $rm2 ]] || kehu_die "could not sign in as rm_central"
+    complaint=$(sql "SELECT MAX(id) DIV 2 FROM complaints")
+    scenarios=(
+        "hello-world FastCGI|anon:/bench/hello"
+        "queue: open, newest first (default)|/complaints"
+        "queue: page 50|/complaints?page=50"
+        "queue: step 3|/complaints?step=3"
+        "queue: overdue|/complaints?overdue=1"
+        "queue: assignee staff01|/complaints?assignee=mine"
+        "queue: oldest due first|/complaints?sort=oldest"
+        "RM (one region): queue|rm:/complaints"
+        "RM (one region): page 50|rm:/complaints?page=50"
+        "RM (two regions): queue|rm2:/complaints"
+        "complaint page|/complaints/$complaint"
+        "customer list (nav count added), page 1|/customers"
+    )
+fi
+
 run_one() {
     local path=$1 out cookie=(-H "Cookie: kehu_session=$staff")
-    if [[ $path == anon:* ]]; then
+    if [[ $path == rm2:* ]]; then
+        path=${path#rm2:}
+        cookie=(-H "Cookie: kehu_session=$rm2")
+    elif [[ $path == anon:* ]]; then
         path=${path#anon:}
         cookie=()
     elif [[ $path == rm:* ]]; then

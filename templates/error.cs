@@ -3,6 +3,6 @@
   <p class="error-code"><?cs var:Error.Status ?></p>
   <h1><?cs var:L.Error.Status[Error.Status] ?></h1>
   <p><?cs alt:L.Error.Text[Error.Key] ?><?cs var:L.Error.Text[Error.Status] ?><?cs /alt ?></p>
-  <p><a class="button" href="/"><?cs var:L.Error.Home ?></a></p>
+  <p><?cs if:Error.Back ?><a class="button primary" href="<?cs var:Error.Back ?>" id="error-back"><?cs var:L.Error.BackTo[Error.BackLabel] ?></a> <?cs /if ?><a class="button" href="/"><?cs var:L.Error.Home ?></a></p>
 </section>
 <?cs include:"layout/bottom.cs" ?>

@@ -2,6 +2,8 @@
 #include "core/app.h"
 #include "core/i18n.h"
 #include "core/session.h"
+#include "core/log.h"
+#include "db/complaint.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@ static const struct {
 } nav[] = {
   { "home", "/", ROLES_SIGNED_IN },
   { "customers", "/customers", ROLES_SIGNED_IN },
+  { "complaints", "/complaints", ROLES_SIGNED_IN },
 };
 
 /* Flash keys are names under L.Flash; anything else in the cookie is
@@ -41,6 +44,23 @@ static const char *asset_version(void)
   return version;
 }
 
+/* Complaints past their first-response time, in the user's scope, beside
+ * the complaints entry. A database failure here must not cost the page
+ * (it may be the error page saying the database is down). */
+static NEOERR *nav_overdue(struct req *r, int entry)
+{
+  int overdue = 0;
+  NEOERR *err = db_complaint_overdue_count(&r->user, &overdue);
+  if (err) {
+    log_error(&err, "nav overdue count");
+    return STATUS_OK;
+  }
+  if (!overdue) return STATUS_OK;
+  char name[64];
+  snprintf(name, sizeof name, "Nav.%d.Count", entry);
+  return nerr_pass(hdf_set_int_value(r->hdf, name, overdue));
+}
+
 NEOERR *page_fill(struct req *r, const char *section)
 {
   HDF *h = r->hdf;
@@ -66,6 +86,8 @@ NEOERR *page_fill(struct req *r, const char *section)
       if ((err = hdf_set_value(h, name, nav[i].section))) return nerr_pass(err);
       snprintf(name, sizeof name, "Nav.%d.Href", n++);
       if ((err = hdf_set_value(h, name, nav[i].href))) return nerr_pass(err);
+      if (strcmp(nav[i].section, "complaints") == 0 && (err = nav_overdue(r, n - 1)))
+        return nerr_pass(err);
     }
   }
   const char *flash = req_cookie(r, "kehu_flash");

@@ -4,6 +4,7 @@
 #include "customers/pages.h"
 #include "customers/tabs.h"
 #include "core/err.h"
+#include "db/complaint.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"
 #include <stdio.h>
@@ -26,6 +27,14 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
       (err = db_customer_tab(r->id, tab, h)))
     return nerr_pass(err);
   if (strcmp(tab, "basic") == 0 && (err = db_customer_people(r->id, h, "People")))
+    return nerr_pass(err);
+  /* The complaints tab (投诉): its rows and count come from the complaint
+   * data-access file, scoped like every complaint query. */
+  long long complaints;
+  if ((err = db_customer_complaint_count(&r->user, r->id, &complaints)) ||
+      (err = hdf_set_int_value(h, "TabCount.complaints", (int)complaints)) ||
+      (strcmp(tab, "complaints") == 0 &&
+       (err = db_customer_complaints(&r->user, r->id, h, "Tab.Rows"))))
     return nerr_pass(err);
   /* The add forms on these tabs choose a product. */
   if ((strcmp(tab, "quotes") == 0 || strcmp(tab, "service") == 0) &&

@@ -209,6 +209,17 @@
     <tbody><?cs each:f = Tab.Rows ?><tr><td><?cs var:f.year ?></td><td class="num"><?cs call:dash(f.current_ratio) ?></td><td class="num"><?cs if:f.net_margin ?><?cs var:f.net_margin ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs if:f.roa ?><?cs var:f.roa ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs call:dash(f.collection_days) ?></td><td class="num"><?cs call:dash(f.inventory_days) ?></td></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
+<?cs elif:Tab.Name == "complaints" ?>
+  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Complaints.NoneForCustomer ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="customer-complaints">
+    <thead><tr><th><?cs var:L.Complaints.TrackingNo ?></th><th><?cs var:L.Complaints.Kind ?></th><th><?cs var:L.Complaints.Reason ?></th><th><?cs var:L.Complaints.Step ?></th><th class="opt"><?cs var:L.Complaints.Received ?></th></tr></thead>
+    <tbody><?cs each:c = Tab.Rows ?><tr<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
+      <td class="mono nowrap"><a href="/complaints/<?cs var:c.id ?>"><?cs var:c.tracking_no ?></a></td><td class="nowrap"><?cs var:L.ComplaintKind[c.kind] ?></td><td><?cs var:L.ComplaintReason[c.reason] ?></td>
+      <td><?cs if:c.status == "closed" ?><span class="tag"><?cs var:L.Complaints.Closed ?></span><?cs else ?><?cs var:L.Complaints.StepShort[c.step] ?><?cs if:c.overdue == 1 ?> <span class="tag warn"><?cs var:L.Complaints.Overdue ?></span><?cs /if ?><?cs /if ?></td>
+      <td class="opt nowrap"><?cs var:c.received_at ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+
 <?cs elif:Tab.Name == "history" ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="history">

@@ -14,7 +14,7 @@
     <a class="brand" href="/"><span class="logo" aria-hidden="true">客</span><span class="brand-name"><span class="brand-full"><?cs var:L.App ?></span><span class="brand-short"><?cs var:L.AppShort ?></span></span></a>
     <?cs if:User.Id ?>
     <nav class="mainnav" aria-label="<?cs var:L.App ?>">
-      <?cs each:n = Nav ?><a href="<?cs var:n.Href ?>"<?cs if:n.Section == Page.Section ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Nav[n.Section] ?></a><?cs /each ?>
+      <?cs each:n = Nav ?><a href="<?cs var:n.Href ?>"<?cs if:n.Section == Page.Section ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Nav[n.Section] ?><?cs if:n.Count ?> <span class="nav-count" id="nav-count-<?cs var:n.Section ?>" title="<?cs var:L.NavCount[n.Section] ?>"><span class="sr-only"><?cs var:L.NavCount[n.Section] ?> </span><?cs var:n.Count ?><?cs if:n.Count >= 100 ?>+<?cs /if ?></span><?cs /if ?></a><?cs /each ?>
     </nav>
     <?cs /if ?>
     <div class="usermenu">

@@ -1,0 +1,34 @@
+#ifndef KEHU_COMPLAINTS_PAGES_H
+#define KEHU_COMPLAINTS_PAGES_H
+/* The staff complaint pages (program complaints.fcgi). cgi-bin/complaints.c
+ * holds the route table; each file here holds one part of the pages. */
+#include "core/app.h"
+#include "db/complaint_write.h"
+
+/* queue.c: the queue with its filters and the SLA clock */
+NEOERR *complaints_queue(struct req *r);
+
+/* show.c: one complaint, its seven steps, messages and timeline */
+NEOERR *complaints_show(struct req *r);
+/* The complaint page again (after a refused form: status already set,
+ * messages under Form.Errors). */
+NEOERR *complaints_page(struct req *r);
+/* Spans (days/hours/minutes) for a row's sla_minutes and age_minutes. */
+NEOERR *complaints_spans(HDF *row);
+/* An outcome of a write as the page the user gets: 303 back to the
+ * complaint with a flash, or the error page that says what to do. */
+NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, const char *flash);
+
+/* steps.c: recording steps, the leader's decision, close and reopen */
+NEOERR *complaints_step(struct req *r);
+NEOERR *complaints_decide(struct req *r);
+NEOERR *complaints_close(struct req *r);
+NEOERR *complaints_reopen(struct req *r);
+
+/* notes.c: internal notes and messages to the customer; matching */
+NEOERR *complaints_message(struct req *r);
+NEOERR *complaints_match(struct req *r);
+
+/* attachment.c: an attachment as a download */
+NEOERR *complaints_attachment(struct req *r);
+#endif

@@ -1,0 +1,150 @@
+/* The complaint queue (投诉处理队列): filters, newest or oldest first,
+ * pages; each row with its age and the first-response clock. */
+#include "complaints/pages.h"
+#include "db/complaint.h"
+#include "db/complaint_rules.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PER_PAGE 20
+#define MAX_PAGE 100000
+#define N(a) (sizeof a / sizeof a[0])
+
+static const char *kinds[] = { "complaint", "return", "suggestion" };
+static const char *reasons[] = { "quality", "service", "price", "delivery", "other" };
+
+static const char *pick(const char *v, const char **allowed, size_t n)
+{
+  for (size_t i = 0; v && i < n; i++)
+    if (strcmp(v, allowed[i]) == 0) return allowed[i];
+  return NULL;
+}
+
+static void parse(struct req *r, struct complaint_filter *f)
+{
+  memset(f, 0, sizeof *f);
+  f->step = (int)req_param_int(r, "step", 0, 1, 7);
+  f->kind = pick(req_param(r, "kind"), kinds, N(kinds));
+  f->reason = pick(req_param(r, "reason"), reasons, N(reasons));
+  f->product_id = (unsigned)req_param_int(r, "product", 0, 1, 0x7fffffff);
+  f->region_id = (unsigned)req_param_int(r, "region", 0, 1, 65535);
+  const char *a = req_param(r, "assignee");
+  if (a && strcmp(a, "mine") == 0) f->assignee = ASSIGNEE_MINE;
+  else if (a && strcmp(a, "none") == 0) f->assignee = ASSIGNEE_NONE;
+  else if ((f->assignee_id = (unsigned)req_param_int(r, "assignee", 0, 1, 0x7fffffff)))
+    f->assignee = ASSIGNEE_USER;
+  const char *s = req_param(r, "status");
+  f->status = s && strcmp(s, "closed") == 0 ? STATUS_CLOSED
+            : s && strcmp(s, "all") == 0 ? STATUS_ALL : STATUS_OPEN;
+  f->overdue = req_param_int(r, "overdue", 0, 0, 1) == 1;
+  const char *sort = req_param(r, "sort");
+  f->oldest = sort && strcmp(sort, "oldest") == 0;
+  f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
+  f->per = PER_PAGE;
+}
+
+static NEOERR *qs(STRING *s, const char *name, const char *value)
+{
+  if (!value || !*value) return STATUS_OK;
+  char *esc = NULL;
+  NEOERR *err = cgi_url_escape(value, &esc);
+  if (!err) err = string_appendf(s, "%s%s=%s", s->len ? "&" : "", name, esc);
+  free(esc);
+  return nerr_pass(err);
+}
+
+/* The filters as Filter.* (for the form) and as Filter.Query (for the
+ * page links; always starting "status=", so links can add "&page="). */
+static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
+{
+  static const char *statuses[] = { "open", "closed", "all" };
+  char num[24], assignee[24] = "";
+  if (f->assignee == ASSIGNEE_MINE) snprintf(assignee, sizeof assignee, "mine");
+  else if (f->assignee == ASSIGNEE_NONE) snprintf(assignee, sizeof assignee, "none");
+  else if (f->assignee == ASSIGNEE_USER) snprintf(assignee, sizeof assignee, "%u", f->assignee_id);
+  STRING s;
+  string_init(&s);
+  NEOERR *err = qs(&s, "status", statuses[f->status]);
+  if (!err && f->step) { snprintf(num, sizeof num, "%d", f->step); err = qs(&s, "step", num); }
+  if (!err) err = qs(&s, "kind", f->kind);
+  if (!err) err = qs(&s, "reason", f->reason);
+  if (!err && f->product_id) { snprintf(num, sizeof num, "%u", f->product_id); err = qs(&s, "product", num); }
+  if (!err && f->region_id) { snprintf(num, sizeof num, "%u", f->region_id); err = qs(&s, "region", num); }
+  if (!err) err = qs(&s, "assignee", assignee);
+  if (!err && f->overdue) err = qs(&s, "overdue", "1");
+  if (!err && f->oldest) err = qs(&s, "sort", "oldest");
+  HDF *h = r->hdf;
+  if (!err) err = hdf_set_value(h, "Filter.Query", s.buf);
+  string_clear(&s);
+  if (err || (err = hdf_set_value(h, "Filter.status", statuses[f->status])) ||
+      (err = hdf_set_int_value(h, "Filter.step", f->step)) ||
+      (err = hdf_set_value(h, "Filter.kind", f->kind ? f->kind : "")) ||
+      (err = hdf_set_value(h, "Filter.reason", f->reason ? f->reason : "")) ||
+      (err = hdf_set_int_value(h, "Filter.product", (int)f->product_id)) ||
+      (err = hdf_set_int_value(h, "Filter.region", (int)f->region_id)) ||
+      (err = hdf_set_value(h, "Filter.assignee", assignee)) ||
+      (err = hdf_set_int_value(h, "Filter.overdue", f->overdue)) ||
+      (err = hdf_set_value(h, "Filter.sort", f->oldest ? "oldest" : "")))
+    return nerr_pass(err);
+  return STATUS_OK;
+}
+
+static NEOERR *span(HDF *row, const char *minutes_col, const char *prefix)
+{
+  const char *v = hdf_get_value(row, minutes_col, NULL);
+  if (!v) return STATUS_OK;
+  long long d;
+  int hh, mm;
+  complaint_span(strtoll(v, NULL, 10), &d, &hh, &mm);
+  char name[32], num[24];
+  NEOERR *err;
+  snprintf(num, sizeof num, "%lld", d);
+  snprintf(name, sizeof name, "%s.d", prefix);
+  if ((err = hdf_set_value(row, name, num))) return nerr_pass(err);
+  snprintf(name, sizeof name, "%s.h", prefix);
+  if ((err = hdf_set_int_value(row, name, hh))) return nerr_pass(err);
+  snprintf(name, sizeof name, "%s.m", prefix);
+  return nerr_pass(hdf_set_int_value(row, name, mm));
+}
+
+NEOERR *complaints_spans(HDF *row)
+{
+  NEOERR *err = span(row, "sla_minutes", "Sla");
+  if (!err) err = span(row, "age_minutes", "Age");
+  return nerr_pass(err);
+}
+
+NEOERR *complaints_queue(struct req *r)
+{
+  struct complaint_filter f;
+  parse(r, &f);
+  HDF *h = r->hdf;
+  long long total;
+  int capped, more;
+  NEOERR *err;
+  if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = fill_filter(r, &f)) ||
+      (err = db_complaint_menus(&r->user, h)) ||
+      (err = db_complaint_queue(&r->user, &f, h, &total, &capped, &more)))
+    return nerr_pass(err);
+  /* Lists show phones masked; the complaint page has the number. */
+  char masked[64];
+  for (HDF *row = hdf_obj_child(hdf_get_obj(h, "Complaints")); row; row = hdf_obj_next(row)) {
+    complaint_mask_phone(hdf_get_value(row, "contact_phone", ""), masked, sizeof masked);
+    if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row)))
+      return nerr_pass(err);
+  }
+  char buf[32];
+  snprintf(buf, sizeof buf, "%lld", total);
+  if ((err = hdf_set_value(h, "Pager.Total", buf)) ||
+      (err = hdf_set_int_value(h, "Pager.Capped", capped)) ||
+      (err = hdf_set_int_value(h, "Pager.Page", f.page)) ||
+      (f.page > 1 && (err = hdf_set_int_value(h, "Pager.Prev", f.page - 1))) ||
+      (more && (err = hdf_set_int_value(h, "Pager.Next", f.page + 1))))
+    return nerr_pass(err);
+  long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
+  snprintf(buf, sizeof buf, "%lld", pages < f.page ? f.page : pages);
+  if ((err = hdf_set_value(h, "Pager.Pages", buf))) return nerr_pass(err);
+  r->template = "complaints/list.cs";
+  return STATUS_OK;
+}

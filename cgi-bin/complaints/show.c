@@ -1,0 +1,119 @@
+/* One complaint (投诉处理单): the customer's submission, the seven steps as
+ * a stepper (done steps with what was recorded, by whom and when; the
+ * current step's form; later steps greyed), messages and internal notes,
+ * matching to a customer file, and the timeline of every transition. */
+#include "complaints/pages.h"
+#include "core/err.h"
+#include "db/complaint.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Who finished each step and when, from the timeline: a step's record,
+ * a leader's approval for step 4, the closing for step 7. */
+static NEOERR *step_marks(HDF *h)
+{
+  const char *status = hdf_get_value(h, "Complaint.status", "open");
+  int current = hdf_get_int_value(h, "Complaint.step", 1), closed = strcmp(status, "closed") == 0;
+  char name[48];
+  NEOERR *err;
+  for (int i = 1; i <= COMPLAINT_STEPS; i++) {
+    const char *state = closed || i < current ? "done" : i == current ? "current" : "later";
+    snprintf(name, sizeof name, "Steps.%d.state", i);
+    if ((err = hdf_set_value(h, name, state))) return nerr_pass(err);
+  }
+  for (HDF *e = hdf_obj_child(hdf_get_obj(h, "Events")); e; e = hdf_obj_next(e)) {
+    const char *ev = hdf_get_value(e, "event", "");
+    if (strcmp(ev, "step_done") && strcmp(ev, "approved") && strcmp(ev, "closed")) continue;
+    snprintf(name, sizeof name, "Steps.%s", hdf_get_value(e, "step", "0"));
+    HDF *s = hdf_get_obj(h, name);
+    if (!s) continue;
+    if ((err = hdf_set_value(s, "who", hdf_get_value(e, "who", ""))) ||
+        (err = hdf_set_value(s, "at", hdf_get_value(e, "at", ""))))
+      return nerr_pass(err);
+  }
+  return STATUS_OK;
+}
+
+/* The pending proposal, the approved one, and what this user may do. */
+static NEOERR *proposal_marks(struct req *r)
+{
+  HDF *h = r->hdf;
+  NEOERR *err;
+  for (HDF *p = hdf_obj_child(hdf_get_obj(h, "Proposals")); p; p = hdf_obj_next(p)) {
+    const char *d = hdf_get_value(p, "decision", "");
+    if (strcmp(d, "pending") == 0 && (err = hdf_copy(h, "Pending", p))) return nerr_pass(err);
+    if (strcmp(d, "approved") == 0 && (err = hdf_copy(h, "Approved", p))) return nerr_pass(err);
+  }
+  int office = (r->user.role & ROLES_OFFICE) != 0;
+  int pending_by = hdf_get_int_value(h, "Pending.proposed_by", 0);
+  if ((err = hdf_set_int_value(h, "Can.Handle", office)) ||
+      (err = hdf_set_int_value(h, "Can.PaidRequired",
+                               complaint_amount_positive(hdf_get_value(h, "Approved.amount", "0")))) ||
+      (err = hdf_set_int_value(h, "Can.Decide", r->user.role == ROLE_LEADER && pending_by &&
+                                                     pending_by != (int)r->user.id)))
+    return nerr_pass(err);
+  return STATUS_OK;
+}
+
+NEOERR *complaints_page(struct req *r)
+{
+  HDF *h = r->hdf;
+  int found;
+  NEOERR *err = db_complaint_get(&r->user, r->id, h, &found);
+  if (err) return nerr_pass(err);
+  if (!found) return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
+  if ((err = hdf_set_value(h, "Page.Section", "complaints")) ||
+      (err = complaints_spans(hdf_get_obj(h, "Complaint"))) || (err = step_marks(h)) ||
+      (err = proposal_marks(r)) || (err = db_complaint_menus(&r->user, h)))
+    return nerr_pass(err);
+  if ((r->user.role & ROLES_OFFICE) && !hdf_get_value(h, "Complaint.customer_id", NULL) &&
+      (err = db_complaint_suggest(&r->user, r->id, h, "Suggestions")))
+    return nerr_pass(err);
+  r->template = "complaints/show.cs";
+  return STATUS_OK;
+}
+
+NEOERR *complaints_show(struct req *r)
+{
+  return nerr_pass(complaints_page(r));
+}
+
+NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, const char *flash)
+{
+  static const struct { enum complaint_rule rule; NERR_TYPE *type; const char *key; } rules[] = {
+    { RULE_ORDER, &KERR_CONFLICT, "ComplaintStepOrder" },
+    { RULE_PENDING, &KERR_CONFLICT, "ComplaintPending" },
+    { RULE_NO_PROPOSAL, &KERR_CONFLICT, "ComplaintNoProposal" },
+    { RULE_NEED_FOLLOWUP, &KERR_CONFLICT, "ComplaintNeedFollowup" },
+    { RULE_LEADER_ONLY, &KERR_FORBIDDEN, "ComplaintLeaderOnly" },
+    { RULE_OWN_PROPOSAL, &KERR_FORBIDDEN, "ComplaintOwnProposal" },
+    { RULE_OFFICE_ONLY, &KERR_FORBIDDEN, "ComplaintOfficeOnly" },
+  };
+  NEOERR *err;
+  if (res->outcome != CPL_OK && res->outcome != CPL_NOT_FOUND) {
+    /* The error page offers the way back to the complaint. */
+    char back[48];
+    snprintf(back, sizeof back, "/complaints/%lld", r->id);
+    if ((err = hdf_set_value(r->hdf, "Error.Back", back)) ||
+        (err = hdf_set_value(r->hdf, "Error.BackLabel", "complaint")))
+      return nerr_pass(err);
+  }
+  switch (res->outcome) {
+  case CPL_OK:
+    if ((err = req_flash(r, flash))) return nerr_pass(err);
+    return nerr_pass(req_redirect(r, "/complaints/%lld", r->id));
+  case CPL_NOT_FOUND:
+    return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
+  case CPL_STALE:
+    return app_fail(r, KERR_CONFLICT, "ComplaintStale");
+  case CPL_BAD_CUSTOMER:
+    return app_fail(r, KERR_BAD_REQUEST, "ComplaintBadCustomer");
+  case CPL_RULE:
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+      if (rules[i].rule == res->rule) return app_fail(r, *rules[i].type, rules[i].key);
+    break;
+  default:
+    break;
+  }
+  return nerr_raise(NERR_ASSERT, "unexpected complaint outcome %d/%d", res->outcome, res->rule);
+}

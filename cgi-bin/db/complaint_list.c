@@ -1,0 +1,253 @@
+/* The complaint queue: filters, two orders, pages; the navigation's
+ * overdue count; the queue's menus. At 1,000,000 complaints every filter
+ * the queue offers reads an index in the page's order (see
+ * schema/009_complaint_queue.sql and bench/explain.md). */
+#include "db/complaint.h"
+#include "db/complaint_sql.h"
+#include "db/customer.h"
+#include "db/customer_entries.h"
+#include "db/db.h"
+#include "db/scope.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define STMT_SLOTS 64
+static struct { char *sql; DB_STMT *stmt; } stmts[STMT_SLOTS];
+static DB_STMT spare;        /* a text past the slots: prepared each time */
+
+NEOERR *complaint_stmt(const char *sql, struct db_stmt **out)
+{
+  int i;
+  for (i = 0; i < STMT_SLOTS && stmts[i].sql; i++)
+    if (strcmp(stmts[i].sql, sql) == 0) { *out = stmts[i].stmt; return STATUS_OK; }
+  if (i < STMT_SLOTS) {
+    stmts[i].sql = strdup(sql);
+    stmts[i].stmt = calloc(1, sizeof(DB_STMT));
+    if (!stmts[i].sql || !stmts[i].stmt) return nerr_raise(NERR_NOMEM, "complaint statements");
+    stmts[i].stmt->sql = stmts[i].sql;
+    *out = stmts[i].stmt;
+    return STATUS_OK;
+  }
+  free((char *)spare.sql);
+  if (!(spare.sql = strdup(sql))) return nerr_raise(NERR_NOMEM, "complaint statements");
+  spare.gen = 0;
+  *out = &spare;
+  return STATUS_OK;
+}
+
+/* The WHERE clause and its parameters, built side by side. */
+struct where {
+  char sql[1024];
+  size_t len;
+  struct db_arg a[24 + USER_MAX_REGIONS];
+  int n;
+};
+
+static void cond(struct where *w, const char *text)
+{
+  int k = snprintf(w->sql + w->len, sizeof w->sql - w->len, "%s%s", w->len ? " AND " : " WHERE ",
+                   text);
+  if (k > 0 && (size_t)k < sizeof w->sql - w->len) w->len += (size_t)k;
+}
+
+static void param(struct where *w, struct db_arg a)
+{
+  if (w->n < (int)(sizeof w->a / sizeof w->a[0])) w->a[w->n++] = a;
+}
+
+/* A regional manager's rows: their regions as the session read them from
+ * user_regions for this request. One region is an equality, so the
+ * region's index gives the page's order; several are tested on each row
+ * ("+ 0": not a range, or MariaDB would sort both regions' open
+ * complaints, 75,000 rows at 1,000,000). A join with user_regions per
+ * row cost 7 us a row in the capped count. */
+static void scope(const struct user *u, struct where *w)
+{
+  if (u->nregions == 0) { cond(w, "0 = 1"); return; }
+  if (u->nregions == 1) {
+    cond(w, "c.region_id = ?");
+    param(w, DB_INT(u->regions[0]));
+    return;
+  }
+  char text[32 + 3 * USER_MAX_REGIONS] = "c.region_id + 0 IN (?";
+  for (int i = 1; i < u->nregions; i++) strcat(text, ", ?");
+  strcat(text, ")");
+  cond(w, text);
+  for (int i = 0; i < u->nregions; i++) param(w, DB_INT(u->regions[i]));
+}
+
+static void build_where(const struct user *u, const struct complaint_filter *f, struct where *w)
+{
+  memset(w, 0, sizeof *w);
+  if (f->status == STATUS_OPEN || f->overdue) cond(w, "c.status = 'open'");
+  else if (f->status == STATUS_CLOSED) cond(w, "c.status = 'closed'");
+  if (f->overdue) cond(w, "c.first_response_at IS NULL AND c.first_response_due < NOW()");
+  if (f->step) { cond(w, "c.step = ?"); param(w, DB_INT(f->step)); }
+  if (f->kind) { cond(w, "c.kind = ?"); param(w, DB_STR(f->kind)); }
+  if (f->reason) { cond(w, "c.reason = ?"); param(w, DB_STR(f->reason)); }
+  if (f->product_id) { cond(w, "c.product_id = ?"); param(w, DB_INT(f->product_id)); }
+  if (f->region_id) { cond(w, "c.region_id = ?"); param(w, DB_INT(f->region_id)); }
+  if (scope_limited(u)) scope(u, w);
+  if (f->assignee == ASSIGNEE_NONE) cond(w, "c.assignee_id IS NULL");
+  else if (f->assignee != ASSIGNEE_ANY) {
+    cond(w, "c.assignee_id = ?");
+    param(w, DB_INT(f->assignee == ASSIGNEE_MINE ? u->id : f->assignee_id));
+  }
+}
+
+/* A count past the cap is kept a minute per process (it cannot change
+ * meaningfully in that time; below the cap counts are always exact): with
+ * filters the index does not hold, counting 1,000 rows costs 1,000 row
+ * reads, more than the page. */
+#define KEPT 64
+static struct { char key[1400]; time_t at; } kept[KEPT];
+static int kept_next;
+
+static void count_key(const char *sql, const struct where *w, char *key, size_t n)
+{
+  size_t o = (size_t)snprintf(key, n, "%s", sql);
+  for (int i = 0; i < w->n && o < n; i++)
+    o += (size_t)snprintf(key + o, n - o, "|%lld:%s", w->a[i].i,
+                          w->a[i].type == 's' && w->a[i].p ? (const char *)w->a[i].p : "");
+}
+
+static int count_kept(const char *key)
+{
+  for (int i = 0; i < KEPT; i++)
+    if (kept[i].at && time(NULL) - kept[i].at < 60 && strcmp(kept[i].key, key) == 0) return 1;
+  return 0;
+}
+
+static void count_keep(const char *key)
+{
+  snprintf(kept[kept_next].key, sizeof kept[kept_next].key, "%s", key);
+  kept[kept_next].at = time(NULL);
+  kept_next = (kept_next + 1) % KEPT;
+}
+
+NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *f, HDF *hdf,
+                           long long *total, int *capped, int *more)
+{
+  struct where w;
+  build_where(u, f, &w);
+  char sql[3072];
+  DB_STMT *s;
+  NEOERR *err;
+  int nrows;
+  *more = 0;
+  snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM complaints c%s LIMIT %d) t",
+           w.sql, COMPLAINT_COUNT_CAP + 1);
+  char key[1400];
+  count_key(sql, &w, key, sizeof key);
+  if (count_kept(key)) {
+    *total = COMPLAINT_COUNT_CAP + 1;
+  } else {
+    int row;
+    if ((err = complaint_stmt(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
+        (err = db_next(s, &row)))
+      return nerr_pass(err);
+    *total = row ? db_int(s, 0) : 0;
+    db_done(s);
+    if (*total > COMPLAINT_COUNT_CAP) count_keep(key);
+  }
+  *capped = *total > COMPLAINT_COUNT_CAP;
+  if (*capped) *total = COMPLAINT_COUNT_CAP;
+  /* Overdue ones in their due order: the overdue index gives it without a
+   * sort (due = received + the SLA hours, so it is the received order
+   * unless the setting changed in between). */
+  const char *order = f->overdue ? (f->oldest ? "first_response_due, id" : "first_response_due DESC, id DESC")
+                                 : (f->oldest ? "received_at, id" : "received_at DESC, id DESC");
+  snprintf(sql, sizeof sql,
+           "SELECT c.id, c.tracking_no, c.received_at,"
+           " DATE_FORMAT(c.received_at, '%%m-%%d %%H:%%i') AS received_short, c.kind, c.reason, c.contact_name,"
+           " c.contact_phone, c.company, c.step, c.status, c.reopen_count,"
+           " r.name_zh AS region_zh, r.name_en AS region_en,"
+           " COALESCE(p.name, c.product_text) AS product, u.display_name AS assignee,"
+           COMPLAINT_CLOCK_COLS
+           " FROM (SELECT c.id FROM complaints c%s ORDER BY c.%s LIMIT ? OFFSET ?) k"
+           " JOIN complaints c ON c.id = k.id"
+           " LEFT JOIN regions r ON r.id = c.region_id"
+           " LEFT JOIN products p ON p.id = c.product_id"
+           " LEFT JOIN users u ON u.id = c.assignee_id"
+           " ORDER BY c.%s", w.sql, order, order);
+  param(&w, DB_INT(f->per + 1));
+  param(&w, DB_INT((long long)(f->page - 1) * f->per));
+  if ((err = complaint_stmt(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
+      (err = db_rows_to_hdf(s, hdf, "Complaints", &nrows)))
+    return nerr_pass(err);
+  if (nrows > f->per) {
+    *more = 1;
+    char name[32];
+    snprintf(name, sizeof name, "%d", f->per);
+    hdf_remove_tree(hdf_get_obj(hdf, "Complaints"), name);
+  }
+  /* The last page knows the exact number from its own rows. */
+  if (!*more && (nrows || f->page == 1)) {
+    *total = (long long)(f->page - 1) * f->per + nrows;
+    *capped = 0;
+  }
+  return STATUS_OK;
+}
+
+NEOERR *db_complaint_overdue_count(const struct user *u, int *n)
+{
+  struct where w;
+  memset(&w, 0, sizeof w);
+  cond(&w, "c.status = 'open' AND c.first_response_at IS NULL AND c.first_response_due < NOW()");
+  if (scope_limited(u)) scope(u, &w);
+  char sql[1400];
+  snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM complaints c%s LIMIT 100) t", w.sql);
+  DB_STMT *s;
+  int row = 0;
+  NEOERR *err = complaint_stmt(sql, &s);
+  if (!err) err = db_execa(s, w.a, w.n);
+  if (!err) err = db_next(s, &row);
+  *n = !err && row ? (int)db_int(s, 0) : 0;
+  if (!err) db_done(s);
+  return nerr_pass(err);
+}
+
+static DB_STMT staff = DB_STMT_INIT(
+    "SELECT id, display_name AS name, role FROM users WHERE active = 1"
+    " AND role IN ('staff', 'leader') ORDER BY role DESC, display_name");
+
+/* The menus change rarely (a product or an account added): a minute old
+ * is fine, and saves three queries on every queue page. */
+static HDF *menus;
+static time_t menus_at;
+
+static NEOERR *load_menus(void)
+{
+  HDF *h;
+  NEOERR *err = hdf_init(&h);
+  if (err) return nerr_pass(err);
+  struct user every = { .role = ROLE_ADMIN };
+  if (!(err = db_region_list(&every, h, "Regions")) && !(err = db_product_list(h, "Products")) &&
+      !(err = db_exec(&staff, "")))
+    err = db_rows_to_hdf(&staff, h, "Staff", NULL);
+  if (err) { hdf_destroy(&h); return nerr_pass(err); }
+  hdf_destroy(&menus);
+  menus = h;
+  menus_at = time(NULL);
+  return STATUS_OK;
+}
+
+NEOERR *db_complaint_menus(const struct user *u, HDF *hdf)
+{
+  NEOERR *err;
+  if ((!menus || time(NULL) - menus_at >= 60) && (err = load_menus())) return nerr_pass(err);
+  if ((err = hdf_copy(hdf, "Menu.Products", hdf_get_obj(menus, "Products"))) ||
+      (err = hdf_copy(hdf, "Menu.Staff", hdf_get_obj(menus, "Staff"))))
+    return nerr_pass(err);
+  int n = 0;
+  char name[32];
+  for (HDF *r = hdf_obj_child(hdf_get_obj(menus, "Regions")); r; r = hdf_obj_next(r)) {
+    if (!scope_allows(u, (unsigned)hdf_get_int_value(r, "id", 0))) continue;
+    snprintf(name, sizeof name, "Menu.Regions.%d", n++);
+    if ((err = hdf_copy(hdf, name, r))) return nerr_pass(err);
+  }
+  return STATUS_OK;
+}

@@ -1,0 +1,29 @@
+#ifndef KEHU_DB_COMPLAINT_SQL_H
+#define KEHU_DB_COMPLAINT_SQL_H
+/* Pieces shared by the complaint data-access files (not for handlers). */
+#include "core/req.h"
+#include "db/customer_sql.h"
+
+/* A complaint's regional scope, the customers' rule: parameters
+ * scope_limited(u), u->id. A complaint without a region is outside every
+ * regional manager's scope (NULL IN (...) is not true). */
+#define COMPLAINT_SCOPE(col) CUSTOMER_SCOPE(col)
+
+/* The first-response clock and the age of complaint c, for the queue and
+ * the complaint page: sla is responded, overdue, due or none; sla_minutes
+ * how long the answer took, or is left (negative: overdue by); age_minutes
+ * since it came in (until closed). */
+#define COMPLAINT_CLOCK_COLS \
+  " CASE WHEN c.first_response_at IS NOT NULL THEN 'responded'" \
+  "  WHEN c.first_response_due IS NULL OR c.status = 'closed' THEN 'none'" \
+  "  WHEN c.first_response_due < NOW() THEN 'overdue' ELSE 'due' END AS sla," \
+  " CASE WHEN c.first_response_at IS NOT NULL" \
+  "  THEN TIMESTAMPDIFF(MINUTE, c.received_at, c.first_response_at)" \
+  "  ELSE TIMESTAMPDIFF(MINUTE, NOW(), c.first_response_due) END AS sla_minutes," \
+  " TIMESTAMPDIFF(MINUTE, c.received_at, COALESCE(c.closed_at, NOW())) AS age_minutes"
+
+/* Statements assembled from fixed fragments (never user text), one per
+ * distinct text, prepared on first use and kept for the process. */
+struct db_stmt;
+NEOERR *complaint_stmt(const char *sql, struct db_stmt **out);
+#endif

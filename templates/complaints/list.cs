@@ -1,0 +1,104 @@
+<?cs set:Page.Title = L.Complaints.QueueTitle ?><?cs include:"layout/top.cs" ?><?cs include:"complaints/macros.cs" ?><?cs
+def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?>
+<div class="page-head">
+  <h1><?cs var:L.Complaints.QueueTitle ?></h1>
+  <p class="muted" id="result-count"><?cs var:L.Complaints.FoundBefore ?> <strong><?cs var:Pager.Total ?></strong><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Complaints.FoundAfter ?></p>
+</div>
+<nav class="quick-filters" aria-label="<?cs var:L.Complaints.Filter ?>">
+  <a href="/complaints" class="chip<?cs if:Filter.Query == "status=open" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOpen ?></a>
+  <a href="/complaints?overdue=1" id="quick-overdue" class="chip warn<?cs if:Filter.overdue ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOverdue ?></a>
+  <a href="/complaints?assignee=mine" class="chip<?cs if:Filter.assignee == "mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickMine ?></a>
+  <a href="/complaints?assignee=none" class="chip<?cs if:Filter.assignee == "none" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickUnassigned ?></a>
+</nav>
+<form method="get" action="/complaints" class="filters" role="search" id="queue-filters">
+  <label class="sr-only" for="status"><?cs var:L.Complaints.Status ?></label>
+  <select id="status" name="status">
+    <option value="open"<?cs if:Filter.status == "open" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusOpen ?></option>
+    <option value="closed"<?cs if:Filter.status == "closed" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusClosed ?></option>
+    <option value="all"<?cs if:Filter.status == "all" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusAll ?></option>
+  </select>
+  <label class="sr-only" for="step"><?cs var:L.Complaints.Step ?></label>
+  <select id="step" name="step">
+    <option value=""><?cs var:L.Complaints.AllSteps ?></option>
+    <?cs each:s = L.Complaints.StepShort ?><option value="<?cs name:s ?>"<?cs if:Filter.step == name(s) ?> selected<?cs /if ?>><?cs name:s ?> <?cs var:s ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="kind"><?cs var:L.Complaints.Kind ?></label>
+  <select id="kind" name="kind">
+    <option value=""><?cs var:L.Complaints.AllKinds ?></option>
+    <?cs each:k = L.ComplaintKind ?><option value="<?cs name:k ?>"<?cs if:Filter.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="reason"><?cs var:L.Complaints.Reason ?></label>
+  <select id="reason" name="reason">
+    <option value=""><?cs var:L.Complaints.AllReasons ?></option>
+    <?cs each:k = L.ComplaintReason ?><option value="<?cs name:k ?>"<?cs if:Filter.reason == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="product"><?cs var:L.Complaints.Product ?></label>
+  <select id="product" name="product">
+    <option value=""><?cs var:L.Complaints.AllProducts ?></option>
+    <?cs each:p = Menu.Products ?><option value="<?cs var:p.id ?>"<?cs if:Filter.product == p.id ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="region"><?cs var:L.Complaints.Region ?></label>
+  <select id="region" name="region">
+    <option value=""><?cs var:L.Complaints.AllRegions ?></option>
+    <?cs each:g = Menu.Regions ?><option value="<?cs var:g.id ?>"<?cs if:Filter.region == g.id ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="assignee"><?cs var:L.Complaints.Assignee ?></label>
+  <select id="assignee" name="assignee">
+    <option value=""><?cs var:L.Complaints.AllAssignees ?></option>
+    <option value="mine"<?cs if:Filter.assignee == "mine" ?> selected<?cs /if ?>><?cs var:L.Complaints.Mine ?></option>
+    <option value="none"<?cs if:Filter.assignee == "none" ?> selected<?cs /if ?>><?cs var:L.Complaints.Unassigned ?></option>
+    <?cs each:s = Menu.Staff ?><option value="<?cs var:s.id ?>"<?cs if:Filter.assignee == s.id ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?>
+  </select>
+  <label class="sr-only" for="sort"><?cs var:L.Complaints.SortNewest ?></label>
+  <select id="sort" name="sort">
+    <option value=""><?cs var:L.Complaints.SortNewest ?></option>
+    <option value="oldest"<?cs if:Filter.sort == "oldest" ?> selected<?cs /if ?>><?cs var:L.Complaints.SortOldest ?></option>
+  </select>
+  <label class="check"><input id="overdue" name="overdue" type="checkbox" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:L.Complaints.OverdueOnly ?></label>
+  <button type="submit" class="button primary"><?cs var:L.Complaints.Filter ?></button>
+  <a class="button" href="/complaints"><?cs var:L.Complaints.Reset ?></a>
+</form>
+<?cs if:!subcount(Complaints) ?>
+<p class="empty" id="no-results"><?cs var:L.Complaints.None ?></p>
+<?cs else ?>
+<div class="table-wrap">
+<table class="data queue" id="complaint-queue">
+  <thead><tr>
+    <th><?cs var:L.Complaints.TrackingNo ?></th>
+    <th class="opt"><?cs var:L.Complaints.Received ?></th>
+    <th><?cs var:L.Complaints.Kind ?></th>
+    <th class="opt"><?cs var:L.Complaints.Reason ?></th>
+    <th class="opt"><?cs var:L.Complaints.Product ?></th>
+    <th class="opt"><?cs var:L.Complaints.Region ?></th>
+    <th class="opt"><?cs var:L.Complaints.Contact ?></th>
+    <th class="opt"><?cs var:L.Complaints.Assignee ?></th>
+    <th><?cs var:L.Complaints.Step ?></th>
+    <th class="opt num"><?cs var:L.Complaints.Age ?></th>
+    <th><?cs var:L.Complaints.Sla ?></th>
+  </tr></thead>
+  <tbody>
+  <?cs each:c = Complaints ?>
+  <tr<?cs if:c.sla == "overdue" ?> class="overdue"<?cs /if ?> data-id="<?cs var:c.id ?>">
+    <td class="name mono"><a href="/complaints/<?cs var:c.id ?>"><?cs var:c.tracking_no ?></a><?cs if:c.reopen_count > 0 ?> <span class="tag warn"><?cs var:L.Complaints.Reopened ?></span><?cs /if ?></td>
+    <td class="opt nowrap"><time datetime="<?cs var:c.received_at ?>" title="<?cs var:c.received_at ?>"><?cs var:c.received_short ?></time></td>
+    <td class="nowrap"><span class="tag kind-<?cs var:c.kind ?>"><?cs var:L.ComplaintKind[c.kind] ?></span></td>
+    <td class="opt reason"><?cs var:L.ComplaintReason[c.reason] ?></td>
+    <td class="opt product"><?cs call:product_name(c) ?></td>
+    <td class="opt nowrap"><?cs if:c.region_zh ?><?cs call:region_name(c) ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+    <td class="opt"><?cs var:c.contact_name ?> <span class="muted mono"><?cs var:c.contact_phone ?></span></td>
+    <td class="opt nowrap"><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted"><?cs var:L.Complaints.Unassigned ?></span><?cs /if ?></td>
+    <td class="nowrap"><?cs call:step_badge(c) ?></td>
+    <td class="opt num nowrap"><?cs call:span(c.Age) ?></td>
+    <td class="sla"><?cs call:sla_clock(c) ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+</div>
+<nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
+  <?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:page_href(Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
+  <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Pager.PageAfter ?></span>
+  <?cs if:Pager.Next ?><a class="button" rel="next" href="<?cs call:page_href(Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
+</nav>
+<?cs /if ?>
+<?cs include:"layout/bottom.cs" ?>

@@ -1,0 +1,6 @@
+<?cs # Helpers of the complaint pages. Line breaks sit inside the tags so
+  that including this file adds no blank lines. ?><?cs
+def:span(s) ?><?cs if:s.d > 0 ?><?cs var:s.d ?><?cs var:L.Span.D ?> <?cs var:s.h ?><?cs var:L.Span.H ?><?cs elif:s.h > 0 ?><?cs var:s.h ?><?cs var:L.Span.H ?> <?cs var:s.m ?><?cs var:L.Span.M ?><?cs else ?><?cs var:s.m ?><?cs var:L.Span.M ?><?cs /if ?><?cs /def ?><?cs
+def:sla_clock(c) ?><?cs if:c.sla == "overdue" ?><span class="tag danger sla-overdue"><?cs var:L.Complaints.Overdue ?></span> <span class="sla-text"><?cs var:L.Complaints.SlaOverdueBy ?> <?cs call:span(c.Sla) ?></span><?cs elif:c.sla == "due" ?><span class="sla-text"><?cs var:L.Complaints.SlaLeft ?> <?cs call:span(c.Sla) ?></span><?cs elif:c.sla == "responded" ?><span class="sla-text ok"><?cs var:L.Complaints.SlaResponded ?> <?cs call:span(c.Sla) ?></span><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
+def:step_badge(c) ?><?cs if:c.status == "closed" ?><span class="tag"><?cs var:L.Complaints.Closed ?></span><?cs else ?><span class="step-chip"><span class="step-no"><?cs var:c.step ?></span> <?cs var:L.Complaints.StepShort[c.step] ?></span><?cs /if ?><?cs /def ?><?cs
+def:product_name(c) ?><?cs if:c.product ?><?cs var:c.product ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>

@@ -1,0 +1,155 @@
+/* Unit tests for the seven steps' rules (cgi-bin/db/complaint_rules.h):
+ * which action each state allows and for whom, step 4's amounts, the
+ * datetime and span conversions, phone masking. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "db/complaint_rules.h"
+
+static struct user staff = { .id = 10, .role = ROLE_STAFF };
+static struct user leader = { .id = 20, .role = ROLE_LEADER };
+static struct user leader2 = { .id = 21, .role = ROLE_LEADER };
+static struct user rm = { .id = 30, .role = ROLE_RM };
+static struct user admin = { .id = 1, .role = ROLE_ADMIN };
+
+static void test_record_only_the_current_step(void **state)
+{
+  (void)state;
+  struct complaint_state s = { .step = 2 };
+  assert_int_equal(complaint_rule_check(&s, ACT_RECORD, 2, &staff), RULE_OK);
+  assert_int_equal(complaint_rule_check(&s, ACT_RECORD, 2, &admin), RULE_OK);
+  assert_int_equal(complaint_rule_check(&s, ACT_RECORD, 1, &staff), RULE_ORDER);  /* repeat */
+  assert_int_equal(complaint_rule_check(&s, ACT_RECORD, 3, &staff), RULE_ORDER);  /* skip */
+  assert_int_equal(complaint_rule_check(&s, ACT_RECORD, 2, &rm), RULE_OFFICE_ONLY);
+  s.closed = 1;
+  assert_int_equal(complaint_rule_check(&s, ACT_RECORD, 2, &staff), RULE_ORDER);
+  /* Steps 4 and 7 are not "recorded": approval and closing move them on. */
+  struct complaint_state four = { .step = 4 }, seven = { .step = 7 };
+  assert_int_equal(complaint_rule_check(&four, ACT_RECORD, 4, &staff), RULE_ORDER);
+  assert_int_equal(complaint_rule_check(&seven, ACT_RECORD, 7, &staff), RULE_ORDER);
+}
+
+static void test_proposal_and_decision(void **state)
+{
+  (void)state;
+  struct complaint_state s = { .step = 4 };
+  assert_int_equal(complaint_rule_check(&s, ACT_PROPOSE, 4, &staff), RULE_OK);
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &leader), RULE_NO_PROPOSAL);
+  s.pending_by = staff.id;
+  assert_int_equal(complaint_rule_check(&s, ACT_PROPOSE, 4, &staff), RULE_PENDING);
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &staff), RULE_LEADER_ONLY);
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &admin), RULE_LEADER_ONLY);
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &rm), RULE_OFFICE_ONLY);
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &leader), RULE_OK);
+  s.pending_by = leader.id;
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &leader), RULE_OWN_PROPOSAL);
+  assert_int_equal(complaint_rule_check(&s, ACT_DECIDE, 4, &leader2), RULE_OK);
+  struct complaint_state three = { .step = 3, .pending_by = 10 };
+  assert_int_equal(complaint_rule_check(&three, ACT_DECIDE, 4, &leader), RULE_ORDER);
+  assert_int_equal(complaint_rule_check(&three, ACT_PROPOSE, 3, &staff), RULE_ORDER);
+}
+
+static void test_follow_up_close_reopen(void **state)
+{
+  (void)state;
+  struct complaint_state s = { .step = 7 };
+  assert_int_equal(complaint_rule_check(&s, ACT_CLOSE, 7, &staff), RULE_NEED_FOLLOWUP);
+  assert_int_equal(complaint_rule_check(&s, ACT_FOLLOWUP, 7, &staff), RULE_OK);
+  assert_int_equal(complaint_rule_check(&s, ACT_REOPEN, 7, &staff), RULE_ORDER);  /* open */
+  s.followups = 1;
+  assert_int_equal(complaint_rule_check(&s, ACT_CLOSE, 7, &staff), RULE_OK);
+  s.closed = 1;
+  assert_int_equal(complaint_rule_check(&s, ACT_CLOSE, 7, &staff), RULE_ORDER);
+  assert_int_equal(complaint_rule_check(&s, ACT_FOLLOWUP, 7, &staff), RULE_ORDER);
+  assert_int_equal(complaint_rule_check(&s, ACT_REOPEN, 7, &staff), RULE_OK);
+  assert_int_equal(complaint_rule_check(&s, ACT_REOPEN, 7, &rm), RULE_OFFICE_ONLY);
+  struct complaint_state six = { .step = 6 };
+  assert_int_equal(complaint_rule_check(&six, ACT_FOLLOWUP, 7, &staff), RULE_ORDER);
+  assert_int_equal(complaint_rule_check(&six, ACT_CLOSE, 7, &staff), RULE_ORDER);
+}
+
+static void test_amounts(void **state)
+{
+  (void)state;
+  assert_true(complaint_amount_ok("refund", "100"));
+  assert_true(complaint_amount_ok("compensation", "0.01"));
+  assert_false(complaint_amount_ok("refund", "0"));
+  assert_false(complaint_amount_ok("compensation", "0.00"));
+  assert_true(complaint_amount_ok("repair", "0"));
+  assert_true(complaint_amount_ok("explanation", "0.00"));
+  assert_false(complaint_amount_ok("replace", "-1"));
+  assert_false(complaint_amount_ok("refund", "1.234"));
+  assert_false(complaint_amount_ok("refund", "abc"));
+  assert_true(complaint_amount_positive("0.50"));
+  assert_false(complaint_amount_positive("0.00"));
+  assert_false(complaint_amount_positive(""));
+}
+
+static void test_datetime(void **state)
+{
+  (void)state;
+  char out[32];
+  assert_true(complaint_datetime("2026-11-20T10:30", out, sizeof out));
+  assert_string_equal(out, "2026-11-20 10:30:00");
+  assert_true(complaint_datetime("2024-02-29 23:59", out, sizeof out));
+  assert_string_equal(out, "2024-02-29 23:59:00");
+  assert_false(complaint_datetime("2025-02-29T10:00", out, sizeof out));
+  assert_false(complaint_datetime("2026-11-20T24:00", out, sizeof out));
+  assert_false(complaint_datetime("2026-11-20T10:60", out, sizeof out));
+  assert_false(complaint_datetime("2026-11-20", out, sizeof out));
+  assert_false(complaint_datetime("2026-11-20T1a:00", out, sizeof out));
+  assert_false(complaint_datetime("2026-11-20X10:00", out, sizeof out));
+  assert_false(complaint_datetime("", out, sizeof out));
+}
+
+static void test_span(void **state)
+{
+  (void)state;
+  long long d;
+  int h, m;
+  complaint_span(0, &d, &h, &m);
+  assert_true(d == 0 && h == 0 && m == 0);
+  complaint_span(59, &d, &h, &m);
+  assert_true(d == 0 && h == 0 && m == 59);
+  complaint_span(61, &d, &h, &m);
+  assert_true(d == 0 && h == 1 && m == 1);
+  complaint_span(1440 * 3 + 125, &d, &h, &m);
+  assert_true(d == 3 && h == 2 && m == 5);
+  complaint_span(-90, &d, &h, &m);   /* overdue clocks count backwards */
+  assert_true(d == 0 && h == 1 && m == 30);
+}
+
+static void test_mask_phone(void **state)
+{
+  (void)state;
+  char out[64];
+  complaint_mask_phone("13812345678", out, sizeof out);
+  assert_string_equal(out, "138****5678");
+  complaint_mask_phone("0571-88886666", out, sizeof out);
+  assert_string_equal(out, "057*-****6666");
+  complaint_mask_phone("1234567", out, sizeof out);
+  assert_string_equal(out, "****67");
+  complaint_mask_phone("", out, sizeof out);
+  assert_string_equal(out, "****");
+  char tiny[6];
+  complaint_mask_phone("13812345678", tiny, sizeof tiny);
+  assert_string_equal(tiny, "138**");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_record_only_the_current_step),
+    cmocka_unit_test(test_proposal_and_decision),
+    cmocka_unit_test(test_follow_up_close_reopen),
+    cmocka_unit_test(test_amounts),
+    cmocka_unit_test(test_datetime),
+    cmocka_unit_test(test_span),
+    cmocka_unit_test(test_mask_phone),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
