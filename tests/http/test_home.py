@@ -240,3 +240,29 @@ def test_birthday_list_matches_the_database():
             " k.birthday_md, k.customer_id, k.id LIMIT 15" % (window, scope, uid, order))]
         got = _row_ids(_home(user).text, "birthdays")
         check(got == want, "%s: birthdays %s, the database says %s" % (user, got, want))
+
+
+def _open_complaints_shown(client):
+    m = re.search(r'<span class="stat-value">(\d+)</span><span class="stat-label">[^<]*投诉', client.get("/").text)
+    check(m, "open complaints figure on the home page")
+    return int(m.group(1))
+
+
+def test_open_complaints_figure_matches_the_register():
+    """The figure comes from the monthly summary kept by triggers: it must
+    follow a new complaint, a closed one, and a manager's scope."""
+    staff = sign_in("staff01")
+    expected = int(sql_value("SELECT COUNT(*) FROM complaints WHERE status = 'open'"))
+    check(_open_complaints_shown(staff) == expected, "staff: open complaints")
+    rm = sign_in("rm_huadong")
+    rm_expected = int(sql_value(
+        "SELECT COUNT(*) FROM complaints c JOIN user_regions ur ON ur.region_id = c.region_id"
+        " AND ur.user_id = (SELECT id FROM users WHERE username = 'rm_huadong') WHERE c.status = 'open'"))
+    check(_open_complaints_shown(rm) == rm_expected, "rm_huadong: open complaints of the region")
+    cid = sql_value("SELECT id FROM complaints WHERE status = 'open' ORDER BY id LIMIT 1")
+    sql("UPDATE complaints SET status = 'closed', closed_at = NOW() WHERE id = %s" % cid)
+    try:
+        check(_open_complaints_shown(staff) == expected - 1, "a closed complaint leaves the figure")
+    finally:
+        sql("UPDATE complaints SET status = 'open', closed_at = NULL WHERE id = %s" % cid)
+    check(_open_complaints_shown(staff) == expected, "reopened: back in the figure")
