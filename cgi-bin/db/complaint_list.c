@@ -14,30 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-#define STMT_SLOTS 64
-static struct { char *sql; DB_STMT *stmt; } stmts[STMT_SLOTS];
-static DB_STMT spare;        /* a text past the slots: prepared each time */
-
-NEOERR *complaint_stmt(const char *sql, struct db_stmt **out)
-{
-  int i;
-  for (i = 0; i < STMT_SLOTS && stmts[i].sql; i++)
-    if (strcmp(stmts[i].sql, sql) == 0) { *out = stmts[i].stmt; return STATUS_OK; }
-  if (i < STMT_SLOTS) {
-    stmts[i].sql = strdup(sql);
-    stmts[i].stmt = calloc(1, sizeof(DB_STMT));
-    if (!stmts[i].sql || !stmts[i].stmt) return nerr_raise(NERR_NOMEM, "complaint statements");
-    stmts[i].stmt->sql = stmts[i].sql;
-    *out = stmts[i].stmt;
-    return STATUS_OK;
-  }
-  free((char *)spare.sql);
-  if (!(spare.sql = strdup(sql))) return nerr_raise(NERR_NOMEM, "complaint statements");
-  spare.gen = 0;
-  *out = &spare;
-  return STATUS_OK;
-}
-
 /* The WHERE clause and its parameters, built side by side. */
 struct where {
   char sql[1024];
@@ -146,7 +122,7 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
     *total = COMPLAINT_COUNT_CAP + 1;
   } else {
     int row;
-    if ((err = complaint_stmt(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
+    if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
         (err = db_next(s, &row)))
       return nerr_pass(err);
     *total = row ? db_int(s, 0) : 0;
@@ -175,7 +151,7 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
            " ORDER BY c.%s", w.sql, order, order);
   param(&w, DB_INT(f->per + 1));
   param(&w, DB_INT((long long)(f->page - 1) * f->per));
-  if ((err = complaint_stmt(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
+  if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
       (err = db_rows_to_hdf(s, hdf, "Complaints", &nrows)))
     return nerr_pass(err);
   if (nrows > f->per) {
@@ -202,7 +178,7 @@ NEOERR *db_complaint_overdue_count(const struct user *u, int *n)
   snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM complaints c%s LIMIT 100) t", w.sql);
   DB_STMT *s;
   int row = 0;
-  NEOERR *err = complaint_stmt(sql, &s);
+  NEOERR *err = db_stmt_for(sql, &s);
   if (!err) err = db_execa(s, w.a, w.n);
   if (!err) err = db_next(s, &row);
   *n = !err && row ? (int)db_int(s, 0) : 0;

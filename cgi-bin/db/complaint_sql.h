@@ -22,8 +22,4 @@
   "  ELSE TIMESTAMPDIFF(MINUTE, NOW(), c.first_response_due) END AS sla_minutes," \
   " TIMESTAMPDIFF(MINUTE, c.received_at, COALESCE(c.closed_at, NOW())) AS age_minutes"
 
-/* Statements assembled from fixed fragments (never user text), one per
- * distinct text, prepared on first use and kept for the process. */
-struct db_stmt;
-NEOERR *complaint_stmt(const char *sql, struct db_stmt **out);
 #endif

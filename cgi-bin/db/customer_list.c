@@ -41,42 +41,11 @@ enum { Q_NONE, Q_HITS, Q_SCAN, Q_BIGRAM };
  * kept a minute like every capped count. */
 #define BIGRAM_COUNT_CAP 200
 
-/* Statements are assembled from fixed fragments (never user text) and kept,
- * one per distinct SQL text, prepared on first use; the text is the key. */
-#define CACHE_SLOTS 256
-static DB_STMT *cache[CACHE_SLOTS];
-static DB_STMT overflow;          /* re-prepared when the cache is full */
-
 static unsigned long hash(const char *s)
 {
   unsigned long h = 5381;
   while (*s) h = h * 33 + (unsigned char)*s++;
   return h;
-}
-
-static NEOERR *stmt_for(const char *sql, DB_STMT **out)
-{
-  unsigned long h = hash(sql);
-  for (int i = 0; i < CACHE_SLOTS; i++) {
-    DB_STMT **slot = &cache[(h + i) % CACHE_SLOTS];
-    if (*slot && strcmp((*slot)->sql, sql) == 0) { *out = *slot; return STATUS_OK; }
-    if (!*slot) {
-      DB_STMT *s = calloc(1, sizeof *s);
-      char *copy = strdup(sql);
-      if (!s || !copy) { free(s); free(copy); return nerr_raise(NERR_NOMEM, "statement cache"); }
-      s->sql = copy;
-      *slot = s;    /* kept for the life of the process, like the statement */
-      *out = s;
-      return STATUS_OK;
-    }
-  }
-  /* Full (hundreds of filter combinations seen): correct, just re-prepared. */
-  free((char *)overflow.sql);
-  overflow.sql = strdup(sql);
-  if (!overflow.sql) return nerr_raise(NERR_NOMEM, "statement cache");
-  overflow.gen = 0;
-  *out = &overflow;
-  return STATUS_OK;
 }
 
 /* An SQL text and its parameters, built side by side so they stay in step. */
@@ -87,6 +56,7 @@ struct q {
   const char *force;         /* an index for the FROM, or NULL */
   int filter_first;          /* no index may give the order: see db_customer_list */
   unsigned branch_region;    /* one region's branch of a region-bound list, or 0 */
+  const struct anchor *anchor;  /* a deep page's start (see keyset), or NULL */
   /* Q_BIGRAM: the order of the page (each branch of the hits is read in
    * it), how many rows each branch needs, and whether the customer row is
    * wanted after the hits (not for a count). */
@@ -204,6 +174,7 @@ static int cjk_only(const char *q)
 
 static void filters(struct q *b, const struct user *u, const struct customer_filter *f,
                     int mode, long long after_id);
+static void keyset(struct q *b, const struct customer_filter *f);
 
 /* Q_BIGRAM: FROM (hits) hit [STRAIGHT_JOIN customers c]. Each branch of
  * the hits (name bigrams; key people of that name) applies every filter
@@ -333,12 +304,13 @@ static void filters(struct q *b, const struct user *u, const struct customer_fil
     arg(b, DB_STR(b->prefix_like));
   }
   if (after_id > 0) { add(b, " AND c.id < ?"); arg(b, DB_INT(after_id)); }
+  if (b->anchor) keyset(b, f);
 }
 
 static NEOERR *run(struct q *b, DB_STMT **s)
 {
   if (b->overflow) return nerr_raise(NERR_ASSERT, "customer list query too long");
-  NEOERR *err = stmt_for(b->sql, s);
+  NEOERR *err = db_stmt_for(b->sql, s);
   if (err) return nerr_pass(err);
   return nerr_pass(db_execa(*s, b->a, b->n));
 }
@@ -481,25 +453,41 @@ static const char *page_cols =
     " c.abc_class, c.last_purchase_on, c.status, c.region_id, r.name_zh AS region_zh,"
     " r.name_en AS region_en, u.display_name AS owner";
 
-/* Deep pages of a long list in the default order: where page N began is
- * kept a minute per process (its first id), so page 500 starts on the
- * index at that id instead of stepping over 9,980 entries again. Only for
- * lists past the counting cap, where a minute-old page boundary is as good
- * as a fresh one; shorter lists always use the exact offset. */
+/* Deep pages of a long list: where page N began (its first row's id and
+ * sort value) is kept a minute per process, so page 500 starts on the
+ * index at that row instead of stepping over 9,980 entries again (in a
+ * manager's region branches, 9,980 per region). Only for lists past the
+ * counting cap, where a minute-old page boundary is as good as a fresh
+ * one; shorter lists always use the exact offset. The orders kept are the
+ * id and the columns with many values; stage, class and region pages are
+ * few entries apart within their value. */
 #define ANCHOR_MIN_OFFSET 1000
 #define ANCHOR_SLOTS 64
-static struct { unsigned long key; char *text; int page; long long id; time_t at; } anchors[ANCHOR_SLOTS];
+struct anchor {
+  long long id;
+  int null;                  /* the sort value is NULL */
+  char value[600];
+};
+static struct { unsigned long key; char *text; int page; struct anchor a; time_t at; } anchors[ANCHOR_SLOTS];
 
-static long long anchor_get(const char *key, unsigned long h, int page, time_t now)
+static int anchorable(enum customer_sort s)
+{
+  return s == SORT_NEWEST || s == SORT_CODE || s == SORT_NAME || s == SORT_PURCHASE;
+}
+
+static int anchor_get(const char *key, unsigned long h, int page, time_t now, struct anchor *out)
 {
   int i = (int)((h + (unsigned)page * 2654435761u) % ANCHOR_SLOTS);
   if (anchors[i].text && anchors[i].key == h && anchors[i].page == page &&
-      now - anchors[i].at < COUNT_TTL && strcmp(anchors[i].text, key) == 0)
-    return anchors[i].id;
+      now - anchors[i].at < COUNT_TTL && strcmp(anchors[i].text, key) == 0) {
+    *out = anchors[i].a;
+    return 1;
+  }
   return 0;
 }
 
-static void anchor_put(const char *key, unsigned long h, int page, long long id, time_t now)
+static void anchor_put(const char *key, unsigned long h, int page, const struct anchor *a,
+                       time_t now)
 {
   int i = (int)((h + (unsigned)page * 2654435761u) % ANCHOR_SLOTS);
   char *copy = strdup(key);
@@ -508,8 +496,34 @@ static void anchor_put(const char *key, unsigned long h, int page, long long id,
   anchors[i].text = copy;
   anchors[i].key = h;
   anchors[i].page = page;
-  anchors[i].id = id;
+  anchors[i].a = *a;
   anchors[i].at = now;
+}
+
+/* Rows at or after the anchor in the page's order, on (column, id).
+ * MariaDB puts NULLs first ascending and last descending. */
+static void keyset(struct q *b, const struct customer_filter *f)
+{
+  const struct anchor *a = b->anchor;
+  const char *col = sort_col[f->sort];
+  const char *lt = f->desc ? "<" : ">", *le = f->desc ? "<=" : ">=";
+  if (f->sort == SORT_NEWEST) {
+    add(b, " AND c.id %s ?", le);
+    arg(b, DB_INT(a->id));
+  } else if (f->sort == SORT_CODE) {          /* unique */
+    add(b, " AND c.code %s ?", le);
+    arg(b, DB_STR(a->value));
+  } else if (a->null) {
+    if (f->desc) add(b, " AND c.%s IS NULL AND c.id <= ?", col);
+    else add(b, " AND (c.%s IS NOT NULL OR c.id >= ?)", col);
+    arg(b, DB_INT(a->id));
+  } else {
+    add(b, " AND (c.%s %s ? AND (c.%s %s ? OR c.id %s ?)%s%s%s)", col, le, col, lt, le,
+        f->desc ? " OR c." : "", f->desc ? col : "", f->desc ? " IS NULL" : "");
+    arg(b, DB_STR(a->value));
+    arg(b, DB_STR(a->value));
+    arg(b, DB_INT(a->id));
+  }
 }
 
 /* The index that gives each order (status first). */
@@ -643,12 +657,26 @@ static NEOERR *count(const struct user *u, const struct customer_filter *f, int 
   return STATUS_OK;
 }
 
+/* The first row's id and sort value, for an anchor. */
+static void first_row(DB_STMT *s, const struct customer_filter *f, struct anchor *a)
+{
+  a->id = db_int(s, 0);
+  a->null = 1;
+  a->value[0] = '\0';
+  for (int i = 0; i < s->ncols; i++) {
+    if (strcmp(s->col_name[i], sort_col[f->sort]) != 0) continue;
+    const char *v = db_str(s, i);
+    if (v && strlen(v) < sizeof a->value) { a->null = 0; strcpy(a->value, v); }
+    else if (v) a->id = 0;    /* too long to keep: no anchor */
+  }
+}
+
 /* The page's ids on customers alone (the index gives the order), one more
  * than a page to know whether a next page exists; then their regions and
  * owners, into Customers.N.* of hdf. */
 static NEOERR *read_page(const struct user *u, const struct customer_filter *f, int mode,
-                         const char *order, long long offset, long long anchor, int filter_first,
-                         HDF *hdf, int *rows, int *more, long long *first_id,
+                         const char *order, long long offset, const struct anchor *anchor,
+                         int filter_first, HDF *hdf, int *rows, int *more, struct anchor *first,
                          long long *total)
 {
   NEOERR *err;
@@ -660,6 +688,8 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
   b->force = filter_first ? NULL : order_index(u, f, mode, 0);
   b->filter_first = filter_first;
   b->order = order;
+  b->anchor = anchor;
+  if (anchor) offset = 0;
   b->branch_limit = offset + f->per + 1;
   add(b, "%s%s FROM (SELECT c.id%s", page_cols, mode == Q_HITS ? ", page.n" : "",
       mode == Q_HITS ? ", COUNT(*) OVER () AS n" : "");
@@ -674,23 +704,19 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
   } else {
     from_where(b, u, f, mode, 0);
   }
-  if (anchor) {
-    add(b, f->desc ? " AND c.id <= ?" : " AND c.id >= ?");
-    arg(b, DB_INT(anchor));
-  }
   add(b, " ORDER BY %s LIMIT ? OFFSET ?) page"
          " JOIN customers c ON c.id = page.id"
          " JOIN regions r ON r.id = c.region_id"
          " LEFT JOIN users u ON u.id = c.owner_id"
          " ORDER BY %s", order, order);
   arg(b, DB_INT(f->per + 1));
-  arg(b, DB_INT(anchor ? 0 : offset));
+  arg(b, DB_INT(offset));
   err = run(b, &s);
   free(b);
   if (err) return nerr_pass(err);
   char name[64];
   while (!(err = db_next(s, &got)) && got) {
-    if (*rows == 0) *first_id = db_int(s, 0);
+    if (*rows == 0) first_row(s, f, first);
     if (*rows == f->per) { *more = 1; continue; }
     for (int i = 0; i < s->ncols && !err; i++) {
       const char *v = db_str(s, i);
@@ -727,12 +753,14 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
    * its hits), so the full-text index is asked once per page. */
   if (mode != Q_HITS && (err = count(u, f, mode, scan_cap, total, capped, &key, &h)))
     return nerr_pass(err);
-  long long anchor = 0;
+  struct anchor anchor;
+  int have_anchor = 0;
   time_t now = time(NULL);
   /* Not for Q_BIGRAM: its branches are limited before the page's offset. */
-  int anchored = key && *capped && mode != Q_BIGRAM && f->sort == SORT_NEWEST &&
+  int anchored = key && *capped && mode != Q_BIGRAM && anchorable(f->sort) &&
                  offset >= ANCHOR_MIN_OFFSET;
-  if (anchored) anchor = anchor_get(key, h, f->page * 2 + f->desc, now);
+  int slot = (f->page * SORT_COUNT + (int)f->sort) * 2 + f->desc;
+  if (anchored) have_anchor = anchor_get(key, h, slot, now, &anchor);
 
   int row = 0;
   /* A filtered list counted exactly (at most CUSTOMER_COUNT_CAP rows) in
@@ -743,10 +771,11 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
    * Larger sets keep the optimizer's plan (see bench/README.md: sorted
    * filtered lists past the cap are the known slow case). */
   int filter_first = mode == Q_NONE && !*capped && f->sort != SORT_NEWEST && filtered(u, f);
-  long long first_id = 0;
-  err = read_page(u, f, mode, order, offset, anchor, filter_first, hdf, &row, more, &first_id,
-                  total);
-  if (!err && row > 0 && anchored && !anchor) anchor_put(key, h, f->page * 2 + f->desc, first_id, now);
+  struct anchor first = { 0 };
+  err = read_page(u, f, mode, order, offset, have_anchor ? &anchor : NULL, filter_first, hdf, &row,
+                  more, &first, total);
+  if (!err && row > 0 && anchored && !have_anchor && first.id)
+    anchor_put(key, h, slot, &first, now);
   free(key);
   if (err) return nerr_pass(err);
   /* The last page tells the exact total, whatever a kept count said (the

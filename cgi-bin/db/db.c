@@ -413,3 +413,41 @@ void db_request_end(void)
     db_rollback();
   }
 }
+
+/* Run-time statements (db_stmt_for): an open-addressed table by the text's
+ * hash. Past CACHE_SLOTS distinct texts (hundreds of filter combinations
+ * seen by one process) the extra one is correct, just prepared each time. */
+#define CACHE_SLOTS 256
+static DB_STMT *cache[CACHE_SLOTS];
+static DB_STMT overflow;
+
+static unsigned long sql_hash(const char *s)
+{
+  unsigned long h = 5381;
+  while (*s) h = h * 33 + (unsigned char)*s++;
+  return h;
+}
+
+NEOERR *db_stmt_for(const char *sql, DB_STMT **out)
+{
+  unsigned long h = sql_hash(sql);
+  for (int i = 0; i < CACHE_SLOTS; i++) {
+    DB_STMT **slot = &cache[(h + i) % CACHE_SLOTS];
+    if (*slot && strcmp((*slot)->sql, sql) == 0) { *out = *slot; return STATUS_OK; }
+    if (!*slot) {
+      DB_STMT *s = calloc(1, sizeof *s);
+      char *copy = strdup(sql);
+      if (!s || !copy) { free(s); free(copy); return nerr_raise(NERR_NOMEM, "statement cache"); }
+      s->sql = copy;
+      *slot = s;    /* kept for the life of the process, like the statement */
+      *out = s;
+      return STATUS_OK;
+    }
+  }
+  free((char *)overflow.sql);
+  overflow.sql = strdup(sql);
+  if (!overflow.sql) return nerr_raise(NERR_NOMEM, "statement cache");
+  overflow.gen = 0;
+  *out = &overflow;
+  return STATUS_OK;
+}

@@ -47,6 +47,11 @@ struct db_arg {
   size_t n;                  /* 'b': the length */
 };
 NEOERR *db_execa(DB_STMT *s, const struct db_arg *args, int nargs);
+
+/* A statement for SQL assembled at run time from fixed fragments (never
+ * user text): one per distinct text, prepared on first use and kept for
+ * the life of the process like the static ones; the text is the key. */
+NEOERR *db_stmt_for(const char *sql, DB_STMT **out);
 #define DB_INT(v) ((struct db_arg){ .type = 'i', .i = (v) })
 #define DB_STR(v) ((struct db_arg){ .type = 's', .p = (v) })
 /* 1 while there is a row, 0 at the end; errors surface as a NEOERR. */
