@@ -9,6 +9,7 @@ import struct
 import tempfile
 import zlib
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
@@ -78,11 +79,15 @@ def _type(driver, element_id, text):
 
 
 def _submit(driver, button):
-    """Clicks a submit button and waits for the page that answers."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a submit button and waits for the page that answers: a mark
+    left on the old page is gone and the new one has loaded. (Waiting for
+    an old element to go stale can fail inside chromedriver while the
+    document is being replaced.)"""
+    driver.execute_script("window.kehuOldPage = true")
     button.click()
-    _wait(driver).until(EC.staleness_of(old))
-    _wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda drv: drv.execute_script(
+            "return !window.kehuOldPage && document.readyState === 'complete'"))
 
 
 def _flash(driver):
