@@ -16,7 +16,7 @@
   <h2><?cs var:L.Public.Window.Title ?></h2>
   <?cs if:Receipt.Window.Inside ?>
   <p id="window-inside"><strong><?cs var:L.Public.Window.Inside ?></strong></p>
-  <p class="muted"><?cs var:L.Public.Field.purchase_date ?>: <?cs var:Receipt.purchase_date ?>; <?cs var:L.Public.Field.packaging_intact ?>: <?cs var:L.Public.Packaging.Yes ?></p>
+  <p class="muted" id="window-facts"><?cs var:L.Public.Field.purchase_date ?> <?cs var:Receipt.purchase_date ?> · <?cs var:L.Public.Packaging.Yes ?></p>
   <?cs else ?>
   <p id="window-outside"><strong><?cs var:L.Public.Window.Outside ?></strong></p>
   <ul class="window-reasons">

@@ -43,7 +43,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <?cs /if ?>
     <div class="wide"><dt><?cs var:L.Complaints.Description ?></dt><dd class="prose" id="description"><?cs var:Complaint.description ?></dd></div>
     <div class="wide"><dt><?cs var:L.Complaints.Attachments ?></dt><dd>
-      <?cs if:subcount(Attachments) ?><ul class="attachments" id="attachments"><?cs each:a = Attachments ?><li><a href="/complaints/attachment/<?cs var:a.id ?>" download><?cs var:a.file_name ?></a> <span class="muted small"><?cs var:a.content_type ?> · <?cs var:#a.size / 1024 ?> KB</span></li><?cs /each ?></ul><?cs else ?><span class="muted"><?cs var:L.Complaints.NoAttachments ?></span><?cs /if ?>
+      <?cs if:subcount(Attachments) ?><ul class="attachments" id="attachments"><?cs each:a = Attachments ?><li><a href="/complaints/attachment/<?cs var:a.id ?>" download><?cs var:a.file_name ?></a> <span class="muted small"><?cs var:a.content_type ?> · <?cs call:file_size(a.size) ?></span></li><?cs /each ?></ul><?cs else ?><span class="muted"><?cs var:L.Complaints.NoAttachments ?></span><?cs /if ?>
     </dd></div>
   </dl>
   <?cs if:Complaint.kind == "return" ?>
@@ -232,7 +232,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 <section class="card" id="timeline">
   <h2><?cs var:L.Complaints.Timeline ?></h2>
   <ol class="timeline events"><?cs each:e = Events ?>
-    <li><p class="timeline-head"><span class="nowrap small"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.ComplaintEvent[e.event] ?><?cs var:e.event ?><?cs /alt ?></span><?cs if:e.event == "step_done" ?> <span class="small"><?cs var:L.Complaints.StepShort[e.step] ?></span><?cs /if ?> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.note ?><p class="prose small"><?cs var:e.note ?></p><?cs /if ?></li>
+    <li><p class="timeline-head"><span class="nowrap small"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.ComplaintEvent[e.event] ?><?cs var:e.event ?><?cs /alt ?></span><?cs if:e.event == "step_done" ?> <span class="small"><?cs var:L.Complaints.StepShort[e.step] ?></span><?cs /if ?> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.event == "proposed" && e.note ?><?cs call:proposed_note(e.note) ?><?cs elif:e.note ?><p class="prose small"><?cs var:e.note ?></p><?cs /if ?></li>
   <?cs /each ?></ol>
 </section>
 </aside>

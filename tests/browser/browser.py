@@ -61,3 +61,20 @@ def screenshot(driver, name):
     if not driver.save_screenshot(path):
         raise AssertionError("could not save screenshot %s" % path)
     return path
+
+
+def sign_in(driver, username):
+    """Signs in through /login with the demo password and waits for the
+    signed-in page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    from lib import BASE, PASSWORD
+    driver.get(BASE + "/login")
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "username")))
+    driver.find_element(By.ID, "username").send_keys(username)
+    password = driver.find_element(By.ID, "password")
+    password.send_keys(PASSWORD)
+    password.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "signout")))

@@ -2,27 +2,15 @@
 are drawn from the tables (static/charts.js over Debian's Chart.js), at a
 desktop and a phone width. Screenshots go to tests/browser/screenshots/."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import Browser, screenshot
-from lib import BASE, PASSWORD, check
-
-
-def _sign_in(driver, username):
-    driver.get(BASE + "/login")
-    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "username")))
-    driver.find_element(By.ID, "username").send_keys(username)
-    pw = driver.find_element(By.ID, "password")
-    pw.send_keys(PASSWORD)
-    pw.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "signout")))
+from browser import Browser, screenshot, sign_in
+from lib import BASE, check
 
 
 def _overview(width, name, username="admin"):
     with Browser(width=width, height=900) as d:
-        _sign_in(d, username)
+        sign_in(d, username)
         d.get(BASE + "/complaints/overview")
         WebDriverWait(d, 15).until(
             lambda drv: len(drv.find_elements(By.CSS_SELECTOR, ".chart-box canvas")) == 6)

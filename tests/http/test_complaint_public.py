@@ -444,6 +444,28 @@ def test_submit_throttle_429():
     receipt(c, r, idem)
 
 
+def test_nginx_limit_429_page():
+    """Past nginx's limit_req (5 r/s, burst 20) the refusal is a readable
+    static page, not nginx's default one; other addresses are unaffected."""
+    c = PublicClient()
+    statuses = []
+    for _ in range(60):
+        r = c.get("/complaint")
+        statuses.append(r.status)
+        if r.status == 429:
+            break
+    check(statuses[-1] == 429, "no 429 after %d quick GETs: %r" % (len(statuses), statuses))
+    check(len(statuses) > 20, "429 before the burst of 20 was used: %r" % statuses)
+    check(set(statuses[:-1]) == {200}, "statuses before the 429: %r" % statuses)
+    check(r.header("Content-Type", "").startswith("text/html"),
+          "429 content type %r" % r.header("Content-Type"))
+    check_in("请求过于频繁", r.text, "Chinese message on nginx's 429")
+    check_in("Too many requests", r.text, "English message on nginx's 429")
+    check_in("/static/standalone.css", r.text, "the standalone pages' style")
+    check_not_in("<center>nginx", r.text, "nginx's default error page")
+    check_status(PublicClient().get("/complaint"), 200, "another address")
+
+
 def test_every_submission_counts():
     """Accepted, rejected and repeated submissions each add one attempt."""
     c = PublicClient()
