@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kehu: private nginx in front of the FastCGI programs.
-#   nginx.sh start    render the config and start (no-op if running)
+#   nginx.sh start    render the config and start (if running: reload when it changed)
 #   nginx.sh stop     graceful stop
 #   nginx.sh reload   re-render, check and reload the running server
 #   nginx.sh status
@@ -40,6 +40,15 @@ check_readable() {
 start() {
     local pid
     if pid="$(kehu_pidfile_alive "$pidfile")"; then
+        # Running: reload only if conf/nginx.conf.in (or a setting in it)
+        # changed since, so `make run` after an edit serves the new routes.
+        kehu_render "$KEHU_ROOT/conf/nginx.conf.in" "$conf.cmp"
+        if ! cmp -s "$conf.cmp" "$conf"; then
+            echo "nginx: configuration changed, reloading"
+            render
+            kill -HUP "$pid"
+        fi
+        rm -f "$conf.cmp"
         return 0
     fi
     render

@@ -170,9 +170,6 @@ static DB_STMT of_customer = DB_STMT_INIT(
     " (c.status = 'open' AND c.first_response_at IS NULL AND c.first_response_due < NOW()) AS overdue"
     " FROM complaints c WHERE c.customer_id = ? AND " COMPLAINT_SCOPE("c.region_id")
     " ORDER BY c.received_at DESC, c.id DESC LIMIT 200");
-static DB_STMT count_customer = DB_STMT_INIT(
-    "SELECT COUNT(*) FROM complaints c WHERE c.customer_id = ? AND "
-    COMPLAINT_SCOPE("c.region_id"));
 
 NEOERR *db_customer_complaints(const struct user *u, long long customer_id, HDF *hdf,
                                const char *prefix)
@@ -183,13 +180,3 @@ NEOERR *db_customer_complaints(const struct user *u, long long customer_id, HDF 
   return nerr_pass(db_rows_to_hdf(&of_customer, hdf, prefix, NULL));
 }
 
-NEOERR *db_customer_complaint_count(const struct user *u, long long customer_id, long long *n)
-{
-  NEOERR *err = db_exec(&count_customer, "iii", customer_id, (long long)scope_limited(u),
-                        (long long)u->id);
-  int row = 0;
-  if (!err) err = db_next(&count_customer, &row);
-  *n = !err && row ? db_int(&count_customer, 0) : 0;
-  db_done(&count_customer);
-  return nerr_pass(err);
-}

@@ -57,9 +57,8 @@ struct complaint_file {
 NEOERR *db_complaint_attachment(const struct user *u, long long attachment_id,
                                 struct complaint_file *f, int *found);
 
-/* A customer's complaints (newest first) under prefix.N, and their number
- * for the customer file's tab; the caller has checked the customer. */
+/* A customer's complaints (newest first) under prefix.N, for the customer
+ * file's tab; the caller has checked the customer. */
 NEOERR *db_customer_complaints(const struct user *u, long long customer_id, HDF *hdf,
                                const char *prefix);
-NEOERR *db_customer_complaint_count(const struct user *u, long long customer_id, long long *n);
 #endif

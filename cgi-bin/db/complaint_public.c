@@ -22,9 +22,20 @@ NEOERR *db_public_attempts(const char *kind, const char *ip, int window, long lo
   return nerr_pass(err);
 }
 
+/* Attempts only matter inside the throttle windows (minutes); a day is
+ * kept for looking into abuse. Every PRUNE_EVERY-th attempt a process
+ * records also removes a batch of older ones (on KEY (at)), so the table
+ * stays small without a separate job. */
+#define PRUNE_EVERY 200
+static DB_STMT attempt_prune = DB_STMT_INIT(
+    "DELETE FROM public_attempts WHERE at < NOW() - INTERVAL 1 DAY ORDER BY at LIMIT 1000");
+
 NEOERR *db_public_attempt_add(const char *kind, const char *ip)
 {
-  return nerr_pass(db_exec(&attempt_add, "ss", kind, ip));
+  static unsigned added;
+  NEOERR *err = db_exec(&attempt_add, "ss", kind, ip);
+  if (!err && ++added % PRUNE_EVERY == 0) err = db_exec(&attempt_prune, "");
+  return nerr_pass(err);
 }
 
 static DB_STMT provinces = DB_STMT_INIT(

@@ -46,18 +46,23 @@ static DB_STMT summary = DB_STMT_INIT(
     " (SELECT COUNT(*) FROM customer_incentives WHERE customer_id = ?) AS tab_incentives,"
     " (SELECT COUNT(*) FROM quotes WHERE customer_id = ?) AS tab_quotes,"
     " (SELECT COUNT(*) FROM service_records WHERE customer_id = ?) AS tab_service,"
-    " (SELECT COUNT(*) FROM customer_financials WHERE customer_id = ?) AS tab_finance) t");
-#define SUMMARY_PARAMS 15
+    " (SELECT COUNT(*) FROM customer_financials WHERE customer_id = ?) AS tab_finance,"
+    /* last: a complaint's region may differ from the customer's */
+    " (SELECT COUNT(*) FROM complaints c WHERE c.customer_id = ?"
+    "  AND " CUSTOMER_SCOPE("c.region_id") ") AS tab_complaints) t");
+#define SUMMARY_IDS 16      /* the customer's id, then the scope's two values */
 
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
   NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (!err) err = db_row_to_hdf(&get, hdf, "Customer", found);
   if (err || !*found) return nerr_pass(err);
-  struct db_arg a[SUMMARY_PARAMS];
-  for (int i = 0; i < SUMMARY_PARAMS; i++) a[i] = DB_INT(id);
+  struct db_arg a[SUMMARY_IDS + 2];
+  for (int i = 0; i < SUMMARY_IDS; i++) a[i] = DB_INT(id);
+  a[SUMMARY_IDS] = DB_INT(scope_limited(u));
+  a[SUMMARY_IDS + 1] = DB_INT(u->id);
   int more;
-  if ((err = db_execa(&summary, a, SUMMARY_PARAMS)) || (err = db_next(&summary, &more)))
+  if ((err = db_execa(&summary, a, SUMMARY_IDS + 2)) || (err = db_next(&summary, &more)))
     return nerr_pass(err);
   char name[64];
   for (int i = 0; more && !err && i < summary.ncols; i++) {
