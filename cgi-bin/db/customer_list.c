@@ -518,7 +518,9 @@ static void keyset(struct q *b, const struct customer_filter *f)
     else add(b, " AND (c.%s IS NOT NULL OR c.id >= ?)", col);
     arg(b, DB_INT(a->id));
   } else {
-    add(b, " AND (c.%s %s ? AND (c.%s %s ? OR c.id %s ?)%s%s%s)", col, le, col, lt, le,
+    /* Spelled as separate ranges ((col, id) rows are not ranges to MariaDB):
+     * "col <= v AND (col < v OR id <= i)" read every row of the value v. */
+    add(b, " AND (c.%s %s ? OR (c.%s = ? AND c.id %s ?)%s%s%s)", col, lt, col, le,
         f->desc ? " OR c." : "", f->desc ? col : "", f->desc ? " IS NULL" : "");
     arg(b, DB_STR(a->value));
     arg(b, DB_STR(a->value));
