@@ -135,6 +135,13 @@ static DB_STMT files = DB_STMT_INIT(
     " FROM support_attachments f JOIN support_executions e ON e.id = f.execution_id"
     " WHERE e.plan_id = ? ORDER BY f.id");
 
+/* Every change to the plan, newest first: a return's comment stays here
+ * after the revision is submitted again. */
+static DB_STMT events = DB_STMT_INIT(
+    "SELECT a.at, a.action, a.detail, u.display_name AS who FROM audit_log a"
+    " LEFT JOIN users u ON u.id = a.user_id"
+    " WHERE a.entity = 'support_plan' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200");
+
 /* Each measure's planned months as Months (text) and M.1..M.12 (the strip). */
 static NEOERR *month_marks(HDF *rows)
 {
@@ -175,9 +182,10 @@ NEOERR *db_plan_get(const struct user *u, long long id, HDF *hdf, int *found)
       (err = db_rows_to_hdf(&category_totals, hdf, "CategoryTotals", NULL)) ||
       (err = db_exec(&executions, "i", id)) ||
       (err = db_rows_to_hdf(&executions, hdf, "Executions", NULL)) ||
-      (err = db_exec(&files, "i", id)))
+      (err = db_exec(&files, "i", id)) || (err = db_rows_to_hdf(&files, hdf, "Files", NULL)) ||
+      (err = db_exec(&events, "i", id)))
     return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&files, hdf, "Files", NULL));
+  return nerr_pass(db_rows_to_hdf(&events, hdf, "Events", NULL));
 }
 
 /* One year's revisions in force, measure by measure, in the user's scope. */

@@ -28,7 +28,8 @@ NEOERR *db_plan_list(const struct user *u, const struct plan_filter *f, HDF *hdf
 /* Plan id with everything its page shows: Plan (header), Revisions (each
  * with budget total and measure count), Items (the revision in force,
  * with actual and over), OpenItems (the revision being drafted),
- * CategoryTotals, Executions (with Files). *found: in scope at all. */
+ * CategoryTotals, Executions (with Files), Events (the plan's audit rows).
+ * *found: in scope at all. */
 NEOERR *db_plan_get(const struct user *u, long long id, HDF *hdf, int *found);
 
 /* Budget vs actual of the revisions in force of one year's plans, by

@@ -157,5 +157,7 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
       <td class="opt prose small"><?cs call:dash(v.decision_comment) ?></td>
     </tr><?cs /each ?></tbody>
   </table></div>
+  <h3><?cs var:L.Plans.Timeline ?></h3>
+  <ol class="timeline" id="plan-events"><?cs each:e = Events ?><li><p class="timeline-head"><span class="nowrap"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.PlanEvent[e.action] ?><?cs var:e.action ?><?cs /alt ?></span> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.detail ?><p class="prose small muted"><?cs var:e.detail ?></p><?cs /if ?></li><?cs /each ?></ol>
 </section>
 <?cs include:"layout/bottom.cs" ?>

@@ -284,6 +284,9 @@ def test_workflow_permissions():
     check_status(act(s, pid, "submit"), 303, "resubmitted")
     check_status(act(l2, pid, "approve"), 303, "approved by the other leader")
     check(state(pid) == ["approved", "1", "0", ""], "approved: %r" % state(pid))
+    events = s.get("/plans/%d" % pid).text.split('id="plan-events"')[1]
+    check_in("预算偏高，请压缩到 800 元", events, "the return's comment stays in the timeline")
+    check_in("领导退回", events, "the return is listed")
     check(sql_value("SELECT COUNT(*) FROM audit_log WHERE entity = 'support_plan' AND entity_id = %d"
                     " AND action IN ('plan_submitted', 'plan_returned', 'plan_approved')" % pid) == "4",
           "each transition audited")
