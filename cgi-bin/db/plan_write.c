@@ -338,6 +338,12 @@ static DB_STMT submit_plan = DB_STMT_INIT(
 static DB_STMT decide_rev = DB_STMT_INIT(
     "UPDATE support_plan_revisions SET status = ?, decided_by = ?, decided_at = NOW(),"
     " decision_comment = NULLIF(?, '') WHERE id = ?");
+/* Execution recorded (on the revision in force) for a measure the open
+ * revision no longer has: approving it would leave spending without its
+ * measure. */
+static DB_STMT dropped = DB_STMT_INIT(
+    "SELECT COUNT(*) FROM support_executions e WHERE e.plan_id = ? AND NOT EXISTS"
+    " (SELECT 1 FROM support_plan_items i WHERE i.revision_id = ? AND i.line_key = e.line_key)");
 static DB_STMT supersede = DB_STMT_INIT(
     "UPDATE support_plan_revisions SET status = 'superseded' WHERE id = ?");
 static DB_STMT approve_plan = DB_STMT_INIT(
@@ -378,7 +384,14 @@ static NEOERR *decide(const struct user *u, long long id, const struct locked *k
     return STATUS_OK;
   }
   if (k->submitted_by == (long long)u->id) { *res = PLAN_OWN; return STATUS_OK; }
-  NEOERR *err = db_exec(&decide_rev, "sisi", approve ? "approved" : "returned", (long long)u->id,
+  NEOERR *err;
+  if (approve) {
+    long long n = 0;
+    if ((err = db_exec(&dropped, "ii", id, k->open)) || (err = one_id(&dropped, &n, NULL)))
+      return nerr_pass(err);
+    if (n) { *res = PLAN_DROPS_EXECUTION; return STATUS_OK; }
+  }
+  err = db_exec(&decide_rev, "sisi", approve ? "approved" : "returned", (long long)u->id,
                         comment ? comment : "", k->open);
   if (err) return nerr_pass(err);
   if (!approve) return nerr_pass(db_exec(&return_plan, "i", id));

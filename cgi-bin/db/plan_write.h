@@ -21,6 +21,7 @@ enum plan_outcome {
   PLAN_NO_DEALER,      /* create: no dealer with that code in scope (field error) */
   PLAN_NO_PREVIOUS,    /* create: nothing approved last year to copy (field error) */
   PLAN_HAS_EXECUTION,  /* remove: the measure has execution records: 409 */
+  PLAN_DROPS_EXECUTION, /* approve: the revision lacks a measure with records: 409 */
   PLAN_EMPTY,          /* submit: the revision has no measures: 409 */
   PLAN_BAD_MEASURE,    /* item: unknown or retired catalogue measure (field error) */
   PLAN_BAD_OWNER,      /* item: no such active user (field error) */

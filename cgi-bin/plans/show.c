@@ -101,6 +101,7 @@ NEOERR *plans_answer(struct req *r, enum plan_outcome res, const char *flash)
     { PLAN_LEADER_ONLY, &KERR_FORBIDDEN, "PlanLeaderOnly" },
     { PLAN_OWN, &KERR_FORBIDDEN, "PlanOwnSubmission" },
     { PLAN_HAS_EXECUTION, &KERR_CONFLICT, "PlanHasExecution" },
+    { PLAN_DROPS_EXECUTION, &KERR_CONFLICT, "PlanDropsExecution" },
     { PLAN_EMPTY, &KERR_CONFLICT, "PlanEmpty" },
     { PLAN_EXISTS, &KERR_CONFLICT, "PlanExists" },
   };

@@ -438,3 +438,19 @@ def test_needs_my_decision():
     r = l1.get("/plans?year=%d&status=approved" % year)
     check_not_in('data-id="%d"' % pid, r.text, "status filter")
     check_not_in('id="decide"', s.get("/plans").text, "staff have no decision filter")
+
+
+def test_approval_refused_when_it_would_drop_spending():
+    s, pid, cid, code, year = approved_plan(budgets=("1000.00", "500.00"))
+    lines = [r[0] for r in items(pid, "approved_rev_id")]
+    check_status(act(s, pid, "revise"), 303, "revise")
+    check_status(post(s, "/plans/%d/remove" % pid, {"version": version(pid), "line_key": lines[1]},
+                      "/plans/%d" % pid), 303, "remove a measure not yet carried out")
+    check_status(act(s, pid, "submit"), 303, "submit")
+    # Meanwhile the measure is carried out under the revision in force.
+    check_status(execute(s, pid, lines[1], cost="80.00"), 303, "executed while revising")
+    r = act(sign_in("leader1"), pid, "approve")
+    check_status(r, 409, "approval would orphan the spending")
+    check_in("不能批准", r.text, "readable")
+    check(state(pid)[1] == "1", "revision 1 stays in force")
+    check_status(act(sign_in("leader1"), pid, "return", comment="请把 2.1 加回"), 303, "returned")
