@@ -110,8 +110,9 @@ NEOERR *plans_answer(struct req *r, enum plan_outcome res, const char *flash)
     if ((err = req_flash(r, flash))) return nerr_pass(err);
     return nerr_pass(req_redirect(r, "/plans/%lld", r->id));
   }
-  if (res != PLAN_NOT_FOUND) {
-    /* The error page offers the way back to the plan. */
+  if (res != PLAN_NOT_FOUND && r->id > 0) {
+    /* The error page offers the way back to the plan (a plan created by
+     * someone else a moment ago has no id here: no link then). */
     char back[48];
     snprintf(back, sizeof back, "/plans/%lld", r->id);
     if ((err = hdf_set_value(r->hdf, "Error.Back", back)) ||
