@@ -28,15 +28,6 @@ int return_window(const char *purchase, const char *submitted, int packaging)
   return out;
 }
 
-const char *attachment_type(const unsigned char *h, size_t n)
-{
-  static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  if (n >= 3 && h[0] == 0xff && h[1] == 0xd8 && h[2] == 0xff) return "image/jpeg";
-  if (n >= 8 && memcmp(h, png, 8) == 0) return "image/png";
-  if (n >= 5 && memcmp(h, "%PDF-", 5) == 0) return "application/pdf";
-  return NULL;
-}
-
 int phone_last4_matches(const char *phone, const char *last4)
 {
   if (!phone || !last4 || strlen(last4) != 4) return 0;
@@ -72,23 +63,4 @@ int tracking_no_normalise(char *s)
   for (size_t i = 2; i < n; i++)
     if (i != 10 && !isdigit((unsigned char)s[i])) return 0;
   return 1;
-}
-
-void attachment_name(const char *in, char *out, size_t n)
-{
-  const char *slash = strrchr(in, '/'), *bslash = strrchr(in, '\\');
-  if (slash && (!bslash || slash > bslash)) in = slash + 1;
-  else if (bslash) in = bslash + 1;
-  size_t k = 0;
-  for (const unsigned char *p = (const unsigned char *)in; *p;) {
-    size_t len = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
-    if (k + len >= n) break;
-    if (*p >= 0x20 && *p != 0x7f) {
-      memcpy(out + k, p, len);
-      k += len;
-    }
-    for (size_t i = 0; i < len && *p; i++) p++;
-  }
-  out[k] = '\0';
-  if (k == 0) snprintf(out, n, "file");
 }

@@ -2,6 +2,7 @@
 #define KEHU_COMPLAINT_RULES_H
 /* The public complaint form's pure rules, unit-tested in
  * tests/unit/test_complaint_rules.c (which includes rules.c). */
+#include "core/files.h"   /* attachment_type, attachment_name */
 #include <stddef.h>
 
 /* The 7-day return window (消费者保护法: within 7 days of the purchase
@@ -22,10 +23,6 @@ int return_window(const char *purchase, const char *submitted, int packaging);
 /* Days from 1970-01-01 to a valid YYYY-MM-DD. */
 long days_of_date(const char *ymd);
 
-/* Attachments are recognised by their first bytes only: the MIME type
- * for a JPEG, PNG or PDF, else NULL. */
-const char *attachment_type(const unsigned char *head, size_t n);
-
 /* 1 when `last4` is exactly four digits and equals the last four digits
  * of `phone` (separators ignored). */
 int phone_last4_matches(const char *phone, const char *last4);
@@ -37,8 +34,4 @@ int valid_idem_key(const char *s);
  * returns 1 when it has the shape TSyyyymmdd-NNNN (4 to 7 digits). */
 int tracking_no_normalise(char *s);
 
-/* A customer's file name made safe to store and show: the part after the
- * last / or \, control characters dropped, cut to at most n-1 bytes on a
- * character boundary; "file" when nothing is left. */
-void attachment_name(const char *in, char *out, size_t n);
 #endif

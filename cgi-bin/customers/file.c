@@ -7,6 +7,7 @@
 #include "db/complaint.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"
+#include "db/plan.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,10 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
    * summary statement). */
   if (strcmp(tab, "complaints") == 0 &&
       (err = db_customer_complaints(&r->user, r->id, h, "Tab.Rows")))
+    return nerr_pass(err);
+  /* The support tab (支援): the dealer's plans, from the plan data-access
+   * file, scoped like every plan query. */
+  if (strcmp(tab, "support") == 0 && (err = db_customer_support(&r->user, r->id, h, "Support")))
     return nerr_pass(err);
   /* The add forms on these tabs choose a product. */
   if ((strcmp(tab, "quotes") == 0 || strcmp(tab, "service") == 0) &&

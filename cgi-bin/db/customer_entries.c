@@ -9,7 +9,7 @@
 
 const char *const customer_tabs[] = {
   "basic", "people", "needs", "strategy", "contacts", "orders", "payments",
-  "incentives", "quotes", "service", "finance", "complaints", "history", NULL,
+  "incentives", "quotes", "service", "finance", "complaints", "support", "history", NULL,
 };
 
 int customer_tab_known(const char *name)

@@ -220,6 +220,34 @@
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
+<?cs elif:Tab.Name == "support" ?>
+  <?cs if:Customer.kind != "dealer" ?><p class="empty"><?cs var:L.Plans.NotDealer ?></p><?cs else ?>
+  <p><a class="button primary" href="/plans/new?customer=<?cs var:url_escape(Customer.code) ?>" id="new-support-plan"><?cs var:L.Plans.NewForDealer ?></a></p>
+  <h3><?cs var:L.Plans.SupportTab ?></h3>
+  <?cs if:subcount(Support.Plans) == 0 ?><p class="empty"><?cs var:L.Plans.NoPlans ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data" id="customer-plans">
+    <thead><tr><th><?cs var:L.Plans.Year ?></th><th><?cs var:L.Plans.Status ?></th><th class="num"><?cs var:L.Plans.Budget ?></th><th class="num"><?cs var:L.Plans.Actual ?></th><th><?cs var:L.Plans.Overspend ?></th><th class="num opt"><?cs var:L.Plans.ExecCount ?></th><th class="num"><?cs var:L.Plans.Avg ?></th></tr></thead>
+    <tbody><?cs each:p = Support.Plans ?><tr data-id="<?cs var:p.id ?>">
+      <td><a href="/plans/<?cs var:p.id ?>"><?cs var:p.year ?></a></td><td class="nowrap"><span class="tag"><?cs var:L.PlanStatus[p.status] ?></span></td>
+      <td class="num nowrap">¥<?cs var:money(p.budget) ?></td><td class="num nowrap">¥<?cs var:money(p.actual) ?></td>
+      <td><?cs if:p.overspent == "1" ?><span class="tag danger">⚠ <?cs var:L.Plans.Overspent ?></span><?cs /if ?></td>
+      <td class="num opt"><?cs var:p.executions ?></td><td class="num"><?cs if:p.rating ?><?cs var:p.rating ?>/5<?cs else ?><span class="muted">—</span><?cs /if ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+  <h3><?cs var:L.Plans.SupportNext ?></h3>
+  <?cs if:subcount(Support.Next) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data compact" id="support-next">
+    <thead><tr><th><?cs var:L.Plans.NextMonth ?></th><th><?cs var:L.Plans.Measure ?></th><th class="opt"><?cs var:L.Plans.Months ?></th><th class="opt"><?cs var:L.Plans.Owner ?></th><th class="num"><?cs var:L.Plans.Budget ?></th></tr></thead>
+    <tbody><?cs each:n = Support.Next ?><tr><td class="nowrap"><?cs var:n.next_month ?><?cs var:L.Plans.Month ?></td><td><a href="/plans/<?cs var:n.plan_id ?>"><?cs if:Page.Lang == "en" ?><?cs var:n.measure_en ?><?cs else ?><?cs var:n.measure_zh ?><?cs /if ?></a></td><td class="opt"><?cs var:n.Months ?></td><td class="opt"><?cs call:dash(n.owner) ?></td><td class="num nowrap">¥<?cs var:money(n.budget) ?></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+  <h3><?cs var:L.Plans.SupportResults ?></h3>
+  <?cs if:subcount(Support.Results) == 0 ?><p class="empty"><?cs var:L.Plans.NoExecutions ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data compact" id="support-results">
+    <thead><tr><th><?cs var:L.Plans.DoneOn ?></th><th><?cs var:L.Plans.Measure ?></th><th class="opt"><?cs var:L.Plans.WhatDone ?></th><th class="num"><?cs var:L.Plans.ActualCost ?></th><th><?cs var:L.Plans.Rating ?></th><th class="opt"><?cs var:L.Plans.Result ?></th></tr></thead>
+    <tbody><?cs each:x = Support.Results ?><tr><td class="nowrap"><?cs var:x.done_on ?></td><td><?cs if:Page.Lang == "en" ?><?cs var:x.measure_en ?><?cs else ?><?cs var:x.measure_zh ?><?cs /if ?></td><td class="opt prose"><?cs var:x.what_done ?></td><td class="num nowrap">¥<?cs var:money(x.actual_cost) ?></td><td class="nowrap"><?cs if:x.rating ?><?cs var:x.rating ?>/5<?cs else ?><span class="muted">—</span><?cs /if ?></td><td class="opt prose"><?cs call:dash(x.result) ?></td></tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+  <?cs /if ?>
+
 <?cs elif:Tab.Name == "history" ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="history">

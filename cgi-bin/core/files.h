@@ -1,0 +1,30 @@
+#ifndef KEHU_FILES_H
+#define KEHU_FILES_H
+/* Uploaded files (complaint attachments, support-plan execution records):
+ * recognised by their first bytes only (never by name or declared type),
+ * stored under random names in the flat directory $KEHU_VAR/files/,
+ * outside the web root, and served back only as downloads. */
+#include "core/req.h"
+#include <stdio.h>
+
+/* The MIME type for a JPEG, PNG or PDF, else NULL. */
+const char *attachment_type(const unsigned char *head, size_t n);
+
+/* A user's file name made safe to store and show: the part after the
+ * last / or \, control characters dropped, cut to at most n-1 bytes on a
+ * character boundary; "file" when nothing is left. */
+void attachment_name(const char *in, char *out, size_t n);
+
+/* Copies `in` to $KEHU_VAR/files/<stored> (a temporary name, then a
+ * rename; synced): stored receives 64 random hex digits. */
+NEOERR *file_store(FILE *in, char stored[65]);
+/* Removes a stored file again (its transaction failed). */
+void file_discard(const char *stored);
+
+/* Streams stored file `stored` as a download (Content-Disposition:
+ * attachment, the given type when it is a plain MIME token, nosniff from
+ * the runtime). *gone: the name is unsafe or the file is missing; nothing
+ * was sent then. */
+NEOERR *file_send(struct req *r, const char *stored, const char *type, const char *name,
+                  int *gone);
+#endif
