@@ -136,9 +136,13 @@ static DB_STMT files = DB_STMT_INIT(
     " WHERE e.plan_id = ? ORDER BY f.id");
 
 /* Every change to the plan, newest first: a return's comment stays here
- * after the revision is submitted again. */
+ * after the revision is submitted again. The audit detail is shown only
+ * where it is a person's words (a decision's or revision's comment); the
+ * rest of it is the audit trail's own shorthand. */
 static DB_STMT events = DB_STMT_INIT(
-    "SELECT a.at, a.action, a.detail, u.display_name AS who FROM audit_log a"
+    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, a.action,"
+    " CASE WHEN a.detail LIKE 'comment: %' THEN SUBSTRING(a.detail, 10) END AS detail,"
+    " u.display_name AS who FROM audit_log a"
     " LEFT JOIN users u ON u.id = a.user_id"
     " WHERE a.entity = 'support_plan' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200");
 

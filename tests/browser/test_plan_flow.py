@@ -36,13 +36,26 @@ def _fill(d, field_id, text):
     el.send_keys(text)
 
 
-def _click(d, element_id):
-    el = d.find_element(By.ID, element_id)
+def _mark(d):
+    """Marks the page on screen, so that _flash waits for the next one (the
+    old page's flash is still there while the form's answer loads)."""
+    d.execute_script("document.documentElement.setAttribute('data-old', '1')")
+
+
+def _press(d, el):
     d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    _mark(d)
     el.click()
 
 
+def _click(d, element_id):
+    _press(d, d.find_element(By.ID, element_id))
+
+
 def _flash(d):
+    _wait(d).until(lambda drv: drv.execute_script(
+        "return document.readyState === 'complete' &&"
+        " !document.documentElement.hasAttribute('data-old')"))
     return _wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash"))).text
 
 
@@ -61,7 +74,7 @@ def test_draft_approve_execute_screens():
         _fill(d, "f-sales_target", "2000000")
         _fill(d, "f-growth_target", "12.5")
         _fill(d, "f-focus", "门店陈列改善与店员培训")
-        d.find_element(By.CSS_SELECTOR, "#goals-form button[type=submit]").click()
+        _press(d, d.find_element(By.CSS_SELECTOR, "#goals-form button[type=submit]"))
         check("计划目标已保存" in _flash(d), "goals saved")
         for mcode, budget, months in MEASURES:
             _click(d, "add-measure")
@@ -72,7 +85,7 @@ def test_draft_approve_execute_screens():
             for m in months:
                 d.find_element(By.ID, "f-m%d" % m).click()
             _fill(d, "f-expected_effect", "提升门店销量")
-            d.find_element(By.ID, "save-item").click()
+            _press(d, d.find_element(By.ID, "save-item"))
             check("支援项目已保存" in _flash(d), "measure %s saved" % mcode)
         rows = d.find_elements(By.CSS_SELECTOR, "#open-items tr[data-line]")
         check(len(rows) == 3, "three measures listed: %d" % len(rows))
