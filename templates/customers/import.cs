@@ -1,4 +1,30 @@
 <?cs set:Page.Title = L.Import.Title ?><?cs include:"layout/top.cs" ?>
+<?cs def:column_table(id, cols, rules) ?>
+  <div class="table-wrap">
+  <table class="data" id="<?cs var:id ?>">
+    <thead><tr>
+      <th><?cs var:L.Import.Column ?></th>
+      <th><?cs var:L.Import.Required ?></th>
+      <th><?cs var:L.Import.Rules ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:c = cols ?>
+    <tr>
+      <td class="nowrap"><strong><?cs var:c.zh ?></strong><br><span class="muted mono"><?cs var:c.name ?></span></td>
+      <td><?cs if:c.required ?><?cs var:L.Import.Required ?><?cs else ?><span class="muted"><?cs var:L.Import.Optional ?></span><?cs /if ?></td>
+      <td><?cs var:rules[c.name] ?><?cs
+        if:c.name == "kind" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Kind ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "lifecycle" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Lifecycle ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "loyalty" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Loyalty ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "non_customer" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.NonCustomer ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "region_id" ?><br><?cs var:L.Import.Values ?>：<?cs each:g = Import.Regions ?><?cs if:!first(g) ?>、<?cs /if ?><?cs var:g.name_zh ?> <span class="muted mono"><?cs var:g.code ?></span><?cs /each ?><?cs
+        /if ?></td>
+    </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+<?cs /def ?>
 <p class="crumb"><a href="/customers">← <?cs var:L.Customers.Back ?></a></p>
 <div class="page-head">
   <h1><?cs var:L.Import.Title ?></h1>
@@ -24,51 +50,11 @@
   <h2><?cs var:L.Import.Columns ?></h2>
   <p><a class="button" href="/static/customer-import-template.csv" download="customer-import-template.csv" id="import-template"><?cs var:L.Import.Template ?></a></p>
   <p class="muted"><?cs var:L.Import.TemplateHint ?></p>
-  <div class="table-wrap">
-  <table class="data" id="import-columns">
-    <thead><tr>
-      <th><?cs var:L.Import.Column ?></th>
-      <th><?cs var:L.Import.Required ?></th>
-      <th><?cs var:L.Import.Rules ?></th>
-    </tr></thead>
-    <tbody>
-    <?cs each:c = Import.Cols ?>
-    <tr>
-      <td class="nowrap"><strong><?cs var:c.zh ?></strong><br><span class="muted mono"><?cs var:c.name ?></span></td>
-      <td><?cs if:c.required ?><?cs var:L.Import.Required ?><?cs else ?><span class="muted"><?cs var:L.Import.Optional ?></span><?cs /if ?></td>
-      <td><?cs var:L.Import.Rule[c.name] ?><?cs
-        if:c.name == "kind" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Kind ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
-        elif:c.name == "lifecycle" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Lifecycle ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
-        elif:c.name == "loyalty" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.Loyalty ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
-        elif:c.name == "non_customer" ?><br><?cs var:L.Import.Values ?>：<?cs each:k = L.NonCustomer ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:k ?><?cs /each ?><?cs
-        elif:c.name == "region_id" ?><br><?cs var:L.Import.Values ?>：<?cs each:g = Import.Regions ?><?cs if:!first(g) ?>、<?cs /if ?><?cs var:g.name_zh ?> <span class="muted mono"><?cs var:g.code ?></span><?cs /each ?><?cs
-        /if ?></td>
-    </tr>
-    <?cs /each ?>
-    </tbody>
-  </table>
-  </div>
+  <?cs call:column_table("import-columns", Import.Cols, L.Import.Rule) ?>
 </section>
 <section class="card" id="import-order-help">
   <h2><?cs var:L.Import.OrderColumns ?></h2>
   <p><a class="button" href="/static/order-import-template.csv" download="order-import-template.csv" id="import-order-template"><?cs var:L.Import.OrderTemplate ?></a></p>
-  <div class="table-wrap">
-  <table class="data" id="import-order-columns">
-    <thead><tr>
-      <th><?cs var:L.Import.Column ?></th>
-      <th><?cs var:L.Import.Required ?></th>
-      <th><?cs var:L.Import.Rules ?></th>
-    </tr></thead>
-    <tbody>
-    <?cs each:c = Import.OrderCols ?>
-    <tr>
-      <td class="nowrap"><strong><?cs var:c.zh ?></strong><br><span class="muted mono"><?cs var:c.name ?></span></td>
-      <td><?cs if:c.required ?><?cs var:L.Import.Required ?><?cs else ?><span class="muted"><?cs var:L.Import.Optional ?></span><?cs /if ?></td>
-      <td><?cs var:L.Import.OrderRule[c.name] ?></td>
-    </tr>
-    <?cs /each ?>
-    </tbody>
-  </table>
-  </div>
+  <?cs call:column_table("import-order-columns", Import.OrderCols, L.Import.OrderRule) ?>
 </section>
 <?cs include:"layout/bottom.cs" ?>

@@ -685,3 +685,16 @@ if __name__ == "__main__":
         time_large_orders(count)
     else:
         time_large_import(count, kind)
+
+
+def test_import_page_explains_every_column():
+    """Both column tables (customers, order lines) come from one template
+    macro: every row names its column and has its rule."""
+    c = sign_in("staff01")
+    page = c.get("/customers/import").text
+    for table, n in (("import-columns", 22), ("import-order-columns", 8)):
+        rows = table_rows(page, table) or []
+        check(len(rows) == n, "%s: %d rows, expected %d" % (table, len(rows), n))
+        empty = [r[0]["text"] for r in rows if not r[2]["text"].strip()]
+        check(not empty, "%s: columns without a rule: %r" % (table, empty))
+    check_in("华东", page, "the region column lists the regions")
