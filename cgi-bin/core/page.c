@@ -17,6 +17,7 @@ static const struct {
   { "home", "/", ROLES_SIGNED_IN },
   { "customers", "/customers", ROLES_SIGNED_IN },
   { "complaints", "/complaints", ROLES_SIGNED_IN },
+  { "dashboard", "/dashboard", ROLES_SIGNED_IN },
 };
 
 /* Flash keys are names under L.Flash; anything else in the cookie is
