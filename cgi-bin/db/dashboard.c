@@ -13,15 +13,20 @@
 /* Parameters: region, region, scope flag, user. */
 #define D_WHERE " WHERE (? = 0 OR d.region_id = ?) AND " CUSTOMER_SCOPE("d.region_id")
 
-#define D_COLS                                                                     \
+#define D_COLS                                                                      \
   "SELECT d.customer_id AS id, d.name, d.abc_class, d.ytd, d.ly, d.target, d.budget," \
-  " d.spend, d.open_complaints, d.overdue, d.last_contact, d.last_purchase,"        \
-  " DATEDIFF(CURDATE(), d.last_purchase) AS idle_days FROM dash_dealers d" D_WHERE
+  " d.spend, d.open_complaints, d.overdue, d.last_contact, d.last_purchase,"         \
+  " DATEDIFF(CURDATE(), d.last_purchase) AS idle_days"
 
-/* Parameters: those of D_WHERE, limit, offset. */
+/* The page's ids first, from the (region_id, column) index alone (it holds
+ * the primary key): a deep page skips index entries, not whole rows; then
+ * the fifty rows. Parameters: those of D_WHERE, limit, offset. */
+#define PAGE_BY(order)                                                               \
+  D_COLS " FROM (SELECT d.customer_id FROM dash_dealers d" D_WHERE " ORDER BY " order \
+  " LIMIT ? OFFSET ?) k JOIN dash_dealers d ON d.customer_id = k.customer_id ORDER BY " order
 #define PAGE(col) \
-  { DB_STMT_INIT(D_COLS " ORDER BY " col ", d.customer_id LIMIT ? OFFSET ?"), \
-    DB_STMT_INIT(D_COLS " ORDER BY " col " DESC, d.customer_id DESC LIMIT ? OFFSET ?") }
+  { DB_STMT_INIT(PAGE_BY(col ", d.customer_id")), \
+    DB_STMT_INIT(PAGE_BY(col " DESC, d.customer_id DESC")) }
 
 static DB_STMT pages[DS_COUNT][2] = {
   [DS_NAME] = PAGE("d.name"), [DS_CLASS] = PAGE("d.abc_class"), [DS_YTD] = PAGE("d.ytd"),
@@ -39,6 +44,13 @@ static DB_STMT stale = DB_STMT_INIT(
  * concurrent requests wait for one refresh instead of running several. */
 static DB_STMT refresh = DB_STMT_INIT(
     "UPDATE dash_state SET requested = CURDATE() WHERE id = 1 AND NOT (as_of <=> CURDATE())");
+
+/* Parameters: region, region, scope flag, user. */
+static DB_STMT revision = DB_STMT_INIT(
+    "SELECT COALESCE(s.as_of <> CURDATE(), 1),"
+    " (SELECT COALESCE(SUM(r.rev), 0) FROM dash_region_rev r WHERE (? = 0 OR r.region_id = ?)"
+    "  AND " CUSTOMER_SCOPE("r.region_id") ")"
+    " FROM dash_state s WHERE s.id = 1");
 
 static DB_STMT settings = DB_STMT_INIT("SELECT name, value FROM dashboard_settings");
 
@@ -69,6 +81,32 @@ NEOERR *db_dash_ensure_today(void)
   err = db_exec(&refresh, "");
   db_done(&refresh);
   return nerr_pass(err);
+}
+
+static NEOERR *read_revision(const struct user *u, const struct dash_filter *f, long long *stale,
+                             long long *rev)
+{
+  int more;
+  long long reg = dash_region_of(u, f);
+  *stale = 1;
+  *rev = 0;
+  NEOERR *err = db_exec(&revision, "iiii", reg, reg, (long long)scope_limited(u), (long long)u->id);
+  if (!err && !(err = db_next(&revision, &more)) && more) {
+    *stale = db_int(&revision, 0);
+    *rev = db_int(&revision, 1);
+  }
+  db_done(&revision);
+  return nerr_pass(err);
+}
+
+NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev)
+{
+  long long stale;
+  NEOERR *err = read_revision(u, f, &stale, rev);
+  if (err || !stale) return nerr_pass(err);
+  if ((err = db_exec(&refresh, ""))) return nerr_pass(err);
+  db_done(&refresh);
+  return nerr_pass(read_revision(u, f, &stale, rev));
 }
 
 NEOERR *db_dash_settings(struct dash_settings *s)

@@ -34,6 +34,11 @@ NEOERR *db_dash_settings(struct dash_settings *s);
  * day recomputes them; see schema/014). */
 NEOERR *db_dash_ensure_today(void);
 
+/* The same, and the sum of the revisions (schema/014 dash_region_rev) of
+ * the regions in the filter's scope: it changes whenever any figure of
+ * those regions does, so what was computed at one revision can be kept. */
+NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev);
+
 /* Number of dealers in the filter's scope. */
 NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long long *n);
 

@@ -46,7 +46,7 @@ static DB_STMT reasons = DB_STMT_INIT(
 
 static DB_STMT top = DB_STMT_INIT(
     "SELECT d.customer_id AS id, d.name, d.growth " D_FROM
-    " AND d.growth IS NOT NULL ORDER BY d.growth DESC, d.customer_id LIMIT 10");
+    " AND d.growth IS NOT NULL ORDER BY d.growth DESC, d.customer_id DESC LIMIT 10");
 static DB_STMT bottom = DB_STMT_INIT(
     "SELECT d.customer_id AS id, d.name, d.growth " D_FROM
     " AND d.growth IS NOT NULL ORDER BY d.growth, d.customer_id LIMIT 10");
@@ -62,7 +62,7 @@ static DB_STMT falling = DB_STMT_INIT(
     " ORDER BY d.trend3, d.customer_id LIMIT 10");
 static DB_STMT late = DB_STMT_INIT(
     "SELECT d.customer_id AS id, d.name, d.overdue AS v " D_FROM W_LATE
-    " ORDER BY d.overdue DESC, d.customer_id LIMIT 10");
+    " ORDER BY d.overdue DESC, d.customer_id DESC LIMIT 10");
 static DB_STMT unvisited = DB_STMT_INIT(
     "SELECT d.customer_id AS id, d.name, d.last_contact AS v " D_FROM W_UNVISITED
     " ORDER BY d.last_contact, d.customer_id LIMIT 10");
