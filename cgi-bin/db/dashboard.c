@@ -62,11 +62,17 @@ long long dash_region_of(const struct user *u, const struct dash_filter *f)
   return scope_limited(u) && u->nregions == 1 ? u->regions[0] : 0;
 }
 
+long long dash_scope_flag(const struct user *u, const struct dash_filter *f)
+{
+  long long reg = dash_region_of(u, f);
+  return reg && scope_allows(u, (unsigned)reg) ? 0 : scope_limited(u);
+}
+
 static NEOERR *exec_where(DB_STMT *s, const struct user *u, const struct dash_filter *f,
                           long long limit, long long offset)
 {
   long long reg = dash_region_of(u, f);
-  return nerr_pass(db_exec(s, "iiiiii", reg, reg, (long long)scope_limited(u),
+  return nerr_pass(db_exec(s, "iiiiii", reg, reg, dash_scope_flag(u, f),
                            (long long)u->id, limit, offset));
 }
 
@@ -90,7 +96,7 @@ static NEOERR *read_revision(const struct user *u, const struct dash_filter *f, 
   long long reg = dash_region_of(u, f);
   *stale = 1;
   *rev = 0;
-  NEOERR *err = db_exec(&revision, "iiii", reg, reg, (long long)scope_limited(u), (long long)u->id);
+  NEOERR *err = db_exec(&revision, "iiii", reg, reg, dash_scope_flag(u, f), (long long)u->id);
   if (!err && !(err = db_next(&revision, &more)) && more) {
     *stale = db_int(&revision, 0);
     *rev = db_int(&revision, 1);
@@ -147,7 +153,7 @@ NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long lo
   int more;
   *n = 0;
   long long reg = dash_region_of(u, f);
-  NEOERR *err = db_exec(&count, "iiii", reg, reg, (long long)scope_limited(u), (long long)u->id);
+  NEOERR *err = db_exec(&count, "iiii", reg, reg, dash_scope_flag(u, f), (long long)u->id);
   if (!err && !(err = db_next(&count, &more)) && more) *n = db_int(&count, 0);
   db_done(&count);
   return nerr_pass(err);

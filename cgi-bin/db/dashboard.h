@@ -78,6 +78,12 @@ NEOERR *db_dash_export(const struct user *u, const struct dash_filter *f, dash_r
  * use), or 0 for every region in scope. Used by cgi-bin/db/dashboard*.c;
  * CUSTOMER_SCOPE stays in every statement whatever this says. */
 long long dash_region_of(const struct user *u, const struct dash_filter *f);
+/* The scope flag of CUSTOMER_SCOPE for the statements: 0 when that region
+ * is one of the user's (checked here against the session's regions, read
+ * from user_regions at sign-in of the request), so the per-row subquery
+ * folds away; otherwise scope_limited(u), and a region outside the scope
+ * matches no row. */
+long long dash_scope_flag(const struct user *u, const struct dash_filter *f);
 
 /* Where a user lands after signing in without a page asked for: regional
  * managers on their dashboard, everyone else on the home page. */

@@ -84,7 +84,7 @@ static NEOERR *rows_at(DB_STMT *s, const struct user *u, const struct dash_filte
   char key[128];
   long long reg = dash_region_of(u, f);
   snprintf(key, sizeof key, "%s.%s", prefix, name);
-  NEOERR *err = db_exec(s, nthreshold ? "iiiii" : "iiii", reg, reg, (long long)scope_limited(u),
+  NEOERR *err = db_exec(s, nthreshold ? "iiiii" : "iiii", reg, reg, dash_scope_flag(u, f),
                         (long long)u->id, threshold);
   if (!err) err = db_rows_to_hdf(s, hdf, key, NULL);
   return nerr_pass(err);
@@ -112,7 +112,7 @@ NEOERR *db_dash_charts(const struct user *u, const struct dash_filter *f, HDF *h
 NEOERR *db_dash_warnings(const struct user *u, const struct dash_filter *f,
                          const struct dash_settings *st, HDF *hdf, const char *prefix)
 {
-  long long reg = dash_region_of(u, f), lim = scope_limited(u), uid = u->id;
+  long long reg = dash_region_of(u, f), lim = dash_scope_flag(u, f), uid = u->id;
   char key[128];
   NEOERR *err;
   if ((err = rows_at(&falling, u, f, 1, st->falling_pct, hdf, prefix, "Falling")) ||
