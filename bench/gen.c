@@ -96,7 +96,7 @@ static inline int rchance(rng *r, double p) { return runi(r) < p; }
 /* New streams go at the end, so that existing data stays exactly as it was. */
 enum { S_CORE = 1, S_DETAIL, S_ORDERS, S_CONTACTS, S_COMPLAINT, S_COMPLAINT_TIME, S_USERS,
        S_DYNAMICS, S_CONTACT_LOG, S_QUOTES, S_SERVICE, S_INCENTIVES, S_FINANCIALS,
-       S_COMPLAINT_FLOW };
+       S_COMPLAINT_FLOW, S_PLANS };
 
 static rng rfor(uint64_t seed, uint64_t stream, uint64_t i)
 {
@@ -459,7 +459,9 @@ static const int QTY[3][3][2] = { /* [kind][bulk] = {lo, hi} */
   {{3, 20}, {1, 6}, {10, 120}}, {{1, 6}, {1, 3}, {2, 40}}, {{1, 8}, {1, 4}, {4, 60}},
 };
 
-#define WINDOW_DAYS 395     /* order history: about 13 months */
+#define WINDOW_DAYS 395     /* order history: about 13 months, and at least from
+                               1 January last year (the dashboard compares years) */
+#define WINDOW_MAX (WINDOW_DAYS + 366)
 #define COMPLAINT_DAYS 365  /* complaints: the last 12 months */
 #define MAX_ORD 400         /* orders one customer can have */
 
@@ -477,7 +479,8 @@ static struct {
   double size_norm, freq_norm;
   uint64_t order_id, line_id;
   uint64_t proposal_id, event_id, message_id;
-  int day_seq[WINDOW_DAYS + 1];
+  int day_seq[WINDOW_MAX + 1];
+  uint64_t plan_id, rev_id, item_id, line_key, exec_id;
   uint64_t overdue;
 } g;
 
@@ -491,7 +494,7 @@ static wtab province_t[N_REGIONS];
 enum { T_REGIONS, T_USERS, T_USER_REGIONS, T_CATEGORIES, T_PRODUCTS, T_CUSTOMERS, T_CONTACTS,
        T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, T_DYNAMICS, T_CONTACT_LOG, T_QUOTES,
        T_SERVICE, T_INCENTIVES, T_FINANCIALS, T_COMPLAINT_SEQ, T_HANDLING, T_PROPOSALS,
-       T_EVENTS, T_MESSAGES, N_TABLES };
+       T_EVENTS, T_MESSAGES, T_PLANS, T_REVISIONS, T_ITEMS, T_LINE_SEQ, T_EXECUTIONS, N_TABLES };
 static sink sinks[N_TABLES] = {
   {"regions", "id, code, name_zh, name_en, sort", {0}, 0, 0, 0, 0},
   {"users", "id, username, display_name, role, password_hash, lang, email, phone, active, "
@@ -538,6 +541,17 @@ static sink sinks[N_TABLES] = {
                           "decision, decided_by, decided_at, decision_comment", {0}, 0, 0, 0, 0},
   {"complaint_events", "id, complaint_id, step, event, user_id, at, note", {0}, 0, 0, 0, 0},
   {"complaint_messages", "id, complaint_id, audience, author, user_id, body, at", {0}, 0, 0, 0, 0},
+  {"support_plans", "id, customer_id, year, status, approved_rev_id, open_rev_id, copied_from, "
+                    "created_by, created_at, updated_at, closed_at, version", {0}, 0, 0, 0, 0},
+  {"support_plan_revisions", "id, plan_id, rev, status, sales_target, growth_target, focus, "
+                             "change_note, created_by, created_at, submitted_by, submitted_at, "
+                             "decided_by, decided_at, decision_comment", {0}, 0, 0, 0, 0},
+  {"support_plan_items", "id, revision_id, line_key, category_id, measure_id, custom_name, "
+                         "description, budget, months, owner_id, expected_effect, sort",
+   {0}, 0, 0, 0, 0},
+  {"support_line_seq", "id", {0}, 0, 0, 0, 0},
+  {"support_executions", "id, plan_id, line_key, done_on, what_done, actual_cost, result, rating, "
+                         "recorded_by, recorded_at", {0}, 0, 0, 0, 0},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1979,6 +1993,190 @@ static void gen_financials(long i, const cust *c)
 }
 
 /* ------------------------------------------------------------------------ */
+/* dealer-support plans (schema/012): last year's (closed) and this year's
+ * for a share of the active dealers by class, each with one or two
+ * revisions, 2-6 measures, and execution records for the approved
+ * measures' planned months that have begun. A leader decides; the staff
+ * owner drafts and submits. Budgets follow the dealer's yearly sales. */
+
+typedef struct {
+  uint64_t line_key;
+  int cat, measure, custom, desc, effect, owner, months;
+  int64_t budget;            /* cents */
+} pitem;
+
+#define MAX_PITEMS 7
+static const double PLAN_SHARE[3] = {0.60, 0.35, 0.15};   /* A, B, C */
+
+static int clamp_day(int d) { return d > g.last ? g.last : d; }
+
+static int plan_months(rng *r, int from_month)
+{
+  int n = rrange(r, 1, 3), bits = 0;
+  for (int k = 0; k < n; k++) bits |= 1 << (rrange(r, from_month, 12) - 1);
+  return bits;
+}
+
+static void plan_item(rng *r, pitem *it, const cust *c, int64_t per_item)
+{
+  memset(it, 0, sizeof *it);
+  it->line_key = ++g.line_key;
+  f_u(&sinks[T_LINE_SEQ], it->line_key);
+  f_end(&sinks[T_LINE_SEQ]);
+  if (rchance(r, 0.1)) {
+    it->custom = 1 + (int)rbelow(r, (uint32_t)N_CUSTOM_MEASURES);
+    it->cat = CUSTOM_MEASURES[it->custom - 1].category;
+  } else {
+    it->measure = rrange(r, 1, 33);
+    it->cat = MEASURE_CATEGORY[it->measure - 1];
+  }
+  it->desc = (int)rbelow(r, (uint32_t)N_ARR(ITEM_DESC));
+  it->effect = (int)rbelow(r, (uint32_t)N_ARR(ITEM_EFFECT));
+  it->owner = rchance(r, 0.7) ? c->owner : rrange(r, STAFF_FIRST, STAFF_LAST);
+  it->months = plan_months(r, 1);
+  int64_t b = per_item * rrange(r, 60, 140) / 100;
+  it->budget = b < 50000 ? 50000 : (b + 5000) / 10000 * 10000;   /* whole 100 yuan */
+}
+
+static void write_items(uint64_t rev, const pitem *it, int n)
+{
+  sink *s = &sinks[T_ITEMS];
+  for (int k = 0; k < n; k++) {
+    f_u(s, ++g.item_id); f_u(s, rev); f_u(s, it[k].line_key); f_u(s, (uint64_t)it[k].cat);
+    if (it[k].measure) { f_u(s, (uint64_t)it[k].measure); f_null(s); }
+    else { f_null(s); f_str(s, CUSTOM_MEASURES[it[k].custom - 1].name); }
+    f_str(s, ITEM_DESC[it[k].desc]); f_money(s, it[k].budget); f_u(s, (uint64_t)it[k].months);
+    f_u(s, (uint64_t)it[k].owner); f_str(s, ITEM_EFFECT[it[k].effect]); f_u(s, (uint64_t)k + 1);
+    f_end(s);
+  }
+}
+
+/* status: draft, submitted, approved, returned, superseded. */
+static void write_revision(uint64_t id, uint64_t plan, int rev, const char *status, int64_t target,
+                           int growth, int focus, const char *note, int by, int created,
+                           int submitted, int decider, int decided, const char *comment)
+{
+  sink *s = &sinks[T_REVISIONS];
+  f_u(s, id); f_u(s, plan); f_u(s, (uint64_t)rev); f_lit(s, status); f_money(s, target);
+  f_cent(s, growth * 100); f_str(s, PLAN_FOCUS[focus]);
+  if (note) f_str(s, note); else f_null(s);
+  f_u(s, (uint64_t)by); f_dt(s, created, 9 * 3600 + 1800);
+  if (submitted < 0) { f_null(s); f_null(s); }
+  else { f_u(s, (uint64_t)by); f_dt(s, submitted, 16 * 3600); }
+  if (decided < 0) { f_null(s); f_null(s); }
+  else { f_u(s, (uint64_t)decider); f_dt(s, decided, 10 * 3600 + 900); }
+  if (comment) f_str(s, comment); else f_null(s);
+  f_end(s);
+}
+
+/* Execution records of the approved measures for the planned months that
+ * have begun by the day before `until`. */
+static void plan_executions(rng *r, uint64_t plan, int year, const pitem *it, int n, int until)
+{
+  sink *s = &sinks[T_EXECUTIONS];
+  for (int k = 0; k < n; k++) {
+    int nm = 0;
+    for (int m = 1; m <= 12; m++) nm += (it[k].months >> (m - 1)) & 1;
+    for (int m = 1; m <= 12; m++) {
+      if (!((it[k].months >> (m - 1)) & 1)) continue;
+      int first = day_of(year, m, 1);
+      if (first >= until || !rchance(r, 0.85)) continue;
+      int done = first + (int)rbelow(r, (uint32_t)month_len(year, m));
+      if (done >= until) done = until - 1;
+      int pct = rchance(r, 0.12) ? rrange(r, 125, 160) : rrange(r, 70, 110);
+      int64_t cost = it[k].budget / nm * pct / 100 / 100 * 100;
+      int rating = rchance(r, 0.1) ? rrange(r, 1, 2) : rrange(r, 3, 5);
+      f_u(s, ++g.exec_id); f_u(s, plan); f_u(s, it[k].line_key); f_date(s, done);
+      f_str(s, EXEC_WHAT[rbelow(r, (uint32_t)N_ARR(EXEC_WHAT))]); f_money(s, cost);
+      f_str(s, EXEC_RESULT[rbelow(r, (uint32_t)N_ARR(EXEC_RESULT))]); f_u(s, (uint64_t)rating);
+      f_u(s, (uint64_t)it[k].owner); f_dt(s, clamp_day(done + rrange(r, 0, 4)), office_secs(r));
+      f_end(s);
+    }
+  }
+}
+
+static void gen_plans(long i, const cust *c, int64_t total, char abc)
+{
+  if (c->kind != K_DEALER || c->archived || !abc) return;
+  rng r = rfor(g.seed, S_PLANS, (uint64_t)i);
+  double share = PLAN_SHARE[abc - 'A'];
+  int ty = year_of(g.today);
+  int64_t yearly = total * 365 / (g.today - g.ws);      /* cents a year, roughly */
+  uint64_t last_plan = 0;
+  for (int year = ty - 1; year <= ty; year++) {
+    if (!rchance(&r, last_plan ? share + 0.25 : share)) continue;
+    uint64_t plan = ++g.plan_id;
+    int growth = rrange(&r, 3, 20), focus = (int)rbelow(&r, (uint32_t)N_ARR(PLAN_FOCUS));
+    int64_t target = yearly * (100 + growth) / 100 / 100000 * 100000;   /* whole 1,000 yuan */
+    int nitems = rrange(&r, 2, 6);
+    int64_t per_item = yearly * rrange(&r, 10, 30) / 1000 / nitems;     /* 1-3% of sales */
+    pitem it[MAX_PITEMS];
+    for (int k = 0; k < nitems; k++) plan_item(&r, &it[k], c, per_item);
+    int leader = rrange(&r, 2, 3);
+    int created = clamp_day(day_of(year - 1, 12, rrange(&r, 1, 20)));
+    int submitted = clamp_day(created + rrange(&r, 2, 10));
+    int decided = clamp_day(submitted + rrange(&r, 1, 7));
+    /* this year's: mostly under way, some still in the workflow */
+    const char *status = "closed";
+    if (year == ty) {
+      double u = runi(&r);
+      status = u < 0.6 ? "in_progress" : u < 0.75 ? "approved" : u < 0.85 ? "submitted"
+             : u < 0.93 ? "draft" : "returned";
+    }
+    uint64_t rev1 = ++g.rev_id, approved = 0, open = 0;
+    int revs = 1, rday = -1;
+    if (!strcmp(status, "draft")) {
+      write_revision(rev1, plan, 1, "draft", target, growth, focus, NULL, c->owner, created, -1, 0, -1, NULL);
+      open = rev1;
+    } else if (!strcmp(status, "submitted")) {
+      write_revision(rev1, plan, 1, "submitted", target, growth, focus, NULL, c->owner, created, submitted, 0, -1, NULL);
+      open = rev1;
+    } else if (!strcmp(status, "returned")) {
+      write_revision(rev1, plan, 1, "returned", target, growth, focus, NULL, c->owner, created, submitted,
+                     leader, decided, RETURN_COMMENT[rbelow(&r, (uint32_t)N_ARR(RETURN_COMMENT))]);
+      open = rev1;
+    } else {
+      /* approved once; a third of the plans were revised in spring */
+      rday = day_of(year, rrange(&r, 3, 6), rrange(&r, 1, 28));
+      revs = rchance(&r, 0.3) && rday + 14 < g.last ? 2 : 1;
+      write_revision(rev1, plan, 1, revs == 2 ? "superseded" : "approved", target, growth, focus,
+                     NULL, c->owner, created, submitted, leader, decided, NULL);
+      approved = rev1;
+    }
+    write_items(rev1, it, nitems);
+    if (revs == 2) {
+      uint64_t rev2 = ++g.rev_id;
+      int sub2 = rday;
+      for (int k = 0; k < nitems; k++) {
+        it[k].budget = it[k].budget * rrange(&r, 80, 125) / 100 / 10000 * 10000;
+        if (it[k].budget < 50000) it[k].budget = 50000;
+        it[k].months |= plan_months(&r, month_of(sub2));
+      }
+      if (nitems < MAX_PITEMS && rchance(&r, 0.5)) plan_item(&r, &it[nitems++], c, per_item);
+      write_revision(rev2, plan, 2, "approved", target, growth, focus, "年中根据销售进度调整预算和执行月份",
+                     c->owner, sub2 - 3, sub2, 5 - leader, sub2 + rrange(&r, 1, 10), NULL);
+      write_items(rev2, it, nitems);
+      approved = rev2;
+    }
+    sink *s = &sinks[T_PLANS];
+    f_u(s, plan); f_u(s, (uint64_t)i + 1); f_u(s, (uint64_t)year); f_lit(s, status);
+    if (approved) f_u(s, approved); else f_null(s);
+    if (open) f_u(s, open); else f_null(s);
+    if (last_plan && year == ty) f_u(s, last_plan); else f_null(s);
+    f_u(s, (uint64_t)c->owner); f_dt(s, created, 9 * 3600 + 1800);
+    int updated = approved ? clamp_day(decided + 1) : open ? submitted : created;
+    int closed = year < ty ? clamp_day(day_of(year + 1, 1, rrange(&r, 5, 25))) : -1;
+    f_dt(s, closed >= 0 ? closed : updated, 17 * 3600);
+    if (closed >= 0) f_dt(s, closed, 17 * 3600); else f_null(s);
+    f_u(s, (uint64_t)revs);
+    f_end(s);
+    if (approved && strcmp(status, "approved") != 0)
+      plan_executions(&r, plan, year, it, nitems, year < ty ? day_of(year + 1, 1, 1) : g.today);
+    last_plan = plan;
+  }
+}
+
+/* ------------------------------------------------------------------------ */
 /* fixed tables */
 
 static void gen_fixed(void)
@@ -2166,14 +2364,18 @@ static void write_load_sql(void)
   FILE *f = fopen(path, "w");
   if (!f) die("open %s: %s", path, strerror(errno));
   fputs("-- Generated by kehu-gen; load with: mariadb --local-infile=1 kehu < load.sql\n"
-        "SET NAMES utf8mb4;\nSET foreign_key_checks=0;\nSET unique_checks=0;\n", f);
+        "SET NAMES utf8mb4;\nSET foreign_key_checks=0;\nSET unique_checks=0;\n"
+        "-- the dashboard's triggers (schema/014) skip rows loaded in bulk; dash_rebuild()\n"
+        "-- below computes its summaries once from the loaded tables\n"
+        "SET @kehu_bulk=1;\n", f);
   for (int t = 0; t < N_TABLES; t++) {
     fputs("LOAD DATA LOCAL INFILE ", f);
     sql_quote(f, sinks[t].path);
     fprintf(f, " INTO TABLE %s CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' "
                "LINES TERMINATED BY '\\n' (%s);\n", sinks[t].table, sinks[t].cols);
   }
-  fputs("SET unique_checks=1;\nSET foreign_key_checks=1;\n", f);
+  fputs("SET unique_checks=1;\nSET foreign_key_checks=1;\nSET @kehu_bulk=NULL;\n"
+        "CALL dash_rebuild();\n", f);
   if (fclose(f) != 0) die("close %s: %s", path, strerror(errno));
 }
 
@@ -2256,6 +2458,7 @@ int main(int argc, char **argv)
   g.today = day_of(y, m, d);
   g.last = g.today - 1;
   g.ws = g.today - WINDOW_DAYS;
+  if (g.ws > day_of(y - 1, 1, 1)) g.ws = day_of(y - 1, 1, 1);
   /* 4-digit daily order numbers like SO202611270001 while they fit, 6 when
    * a bench run would have more than 9999 orders on a busy day */
   g.seqw = (double)g.n_cust * g.opc > 1500000.0 ? 6 : 4;
@@ -2318,6 +2521,7 @@ int main(int argc, char **argv)
     gen_service(i, &c);
     gen_incentives(i, &c, tot[i], abc);
     gen_financials(i, &c);
+    gen_plans(i, &c, tot[i], abc);
   }
   free(tot);
   free(last);
@@ -2331,7 +2535,8 @@ int main(int argc, char **argv)
           "product_categories %llu, products %llu, customers %llu (buying %ld; A/B/C %ld/%ld/%ld, "
           "A = %.1f%% of revenue), customer_contacts %llu, orders %llu, order_lines %llu, "
           "payments %llu (overdue %llu), complaints %llu, customer_dynamics %llu, contact_log %llu, "
-          "quotes %llu, service_records %llu, customer_incentives %llu, customer_financials %llu; "
+          "quotes %llu, service_records %llu, customer_incentives %llu, customer_financials %llu, "
+          "support_plans %llu, support_plan_items %llu, support_executions %llu; "
           "%.2f s -> %s\n",
           (unsigned long long)g.seed, date_s[g.today],
           (unsigned long long)sinks[T_REGIONS].rows, (unsigned long long)sinks[T_USERS].rows,
@@ -2344,6 +2549,8 @@ int main(int argc, char **argv)
           (unsigned long long)sinks[T_DYNAMICS].rows, (unsigned long long)sinks[T_CONTACT_LOG].rows,
           (unsigned long long)sinks[T_QUOTES].rows, (unsigned long long)sinks[T_SERVICE].rows,
           (unsigned long long)sinks[T_INCENTIVES].rows, (unsigned long long)sinks[T_FINANCIALS].rows,
+          (unsigned long long)sinks[T_PLANS].rows, (unsigned long long)sinks[T_ITEMS].rows,
+          (unsigned long long)sinks[T_EXECUTIONS].rows,
           now_s() - t0, g.out);
   return 0;
 }

@@ -825,3 +825,63 @@ static const char *const R_COMMENT_HIGH[] = { "处理及时，态度很好。", 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 #endif
+
+/* ---- dealer-support plans (schema/012) ------------------------------------ */
+/* The catalogue's category of measures 1..33, in 012's insert order. */
+static const int MEASURE_CATEGORY[33] = {
+  1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3,
+  4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5,
+};
+/* Measures that are not in the catalogue: name and category. */
+static const struct { const char *name; int category; } CUSTOM_MEASURES[] = {
+  {"经销商年会赞助", 5},
+  {"门店收银系统升级补贴", 1},
+  {"区域配送车辆租赁补助", 2},
+  {"社区团购渠道试点", 2},
+  {"节庆堆头陈列费", 4},
+};
+#define N_CUSTOM_MEASURES ((int)(sizeof CUSTOM_MEASURES / sizeof CUSTOM_MEASURES[0]))
+static const char *const PLAN_FOCUS[] = {
+  "巩固核心门店，提升高端系列占比",
+  "开发县级市场新网点，扩大覆盖面",
+  "改善库存周转，减少断货",
+  "加强店员培训，提高成交率",
+  "配合新品上市，做好陈列与促销",
+  "改善回款，控制应收账款",
+};
+static const char *const ITEM_DESC[] = {
+  "与经销商共同拟定季度销售目标，按月检查",
+  "为门店店员安排两次产品知识培训",
+  "提供宣传单页和海报，覆盖主要门店",
+  "协助改造样板店的陈列区",
+  "支持经销商举办周末促销活动",
+  "派业务代表驻店指导一周",
+  "分担本地报纸和电台广告费用的一半",
+};
+static const char *const ITEM_EFFECT[] = {
+  "销量提升约10%",
+  "新增网点3家",
+  "店员成交率提高",
+  "门店形象改善，客流增加",
+  "新品铺货率达到80%",
+};
+static const char *const EXEC_WHAT[] = {
+  "已按计划执行，现场照片已存档",
+  "举办培训一场，参加人数十余人",
+  "物料已发放到各门店",
+  "活动已完成，经销商反馈良好",
+  "驻店指导已完成，提出改进建议若干",
+};
+static const char *const EXEC_RESULT[] = {
+  "当月销量有明显提升",
+  "效果一般，需调整方式",
+  "经销商满意，要求继续支持",
+  "客流增加，但转化率不高",
+  "达到预期效果",
+};
+static const char *const RETURN_COMMENT[] = {
+  "预算偏高，请压缩广告费用后再提交",
+  "措施过于笼统，请写明执行月份和负责人",
+  "销售目标偏低，请参照去年实绩调整",
+};
+#define N_ARR(a) ((int)(sizeof a / sizeof a[0]))

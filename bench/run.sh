@@ -96,6 +96,24 @@ if [[ ${BENCH_SET:-customers} == complaints ]]; then
     )
 fi
 
+# --- dealer dashboard (issue 6): BENCH_SET=dashboard, on the database of
+# bench/dashboard-volume.sh (about 5,000 active dealers in 华东, about
+# 10,000,000 order lines).
+if [[ ${BENCH_SET:-customers} == dashboard ]]; then
+    rm2=$(sign_in rm_central)
+    [[ -n $rm2 ]] || kehu_die "could not sign in as rm_central"
+    scenarios=(
+        "hello-world FastCGI|anon:/bench/hello"
+        "RM 华东: dashboard (sales this year, desc)|rm:/dashboard"
+        "RM 华东: sorted by growth, page 50|rm:/dashboard?sort=growth&dir=asc&page=50"
+        "RM 华东: sorted by name, page 100|rm:/dashboard?sort=name&dir=asc&page=100"
+        "RM 华东: sorted by last contact|rm:/dashboard?sort=contact"
+        "RM (two regions): all of theirs|rm2:/dashboard"
+        "staff: all regions|/dashboard"
+        "staff: 华东|/dashboard?region=1"
+    )
+fi
+
 run_one() {
     local path=$1 out cookie=(-H "Cookie: kehu_session=$staff")
     if [[ $path == rm2:* ]]; then

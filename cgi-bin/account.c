@@ -9,6 +9,7 @@
 #include "core/validate.h"
 #include "db/audit.h"
 #include "db/customer.h"
+#include "db/dashboard.h"
 #include "db/home.h"
 #include "db/session.h"
 #include <stdio.h>
@@ -73,7 +74,11 @@ static NEOERR *login(struct req *r)
   if ((err = session_start(r, id))) return nerr_pass(err);
   struct user who = { .id = id };
   if ((err = db_audit(&who, r->ip, "login", "user", id, NULL))) return nerr_pass(err);
-  return nerr_pass(req_redirect(r, "%s", req_local_path(next)));
+  /* No page asked for (the form sends "/" then): regional managers land on
+   * their dashboard. */
+  const char *dest = req_local_path(next);
+  if (!strcmp(dest, "/") && (err = db_dash_landing(id, &dest))) return nerr_pass(err);
+  return nerr_pass(req_redirect(r, "%s", dest));
 }
 
 static NEOERR *logout(struct req *r)

@@ -18,6 +18,7 @@ static const struct {
   { "customers", "/customers", ROLES_SIGNED_IN },
   { "complaints", "/complaints", ROLES_SIGNED_IN },
   { "plans", "/plans", ROLES_SIGNED_IN },
+  { "dashboard", "/dashboard", ROLES_SIGNED_IN },
 };
 
 /* Flash keys are names under L.Flash; anything else in the cookie is

@@ -1,0 +1,15 @@
+/* The regional dealer dashboard (经销商看板), program dashboard.fcgi: the
+ * route table. The pages are in cgi-bin/dashboard/. */
+#include "dashboard/pages.h"
+
+static const struct route routes[] = {
+  { "GET", "/dashboard", ROLES_SIGNED_IN, dash_overview, 0 },
+  { "GET", "/dashboard.csv", ROLES_SIGNED_IN, dash_export_csv, 0 },
+  { "GET", "/dashboard.xlsx", ROLES_SIGNED_IN, dash_export_xlsx, 0 },
+  { 0 },
+};
+
+int main(int argc, char **argv)
+{
+  return app_main(argc, argv, routes);
+}

@@ -1,0 +1,171 @@
+/* GET /dashboard: the dealer table of a region (or of every region the user
+ * may see), the charts with their numbers in tables (static/charts.js
+ * draws them; without JavaScript the tables are the page) and the
+ * warnings. Every figure comes from the summaries of schema/014. */
+#include "dashboard/figures.h"
+#include "dashboard/pages.h"
+#include "core/page.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double num(HDF *h, const char *key)
+{
+  const char *v = hdf_get_value(h, key, NULL);
+  return v ? strtod(v, NULL) : 0;
+}
+
+static NEOERR *set_pct(HDF *h, const char *key, int ok, double pct)
+{
+  if (!ok) return STATUS_OK;
+  char buf[32];
+  dash_pct_text(pct, buf, sizeof buf);
+  return nerr_pass(hdf_set_value(h, key, buf));
+}
+
+/* Growth, attainment, sleep status and overspend of each table row. */
+static NEOERR *decorate(HDF *rows, const struct dash_settings *s)
+{
+  NEOERR *err = STATUS_OK;
+  for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
+    double pct, ytd = num(row, "ytd");
+    const char *idle = hdf_get_value(row, "idle_days", NULL);
+    int ok = dash_growth(ytd, num(row, "ly"), &pct);
+    if ((err = set_pct(row, "growth", ok, pct))) break;
+    ok = dash_share(ytd, num(row, "target"), &pct);
+    if ((err = set_pct(row, "attain", ok, pct))) break;
+    err = hdf_set_value(row, "sleep", dash_sleep(idle ? atol(idle) : -1, s->doze_days,
+                                                 s->half_days, s->deep_days));
+    if (!err && hdf_get_value(row, "budget", NULL) && num(row, "spend") > num(row, "budget"))
+      err = hdf_set_value(row, "over", "1");
+  }
+  return nerr_pass(err);
+}
+
+/* Chart.Months (month, year, amount) as twelve rows with last year's and
+ * this year's amount; this year's months still to come stay empty. */
+static NEOERR *pivot_months(HDF *h)
+{
+  HDF *rows = hdf_get_obj(h, "Chart.Months");
+  char key[64];
+  NEOERR *err = STATUS_OK;
+  for (int m = 1; m <= 12 && !err; m++) {
+    snprintf(key, sizeof key, "Chart.Monthly.%d.month", m - 1);
+    err = hdf_set_int_value(h, key, m);
+    for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
+      if (hdf_get_int_value(row, "month", 0) != m) continue;
+      snprintf(key, sizeof key, "Chart.Monthly.%d.%s", m - 1, hdf_get_value(row, "year", "x"));
+      err = hdf_set_value(h, key, hdf_get_value(row, "amount", "0"));
+    }
+  }
+  return nerr_pass(err);
+}
+
+/* Budget used, per category of the support chart. */
+static NEOERR *support_shares(HDF *h)
+{
+  HDF *rows = hdf_get_obj(h, "Chart.Support");
+  NEOERR *err = STATUS_OK;
+  for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
+    double pct;
+    int ok = dash_share(num(row, "spend"), num(row, "budget"), &pct);
+    err = set_pct(row, "used", ok, pct);
+    if (!err && ok && pct > 100) err = hdf_set_value(row, "over", "1");
+  }
+  return nerr_pass(err);
+}
+
+/* A region's charts, warnings and dealer count change only when its
+ * revision does (schema/014 dash_region_rev): each worker keeps the last
+ * few it computed, keyed by whose scope (a regional manager's own, or the
+ * office's), region, revision and settings, and copies them into the page. */
+#define KEPT 8
+static struct kept {
+  HDF *h;
+  unsigned who;
+  long long region, rev;
+  struct dash_settings s;
+} kept[KEPT];
+static int kept_next;
+
+static struct kept *kept_find(unsigned who, long long region, long long rev,
+                              const struct dash_settings *s)
+{
+  for (int i = 0; i < KEPT; i++)
+    if (kept[i].h && kept[i].who == who && kept[i].region == region && kept[i].rev == rev &&
+        !memcmp(&kept[i].s, s, sizeof *s))
+      return &kept[i];
+  return NULL;
+}
+
+/* The region's figures into a new HDF: Chart.*, Warn.*, Total. */
+static NEOERR *region_figures(struct req *r, const struct dash_filter *f,
+                              const struct dash_settings *s, HDF **out)
+{
+  HDF *h = NULL;
+  long long total = 0;
+  NEOERR *err = hdf_init(&h);
+  if (err) return nerr_pass(err);
+  if (!(err = db_dash_count(&r->user, f, &total)) &&
+      !(err = hdf_set_value(h, "Total", "0")) &&
+      !(err = db_dash_charts(&r->user, f, h, "Chart")) && !(err = pivot_months(h)) &&
+      !(err = support_shares(h)) && !(err = db_dash_warnings(&r->user, f, s, h, "Warn"))) {
+    char buf[24];
+    snprintf(buf, sizeof buf, "%lld", total);
+    err = hdf_set_value(h, "Total", buf);
+  }
+  if (err) { hdf_destroy(&h); return nerr_pass(err); }
+  *out = h;
+  return STATUS_OK;
+}
+
+static NEOERR *use_region_figures(struct req *r, const struct dash_filter *f,
+                                  const struct dash_settings *s, long long rev, long long *total)
+{
+  unsigned who = r->user.role == ROLE_RM ? r->user.id : 0;
+  long long region = f->region_id;
+  struct kept *k = kept_find(who, region, rev, s);
+  NEOERR *err;
+  if (!k) {
+    HDF *h = NULL;
+    if ((err = region_figures(r, f, s, &h))) return nerr_pass(err);
+    k = &kept[kept_next];
+    kept_next = (kept_next + 1) % KEPT;
+    if (k->h) hdf_destroy(&k->h);
+    *k = (struct kept){ .h = h, .who = who, .region = region, .rev = rev, .s = *s };
+  }
+  *total = strtoll(hdf_get_value(k->h, "Total", "0"), NULL, 10);
+  if ((err = hdf_copy(r->hdf, "Chart", hdf_get_obj(k->h, "Chart"))) ||
+      (err = hdf_copy(r->hdf, "Warn", hdf_get_obj(k->h, "Warn"))))
+    return nerr_pass(err);
+  return STATUS_OK;
+}
+
+NEOERR *dash_overview(struct req *r)
+{
+  HDF *h = r->hdf;
+  struct dash_filter f;
+  struct dash_settings s;
+  long long total = 0, rev = 0;
+  NEOERR *err;
+  if ((err = dash_filter_parse(r, &f)) || (err = db_dash_revision(&r->user, &f, &rev)) ||
+      (err = db_dash_settings(&s)) || (err = use_region_figures(r, &f, &s, rev, &total)))
+    return nerr_pass(err);
+  long long pages = total ? (total + f.per - 1) / f.per : 1;
+  if (f.page > pages) f.page = (int)pages;
+  if ((err = page_pager(r, total, f.page, f.per)) ||
+      (err = db_dash_dealers(&r->user, &f, h, "Dealers")) ||
+      (err = decorate(hdf_get_obj(h, "Dealers"), &s)) ||
+      (err = hdf_set_int_value(h, "Settings.visit_days", s.visit_days)) ||
+      (err = hdf_set_int_value(h, "Settings.falling_pct", s.falling_pct)) ||
+      (err = hdf_set_int_value(h, "Settings.behind_pct", s.behind_pct)) ||
+      (err = hdf_set_int_value(h, "Settings.doze_days", s.doze_days)) ||
+      (err = hdf_set_int_value(h, "Settings.half_days", s.half_days)) ||
+      (err = hdf_set_int_value(h, "Settings.deep_days", s.deep_days)) ||
+      (err = hdf_set_value(h, "Page.Section", "dashboard")) ||
+      (err = hdf_set_value(h, "Page.Scripts.0", "/javascript/chart.js/chart.min.js")) ||
+      (err = hdf_set_value(h, "Page.Scripts.1", "/static/charts.js")))
+    return nerr_pass(err);
+  r->template = "dashboard/overview.cs";
+  return STATUS_OK;
+}

@@ -1,0 +1,16 @@
+#ifndef KEHU_DASHBOARD_PAGES_H
+#define KEHU_DASHBOARD_PAGES_H
+/* The dealer dashboard's handlers and the filter they share. */
+#include "core/app.h"
+#include "db/dashboard.h"
+
+NEOERR *dash_overview(struct req *r);
+NEOERR *dash_export_csv(struct req *r);
+NEOERR *dash_export_xlsx(struct req *r);
+
+/* Region, sort and page from the query string, checked: a region the user
+ * may not see is a 404. Sets Filter.* (region, sort, dir, Query: the query
+ * string without the page, Base: without sort and page) and the scoped
+ * region list under Regions. */
+NEOERR *dash_filter_parse(struct req *r, struct dash_filter *f);
+#endif

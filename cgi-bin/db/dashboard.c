@@ -1,0 +1,204 @@
+/* The dealer table of the dashboard, its count, export and settings. A page
+ * is an index range on dash_dealers (region_id, sort column), so sorting a
+ * region of thousands of dealers by any column reads one page of rows. */
+#include "db/dashboard.h"
+#include "db/customer_sql.h"
+#include "db/db.h"
+#include "db/scope.h"
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Parameters: region, region, scope flag, user. */
+#define D_WHERE " WHERE (? = 0 OR d.region_id = ?) AND " CUSTOMER_SCOPE("d.region_id")
+
+#define D_COLS                                                                      \
+  "SELECT d.customer_id AS id, d.name, d.abc_class, d.ytd, d.ly, d.target, d.budget," \
+  " d.spend, d.open_complaints, d.overdue, d.last_contact, d.last_purchase,"         \
+  " DATEDIFF(CURDATE(), d.last_purchase) AS idle_days"
+
+/* The page's ids first, from the (region_id, column) index alone (it holds
+ * the primary key): a deep page skips index entries, not whole rows; then
+ * the fifty rows. Parameters: those of D_WHERE, limit, offset. */
+#define PAGE_BY(order)                                                               \
+  D_COLS " FROM (SELECT d.customer_id FROM dash_dealers d" D_WHERE " ORDER BY " order \
+  " LIMIT ? OFFSET ?) k JOIN dash_dealers d ON d.customer_id = k.customer_id ORDER BY " order
+#define PAGE(col) \
+  { DB_STMT_INIT(PAGE_BY(col ", d.customer_id")), \
+    DB_STMT_INIT(PAGE_BY(col " DESC, d.customer_id DESC")) }
+
+static DB_STMT pages[DS_COUNT][2] = {
+  [DS_NAME] = PAGE("d.name"), [DS_CLASS] = PAGE("d.abc_class"), [DS_YTD] = PAGE("d.ytd"),
+  [DS_LY] = PAGE("d.ly"), [DS_GROWTH] = PAGE("d.growth"), [DS_ATTAIN] = PAGE("d.attain"),
+  [DS_BUDGET] = PAGE("d.budget"), [DS_SPEND] = PAGE("d.spend"),
+  [DS_COMPLAINTS] = PAGE("d.open_complaints"), [DS_OVERDUE] = PAGE("d.overdue"),
+  [DS_CONTACT] = PAGE("d.last_contact"), [DS_PURCHASE] = PAGE("d.last_purchase"),
+};
+
+static DB_STMT count = DB_STMT_INIT("SELECT COUNT(*) FROM dash_dealers d" D_WHERE);
+
+static DB_STMT stale = DB_STMT_INIT(
+    "SELECT COALESCE(as_of <> CURDATE(), 1) FROM dash_state WHERE id = 1");
+/* The trigger on dash_state does the work (schema/014); the row lock makes
+ * concurrent requests wait for one refresh instead of running several. */
+static DB_STMT refresh = DB_STMT_INIT(
+    "UPDATE dash_state SET requested = CURDATE() WHERE id = 1 AND NOT (as_of <=> CURDATE())");
+
+/* Parameters: region, region, scope flag, user. */
+static DB_STMT revision = DB_STMT_INIT(
+    "SELECT COALESCE(s.as_of <> CURDATE(), 1),"
+    " (SELECT COALESCE(SUM(r.rev), 0) FROM dash_region_rev r WHERE (? = 0 OR r.region_id = ?)"
+    "  AND " CUSTOMER_SCOPE("r.region_id") ")"
+    " FROM dash_state s WHERE s.id = 1");
+
+static DB_STMT settings = DB_STMT_INIT("SELECT name, value FROM dashboard_settings");
+
+static DB_STMT role_of = DB_STMT_INIT("SELECT role FROM users WHERE id = ?");
+
+long long dash_region_of(const struct user *u, const struct dash_filter *f)
+{
+  if (f->region_id) return f->region_id;
+  return scope_limited(u) && u->nregions == 1 ? u->regions[0] : 0;
+}
+
+long long dash_scope_flag(const struct user *u, const struct dash_filter *f)
+{
+  long long reg = dash_region_of(u, f);
+  return reg && scope_allows(u, (unsigned)reg) ? 0 : scope_limited(u);
+}
+
+static NEOERR *exec_where(DB_STMT *s, const struct user *u, const struct dash_filter *f,
+                          long long limit, long long offset)
+{
+  long long reg = dash_region_of(u, f);
+  return nerr_pass(db_exec(s, "iiiiii", reg, reg, dash_scope_flag(u, f),
+                           (long long)u->id, limit, offset));
+}
+
+NEOERR *db_dash_ensure_today(void)
+{
+  int more;
+  long long old = 0;
+  NEOERR *err = db_exec(&stale, "");
+  if (!err && !(err = db_next(&stale, &more)) && more) old = db_int(&stale, 0);
+  db_done(&stale);
+  if (err || !old) return nerr_pass(err);
+  err = db_exec(&refresh, "");
+  db_done(&refresh);
+  return nerr_pass(err);
+}
+
+static NEOERR *read_revision(const struct user *u, const struct dash_filter *f, long long *stale,
+                             long long *rev)
+{
+  int more;
+  long long reg = dash_region_of(u, f);
+  *stale = 1;
+  *rev = 0;
+  NEOERR *err = db_exec(&revision, "iiii", reg, reg, dash_scope_flag(u, f), (long long)u->id);
+  if (!err && !(err = db_next(&revision, &more)) && more) {
+    *stale = db_int(&revision, 0);
+    *rev = db_int(&revision, 1);
+  }
+  db_done(&revision);
+  return nerr_pass(err);
+}
+
+NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev)
+{
+  long long stale;
+  NEOERR *err = read_revision(u, f, &stale, rev);
+  if (err || !stale) return nerr_pass(err);
+  if ((err = db_exec(&refresh, ""))) return nerr_pass(err);
+  db_done(&refresh);
+  return nerr_pass(read_revision(u, f, &stale, rev));
+}
+
+NEOERR *db_dash_settings(struct dash_settings *s)
+{
+  static struct dash_settings cached;
+  static time_t read_at;
+  time_t now = time(NULL);
+  if (read_at && now - read_at < 60) { *s = cached; return STATUS_OK; }
+  static const struct { const char *name; size_t off; int def; } known[] = {
+    { "sleep_doze_days", offsetof(struct dash_settings, doze_days), 90 },
+    { "sleep_half_days", offsetof(struct dash_settings, half_days), 180 },
+    { "sleep_deep_days", offsetof(struct dash_settings, deep_days), 365 },
+    { "visit_days", offsetof(struct dash_settings, visit_days), 60 },
+    { "falling_pct", offsetof(struct dash_settings, falling_pct), 30 },
+    { "behind_pct", offsetof(struct dash_settings, behind_pct), 50 },
+  };
+  struct dash_settings v;
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+    *(int *)((char *)&v + known[i].off) = known[i].def;
+  int more;
+  NEOERR *err = db_exec(&settings, "");
+  while (!err && !(err = db_next(&settings, &more)) && more) {
+    const char *name = db_str(&settings, 0);
+    for (size_t i = 0; name && i < sizeof known / sizeof known[0]; i++)
+      if (!strcmp(name, known[i].name))
+        *(int *)((char *)&v + known[i].off) = (int)db_int(&settings, 1);
+  }
+  db_done(&settings);
+  if (err) return nerr_pass(err);
+  cached = v;
+  read_at = now;
+  *s = v;
+  return STATUS_OK;
+}
+
+NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long long *n)
+{
+  int more;
+  *n = 0;
+  long long reg = dash_region_of(u, f);
+  NEOERR *err = db_exec(&count, "iiii", reg, reg, dash_scope_flag(u, f), (long long)u->id);
+  if (!err && !(err = db_next(&count, &more)) && more) *n = db_int(&count, 0);
+  db_done(&count);
+  return nerr_pass(err);
+}
+
+NEOERR *db_dash_dealers(const struct user *u, const struct dash_filter *f, HDF *hdf,
+                        const char *prefix)
+{
+  DB_STMT *s = &pages[f->sort][f->desc ? 1 : 0];
+  NEOERR *err = exec_where(s, u, f, f->per, (long long)(f->page - 1) * f->per);
+  if (!err) err = db_rows_to_hdf(s, hdf, prefix, NULL);
+  return nerr_pass(err);
+}
+
+#define EXPORT_CHUNK 1000
+
+NEOERR *db_dash_export(const struct user *u, const struct dash_filter *f, dash_row_fn row,
+                       void *ctx)
+{
+  DB_STMT *s = &pages[f->sort][f->desc ? 1 : 0];
+  NEOERR *err = STATUS_OK;
+  for (long long offset = 0;; offset += EXPORT_CHUNK) {
+    int n = 0, more;
+    const char *cols[DASH_COLS];
+    if ((err = exec_where(s, u, f, EXPORT_CHUNK, offset))) break;
+    while (!(err = db_next(s, &more)) && more) {
+      for (int i = 0; i < DASH_COLS; i++) cols[i] = db_str(s, i);
+      if ((err = row(ctx, cols))) break;
+      n++;
+    }
+    db_done(s);
+    if (err || n < EXPORT_CHUNK) break;
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *db_dash_landing(unsigned user_id, const char **path)
+{
+  int more;
+  *path = "/";
+  NEOERR *err = db_exec(&role_of, "i", (long long)user_id);
+  if (!err && !(err = db_next(&role_of, &more)) && more) {
+    const char *role = db_str(&role_of, 0);
+    if (role && !strcmp(role, "regional_manager")) *path = "/dashboard";
+  }
+  db_done(&role_of);
+  return nerr_pass(err);
+}
