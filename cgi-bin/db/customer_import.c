@@ -189,7 +189,8 @@ NEOERR *db_import_order_owners(const char *const *nos, int n, long long *custome
     long long i = db_int(&order_owners, 0);
     if (i < 1 || i > n) continue;
     customer_ids[i - 1] = db_int(&order_owners, 1);
-    if (ordered_on) snprintf(ordered_on[i - 1], 11, "%s", db_str(&order_owners, 2));
+    const char *d = db_str(&order_owners, 2);
+    if (ordered_on) snprintf(ordered_on[i - 1], 11, "%s", d ? d : "");
   }
   db_done(&order_owners);
   return nerr_pass(err);

@@ -648,14 +648,14 @@ def _customer_with_order():
 
 
 def test_payments_import_commit():
-    """A valid payments file, in UTF-8 with BOM and English headers, and in
-    GBK with Chinese headers: every row lands in payments; the two unpaid
-    overdue ones show on the customer file's 付款 tab."""
+    """A valid payments file, in UTF-8 with BOM and English headers, in GBK
+    and as XLSX with Chinese headers: every row lands in payments; the two
+    unpaid overdue ones show on the customer file's 付款 tab."""
     c = sign_in("staff01")
     cid, code, order_no = _customer_with_order()
     order_id = sql_value("SELECT id FROM orders WHERE order_no = %s" % sql_str(order_no))
     today = sql_value("SELECT CURDATE()")
-    for encoding, header in (("utf-8-sig", PAY_HEADER_EN), ("gbk", PAY_HEADER)):
+    for encoding, header in (("utf-8-sig", PAY_HEADER_EN), ("gbk", PAY_HEADER), ("xlsx", PAY_HEADER)):
         rows = [
             [code, order_no, "1234.5", "2020-01-31", ""],
             [code.lower(), "", "99", "2020/2/1", ""],
@@ -664,7 +664,9 @@ def test_payments_import_commit():
         job = None
         try:
             tab_before = _overdue_tab(c, cid)
-            r = _upload_what(c, _csv(header, rows).encode(encoding), "payments", "payments.csv")
+            data = (_xlsx(header, rows) if encoding == "xlsx"
+                    else _csv(header, rows).encode(encoding))
+            r = _upload_what(c, data, "payments", "payments." + ("xlsx" if encoding == "xlsx" else "csv"))
             check_status(r, 303, encoding + ": upload payments")
             path = local_path(r.location)
             job = int(path.rsplit("/", 1)[1])
