@@ -72,7 +72,28 @@ static const char *const line_fields[LINE_NFIELDS] = {
   "customer_code", "order_no", "ordered_on", "delivered_on", "product_code", "quantity",
   "unit_price", "salesperson", "product_id", "salesperson_id", "amount",
 };
-#define MAX_CENTS 100000000000000LL   /* DECIMAL(14,2) holds less than this */
+#define MAX_CENTS 100000000000000LL
+
+/* Payments (付款): one payment a row, of an existing customer, for one of
+ * its orders or none. */
+#define PAY_NCOLS 5
+static const char *const pay_cols[PAY_NCOLS] = {
+  "customer_code", "order_no", "amount", "due_on", "paid_on",
+};
+static const char *const pay_zh[PAY_NCOLS] = { "客户编号", "订单号", "金额", "应付日期", "付款日期" };
+static const char pay_required[PAY_NCOLS] = { 1, 0, 1, 1, 0 };
+enum { PC_CUSTOMER, PC_ORDER_NO, PC_AMOUNT, PC_DUE, PC_PAID };
+
+/* The columns of a kind of transaction: its names, Chinese labels,
+ * required marks and language node (L.Import.<node>.<name>). */
+struct line_kind {
+  int ncols;
+  const char *const *cols, *const *zh;
+  const char *required, *node;
+};
+static const struct line_kind order_kind = { ORDER_NCOLS, order_cols, order_zh, order_required,
+                                             "OrderCol" };
+static const struct line_kind pay_kind = { PAY_NCOLS, pay_cols, pay_zh, pay_required, "PayCol" };   /* DECIMAL(14,2) holds less than this */
 
 /* Choice columns: the labels under L.<node> (both languages) map to the
  * stored values. */
@@ -101,17 +122,17 @@ static void header_text(const char *s, char *out, size_t n)
   out[len] = '\0';
 }
 
-static int header_col(int orders, const char *cell)
+static int header_col(const struct line_kind *lk, const char *cell)
 {
   char h[256];
   header_text(cell, h, sizeof h);
   if (!*h) return -2;   /* an empty header: the column is not read */
-  int n = orders ? ORDER_NCOLS : IMPORT_NCOLS;
-  const char *const *cols = orders ? order_cols : import_cols;
-  const char *const *zh = orders ? order_zh : zh_labels;
+  int n = lk ? lk->ncols : IMPORT_NCOLS;
+  const char *const *cols = lk ? lk->cols : import_cols;
+  const char *const *zh = lk ? lk->zh : zh_labels;
   for (int i = 0; i < n; i++) {
     char key[64];
-    snprintf(key, sizeof key, "Import.%s.%s", orders ? "OrderCol" : "Col", cols[i]);
+    snprintf(key, sizeof key, "Import.%s.%s", lk ? lk->node : "Col", cols[i]);
     if (strcmp(h, zh[i]) == 0 || strcasecmp(h, cols[i]) == 0 ||
         strcasecmp(h, i18n_get("en", key)) == 0)
       return i;
@@ -210,6 +231,11 @@ struct order_info {
 
 struct product { const char *id, *code, *name, *price; };
 
+struct pay_order {
+  long ordinal, row, cust, order;  /* order: index into order_list */
+  char paid[11];
+};
+
 struct region { const char *id, *code, *zh, *en; };
 struct owner { const char *id, *username, *name; };
 
@@ -237,8 +263,9 @@ struct parse {
   long code_cap, code_count;
   struct pending_code pending[IMPORT_CODE_BATCH];
   int npending;
-  /* orders */
-  int orders;
+  /* orders and payments */
+  const struct line_kind *lk;    /* NULL for customers */
+  int orders, payments;
   struct product *products;
   int nproducts;
   struct strmap order_map, cust_map;
@@ -248,6 +275,8 @@ struct parse {
   long long *cust_ids;
   long ncust, cap_cust;
   long *line_cust, *line_row;    /* per data row: customer index (-1), row */
+  struct pay_order *pay_orders;  /* payments that name an order */
+  long npay_orders, cap_pay_orders;
   FILE *tsv;
   HDF *values, *errs;
 };
@@ -281,6 +310,7 @@ static void parse_free(struct parse *p)
   free(p->cust_ids);
   free(p->line_cust);
   free(p->line_row);
+  free(p->pay_orders);
   hdf_destroy(&p->values);
   hdf_destroy(&p->errs);
 }
@@ -532,12 +562,12 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
   if (!p->map) return nerr_raise(NERR_NOMEM, "header");
   p->ncols_file = ncells;
   int seen[IMPORT_NCOLS > ORDER_NCOLS ? IMPORT_NCOLS : ORDER_NCOLS] = { 0 };
-  const char *const *zh = p->orders ? order_zh : zh_labels;
+  const char *const *zh = p->lk ? p->lk->zh : zh_labels;
   STRING unknown;
   string_init(&unknown);
   NEOERR *err = STATUS_OK;
   for (int i = 0; i < ncells && !err; i++) {
-    int c = header_col(p->orders, cells[i]);
+    int c = header_col(p->lk, cells[i]);
     p->map[i] = c < 0 ? -1 : c;
     if (c == -1) {
       char h[256];
@@ -556,9 +586,9 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
     return err;
   }
   string_clear(&unknown);
-  if (p->orders) {
-    for (int c = 0; c < ORDER_NCOLS; c++)
-      if (order_required[c] && !seen[c]) return file_fail(p, "MissingColumn", order_zh[c]);
+  if (p->lk) {
+    for (int c = 0; c < p->lk->ncols; c++)
+      if (p->lk->required[c] && !seen[c]) return file_fail(p, "MissingColumn", p->lk->zh[c]);
     p->header_done = 1;
     return STATUS_OK;
   }
@@ -585,7 +615,7 @@ static NEOERR *next_row(struct parse *p, long *ordinal)
     char *b = realloc(p->row_bad, cap);
     if (!b) return nerr_raise(NERR_NOMEM, "rows");
     p->row_bad = b;
-    if (p->orders) {
+    if (p->lk) {
       long *c = realloc(p->line_cust, cap * sizeof *c);
       if (c) p->line_cust = c;
       long *w = realloc(p->line_row, cap * sizeof *w);
@@ -902,7 +932,7 @@ static NEOERR *order_row(struct parse *p, long row, int ncells, const char *cons
 
 /* After the last line: customers by code and order numbers in the table,
  * in batches; then the orders spool. */
-static NEOERR *finish_orders(struct parse *p, const char *orders_path)
+static NEOERR *resolve_customers(struct parse *p)
 {
   NEOERR *err = STATUS_OK;
   for (long at = 0; !err && at < p->ncust; at += IMPORT_CODE_BATCH) {
@@ -915,6 +945,12 @@ static NEOERR *finish_orders(struct parse *p, const char *orders_path)
       err = add_error(p, i, p->line_row[i], OC_CUSTOMER, msg(p, "UnknownCustomer"),
                       p->cust_codes[c]);
   }
+  return nerr_pass(err);
+}
+
+static NEOERR *finish_orders(struct parse *p, const char *orders_path)
+{
+  NEOERR *err = resolve_customers(p);
   for (long at = 0; !err && at < p->norders; at += IMPORT_CODE_BATCH) {
     int n = p->norders - at < IMPORT_CODE_BATCH ? (int)(p->norders - at) : IMPORT_CODE_BATCH;
     const char *nos[IMPORT_CODE_BATCH];
@@ -938,6 +974,138 @@ static NEOERR *finish_orders(struct parse *p, const char *orders_path)
   }
   if (fclose(f) != 0) return nerr_raise_errno(NERR_IO, "%s", orders_path);
   return STATUS_OK;
+}
+
+/* --- one payment ------------------------------------------------------------------ */
+
+/* Today in China (the database's clock, conf/my.cnf.in: +08:00), as
+ * YYYY-MM-DD: a payment cannot be made later than that. */
+static void today(char *out)
+{
+  time_t t = time(NULL) + 8 * 3600;
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static NEOERR *order_index(struct parse *p, const char *no, long *index)
+{
+  long found;
+  NEOERR *err = strmap_put(&p->order_map, no, p->norders, &found);
+  if (err || found >= 0) { *index = found; return nerr_pass(err); }
+  if (p->norders == p->cap_orders) {
+    long cap = p->cap_orders ? p->cap_orders * 2 : 256;
+    struct order_info *o = realloc(p->order_list, cap * sizeof *o);
+    if (!o) return nerr_raise(NERR_NOMEM, "orders");
+    p->order_list = o;
+    p->cap_orders = cap;
+  }
+  struct order_info *o = &p->order_list[p->norders];
+  memset(o, 0, sizeof *o);
+  snprintf(o->no, sizeof o->no, "%.32s", no);
+  *index = p->norders++;
+  return STATUS_OK;
+}
+
+/* A payment's own checks; the customer and the order are looked up in
+ * batches at the end (finish_payments). */
+static NEOERR *payment_row(struct parse *p, long row, int ncells, const char *const *cells,
+                           const size_t *lens)
+{
+  long ordinal = 0;
+  NEOERR *err = next_row(p, &ordinal);
+  if (err) return nerr_pass(err);
+  p->line_cust[ordinal] = -1;
+  p->line_row[ordinal] = row;
+  const char *raw[PAY_NCOLS] = { 0 }, *own[PAY_NCOLS] = { 0 };
+  char v[PAY_NCOLS][256];
+  for (int c = 0; c < PAY_NCOLS; c++) v[c][0] = '\0';
+  for (int i = 0; i < ncells && i < p->ncols_file; i++) {
+    int c = p->map[i];
+    if (c < 0) continue;
+    raw[c] = cells[i];
+    if (!utf8_valid(cells[i], lens[i])) own[c] = "BadChars";
+    else trimmed(cells[i], v[c], sizeof v[c]);
+  }
+  for (int c = 0; c < PAY_NCOLS; c++)
+    if (!own[c] && pay_required[c] && !v[c][0]) own[c] = "Required";
+  char due[11] = "", paid[11] = "", amount[32] = "", now[11];
+  if (!own[PC_CUSTOMER] && strlen(v[PC_CUSTOMER]) > 20) own[PC_CUSTOMER] = "UnknownCustomer";
+  if (!own[PC_ORDER_NO] && v[PC_ORDER_NO][0] && !valid_order_no(v[PC_ORDER_NO]))
+    own[PC_ORDER_NO] = "OrderNo";
+  long long cents = own[PC_AMOUNT] ? -1 : cents_of(v[PC_AMOUNT]);
+  if (!own[PC_AMOUNT] && cents <= 0) own[PC_AMOUNT] = "PayAmount";
+  if (cents > 0) snprintf(amount, sizeof amount, "%lld.%02lld", cents / 100, cents % 100);
+  if (!own[PC_DUE] && !parse_date(v[PC_DUE], due)) own[PC_DUE] = "Date";
+  if (!own[PC_PAID] && v[PC_PAID][0]) {
+    today(now);
+    if (!parse_date(v[PC_PAID], paid)) own[PC_PAID] = "Date";
+    else if (strcmp(paid, now) > 0) own[PC_PAID] = "PaidFuture";
+  }
+  long cust = -1;
+  if (!own[PC_CUSTOMER] && (err = cust_index(p, v[PC_CUSTOMER], &cust))) return nerr_pass(err);
+  p->line_cust[ordinal] = cust;
+  if (!own[PC_ORDER_NO] && v[PC_ORDER_NO][0]) {
+    if (p->npay_orders == p->cap_pay_orders) {
+      long cap = p->cap_pay_orders ? p->cap_pay_orders * 2 : 256;
+      struct pay_order *po = realloc(p->pay_orders, cap * sizeof *po);
+      if (!po) return nerr_raise(NERR_NOMEM, "payments");
+      p->pay_orders = po;
+      p->cap_pay_orders = cap;
+    }
+    struct pay_order *po = &p->pay_orders[p->npay_orders++];
+    po->ordinal = ordinal;
+    po->row = row;
+    po->cust = cust;
+    snprintf(po->paid, sizeof po->paid, "%s", paid);
+    if ((err = order_index(p, v[PC_ORDER_NO], &po->order))) return nerr_pass(err);
+  }
+  for (int c = 0; c < PAY_NCOLS; c++)
+    if (own[c] && (err = add_error(p, ordinal, row, c,
+                                   strcmp(own[c], "Required") == 0
+                                       ? i18n_get(p->r->lang, "Valid.Required")
+                                       : msg(p, own[c]),
+                                   raw[c] ? raw[c] : "")))
+      return nerr_pass(err);
+  const char *out[PAY_NCOLS] = { v[PC_CUSTOMER], v[PC_ORDER_NO], amount, due, paid };
+  fprintf(p->tsv, "%ld", row);
+  for (int c = 0; c < PAY_NCOLS; c++) {
+    fputc('\t', p->tsv);
+    tsv_put(p->tsv, out[c]);
+  }
+  fputs(p->row_bad[ordinal] ? "\t1\n" : "\t0\n", p->tsv);
+  return STATUS_OK;
+}
+
+/* After the last payment: customers by code, then the orders named: they
+ * must exist, be the customer's, and not be younger than the payment. */
+static NEOERR *finish_payments(struct parse *p)
+{
+  NEOERR *err = resolve_customers(p);
+  long long *owner = calloc(p->norders ? p->norders : 1, sizeof *owner);
+  char (*ordered)[11] = calloc(p->norders ? p->norders : 1, sizeof *ordered);
+  if (!err && (!owner || !ordered)) err = nerr_raise(NERR_NOMEM, "payments");
+  for (long at = 0; !err && at < p->norders; at += IMPORT_CODE_BATCH) {
+    int n = p->norders - at < IMPORT_CODE_BATCH ? (int)(p->norders - at) : IMPORT_CODE_BATCH;
+    const char *nos[IMPORT_CODE_BATCH];
+    for (int i = 0; i < n; i++) nos[i] = p->order_list[at + i].no;
+    err = db_import_order_owners(nos, n, owner + at, ordered + at);
+  }
+  for (long i = 0; !err && i < p->npay_orders; i++) {
+    const struct pay_order *po = &p->pay_orders[i];
+    long long cust = po->cust >= 0 ? p->cust_ids[po->cust] : 0;
+    const char *key = !owner[po->order] ? "UnknownOrder"
+                      : cust && owner[po->order] != cust ? "OrderOtherCustomer"
+                      : po->paid[0] && strcmp(po->paid, ordered[po->order]) < 0 ? "PaidBeforeOrder"
+                      : NULL;
+    if (!key) continue;
+    int paid_col = strcmp(key, "PaidBeforeOrder") == 0;
+    err = add_error(p, po->ordinal, po->row, paid_col ? PC_PAID : PC_ORDER_NO, msg(p, key),
+                    paid_col ? po->paid : p->order_list[po->order].no);
+  }
+  free(owner);
+  free(ordered);
+  return nerr_pass(err);
 }
 
 static NEOERR *load_products(struct parse *p)
@@ -973,6 +1141,7 @@ static NEOERR *on_row(void *ctx, long row, int ncells, const char *const *cells,
   if (all_empty(ncells, cells)) return STATUS_OK;
   if (!p->header_done) return nerr_pass(header_row(p, ncells, cells));
   if (p->orders) return nerr_pass(order_row(p, row, ncells, cells, lens));
+  if (p->payments) return nerr_pass(payment_row(p, row, ncells, cells, lens));
   return nerr_pass(customer_row(p, row, ncells, cells, lens));
 }
 
@@ -1058,7 +1227,7 @@ static NEOERR *write_errors(struct parse *p, const char *path)
   if (!f) return nerr_raise_errno(NERR_IO, "%s", path);
   for (long i = 0; i < p->nerrors; i++) {
     fprintf(f, "%ld\t%s\t", p->errors[i].row,
-            (p->orders ? order_cols : import_cols)[p->errors[i].col]);
+            (p->lk ? p->lk->cols : import_cols)[p->errors[i].col]);
     tsv_put(f, p->errors[i].value);
     fputc('\t', f);
     tsv_put(f, p->errors[i].msg);
@@ -1144,6 +1313,8 @@ NEOERR *customers_import_upload(struct req *r)
   p.r = r;
   const char *what = req_param(r, "what");
   p.orders = what && strcmp(what, "orders") == 0;
+  p.payments = what && strcmp(what, "payments") == 0;
+  p.lk = p.orders ? &order_kind : p.payments ? &pay_kind : NULL;
   const char *charset = "";
   if (!(p.tsv = fopen(tmp_tsv, "w"))) err = nerr_raise_errno(NERR_IO, "%s", tmp_tsv);
   if (!err) err = load_refs(&p);
@@ -1161,7 +1332,8 @@ NEOERR *customers_import_upload(struct req *r)
   free(data);
   if (!err && !p.header_done) err = file_fail(&p, "NoHeader", NULL);
   if (!err && p.total == 0) err = file_fail(&p, "NoRows", NULL);
-  if (!err) err = p.orders ? finish_orders(&p, tmp_orders) : check_pending_codes(&p);
+  if (!err) err = p.orders ? finish_orders(&p, tmp_orders)
+                 : p.payments ? finish_payments(&p) : check_pending_codes(&p);
   if (!err && fclose(p.tsv) != 0) err = nerr_raise_errno(NERR_IO, "%s", tmp_tsv);
   p.tsv = NULL;
   if (!err) err = write_errors(&p, tmp_err);
@@ -1174,7 +1346,7 @@ NEOERR *customers_import_upload(struct req *r)
     if (slash && (!bslash || slash > bslash)) name = slash + 1;
     else if (bslash) name = bslash + 1;
     struct import_job_info info = {
-      .entity = p.orders ? "order" : "customer",
+      .entity = p.orders ? "order" : p.payments ? "payment" : "customer",
       .filename = name, .format = format, .charset = charset,
       .total = p.total, .bad_rows = bad, .errors = p.nerrors + p.errors_dropped,
     };
@@ -1209,6 +1381,22 @@ NEOERR *customers_import_upload(struct req *r)
 
 /* --- the form ------------------------------------------------------------------- */
 
+/* The column table of a kind of transaction under prefix.N.{name,zh,required}. */
+static NEOERR *kind_cols(HDF *h, const char *prefix, const struct line_kind *lk)
+{
+  NEOERR *err = STATUS_OK;
+  char name[64];
+  for (int c = 0; !err && c < lk->ncols; c++) {
+    snprintf(name, sizeof name, "%s.%d.name", prefix, c);
+    err = hdf_set_value(h, name, lk->cols[c]);
+    snprintf(name, sizeof name, "%s.%d.zh", prefix, c);
+    if (!err) err = hdf_set_value(h, name, lk->zh[c]);
+    snprintf(name, sizeof name, "%s.%d.required", prefix, c);
+    if (!err && lk->required[c]) err = hdf_set_value(h, name, "1");
+  }
+  return nerr_pass(err);
+}
+
 NEOERR *customers_import_form(struct req *r)
 {
   HDF *h = r->hdf;
@@ -1226,17 +1414,12 @@ NEOERR *customers_import_form(struct req *r)
       if (customer_fields[f].required) err = hdf_set_value(h, name, "1");
     }
   }
-  for (int c = 0; !err && c < ORDER_NCOLS; c++) {
-    snprintf(name, sizeof name, "Import.OrderCols.%d.name", c);
-    err = hdf_set_value(h, name, order_cols[c]);
-    snprintf(name, sizeof name, "Import.OrderCols.%d.zh", c);
-    if (!err) err = hdf_set_value(h, name, order_zh[c]);
-    snprintf(name, sizeof name, "Import.OrderCols.%d.required", c);
-    if (!err && order_required[c]) err = hdf_set_value(h, name, "1");
-  }
+  if (!err) err = kind_cols(h, "Import.OrderCols", &order_kind);
+  if (!err) err = kind_cols(h, "Import.PayCols", &pay_kind);
   const char *what = req_param(r, "what");
-  if (!err) err = hdf_set_value(h, "Import.What", what && strcmp(what, "orders") == 0
-                                                      ? "orders" : "customers");
+  if (!what || (strcmp(what, "orders") != 0 && strcmp(what, "payments") != 0))
+    what = "customers";
+  if (!err) err = hdf_set_value(h, "Import.What", what);
   if (!err) err = db_import_regions(h, "Import.Regions");
   if (err) return nerr_pass(err);
   r->template = "customers/import.cs";
@@ -1272,13 +1455,16 @@ static NEOERR *names(struct req *r)
   return nerr_pass(err);
 }
 
-static NEOERR *job_or_404(struct req *r, int *orders)
+static NEOERR *job_or_404(struct req *r, enum import_entity *kind)
 {
   int found;
   NEOERR *err = db_import_job_get(&r->user, r->id, r->hdf, "Job", &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(app_fail(r, KERR_NOT_FOUND, "ImportNotFound"));
-  *orders = strcmp(hdf_get_value(r->hdf, "Job.entity", ""), "order") == 0;
+  const char *entity = hdf_get_value(r->hdf, "Job.entity", "");
+  *kind = strcmp(entity, "order") == 0     ? IMPORT_ORDERS
+          : strcmp(entity, "payment") == 0 ? IMPORT_PAYMENTS
+                                           : IMPORT_CUSTOMERS;
   return STATUS_OK;
 }
 
@@ -1295,8 +1481,8 @@ static long count_lines(const char *path)
 
 NEOERR *customers_import_preview(struct req *r)
 {
-  int orders;
-  NEOERR *err = job_or_404(r, &orders);
+  enum import_entity kind;
+  NEOERR *err = job_or_404(r, &kind);
   if (err) return nerr_pass(err);
   HDF *h = r->hdf;
   if ((err = hdf_set_value(h, "Page.Section", "customers"))) return nerr_pass(err);
@@ -1307,7 +1493,7 @@ NEOERR *customers_import_preview(struct req *r)
   r->template = "customers/import_preview.cs";
   if (strcmp(state, "done") == 0) return STATUS_OK;
   char path[1100];
-  if (orders) {
+  if (kind == IMPORT_ORDERS) {
     job_path(path, sizeof path, r->id, "orders");
     if ((err = hdf_set_int_value(h, "Job.orders", (int)count_lines(path)))) return nerr_pass(err);
   }
@@ -1315,8 +1501,10 @@ NEOERR *customers_import_preview(struct req *r)
   FILE *f = fopen(path, "r");
   if (!f) return nerr_pass(hdf_set_value(h, "Job.expired", "1"));
   if ((err = names(r))) { fclose(f); return nerr_pass(err); }
-  int nf = orders ? LINE_NFIELDS : IMPORT_NCOLS;
-  const char *const *fields = orders ? line_fields : import_cols;
+  int nf = kind == IMPORT_ORDERS ? LINE_NFIELDS : kind == IMPORT_PAYMENTS ? PAY_NCOLS : IMPORT_NCOLS;
+  const char *const *fields = kind == IMPORT_ORDERS     ? line_fields
+                              : kind == IMPORT_PAYMENTS ? pay_cols
+                                                        : import_cols;
   char *line = NULL, *cells[IMPORT_NCOLS + 2];
   size_t cap = 0;
   char key[96];
@@ -1393,8 +1581,8 @@ static void write_progress(long long job, long long done, long long total)
   else unlink(tmp);
 }
 
-/* Sends every line of a spool file: customers (orders = 0), the orders of
- * an order job (1) or their lines (2). */
+/* Sends every line of a spool file: customers (what = 0), the orders of
+ * an order job (1), their lines (2) or payments (3). */
 static NEOERR *send_spool(struct req *r, struct customer_import **ci, const char *path,
                           int what, long long total, enum import_outcome *outcome)
 {
@@ -1403,7 +1591,8 @@ static NEOERR *send_spool(struct req *r, struct customer_import **ci, const char
     db_customer_import_abort(ci, "Failed");
     return nerr_raise_errno(NERR_IO, "%s", path);
   }
-  int nf = what == 0 ? IMPORT_NCOLS + 2 : what == 1 ? 6 : LINE_NFIELDS + 2;
+  int nf = what == 0 ? IMPORT_NCOLS + 2 : what == 1 ? 6 : what == 2 ? LINE_NFIELDS + 2
+                                                                  : PAY_NCOLS + 2;
   char *line = NULL, *cells[IMPORT_NCOLS + 2];
   size_t cap = 0;
   long long sent = db_customer_import_sent(*ci);
@@ -1421,6 +1610,8 @@ static NEOERR *send_spool(struct req *r, struct customer_import **ci, const char
       err = db_customer_import_row(ci, (const char *const *)cells + 1, outcome);
     } else if (what == 1) {
       err = db_order_import_order(ci, (const char *const *)cells, outcome);
+    } else if (what == 3) {
+      err = db_payment_import_row(ci, (const char *const *)cells + 1, outcome);
     } else {
       /* order_no, product_id, quantity, unit_price */
       const char *v[4] = { cells[2], cells[9], cells[6], cells[7] };
@@ -1439,8 +1630,9 @@ static NEOERR *send_spool(struct req *r, struct customer_import **ci, const char
 
 NEOERR *customers_import_commit(struct req *r)
 {
-  int orders;
-  NEOERR *err = job_or_404(r, &orders);
+  enum import_entity kind;
+  NEOERR *err = job_or_404(r, &kind);
+  int orders = kind == IMPORT_ORDERS;
   if (err) return nerr_pass(err);
   long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);
   char path[1100], orders_path[1100];
@@ -1451,8 +1643,7 @@ NEOERR *customers_import_commit(struct req *r)
   if (orders) total += count_lines(orders_path);
   struct customer_import *ci;
   enum import_outcome outcome;
-  err = orders ? db_order_import_begin(&r->user, r->id, &ci, &outcome)
-               : db_customer_import_begin(&r->user, r->id, &ci, &outcome);
+  err = db_import_begin(&r->user, r->id, kind, &ci, &outcome);
   if (err || outcome != IMPORT_OK) {
     if (err) return nerr_pass(err);
     return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));
@@ -1462,7 +1653,7 @@ NEOERR *customers_import_commit(struct req *r)
     err = send_spool(r, &ci, orders_path, 1, total, &outcome);
     if (!err && ci && outcome == IMPORT_OK) err = send_spool(r, &ci, path, 2, total, &outcome);
   } else {
-    err = send_spool(r, &ci, path, 0, total, &outcome);
+    err = send_spool(r, &ci, path, kind == IMPORT_PAYMENTS ? 3 : 0, total, &outcome);
   }
   long long imported = 0;
   if (!err && outcome == IMPORT_OK && ci)
@@ -1484,8 +1675,8 @@ NEOERR *customers_import_commit(struct req *r)
  * an order job: orders and lines) sent so far. */
 NEOERR *customers_import_status(struct req *r)
 {
-  int orders;
-  NEOERR *err = job_or_404(r, &orders);
+  enum import_entity kind;
+  NEOERR *err = job_or_404(r, &kind);
   if (err) return nerr_pass(err);
   const char *state = hdf_get_value(r->hdf, "Job.state", "ready");
   long long total = hdf_get_int_value(r->hdf, "Job.total_rows", 0);

@@ -134,9 +134,9 @@ static DB_STMT customer_ids = DB_STMT_INIT(
     "SELECT j.i, c.id FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY,"
     " code VARCHAR(20) PATH '$')) AS j JOIN customers c ON c.code = j.code"
     " WHERE c.status <> 'merged'");
-static DB_STMT orders_taken = DB_STMT_INIT(
-    "SELECT j.i FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY,"
-    " no VARCHAR(32) PATH '$')) AS j JOIN orders o ON o.order_no = j.no");
+static DB_STMT order_owners = DB_STMT_INIT(
+    "SELECT j.i, o.customer_id, o.ordered_on FROM JSON_TABLE(?, '$[*]' COLUMNS"
+    " (i FOR ORDINALITY, no VARCHAR(32) PATH '$')) AS j JOIN orders o ON o.order_no = j.no");
 static DB_STMT products = DB_STMT_INIT(
     "SELECT id, code, name, list_price FROM products WHERE active = 1 ORDER BY id");
 
@@ -170,22 +170,37 @@ NEOERR *db_import_customer_ids(const char *const *codes, int n, long long *ids)
   return nerr_pass(err);
 }
 
-NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken)
+NEOERR *db_import_order_owners(const char *const *nos, int n, long long *customer_ids,
+                               char (*ordered_on)[11])
 {
-  memset(taken, 0, (size_t)(n > 0 ? n : 0));
+  for (int i = 0; i < n; i++) {
+    customer_ids[i] = 0;
+    if (ordered_on) ordered_on[i][0] = '\0';
+  }
   if (n <= 0) return STATUS_OK;
   if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d order numbers in one batch", n);
   STRING json;
   string_init(&json);
   NEOERR *err = json_list(&json, nos, n);
-  if (!err) err = db_exec(&orders_taken, "s", json.buf);
+  if (!err) err = db_exec(&order_owners, "s", json.buf);
   string_clear(&json);
   int more;
-  while (!err && !(err = db_next(&orders_taken, &more)) && more) {
-    long long i = db_int(&orders_taken, 0);
-    if (i >= 1 && i <= n) taken[i - 1] = 1;
+  while (!err && !(err = db_next(&order_owners, &more)) && more) {
+    long long i = db_int(&order_owners, 0);
+    if (i < 1 || i > n) continue;
+    customer_ids[i - 1] = db_int(&order_owners, 1);
+    const char *d = db_str(&order_owners, 2);
+    if (ordered_on) snprintf(ordered_on[i - 1], 11, "%s", d ? d : "");
   }
-  db_done(&orders_taken);
+  db_done(&order_owners);
+  return nerr_pass(err);
+}
+
+NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken)
+{
+  long long owners[IMPORT_CODE_BATCH];
+  NEOERR *err = db_import_order_owners(nos, n, owners, NULL);
+  for (int i = 0; i < n; i++) taken[i] = !err && owners[i] != 0;
   return nerr_pass(err);
 }
 
@@ -210,7 +225,7 @@ struct bulk {
 struct customer_import {
   struct user user;
   long long job;
-  int orders;                /* 0: customers; 1: orders and their lines */
+  enum import_entity kind;
   struct bulk main, lines;
 };
 
@@ -276,6 +291,19 @@ static DB_STMT insert_lines = DB_STMT_INIT(
     " c0 VARCHAR(32) PATH '$[0]', c1 INT UNSIGNED PATH '$[1]', c2 INT UNSIGNED PATH '$[2]',"
     " c3 DECIMAL(12,2) PATH '$[3]')) AS j JOIN orders o ON o.order_no = j.c0"
     " ORDER BY j.rn");
+/* Payments name their customer by code and their order by number, as the
+ * preview checked them; a row whose customer or order went away since then
+ * is not inserted, and the count check in bulk_send fails the import. */
+static DB_STMT insert_payments = DB_STMT_INIT(
+    "INSERT INTO payments (customer_id, order_id, amount, due_on, paid_on)"
+    " SELECT c.id, o.id, j.c2, j.c3, NULLIF(j.c4, '')"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
+    " c0 VARCHAR(20) PATH '$[0]', c1 VARCHAR(32) PATH '$[1]', c2 DECIMAL(14,2) PATH '$[2]',"
+    " c3 VARCHAR(10) PATH '$[3]', c4 VARCHAR(10) PATH '$[4]')) AS j"
+    " JOIN customers c ON c.code = j.c0 AND c.status <> 'merged'"
+    " LEFT JOIN orders o ON o.order_no = j.c1 AND o.customer_id = c.id"
+    " WHERE j.c1 = '' OR o.id IS NOT NULL ORDER BY j.rn");
+
 /* The last purchase of each customer that got orders (whoever inserted the
  * orders in the range: the column means the latest order, whatever its
  * source). */
@@ -315,12 +343,14 @@ static NEOERR *fail(struct customer_import **ci, NEOERR *err, enum import_outcom
   return err;
 }
 
-static NEOERR *begin(const struct user *u, long long job, int orders,
-                     struct customer_import **ci, enum import_outcome *outcome)
+static const char *const entity_names[] = { "customer", "order", "payment" };
+
+NEOERR *db_import_begin(const struct user *u, long long job, enum import_entity kind,
+                        struct customer_import **ci, enum import_outcome *outcome)
 {
   *ci = NULL;
   *outcome = IMPORT_OK;
-  NEOERR *err = db_exec(&claim, "iis", job, (long long)u->id, orders ? "order" : "customer");
+  NEOERR *err = db_exec(&claim, "iis", job, (long long)u->id, entity_names[kind]);
   if (err) return nerr_pass(err);
   if (db_affected(&claim) != 1) { *outcome = IMPORT_NOT_READY; return STATUS_OK; }
   struct customer_import *c = calloc(1, sizeof *c);
@@ -329,7 +359,7 @@ static NEOERR *begin(const struct user *u, long long job, int orders,
   } else {
     c->user = *u;
     c->job = job;
-    c->orders = orders;
+    c->kind = kind;
     string_init(&c->main.json);
     string_init(&c->lines.json);
     *ci = c;
@@ -341,18 +371,6 @@ static NEOERR *begin(const struct user *u, long long job, int orders,
     release(ci);
   }
   return nerr_pass(err);
-}
-
-NEOERR *db_customer_import_begin(const struct user *u, long long job,
-                                 struct customer_import **ci, enum import_outcome *outcome)
-{
-  return nerr_pass(begin(u, job, 0, ci, outcome));
-}
-
-NEOERR *db_order_import_begin(const struct user *u, long long job,
-                              struct customer_import **ci, enum import_outcome *outcome)
-{
-  return nerr_pass(begin(u, job, 1, ci, outcome));
 }
 
 /* Sends the waiting rows of b through s; with_user: the statement takes
@@ -443,6 +461,17 @@ NEOERR *db_order_import_line(struct customer_import **ci, const char *const *val
   return STATUS_OK;
 }
 
+NEOERR *db_payment_import_row(struct customer_import **ci, const char *const *values,
+                              enum import_outcome *outcome)
+{
+  *outcome = IMPORT_OK;
+  struct customer_import *c = *ci;
+  NEOERR *err = bulk_add(&c->main, values, 5);
+  if (!err && c->main.n >= BATCH_ROWS) err = bulk_send(c, &c->main, &insert_payments, 0);
+  if (err) return fail(ci, err, outcome);
+  return STATUS_OK;
+}
+
 long long db_customer_import_sent(const struct customer_import *ci)
 {
   return ci ? ci->main.sent + ci->lines.sent : 0;
@@ -456,7 +485,11 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
   struct customer_import *c = *ci;
   NEOERR *err;
   char detail[200];
-  if (c->orders) {
+  if (c->kind == IMPORT_PAYMENTS) {
+    err = bulk_send(c, &c->main, &insert_payments, 0);
+    snprintf(detail, sizeof detail, "job=%lld payments=%lld ids=%llu-%llu", c->job,
+             c->main.sent, c->main.first_id, c->main.last_id);
+  } else if (c->kind == IMPORT_ORDERS) {
     err = bulk_send(c, &c->main, &insert_orders, 0);
     if (!err) err = bulk_send(c, &c->lines, &insert_lines, 0);
     if (!err && c->main.first_id)
@@ -469,14 +502,14 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
     snprintf(detail, sizeof detail, "job=%lld rows=%lld ids=%llu-%llu", c->job, c->main.sent,
              c->main.first_id, c->main.last_id);
   }
-  if (!err) err = db_audit(&c->user, ip, "import", c->orders ? "order" : "customer", 0, detail);
+  if (!err) err = db_audit(&c->user, ip, "import", entity_names[c->kind], 0, detail);
   if (!err) err = db_exec(&done, "iiii", c->main.sent, (long long)c->main.first_id,
                           (long long)c->main.last_id, c->job);
   if (!err) err = db_commit();
   if (err) return fail(ci, err, outcome);
   *imported = c->main.sent;
   /* Mroonga is not transactional: the index follows the commit. */
-  if (!c->orders && c->main.first_id &&
+  if (c->kind == IMPORT_CUSTOMERS && c->main.first_id &&
       (err = db_exec(&search_add, "ii", (long long)c->main.first_id, (long long)c->main.last_id)))
     log_error(&err, "search index after an import (scripts/reindex.sql repairs it)");
   release(ci);

@@ -27,11 +27,15 @@ NEOERR *db_import_codes_taken(const char *const *codes, int n, char *taken);
  * list_price}. */
 NEOERR *db_import_customer_ids(const char *const *codes, int n, long long *ids);
 NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken);
+/* Payments (付款): customer_ids[i] = the customer of the order numbered
+ * nos[i], 0 when there is none; ordered_on[i] its date (when not NULL). */
+NEOERR *db_import_order_owners(const char *const *nos, int n, long long *customer_ids,
+                               char (*ordered_on)[11]);
 NEOERR *db_import_products(HDF *hdf, const char *prefix);
 
 /* A parsed file becomes a job in state "ready". */
 struct import_job_info {
-  const char *entity;        /* "customer" (NULL) or "order" */
+  const char *entity;        /* "customer" (NULL), "order" or "payment" */
   const char *filename, *format, *charset;
   long long total, bad_rows, errors;
 };
@@ -56,16 +60,19 @@ enum import_outcome {
   IMPORT_CODE_TAKEN,    /* a code (order number) was taken since the preview */
 };
 struct customer_import;
-NEOERR *db_customer_import_begin(const struct user *u, long long job,
-                                 struct customer_import **ci, enum import_outcome *outcome);
+enum import_entity { IMPORT_CUSTOMERS, IMPORT_ORDERS, IMPORT_PAYMENTS };
+NEOERR *db_import_begin(const struct user *u, long long job, enum import_entity kind,
+                        struct customer_import **ci, enum import_outcome *outcome);
 NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *values,
                                enum import_outcome *outcome);
+/* Payments: customer_code, order_no (may be empty), amount, due_on,
+ * paid_on (may be empty). */
+NEOERR *db_payment_import_row(struct customer_import **ci, const char *const *values,
+                              enum import_outcome *outcome);
 /* Orders: begin, then every order (order_no, customer_id, salesperson_id,
  * ordered_on, delivered_on, total), then every line (order_no, product_id,
  * quantity, unit_price), then db_customer_import_end; the customers' last
  * purchase dates follow. *imported is then the number of orders. */
-NEOERR *db_order_import_begin(const struct user *u, long long job,
-                              struct customer_import **ci, enum import_outcome *outcome);
 NEOERR *db_order_import_order(struct customer_import **ci, const char *const *values,
                               enum import_outcome *outcome);
 NEOERR *db_order_import_line(struct customer_import **ci, const char *const *values,

@@ -37,6 +37,7 @@
     <legend><?cs var:L.Import.What ?></legend>
     <label><input type="radio" name="what" value="customers"<?cs if:Import.What != "orders" ?> checked<?cs /if ?>> <?cs var:L.Import.WhatCustomers ?></label>
     <label><input type="radio" name="what" value="orders"<?cs if:Import.What == "orders" ?> checked<?cs /if ?>> <?cs var:L.Import.WhatOrders ?></label>
+    <label><input type="radio" name="what" value="payments"<?cs if:Import.What == "payments" ?> checked<?cs /if ?>> <?cs var:L.Import.WhatPayments ?></label>
   </fieldset>
   <label for="import-file"><?cs var:L.Import.File ?></label>
   <input type="file" id="import-file" name="file" required accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-file-hint">
@@ -56,5 +57,10 @@
   <h2><?cs var:L.Import.OrderColumns ?></h2>
   <p><a class="button" href="/static/order-import-template.csv" download="order-import-template.csv" id="import-order-template"><?cs var:L.Import.OrderTemplate ?></a></p>
   <?cs call:column_table("import-order-columns", Import.OrderCols, L.Import.OrderRule) ?>
+</section>
+<section class="card" id="import-payment-help">
+  <h2><?cs var:L.Import.PayColumns ?></h2>
+  <p><a class="button" href="/static/payment-import-template.csv" download="payment-import-template.csv" id="import-payment-template"><?cs var:L.Import.PayTemplate ?></a></p>
+  <?cs call:column_table("import-payment-columns", Import.PayCols, L.Import.PayRule) ?>
 </section>
 <?cs include:"layout/bottom.cs" ?>

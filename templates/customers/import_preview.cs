@@ -13,7 +13,7 @@
 <?cs if:Job.state == "done" ?>
 <section class="card" id="import-result">
   <h2><?cs var:L.Import.Done ?></h2>
-  <p><?cs var:L.Import.DoneBefore ?> <strong id="import-imported"><?cs var:Job.imported ?></strong> <?cs if:Job.entity == "order" ?><?cs var:L.Import.OrdersDoneAfter ?><?cs else ?><?cs var:L.Import.DoneAfter ?><?cs /if ?></p>
+  <p><?cs var:L.Import.DoneBefore ?> <strong id="import-imported"><?cs var:Job.imported ?></strong> <?cs if:Job.entity == "order" ?><?cs var:L.Import.OrdersDoneAfter ?><?cs elif:Job.entity == "payment" ?><?cs var:L.Import.PaymentsDoneAfter ?><?cs else ?><?cs var:L.Import.DoneAfter ?><?cs /if ?></p>
   <p class="actions"><a class="button primary" href="/customers"><?cs var:L.Import.ToList ?></a> <a class="button" href="/customers/import"><?cs var:L.Import.Again ?></a></p>
 </section>
 <?cs elif:Job.state == "failed" ?>
@@ -58,7 +58,7 @@
     <?cs each:e = Errors ?>
     <tr>
       <td class="num mono"><?cs var:e.row ?></td>
-      <td class="nowrap" data-field="<?cs var:e.field ?>"><?cs if:Job.entity == "order" ?><?cs var:L.Import.OrderCol[e.field] ?><?cs else ?><?cs var:L.Import.Col[e.field] ?><?cs /if ?></td>
+      <td class="nowrap" data-field="<?cs var:e.field ?>"><?cs if:Job.entity == "order" ?><?cs var:L.Import.OrderCol[e.field] ?><?cs elif:Job.entity == "payment" ?><?cs var:L.Import.PayCol[e.field] ?><?cs else ?><?cs var:L.Import.Col[e.field] ?><?cs /if ?></td>
       <td><?cs var:e.value ?></td>
       <td><?cs var:e.message ?></td>
     </tr>
@@ -105,6 +105,36 @@
       <td class="num"><?cs if:w.unit_price ?><?cs var:money(w.unit_price) ?><?cs /if ?></td>
       <td class="num"><?cs if:w.amount ?><?cs var:money(w.amount) ?><?cs /if ?></td>
       <td class="opt"><?cs alt:Import.OwnerName[w.salesperson_id] ?><?cs var:w.salesperson ?><?cs /alt ?></td>
+    </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+</section>
+<?cs elif:subcount(Rows) > 0 && Job.entity == "payment" ?>
+<section class="card">
+  <h2><?cs var:L.Import.FirstRows ?></h2>
+  <div class="table-wrap">
+  <table class="data" id="import-rows">
+    <thead><tr>
+      <th class="num"><?cs var:L.Import.Row ?></th>
+      <th></th>
+      <th><?cs var:L.Import.PayCol.customer_code ?></th>
+      <th><?cs var:L.Import.PayCol.order_no ?></th>
+      <th class="num"><?cs var:L.Import.PayCol.amount ?></th>
+      <th class="nowrap"><?cs var:L.Import.PayCol.due_on ?></th>
+      <th class="nowrap"><?cs var:L.Import.PayCol.paid_on ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:w = Rows ?>
+    <tr>
+      <td class="num mono"><?cs var:w.row ?></td>
+      <td><?cs if:w.bad ?><span class="tag warn"><?cs var:L.Import.RowBad ?></span><?cs /if ?></td>
+      <td class="mono"><?cs var:w.customer_code ?></td>
+      <td class="mono"><?cs var:w.order_no ?></td>
+      <td class="num"><?cs if:w.amount ?><?cs var:money(w.amount) ?><?cs /if ?></td>
+      <td class="nowrap"><?cs var:w.due_on ?></td>
+      <td class="nowrap"><?cs var:w.paid_on ?></td>
     </tr>
     <?cs /each ?>
     </tbody>

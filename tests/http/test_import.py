@@ -517,11 +517,16 @@ def test_status_json():
 ORDER_HEADER = ["客户编号", "订单号", "订购日期", "交货日期", "产品编号", "数量", "单价", "业务员"]
 
 
-def _upload_orders(client, data, filename="orders.csv"):
-    body, ctype = _multipart({"_csrf": page_csrf(client, "/customers/import"), "what": "orders"},
-                             filename, data)
+def _upload_what(client, data, what, filename, csrf=True):
+    fields = {"_csrf": page_csrf(client, "/customers/import")} if csrf else {}
+    fields["what"] = what
+    body, ctype = _multipart(fields, filename, data)
     return client.request("POST", "/customers/import", body=body,
                           headers={"Content-Type": ctype})
+
+
+def _upload_orders(client, data, filename="orders.csv"):
+    return _upload_what(client, data, "orders", filename)
 
 
 def _delete_orders(prefix):
@@ -618,6 +623,141 @@ def test_orders_missing_column():
     check_in("产品编号", element_text(r.text, "import-error") or "", "names the column")
 
 
+# --- payments (付款) ------------------------------------------------------------
+
+PAY_HEADER = ["客户编号", "订单号", "金额", "应付日期", "付款日期"]
+PAY_HEADER_EN = ["Customer code", "order_no", "AMOUNT", "due_on", "Payment date"]
+
+
+def _payment_count():
+    return int(sql_value("SELECT COUNT(*) FROM payments"))
+
+
+def _overdue_tab(client, customer_id):
+    """The count on the customer file's 付款 tab (unpaid and overdue), 0 when none is shown."""
+    text = element_text(client.get("/customers/%s" % customer_id).text, "tab-payments") or ""
+    m = re.search(r"(\d+)$", text)
+    return int(m.group(1)) if m else 0
+
+
+def _customer_with_order():
+    """(customer id, code, an order number of it) for an order not in the future."""
+    return sql("SELECT c.id, c.code, o.order_no FROM orders o JOIN customers c ON c.id = o.customer_id"
+               " WHERE c.status = 'active' AND o.ordered_on <= CURDATE() - INTERVAL 1 DAY"
+               " ORDER BY o.id LIMIT 1")[0]
+
+
+def test_payments_import_commit():
+    """A valid payments file, in UTF-8 with BOM and English headers, in GBK
+    and as XLSX with Chinese headers: every row lands in payments; the two
+    unpaid overdue ones show on the customer file's 付款 tab."""
+    c = sign_in("staff01")
+    cid, code, order_no = _customer_with_order()
+    order_id = sql_value("SELECT id FROM orders WHERE order_no = %s" % sql_str(order_no))
+    today = sql_value("SELECT CURDATE()")
+    for encoding, header in (("utf-8-sig", PAY_HEADER_EN), ("gbk", PAY_HEADER), ("xlsx", PAY_HEADER)):
+        rows = [
+            [code, order_no, "1234.5", "2020-01-31", ""],
+            [code.lower(), "", "99", "2020/2/1", ""],
+            [code, order_no, "10.00", "2199年1月1日", today.replace("-", "/")],
+        ]
+        job = None
+        try:
+            tab_before = _overdue_tab(c, cid)
+            data = (_xlsx(header, rows) if encoding == "xlsx"
+                    else _csv(header, rows).encode(encoding))
+            r = _upload_what(c, data, "payments", "payments." + ("xlsx" if encoding == "xlsx" else "csv"))
+            check_status(r, 303, encoding + ": upload payments")
+            path = local_path(r.location)
+            job = int(path.rsplit("/", 1)[1])
+            p = c.get(path)
+            check(_counts(p.text) == (3, 3, 0), "%s: counts %s" % (encoding, _counts(p.text)))
+            prev = table_rows(p.text, "import-rows") or []
+            check(len(prev) == 3 and prev[0][4]["text"] == "1,234.50" and prev[1][5]["text"] == "2020-02-01",
+                  "%s: preview rows %s" % (encoding, prev[:2]))
+            before = _payment_count()
+            r = c.post(path, {"_csrf": csrf_of(p.text)})
+            check_status(r, 303, encoding + ": commit payments")
+            check(_payment_count() - before == 3, "%s: three payments inserted" % encoding)
+            first, last = sql("SELECT first_id, last_id FROM import_jobs WHERE id = %d" % job)[0]
+            got = sql("SELECT customer_id, order_id, amount, due_on, paid_on FROM payments"
+                      " WHERE id BETWEEN %s AND %s ORDER BY id" % (first, last))
+            check(got == [[cid, order_id, "1234.50", "2020-01-31", "NULL"],
+                          [cid, "NULL", "99.00", "2020-02-01", "NULL"],
+                          [cid, order_id, "10.00", "2199-01-01", today]],
+                  "%s: payments %s" % (encoding, got))
+            audit = sql("SELECT entity, detail FROM audit_log WHERE action = 'import'"
+                        " ORDER BY id DESC LIMIT 1")
+            check(audit and audit[0][0] == "payment" and "payments=3" in audit[0][1],
+                  "%s: audit %s" % (encoding, audit))
+            res = c.get(path)
+            check(element_text(res.text, "import-imported") == "3", encoding + ": result shows 3")
+            check_in("笔付款", res.text, encoding + ": result names payments")
+            check(_overdue_tab(c, cid) == tab_before + 2,
+                  "%s: 付款 tab %d, expected %d" % (encoding, _overdue_tab(c, cid), tab_before + 2))
+        finally:
+            if job:
+                row = sql("SELECT first_id, last_id FROM import_jobs WHERE id = %d" % job)
+                if row and row[0][0] != "NULL":
+                    sql("DELETE FROM payments WHERE id BETWEEN %s AND %s" % tuple(row[0]))
+
+
+def test_payments_bad_rows():
+    c = sign_in("staff01")
+    cid, code, order_no = _customer_with_order()
+    other = sql_value("SELECT o.order_no FROM orders o JOIN customers c ON c.id = o.customer_id"
+                      " WHERE o.customer_id <> %s AND c.status = 'active' ORDER BY o.id LIMIT 1" % cid)
+    rows = [
+        ["NO-SUCH-CUSTOMER", "", "10", "2026-01-01", ""],        # 2
+        [code, other, "10", "2026-01-01", ""],                   # 3: another customer's order
+        [code, "", "0", "2026-01-01", ""],                       # 4
+        [code, "", "-5", "2026-01-01", ""],                      # 5
+        [code, "", "abc", "2026-01-01", ""],                     # 6
+        [code, "", "10", "2026-02-30", ""],                      # 7
+        [code, "", "10", "2026-01-01", "2199-01-01"],            # 8: paid in the future
+        [code, "", "10", "", "昨天"],                            # 9
+        [code, "NO-SUCH-ORDER-X", "10", "2026-01-01", ""],       # 10
+        [code, order_no, "10", "2026-01-01", "1999-01-01"],      # 11: paid before the order
+        [code, order_no, "10", "2026-01-01", ""],                # 12: fine
+    ]
+    before = _payment_count()
+    r = _upload_what(c, _csv(PAY_HEADER, rows).encode(), "payments", "bad.csv")
+    check_status(r, 303, "upload")
+    path = local_path(r.location)
+    p = c.get(path)
+    errs = [(e[0]["text"], e[1]["text"], e[3]["text"]) for e in table_rows(p.text, "import-errors")]
+    for want in [("2", "客户编号", "没有这个编号的客户"), ("3", "订单号", "另一位客户"),
+                 ("4", "金额", "大于 0"), ("5", "金额", "大于 0"), ("6", "金额", "大于 0"),
+                 ("7", "应付日期", "有效日期"), ("8", "付款日期", "晚于今天"),
+                 ("9", "应付日期", "必填"), ("9", "付款日期", "有效日期"),
+                 ("10", "订单号", "没有这个订单号"), ("11", "付款日期", "早于订单")]:
+        check(any(e[0] == want[0] and e[1] == want[1] and want[2] in e[2] for e in errs),
+              "error %s not listed: %s" % (want, errs))
+    check(not any(e[0] == "12" for e in errs), "row 12 is fine: %s" % errs)
+    check(_counts(p.text) == (11, 1, 10), "counts %s" % (_counts(p.text),))
+    check_not_in('id="import-commit"', p.text, "no commit with errors")
+    r = c.post(path, {"_csrf": csrf_of(p.text)})
+    check_status(r, 303, "a commit anyway goes back to the preview")
+    check(_payment_count() == before, "nothing inserted")
+
+
+def test_payments_csrf_missing():
+    c = sign_in("staff01")
+    code = sql_value("SELECT code FROM customers WHERE status = 'active' ORDER BY id LIMIT 1")
+    before = _payment_count()
+    r = _upload_what(c, _csv(PAY_HEADER, [[code, "", "5", "2020-01-01", ""]]).encode(),
+                     "payments", "p.csv", csrf=False)
+    check_status(r, 403, "payments upload without _csrf")
+    check(_payment_count() == before, "imported without CSRF")
+
+
+def test_payments_template_download():
+    r = Client().get("/static/payment-import-template.csv")
+    check_status(r, 200, "payments template")
+    check(r.raw.startswith(b"\xef\xbb\xbf"), "template has a UTF-8 BOM for Excel")
+    check(r.raw[3:].decode("utf-8").splitlines()[0].split(",") == PAY_HEADER, "template header")
+
+
 # --- timing (not part of make test) ---------------------------------------------
 
 def time_large_import(n=100000, fmt="csv"):
@@ -688,11 +828,12 @@ if __name__ == "__main__":
 
 
 def test_import_page_explains_every_column():
-    """Both column tables (customers, order lines) come from one template
-    macro: every row names its column and has its rule."""
+    """The column tables (customers, order lines, payments) come from one
+    template macro: every row names its column and has its rule."""
     c = sign_in("staff01")
     page = c.get("/customers/import").text
-    for table, n in (("import-columns", 22), ("import-order-columns", 8)):
+    for table, n in (("import-columns", 22), ("import-order-columns", 8),
+                     ("import-payment-columns", 5)):
         rows = table_rows(page, table) or []
         check(len(rows) == n, "%s: %d rows, expected %d" % (table, len(rows), n))
         empty = [r[0]["text"] for r in rows if not r[2]["text"].strip()]
