@@ -168,7 +168,58 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
   return STATUS_OK;
 }
 
+/* The navigation's count is on every signed-in page, where its query was
+ * a quarter of the database work of a customer list page (p99 18 -> 24 ms
+ * at 1,000,000 customers). It is kept per process and scope for
+ * KEHU_NAV_COUNT_TTL seconds (default 30): a count a few seconds old is as
+ * useful beside the menu entry, and the queue itself is always exact. */
+#define NAV_SLOTS 16
+static struct { char scope[8 * USER_MAX_REGIONS + 8]; int n; time_t at; } nav_kept[NAV_SLOTS];
+
+static int nav_ttl(void)
+{
+  static int ttl = -1;
+  if (ttl < 0) {
+    const char *v = getenv("KEHU_NAV_COUNT_TTL");
+    ttl = v && *v ? atoi(v) : 30;
+    if (ttl < 0) ttl = 0;
+  }
+  return ttl;
+}
+
+static void nav_scope(const struct user *u, char *out, size_t size)
+{
+  size_t o = (size_t)snprintf(out, size, "%s", scope_limited(u) ? "r" : "all");
+  for (int i = 0; scope_limited(u) && i < u->nregions && o < size; i++)
+    o += (size_t)snprintf(out + o, size - o, ",%u", u->regions[i]);
+}
+
+static NEOERR *overdue_count(const struct user *u, int *n);
+
 NEOERR *db_complaint_overdue_count(const struct user *u, int *n)
+{
+  char scope_key[sizeof nav_kept[0].scope];
+  nav_scope(u, scope_key, sizeof scope_key);
+  time_t now = time(NULL);
+  int ttl = nav_ttl(), free_slot = 0;
+  for (int i = 0; ttl && i < NAV_SLOTS; i++) {
+    if (nav_kept[i].at && strcmp(nav_kept[i].scope, scope_key) == 0) {
+      if (now - nav_kept[i].at < ttl) { *n = nav_kept[i].n; return STATUS_OK; }
+      free_slot = i;
+      break;
+    }
+    if (nav_kept[i].at < nav_kept[free_slot].at) free_slot = i;
+  }
+  NEOERR *err = overdue_count(u, n);
+  if (!err && ttl) {
+    strcpy(nav_kept[free_slot].scope, scope_key);
+    nav_kept[free_slot].n = *n;
+    nav_kept[free_slot].at = now;
+  }
+  return nerr_pass(err);
+}
+
+static NEOERR *overdue_count(const struct user *u, int *n)
 {
   struct where w;
   memset(&w, 0, sizeof w);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static DB_STMT get = DB_STMT_INIT(
     "SELECT c.*, r.name_zh AS region_zh, r.name_en AS region_en,"
@@ -77,21 +78,40 @@ NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found
   return nerr_pass(err);
 }
 
+/* The regions, for every list's filter and every form: read once a minute
+ * per process (seven rows that change when a region is added), which is
+ * one query fewer on each list page. A regional manager gets theirs, as
+ * the session read them from user_regions for this request. */
+#define REGIONS_TTL 60
 static DB_STMT regions_all = DB_STMT_INIT(
     "SELECT id, code, name_zh, name_en FROM regions ORDER BY sort, id");
-static DB_STMT regions_mine = DB_STMT_INIT(
-    "SELECT r.id, r.code, r.name_zh, r.name_en FROM regions r"
-    " JOIN user_regions ur ON ur.region_id = r.id AND ur.user_id = ?"
-    " ORDER BY r.sort, r.id");
+static HDF *regions_kept;
+static time_t regions_at;
 
 NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
 {
   NEOERR *err;
-  DB_STMT *s = scope_limited(u) ? &regions_mine : &regions_all;
-  if (s == &regions_mine) err = db_exec(s, "i", (long long)u->id);
-  else err = db_exec(s, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+  time_t now = time(NULL);
+  if (!regions_kept || now - regions_at >= REGIONS_TTL) {
+    HDF *fresh;
+    if ((err = hdf_init(&fresh))) return nerr_pass(err);
+    if ((err = db_exec(&regions_all, "")) ||
+        (err = db_rows_to_hdf(&regions_all, fresh, "R", NULL))) {
+      hdf_destroy(&fresh);
+      return nerr_pass(err);
+    }
+    hdf_destroy(&regions_kept);
+    regions_kept = fresh;
+    regions_at = now;
+  }
+  int n = 0;
+  char name[64];
+  for (HDF *r = hdf_get_child(regions_kept, "R"); r; r = hdf_obj_next(r)) {
+    if (scope_limited(u) && !scope_allows(u, (unsigned)hdf_get_int_value(r, "id", 0))) continue;
+    snprintf(name, sizeof name, "%s.%d", prefix, n++);
+    if ((err = hdf_copy(hdf, name, r))) return nerr_pass(err);
+  }
+  return STATUS_OK;
 }
 
 /* Customer numbers come from customer_counts (schema/005, kept by

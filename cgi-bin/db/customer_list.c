@@ -176,6 +176,11 @@ static void filters(struct q *b, const struct user *u, const struct customer_fil
                     int mode, long long after_id);
 static void keyset(struct q *b, const struct customer_filter *f);
 
+/* Joins of customers by id name its primary key: with some twenty indexes
+ * that begin with status, MariaDB otherwise estimated a range for
+ * "status = 'active'" on each of them on every execution (1.2 ms of
+ * optimizing for a 0.2 ms search page; 0.35 ms with the key named). */
+
 /* Q_BIGRAM: FROM (hits) hit [STRAIGHT_JOIN customers c]. Each branch of
  * the hits (name bigrams; key people of that name) applies every filter
  * and is read in the page's order up to b->branch_limit rows, so the union
@@ -198,7 +203,7 @@ static void bigram_from(struct q *b, const struct user *u, const struct customer
     add(b, " STRAIGHT_JOIN customer_bigrams b2 ON b2.bigram = ? AND b2.customer_id = b.customer_id");
     arg(b, DB_STR(b->bigram2));
   }
-  add(b, " STRAIGHT_JOIN customers c ON c.id = b.customer_id");
+  add(b, " STRAIGHT_JOIN customers c FORCE INDEX (PRIMARY) ON c.id = b.customer_id");
   filters(b, u, f, Q_BIGRAM, after_id);
   add(b, " AND b.bigram = ?");
   arg(b, DB_STR(b->bigram1));
@@ -211,14 +216,14 @@ static void bigram_from(struct q *b, const struct user *u, const struct customer
     else add(b, " ORDER BY %s", b->order);
   }
   add(b, " LIMIT ?) UNION (SELECT c.id FROM (SELECT DISTINCT customer_id FROM customer_contacts"
-         " WHERE name = ?) k STRAIGHT_JOIN customers c ON c.id = k.customer_id");
+         " WHERE name = ?) k STRAIGHT_JOIN customers c FORCE INDEX (PRIMARY) ON c.id = k.customer_id");
   arg(b, DB_INT(b->branch_limit));
   arg(b, DB_STR(q));
   filters(b, u, f, Q_BIGRAM, after_id);
   if (b->order) add(b, " ORDER BY %s", b->order);
   add(b, " LIMIT ?)) hit");
   arg(b, DB_INT(b->branch_limit));
-  if (!b->bare) add(b, " STRAIGHT_JOIN customers c ON c.id = hit.id");
+  if (!b->bare) add(b, " STRAIGHT_JOIN customers c FORCE INDEX (PRIMARY) ON c.id = hit.id");
 }
 
 /* FROM ... WHERE ... for the filter; `after_id` > 0 adds the export's
@@ -240,7 +245,7 @@ static void from_where(struct q *b, const struct user *u, const struct customer_
            " UNION SELECT id FROM customers WHERE phone LIKE ?"
            " UNION SELECT customer_id FROM customer_contacts WHERE name = ?"
            " UNION SELECT customer_id FROM customer_contacts WHERE phone LIKE ?) hit"
-           " STRAIGHT_JOIN customers c ON c.id = hit.id");
+           " STRAIGHT_JOIN customers c FORCE INDEX (PRIMARY) ON c.id = hit.id");
     arg(b, DB_STR(b->match));
     arg(b, DB_STR(b->prefix_like));
     arg(b, DB_STR(b->prefix_like));
@@ -332,11 +337,11 @@ static NEOERR *run(struct q *b, DB_STMT **s)
 static DB_STMT sample = DB_STMT_INIT(
     "SELECT COUNT(*), COALESCE(SUM(c.name LIKE ?), 0)"
     " FROM (SELECT id FROM customers ORDER BY id DESC LIMIT 1000) s"
-    " JOIN customers c ON c.id = s.id");
+    " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = s.id");
 static DB_STMT sample_cjk = DB_STMT_INIT(
     "SELECT COUNT(*), COALESCE(SUM(c.name COLLATE utf8mb4_bin LIKE ?), 0)"
     " FROM (SELECT id FROM customers ORDER BY id DESC LIMIT 1000) s"
-    " JOIN customers c ON c.id = s.id");
+    " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = s.id");
 
 #define PLAN_TTL 60
 #define PLAN_SLOTS 32
@@ -719,7 +724,7 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
     from_where(b, u, f, mode, 0);
   }
   add(b, " ORDER BY %s LIMIT ? OFFSET ?) page"
-         " JOIN customers c ON c.id = page.id"
+         " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = page.id"
          " JOIN regions r ON r.id = c.region_id"
          " LEFT JOIN users u ON u.id = c.owner_id"
          " ORDER BY %s", order, order);
@@ -832,7 +837,7 @@ NEOERR *db_customer_export(const struct user *u, const struct customer_filter *f
            " c.abc_class, c.last_purchase_on, c.credit_limit FROM (SELECT c.id");
     from_where(b, u, f, mode, after);
     add(b, " ORDER BY c.id DESC LIMIT %d) page"
-           " JOIN customers c ON c.id = page.id"
+           " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = page.id"
            " JOIN regions r ON r.id = c.region_id"
            " LEFT JOIN users u ON u.id = c.owner_id"
            " ORDER BY c.id DESC", EXPORT_CHUNK);

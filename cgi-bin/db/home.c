@@ -65,7 +65,7 @@ static DB_STMT window = DB_STMT_INIT(
 static DB_STMT own_walk = DB_STMT_INIT(
     "SELECT STRAIGHT_JOIN " BDAY_COLS
     " FROM customer_contacts k FORCE INDEX (birthday_md)"
-    " JOIN customers c ON c.id = k.customer_id"
+    " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = k.customer_id"
     " WHERE k.birthday_md BETWEEN ? AND ? AND c.owner_id = ? AND c.status = 'active'" SCOPE
     " ORDER BY k.birthday_md, k.customer_id, k.id LIMIT ?");
 
@@ -78,7 +78,7 @@ static DB_STMT own_few = DB_STMT_INIT(
 static DB_STMT others_walk = DB_STMT_INIT(
     "SELECT STRAIGHT_JOIN " BDAY_COLS
     " FROM customer_contacts k FORCE INDEX (birthday_md)"
-    " JOIN customers c ON c.id = k.customer_id"
+    " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = k.customer_id"
     " WHERE k.birthday_md BETWEEN ? AND ? AND (c.owner_id IS NULL OR c.owner_id <> ?)"
     " AND c.status = 'active'" SCOPE
     " ORDER BY k.birthday_md, k.customer_id, k.id LIMIT ?");
@@ -167,14 +167,14 @@ NEOERR *db_home_birthdays(const struct user *u, HDF *hdf, const char *prefix)
 /* All three read contact_log's index due (staff_id, done, next_due). */
 static DB_STMT overdue = DB_STMT_INIT(
     "SELECT STRAIGHT_JOIN " ACTION_COLS
-    " FROM contact_log l JOIN customers c ON c.id = l.customer_id"
+    " FROM contact_log l JOIN customers c FORCE INDEX (PRIMARY) ON c.id = l.customer_id"
     " WHERE l.staff_id = ? AND l.done = 0 AND l.next_due < CURDATE()"
     " AND c.status = 'active'" SCOPE
     " ORDER BY l.next_due DESC, l.id DESC LIMIT " STR(HOME_ACTIONS_MAX));
 
 static DB_STMT upcoming = DB_STMT_INIT(
     "SELECT STRAIGHT_JOIN " ACTION_COLS
-    " FROM contact_log l JOIN customers c ON c.id = l.customer_id"
+    " FROM contact_log l JOIN customers c FORCE INDEX (PRIMARY) ON c.id = l.customer_id"
     " WHERE l.staff_id = ? AND l.done = 0"
     " AND l.next_due >= CURDATE() AND l.next_due < CURDATE() + INTERVAL 8 DAY"
     " AND c.status = 'active'" SCOPE
@@ -185,7 +185,7 @@ static DB_STMT upcoming = DB_STMT_INIT(
  * each one's customer (seconds with a cold buffer pool). */
 #define CAPPED(cond)                                                         \
   "(SELECT COUNT(*) FROM (SELECT 1 FROM contact_log l"                       \
-  " JOIN customers c ON c.id = l.customer_id"                                \
+  " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = l.customer_id"                                \
   " WHERE l.staff_id = ? AND l.done = 0 AND " cond " AND c.status = 'active'" SCOPE \
   " LIMIT " STR(HOME_COUNT_CAP) ") x)"
 static DB_STMT action_counts = DB_STMT_INIT(
