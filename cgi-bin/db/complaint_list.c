@@ -104,6 +104,38 @@ static void count_keep(const char *key)
   kept_next = (kept_next + 1) % KEPT;
 }
 
+/* Deep pages of a long queue (past the count's cap) in received order:
+ * where page N began (its first row's received_at and id) is kept a minute
+ * per process, so page 50 starts on the index there instead of stepping
+ * over 980 entries again (+1.3 ms a request: page 50 ran at half the rate
+ * of page 1). */
+#define ANCHOR_MIN_OFFSET 200
+#define ANCHORS 64
+static struct { char key[1400]; int page, oldest; char at[24]; long long id; time_t t; } anchors[ANCHORS];
+static int anchor_next;
+
+static int anchor_find(const char *key, int page, int oldest)
+{
+  for (int i = 0; i < ANCHORS; i++)
+    if (anchors[i].t && time(NULL) - anchors[i].t < 60 && anchors[i].page == page &&
+        anchors[i].oldest == oldest && strcmp(anchors[i].key, key) == 0)
+      return i;
+  return -1;
+}
+
+static void anchor_keep(const char *key, int page, int oldest, const char *at, long long id)
+{
+  if (!at || strlen(at) >= sizeof anchors[0].at || !id) return;
+  int i = anchor_next;
+  anchor_next = (anchor_next + 1) % ANCHORS;
+  snprintf(anchors[i].key, sizeof anchors[i].key, "%s", key);
+  anchors[i].page = page;
+  anchors[i].oldest = oldest;
+  strcpy(anchors[i].at, at);
+  anchors[i].id = id;
+  anchors[i].t = time(NULL);
+}
+
 NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *f, HDF *hdf,
                            long long *total, int *capped, int *more)
 {
@@ -136,6 +168,19 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
    * unless the setting changed in between). */
   const char *order = f->overdue ? (f->oldest ? "first_response_due, id" : "first_response_due DESC, id DESC")
                                  : (f->oldest ? "received_at, id" : "received_at DESC, id DESC");
+  long long offset = (long long)(f->page - 1) * f->per;
+  int anchored = *capped && !f->overdue && offset >= ANCHOR_MIN_OFFSET;
+  int a = anchored ? anchor_find(key, f->page, f->oldest) : -1;
+  if (a >= 0) {
+    /* Separate ranges: MariaDB does not read (received_at, id) <= (v, i)
+     * as one. */
+    cond(&w, f->oldest ? "(c.received_at > ? OR (c.received_at = ? AND c.id >= ?))"
+                       : "(c.received_at < ? OR (c.received_at = ? AND c.id <= ?))");
+    param(&w, DB_STR(anchors[a].at));
+    param(&w, DB_STR(anchors[a].at));
+    param(&w, DB_INT(anchors[a].id));
+    offset = 0;
+  }
   snprintf(sql, sizeof sql,
            "SELECT c.id, c.tracking_no, c.received_at,"
            " DATE_FORMAT(c.received_at, '%%m-%%d %%H:%%i') AS received_short, c.kind, c.reason, c.contact_name,"
@@ -150,10 +195,13 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
            " LEFT JOIN users u ON u.id = c.assignee_id"
            " ORDER BY c.%s", w.sql, order, order);
   param(&w, DB_INT(f->per + 1));
-  param(&w, DB_INT((long long)(f->page - 1) * f->per));
+  param(&w, DB_INT(offset));
   if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
       (err = db_rows_to_hdf(s, hdf, "Complaints", &nrows)))
     return nerr_pass(err);
+  if (anchored && a < 0 && nrows > 0)
+    anchor_keep(key, f->page, f->oldest, hdf_get_value(hdf, "Complaints.0.received_at", NULL),
+                hdf_get_int_value(hdf, "Complaints.0.id", 0));
   if (nrows > f->per) {
     *more = 1;
     char name[32];
