@@ -4,11 +4,14 @@
 #include "complaint_stats/pages.h"
 #include "core/csv_out.h"
 #include "core/i18n.h"
+#include "core/export.h"
 #include "core/xlsx_out.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+/* Download names: 投诉统计-YYYYMMDD.csv / .xlsx. */
+#define STEM "投诉统计"
 
 enum { C_TRACKING, C_RECEIVED, C_KIND, C_REASON, C_PRODUCT, C_REGION_ZH, C_REGION_EN, C_STEP,
        C_STATUS, C_FIRST_H, C_CLOSE_H, C_SATISFACTION };
@@ -61,36 +64,13 @@ static void cells(struct export *e, const char *const *c, const char **out)
   }
 }
 
-static void file_name(char *out, size_t n, const char *ext)
-{
-  time_t t = time(NULL) + 8 * 3600;   /* today in China */
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  snprintf(out, n, "投诉统计-%04d%02d%02d.%s", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, ext);
-}
-
-static NEOERR *csv_flush(struct export *e)
-{
-  if (!e->r->streamed) {
-    /* Headers go with the first bytes, so that an error before them (the
-     * database away) still gets the error page and its status. */
-    char name[64];
-    file_name(name, sizeof name, "csv");
-    NEOERR *err = req_stream(e->r, "text/csv; charset=utf-8", name);
-    if (err) return nerr_pass(err);
-  }
-  NEOERR *err = e->buf.len ? req_write(e->r, e->buf.buf, (size_t)e->buf.len) : STATUS_OK;
-  e->buf.len = 0;
-  return nerr_pass(err);
-}
-
 static NEOERR *csv_each(void *ctx, const char *const *c)
 {
   struct export *e = ctx;
   const char *v[NX];
   cells(e, c, v);
   NEOERR *err = csv_row(&e->buf, v, NX);
-  if (!err && e->buf.len >= 64 * 1024) err = csv_flush(e);
+  if (!err && e->buf.len >= 64 * 1024) err = export_csv_flush(e->r, &e->buf, STEM);
   return nerr_pass(err);
 }
 
@@ -104,7 +84,7 @@ NEOERR *stats_export_csv(struct req *r)
   string_init(&e.buf);
   if (!(err = string_append(&e.buf, CSV_BOM)) && !(err = csv_row(&e.buf, e.head, NX)) &&
       !(err = db_complaint_export(&r->user, &f, csv_each, &e)))
-    err = csv_flush(&e);
+    err = export_csv_flush(r, &e.buf, STEM);
   string_clear(&e.buf);
   return nerr_pass(err);
 }
@@ -130,15 +110,8 @@ NEOERR *stats_export_xlsx(struct req *r)
   prepare(&e, r);
   NEOERR *err = stats_filter_parse(r, &f);
   if (err) return nerr_pass(err);
-  const char *var = getenv("KEHU_VAR");
-  char dir[400];
-  snprintf(dir, sizeof dir, "%s/tmp", var && *var ? var : "var");
-  if ((err = xlsx_open(&e.x, dir, i18n_get(r->lang, "Stats.Title")))) return nerr_pass(err);
-  for (int i = 0; i < NX && !err; i++) err = xlsx_text(&e.x, i, e.head[i], 1);
-  xlsx_next_row(&e.x);
-  if (!err) err = db_complaint_export(&r->user, &f, xlsx_each, &e);
-  if (err) { xlsx_abort(&e.x); return nerr_pass(err); }
-  char name[64];
-  file_name(name, sizeof name, "xlsx");
-  return nerr_pass(xlsx_send(&e.x, r, name));
+  if ((err = export_xlsx_begin(&e.x, i18n_get(r->lang, "Stats.Title"), e.head, NX)))
+    return nerr_pass(err);
+  err = db_complaint_export(&r->user, &f, xlsx_each, &e);
+  return nerr_pass(export_xlsx_end(&e.x, err, r, STEM));
 }

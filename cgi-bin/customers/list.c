@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/page.h"
+#include "core/export.h"
 #include "core/xlsx_out.h"
 #include "db/customer.h"
 #include "db/customer_list.h"
@@ -12,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+/* Download names: 客户档案-YYYYMMDD.csv / .xlsx. */
+#define STEM "客户档案"
 
 #define PER_PAGE 20
 #define MAX_PAGE 1000000
@@ -248,15 +251,6 @@ static void cells(struct export *e, const char *const *c, const char **out)
   out[9] = label(e->r->lang, "Lifecycle", c[X_LIFECYCLE]);
 }
 
-/* Today in China time, for the file name. */
-static void file_name(char *out, size_t n, const char *ext)
-{
-  time_t t = time(NULL) + 8 * 3600;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  snprintf(out, n, "客户档案-%04d%02d%02d.%s", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, ext);
-}
-
 static void headers(struct export *e)
 {
   char key[64];
@@ -266,37 +260,14 @@ static void headers(struct export *e)
   }
 }
 
-static NEOERR *csv_start(struct export *e)
-{
-  char name[64];
-  NEOERR *err;
-  file_name(name, sizeof name, "csv");
-  if ((err = req_stream(e->r, "text/csv; charset=utf-8", name)) ||
-      (err = string_append(&e->buf, CSV_BOM)))
-    return nerr_pass(err);
-  return nerr_pass(csv_row(&e->buf, e->head, NX));
-}
-
-static NEOERR *csv_flush(struct export *e)
-{
-  if (!e->buf.len) return STATUS_OK;
-  NEOERR *err = req_write(e->r, e->buf.buf, (size_t)e->buf.len);
-  e->buf.len = 0;
-  if (e->buf.buf) e->buf.buf[0] = '\0';
-  return nerr_pass(err);
-}
-
 static NEOERR *csv_each(void *ctx, const char *const *c)
 {
   struct export *e = ctx;
-  NEOERR *err;
   const char *v[NX];
-  /* The response starts with the first row, so that an error before it
-   * (the database away) still gets the error page and its status. */
-  if (!e->r->streamed && (err = csv_start(e))) return nerr_pass(err);
   cells(e, c, v);
-  if ((err = csv_row(&e->buf, v, NX))) return nerr_pass(err);
-  return e->buf.len >= 64 * 1024 ? nerr_pass(csv_flush(e)) : STATUS_OK;
+  NEOERR *err = csv_row(&e->buf, v, NX);
+  if (!err && e->buf.len >= 64 * 1024) err = export_csv_flush(e->r, &e->buf, STEM);
+  return nerr_pass(err);
 }
 
 NEOERR *customers_export_csv(struct req *r)
@@ -307,9 +278,10 @@ NEOERR *customers_export_csv(struct req *r)
   parse_filter(r, &f, &b);
   string_init(&e.buf);
   headers(&e);
-  NEOERR *err = db_customer_export(&r->user, &f, csv_each, &e);
-  if (!err && !r->streamed) err = csv_start(&e);   /* no rows: the header alone */
-  if (!err) err = csv_flush(&e);
+  NEOERR *err;
+  if (!(err = string_append(&e.buf, CSV_BOM)) && !(err = csv_row(&e.buf, e.head, NX)) &&
+      !(err = db_customer_export(&r->user, &f, csv_each, &e)))
+    err = export_csv_flush(r, &e.buf, STEM);   /* no rows: the header alone */
   string_clear(&e.buf);
   return nerr_pass(err);
 }
@@ -335,16 +307,8 @@ NEOERR *customers_export_xlsx(struct req *r)
   struct export e = { .r = r, .en = strcmp(r->lang, "en") == 0 };
   parse_filter(r, &f, &b);
   headers(&e);
-  const char *var = getenv("KEHU_VAR");
-  char dir[400];
-  snprintf(dir, sizeof dir, "%s/tmp", var && *var ? var : "var");
-  NEOERR *err = xlsx_open(&e.x, dir, i18n_get(r->lang, "Customers.Title"));
+  NEOERR *err = export_xlsx_begin(&e.x, i18n_get(r->lang, "Customers.Title"), e.head, NX);
   if (err) return nerr_pass(err);
-  for (int i = 0; i < NX && !err; i++) err = xlsx_text(&e.x, i, e.head[i], 1);
-  xlsx_next_row(&e.x);
-  if (!err) err = db_customer_export(&r->user, &f, xlsx_each, &e);
-  if (err) { xlsx_abort(&e.x); return nerr_pass(err); }
-  char name[64];
-  file_name(name, sizeof name, "xlsx");
-  return nerr_pass(xlsx_send(&e.x, r, name));
+  err = db_customer_export(&r->user, &f, xlsx_each, &e);
+  return nerr_pass(export_xlsx_end(&e.x, err, r, STEM));
 }
