@@ -8,7 +8,7 @@ from decimal import Decimal
 from lib import (check, check_in, check_not_in, check_status, csrf_of, element_text, sign_in, sql,
                  sql_str, sql_value, table_rows)
 from test_complaint_public import multipart
-from test_plans import (act, add_item, approved_plan, create, dealer, execute, free_year, items,
+from test_plans import (act, add_item, approved_plan, create, dealer, empty_year, execute, free_year, items,
                         version)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -73,8 +73,7 @@ def test_budget_page_by_region_matches_sql():
     s, pid, cid, code, _ = approved_plan(region="huabei", budgets=("300.00",))
     s2, pid2, _, _, _ = approved_plan(region="huadong", budgets=("200.00",))
     # A year no other test's plan is in: the page sums every plan of it.
-    year = next(y for y in range(2100, 2039, -1)
-                if sql_value("SELECT COUNT(*) FROM support_plans WHERE year = %d" % y) == "0")
+    year = empty_year()
     sql("UPDATE support_plans SET year = %d WHERE id IN (%d, %d)" % (year, pid, pid2))
     execute(s, pid, items(pid, "approved_rev_id")[0][0], cost="450.00")
     execute(s2, pid2, items(pid2, "approved_rev_id")[0][0], cost="50.00")
