@@ -10,7 +10,7 @@
 #include <mysql.h>
 
 #define DB_MAX_PARAMS 48
-#define DB_MAX_COLS   48
+#define DB_MAX_COLS   64
 
 typedef struct db_stmt {
   const char *sql;

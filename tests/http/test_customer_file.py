@@ -51,6 +51,29 @@ def _counts_match():
           sql_value("SELECT COUNT(*) FROM customers"), "customer_counts total")
 
 
+TALLIES = (("people", "SELECT COUNT(*) FROM customer_contacts x WHERE x.customer_id = c.id"),
+           ("needs", "SELECT COUNT(*) FROM customer_dynamics x WHERE x.customer_id = c.id AND x.kind = 'needs'"),
+           ("strategy", "SELECT COUNT(*) FROM customer_dynamics x WHERE x.customer_id = c.id AND x.kind = 'strategy'"),
+           ("contacts", "SELECT COUNT(*) FROM contact_log x WHERE x.customer_id = c.id"),
+           ("incentives", "SELECT COUNT(*) FROM customer_incentives x WHERE x.customer_id = c.id"),
+           ("quotes", "SELECT COUNT(*) FROM quotes x WHERE x.customer_id = c.id"),
+           ("service", "SELECT COUNT(*) FROM service_records x WHERE x.customer_id = c.id"),
+           ("finance", "SELECT COUNT(*) FROM customer_financials x WHERE x.customer_id = c.id"),
+           ("orders", "SELECT COUNT(*) FROM orders x WHERE x.customer_id = c.id"))
+
+
+def _tallies_match():
+    """customer_tallies (kept by triggers, schema/016) equals fresh counts for every customer."""
+    for col, count in TALLIES:
+        diff = sql_value("SELECT COUNT(*) FROM customers c LEFT JOIN customer_tallies t"
+                         " ON t.customer_id = c.id WHERE COALESCE(t.%s, 0) <> (%s)" % (col, count))
+        check(diff == "0", "customer_tallies.%s differs from the table for %s customers" % (col, diff))
+    diff = sql_value("SELECT COUNT(*) FROM customers c LEFT JOIN customer_tallies t ON t.customer_id = c.id"
+                     " WHERE NOT (t.last_contact <=> (SELECT MAX(x.contacted_on) FROM contact_log x"
+                     " WHERE x.customer_id = c.id))")
+    check(diff == "0", "customer_tallies.last_contact differs for %s customers" % diff)
+
+
 def _create(c, **over):
     token = csrf_of(c.get("/customers/new").text)
     fields = _valid(**over)
@@ -231,6 +254,12 @@ def test_merge_duplicates_moves_history():
                         " AND entity_id IN (%d, %d)" % (keep, gone)) == "2", "merge audited on both")
         check_in('id="merged-notice"', c.get("/customers/%d" % gone).text, "merged record says so")
         _counts_match()
+        _tallies_match()
+        page = c.get("/customers/%d" % keep).text
+        for tab in ("people", "finance"):
+            check_in('id="tab-%s">' % tab, page, "tab %s" % tab)
+            check(re.search(r'id="tab-%s">[^<]*<span class="count">1</span>' % tab, page),
+                  "merged file counts the moved %s" % tab)
         # Merging a record with itself is refused.
         r = c.get("/customers/%d/merge?other=%s" % (keep, sql_value(
             "SELECT code FROM customers WHERE id = %d" % keep)))
@@ -295,6 +324,21 @@ def test_every_tab_renders():
         m = re.search(r'id="tab-%s">[^<]*(?:<span class="count[^"]*">(\d+)</span>)?' % tab, page)
         shown = int(m.group(1)) if m and m.group(1) else 0
         check(shown == n, "tab %s shows %d, database %d" % (tab, shown, n))
+    # The header's sales figures and growth against the same part of last year.
+    this_year, last_ytd = sql("SELECT (SELECT COALESCE(SUM(total), 0) FROM orders WHERE customer_id = %s"
+                              " AND ordered_on >= MAKEDATE(YEAR(CURDATE()), 1)),"
+                              " (SELECT COALESCE(SUM(total), 0) FROM orders WHERE customer_id = %s"
+                              " AND ordered_on >= MAKEDATE(YEAR(CURDATE()) - 1, 1)"
+                              " AND ordered_on <= CURDATE() - INTERVAL 1 YEAR)" % (cid, cid))[0]
+    check_in("¥{:,.2f}".format(float(this_year)), page, "sales this year %s in the header" % this_year)
+    growth = re.search(r'id="growth">([^<]*)%<', page)
+    if float(last_ytd) > 0:
+        want = (float(this_year) - float(last_ytd)) * 100 / float(last_ytd)
+        check(growth and abs(float(growth.group(1)) - want) < 0.051,
+              "growth %s, expected %.2f" % (growth and growth.group(1), want))
+    else:
+        check(growth is None, "no growth without last year's sales")
+    _tallies_match()
     r = c.get("/customers/%s?tab=nonsense" % cid)
     check_status(r, 200, "unknown tab")
     check_in('class="active" aria-current="page" id="tab-basic"', r.text, "unknown tab shows basic")
@@ -349,6 +393,14 @@ def test_entries_each_kind_and_errors():
             check(sql_value(query % cid) == "1", "%s stored" % kind)
         check(sql_value("SELECT COUNT(*) FROM audit_log WHERE entity = 'customer' AND entity_id = %d"
                         " AND action = 'add'" % cid) == str(len(good)), "each entry audited")
+        # Each tab counts its one new row (from customer_tallies), and the
+        # header shows the contact's date as the last contact.
+        _tallies_match()
+        page = c.get("/customers/%d" % cid).text
+        for tab in ("people", "contacts", "needs", "strategy", "quotes", "service", "incentives", "finance"):
+            check(re.search(r'id="tab-%s">[^<]*<span class="count">1</span>' % tab, page),
+                  "tab %s counts the new entry" % tab)
+        check_in("2026-11-20", page, "last contact in the header")
         bad = {
             "person": ({"name": "", "role": "boss", "email": "x@"}, ("name", "role", "email")),
             "contact": ({"channel": "visit", "contacted_on": "2026-02-30", "heard": ""},
