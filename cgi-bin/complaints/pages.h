@@ -13,8 +13,9 @@ NEOERR *complaints_show(struct req *r);
 /* The complaint page again (after a refused form: status already set,
  * messages under Form.Errors). */
 NEOERR *complaints_page(struct req *r);
-/* Spans (days/hours/minutes) for a row's sla_minutes and age_minutes. */
-NEOERR *complaints_spans(HDF *row);
+/* A row's sla_minutes and age_minutes as text in days/hours/minutes
+ * (sla_text, age_text). */
+NEOERR *complaints_spans(HDF *row, const char *lang);
 /* An outcome of a write as the page the user gets: 303 back to the
  * complaint with a flash, or the error page that says what to do. */
 NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, const char *flash);

@@ -63,7 +63,7 @@ NEOERR *complaints_page(struct req *r)
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
   if ((err = hdf_set_value(h, "Page.Section", "complaints")) ||
-      (err = complaints_spans(hdf_get_obj(h, "Complaint"))) || (err = step_marks(h)) ||
+      (err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang)) || (err = step_marks(h)) ||
       (err = proposal_marks(r)) || (err = db_complaint_menus(&r->user, h)))
     return nerr_pass(err);
   if ((r->user.role & ROLES_OFFICE) && !hdf_get_value(h, "Complaint.customer_id", NULL) &&

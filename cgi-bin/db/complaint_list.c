@@ -141,7 +141,7 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
 {
   struct where w;
   build_where(u, f, &w);
-  char sql[3072];
+  char sql[4096];
   DB_STMT *s;
   NEOERR *err;
   int nrows;
@@ -181,6 +181,17 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
     param(&w, DB_INT(anchors[a].id));
     offset = 0;
   }
+  /* A first or anchored page reads its rows on the order's index and
+   * joins as it goes; only a deep page without an anchor takes the
+   * page's ids first (skipping index entries, not rows) and joins after:
+   * the derived table costs a third of the statement's time when there
+   * is nothing to skip. */
+  char from[sizeof w.sql + 160];
+  if (offset == 0) snprintf(from, sizeof from, "complaints c");
+  else if ((size_t)snprintf(from, sizeof from, "(SELECT c.id FROM complaints c%s ORDER BY c.%s"
+                            " LIMIT ? OFFSET ?) k JOIN complaints c ON c.id = k.id",
+                            w.sql, order) >= sizeof from)
+    return nerr_raise(NERR_ASSERT, "queue statement too long");
   snprintf(sql, sizeof sql,
            "SELECT c.id, c.tracking_no, c.received_at,"
            " DATE_FORMAT(c.received_at, '%%m-%%d %%H:%%i') AS received_short, c.kind, c.reason, c.contact_name,"
@@ -188,14 +199,13 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
            " r.name_zh AS region_zh, r.name_en AS region_en,"
            " COALESCE(p.name, c.product_text) AS product, u.display_name AS assignee,"
            COMPLAINT_CLOCK_COLS
-           " FROM (SELECT c.id FROM complaints c%s ORDER BY c.%s LIMIT ? OFFSET ?) k"
-           " JOIN complaints c ON c.id = k.id"
+           " FROM %s"
            " LEFT JOIN regions r ON r.id = c.region_id"
            " LEFT JOIN products p ON p.id = c.product_id"
            " LEFT JOIN users u ON u.id = c.assignee_id"
-           " ORDER BY c.%s", w.sql, order, order);
+           "%s ORDER BY c.%s%s", from, offset == 0 ? w.sql : "", order, offset == 0 ? " LIMIT ?" : "");
   param(&w, DB_INT(f->per + 1));
-  param(&w, DB_INT(offset));
+  if (offset) param(&w, DB_INT(offset));
   if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
       (err = db_rows_to_hdf(s, hdf, "Complaints", &nrows)))
     return nerr_pass(err);

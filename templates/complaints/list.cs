@@ -88,7 +88,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
     <td class="opt"><?cs var:c.contact_name ?> <span class="muted mono"><?cs var:c.contact_phone ?></span></td>
     <td class="opt nowrap"><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted"><?cs var:L.Complaints.Unassigned ?></span><?cs /if ?></td>
     <td class="nowrap"><?cs call:step_badge(c) ?></td>
-    <td class="opt num nowrap"><?cs call:span(c.Age) ?></td>
+    <td class="opt num nowrap"><?cs var:c.age_text ?></td>
     <td class="sla"><?cs call:sla_clock(c) ?></td>
   </tr>
   <?cs /each ?>
