@@ -4,7 +4,9 @@
  * warnings. Every figure comes from the summaries of schema/014. */
 #include "dashboard/figures.h"
 #include "dashboard/pages.h"
+#include "core/i18n.h"
 #include "core/page.h"
+#include "core/render.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,45 +80,62 @@ static NEOERR *support_shares(HDF *h)
 /* A region's charts, warnings and dealer count change only when its
  * revision does (schema/014 dash_region_rev): each worker keeps the last
  * few it computed, keyed by whose scope (a regional manager's own, or the
- * office's), region, revision and settings, and copies them into the page. */
+ * office's), region, revision, settings and language, as the HTML of the
+ * page's two parts that show them (templates/dashboard/warnings.cs and
+ * charts.cs) and the count. Kept as data, they were copied into every
+ * request's HDF and rendered again: half of the page's instructions. */
 #define KEPT 8
 static struct kept {
-  HDF *h;
+  char *warnings, *charts;
+  long long total;
   unsigned who;
   long long region, rev;
+  char lang[8];
   struct dash_settings s;
 } kept[KEPT];
 static int kept_next;
 
 static struct kept *kept_find(unsigned who, long long region, long long rev,
-                              const struct dash_settings *s)
+                              const struct dash_settings *s, const char *lang)
 {
   for (int i = 0; i < KEPT; i++)
-    if (kept[i].h && kept[i].who == who && kept[i].region == region && kept[i].rev == rev &&
-        !memcmp(&kept[i].s, s, sizeof *s))
+    if (kept[i].charts && kept[i].who == who && kept[i].region == region && kept[i].rev == rev &&
+        !strcmp(kept[i].lang, lang) && !memcmp(&kept[i].s, s, sizeof *s))
       return &kept[i];
   return NULL;
 }
 
-/* The region's figures into a new HDF: Chart.*, Warn.*, Total. */
-static NEOERR *region_figures(struct req *r, const struct dash_filter *f,
-                              const struct dash_settings *s, HDF **out)
+static void kept_clear(struct kept *k)
 {
-  HDF *h = NULL;
-  long long total = 0;
-  NEOERR *err = hdf_init(&h);
-  if (err) return nerr_pass(err);
-  if (!(err = db_dash_count(&r->user, f, &total)) &&
-      !(err = hdf_set_value(h, "Total", "0")) &&
-      !(err = db_dash_charts(&r->user, f, h, "Chart")) && !(err = pivot_months(h)) &&
-      !(err = support_shares(h)) && !(err = db_dash_warnings(&r->user, f, s, h, "Warn"))) {
-    char buf[24];
-    snprintf(buf, sizeof buf, "%lld", total);
-    err = hdf_set_value(h, "Total", buf);
-  }
-  if (err) { hdf_destroy(&h); return nerr_pass(err); }
-  *out = h;
-  return STATUS_OK;
+  free(k->warnings);
+  free(k->charts);
+  *k = (struct kept){ .warnings = NULL };
+}
+
+/* The region's figures (Chart.*, Warn.*) into the request's data, and the
+ * dealer count. */
+static NEOERR *region_figures(struct req *r, const struct dash_filter *f,
+                              const struct dash_settings *s, long long *total)
+{
+  HDF *h = r->hdf;
+  NEOERR *err;
+  if ((err = db_dash_count(&r->user, f, total)) || (err = db_dash_charts(&r->user, f, h, "Chart")) ||
+      (err = pivot_months(h)) || (err = support_shares(h)))
+    return nerr_pass(err);
+  return nerr_pass(db_dash_warnings(&r->user, f, s, h, "Warn"));
+}
+
+static NEOERR *render_part(struct req *r, const char *name, char **out)
+{
+  STRING html;
+  string_init(&html);
+  /* page_fill sets it for the page itself, after the handler */
+  NEOERR *err = hdf_set_value(r->hdf, "Page.Lang", r->lang);
+  if (!err) err = render(name, r->hdf, i18n_hdf(r->lang), &html);
+  if (!err && !(*out = strdup(html.buf ? html.buf : "")))
+    err = nerr_raise(NERR_NOMEM, "kept %s", name);
+  string_clear(&html);
+  return nerr_pass(err);
 }
 
 static NEOERR *use_region_figures(struct req *r, const struct dash_filter *f,
@@ -124,21 +143,40 @@ static NEOERR *use_region_figures(struct req *r, const struct dash_filter *f,
 {
   unsigned who = r->user.role == ROLE_RM ? r->user.id : 0;
   long long region = f->region_id;
-  struct kept *k = kept_find(who, region, rev, s);
+  struct kept *k = kept_find(who, region, rev, s, r->lang);
   NEOERR *err;
   if (!k) {
-    HDF *h = NULL;
-    if ((err = region_figures(r, f, s, &h))) return nerr_pass(err);
+    struct kept fresh = { .who = who, .region = region, .rev = rev, .s = *s };
+    snprintf(fresh.lang, sizeof fresh.lang, "%s", r->lang);
+    if ((err = region_figures(r, f, s, &fresh.total)) ||
+        (err = render_part(r, "dashboard/warnings.cs", &fresh.warnings)) ||
+        (err = render_part(r, "dashboard/charts.cs", &fresh.charts))) {
+      kept_clear(&fresh);
+      return nerr_pass(err);
+    }
     k = &kept[kept_next];
     kept_next = (kept_next + 1) % KEPT;
-    if (k->h) hdf_destroy(&k->h);
-    *k = (struct kept){ .h = h, .who = who, .region = region, .rev = rev, .s = *s };
+    kept_clear(k);
+    *k = fresh;
   }
-  *total = strtoll(hdf_get_value(k->h, "Total", "0"), NULL, 10);
-  if ((err = hdf_copy(r->hdf, "Chart", hdf_get_obj(k->h, "Chart"))) ||
-      (err = hdf_copy(r->hdf, "Warn", hdf_get_obj(k->h, "Warn"))))
+  *total = k->total;
+  if ((err = hdf_set_value(r->hdf, "Kept.Warnings", k->warnings)) ||
+      (err = hdf_set_value(r->hdf, "Kept.Charts", k->charts)))
     return nerr_pass(err);
   return STATUS_OK;
+}
+
+/* The thresholds the page names (the warnings' hints, the sleep legend). */
+static NEOERR *set_settings(HDF *h, const struct dash_settings *s)
+{
+  NEOERR *err;
+  if ((err = hdf_set_int_value(h, "Settings.visit_days", s->visit_days)) ||
+      (err = hdf_set_int_value(h, "Settings.falling_pct", s->falling_pct)) ||
+      (err = hdf_set_int_value(h, "Settings.behind_pct", s->behind_pct)) ||
+      (err = hdf_set_int_value(h, "Settings.doze_days", s->doze_days)) ||
+      (err = hdf_set_int_value(h, "Settings.half_days", s->half_days)))
+    return nerr_pass(err);
+  return nerr_pass(hdf_set_int_value(h, "Settings.deep_days", s->deep_days));
 }
 
 NEOERR *dash_overview(struct req *r)
@@ -149,19 +187,14 @@ NEOERR *dash_overview(struct req *r)
   long long total = 0, rev = 0;
   NEOERR *err;
   if ((err = dash_filter_parse(r, &f)) || (err = db_dash_revision(&r->user, &f, &rev)) ||
-      (err = db_dash_settings(&s)) || (err = use_region_figures(r, &f, &s, rev, &total)))
+      (err = db_dash_settings(&s)) || (err = set_settings(h, &s)) ||
+      (err = use_region_figures(r, &f, &s, rev, &total)))
     return nerr_pass(err);
   long long pages = total ? (total + f.per - 1) / f.per : 1;
   if (f.page > pages) f.page = (int)pages;
   if ((err = page_pager(r, total, f.page, f.per)) ||
       (err = db_dash_dealers(&r->user, &f, h, "Dealers")) ||
       (err = decorate(hdf_get_obj(h, "Dealers"), &s)) ||
-      (err = hdf_set_int_value(h, "Settings.visit_days", s.visit_days)) ||
-      (err = hdf_set_int_value(h, "Settings.falling_pct", s.falling_pct)) ||
-      (err = hdf_set_int_value(h, "Settings.behind_pct", s.behind_pct)) ||
-      (err = hdf_set_int_value(h, "Settings.doze_days", s.doze_days)) ||
-      (err = hdf_set_int_value(h, "Settings.half_days", s.half_days)) ||
-      (err = hdf_set_int_value(h, "Settings.deep_days", s.deep_days)) ||
       (err = hdf_set_value(h, "Page.Section", "dashboard")) ||
       (err = hdf_set_value(h, "Page.Scripts.0", "/javascript/chart.js/chart.min.js")) ||
       (err = hdf_set_value(h, "Page.Scripts.1", "/static/charts.js")))

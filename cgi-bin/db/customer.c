@@ -97,22 +97,38 @@ static DB_STMT regions_all = DB_STMT_INIT(
 static HDF *regions_kept;
 static time_t regions_at;
 
-NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
+static NEOERR *regions_fresh(void)
 {
   NEOERR *err;
   time_t now = time(NULL);
-  if (!regions_kept || now - regions_at >= REGIONS_TTL) {
-    HDF *fresh;
-    if ((err = hdf_init(&fresh))) return nerr_pass(err);
-    if ((err = db_exec(&regions_all, "")) ||
-        (err = db_rows_to_hdf(&regions_all, fresh, "R", NULL))) {
-      hdf_destroy(&fresh);
-      return nerr_pass(err);
-    }
-    hdf_destroy(&regions_kept);
-    regions_kept = fresh;
-    regions_at = now;
+  if (regions_kept && now - regions_at < REGIONS_TTL) return STATUS_OK;
+  HDF *fresh;
+  if ((err = hdf_init(&fresh))) return nerr_pass(err);
+  if ((err = db_exec(&regions_all, "")) ||
+      (err = db_rows_to_hdf(&regions_all, fresh, "R", NULL))) {
+    hdf_destroy(&fresh);
+    return nerr_pass(err);
   }
+  hdf_destroy(&regions_kept);
+  regions_kept = fresh;
+  regions_at = now;
+  return STATUS_OK;
+}
+
+NEOERR *db_region_ids(unsigned *ids, int max, int *n)
+{
+  *n = 0;
+  NEOERR *err = regions_fresh();
+  if (err) return nerr_pass(err);
+  for (HDF *r = hdf_get_child(regions_kept, "R"); r && *n < max; r = hdf_obj_next(r))
+    ids[(*n)++] = (unsigned)hdf_get_int_value(r, "id", 0);
+  return STATUS_OK;
+}
+
+NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = regions_fresh();
+  if (err) return nerr_pass(err);
   int n = 0;
   char name[64];
   for (HDF *r = hdf_get_child(regions_kept, "R"); r; r = hdf_obj_next(r)) {

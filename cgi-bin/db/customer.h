@@ -9,6 +9,8 @@
 NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found);
 /* The regions the user may see, under prefix.N.{id,code,name_zh,name_en}. */
 NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix);
+/* Every region's id (the same list, kept a minute), at most max. */
+NEOERR *db_region_ids(unsigned *ids, int max, int *n);
 /* Counts for the home page, under Home.*. */
 NEOERR *db_home_counts(const struct user *u, HDF *hdf);
 

@@ -2,6 +2,7 @@
  * is an index range on dash_dealers (region_id, sort column), so sorting a
  * region of thousands of dealers by any column reads one page of rows. */
 #include "db/dashboard.h"
+#include "db/customer.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
@@ -159,13 +160,77 @@ NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long lo
   return nerr_pass(err);
 }
 
-NEOERR *db_dash_dealers(const struct user *u, const struct dash_filter *f, HDF *hdf,
-                        const char *prefix)
+/* One statement for the filter's scope (one region; or, past the merge's
+ * limit, all the scope's regions sorted together). */
+static NEOERR *dealers_one(const struct user *u, const struct dash_filter *f, HDF *hdf,
+                           const char *prefix)
 {
   DB_STMT *s = &pages[f->sort][f->desc ? 1 : 0];
   NEOERR *err = exec_where(s, u, f, f->per, (long long)(f->page - 1) * f->per);
   if (!err) err = db_rows_to_hdf(s, hdf, prefix, NULL);
   return nerr_pass(err);
+}
+
+/* The sort columns, as in pages[] (for the statements built per request). */
+static const char *const sort_col[DS_COUNT] = {
+  [DS_NAME] = "name", [DS_CLASS] = "abc_class", [DS_YTD] = "ytd", [DS_LY] = "ly",
+  [DS_GROWTH] = "growth", [DS_ATTAIN] = "attain", [DS_BUDGET] = "budget", [DS_SPEND] = "spend",
+  [DS_COMPLAINTS] = "open_complaints", [DS_OVERDUE] = "overdue", [DS_CONTACT] = "last_contact",
+  [DS_PURCHASE] = "last_purchase",
+};
+
+/* A page over several regions (a manager's, or every region for the
+ * office): no index holds several regions in another column's order, so
+ * MariaDB sorted all their dealers (17,000 at the bench's volume) for
+ * fifty. Each region is read on its own (region_id, column) index up to
+ * the page's last row and the branches are merged: page 1 of seven
+ * regions reads 350 index entries. The regions are the session's own
+ * (a manager) or all of them. */
+static NEOERR *dealers_merged(const struct user *u, const struct dash_filter *f, HDF *hdf,
+                              const char *prefix)
+{
+  unsigned ids[64];
+  int n = 0;
+  NEOERR *err;
+  if (scope_limited(u)) {
+    for (int i = 0; i < u->nregions && i < 64; i++) ids[n++] = u->regions[i];
+  } else if ((err = db_region_ids(ids, 64, &n))) {
+    return nerr_pass(err);
+  }
+  if (n > (DB_MAX_PARAMS - 2) / 2) return nerr_pass(dealers_one(u, f, hdf, prefix));
+  const char *col = sort_col[f->sort], *dir = f->desc ? " DESC" : "";
+  char order[96], sql[16384];
+  snprintf(order, sizeof order, "d.%s%s, d.customer_id%s", col, dir, dir);
+  size_t o = (size_t)snprintf(sql, sizeof sql, D_COLS " FROM (");
+  struct db_arg a[DB_MAX_PARAMS];
+  int na = 0;
+  long long offset = (long long)(f->page - 1) * f->per;
+  for (int i = 0; i < n && o < sizeof sql; i++) {
+    o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          "%s(SELECT d.customer_id FROM dash_dealers d WHERE d.region_id = ?"
+                          " ORDER BY %s LIMIT ?)", i ? " UNION ALL " : "", order);
+    a[na++] = DB_INT(ids[i]);
+    a[na++] = DB_INT(offset + f->per);
+  }
+  if (n == 0 && o < sizeof sql)   /* no region at all: an empty page, same columns */
+    o += (size_t)snprintf(sql + o, sizeof sql - o, "SELECT 0 AS customer_id FROM DUAL WHERE 0");
+  if (o < sizeof sql)
+    o += (size_t)snprintf(sql + o, sizeof sql - o, ") k JOIN dash_dealers d ON d.customer_id ="
+                          " k.customer_id ORDER BY %s LIMIT ? OFFSET ?", order);
+  if (o >= sizeof sql) return nerr_raise(NERR_ASSERT, "dashboard page statement too long");
+  a[na++] = DB_INT(f->per);
+  a[na++] = DB_INT(offset);
+  DB_STMT *s;
+  if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, a, na)))
+    return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+}
+
+NEOERR *db_dash_dealers(const struct user *u, const struct dash_filter *f, HDF *hdf,
+                        const char *prefix)
+{
+  if (!dash_region_of(u, f)) return nerr_pass(dealers_merged(u, f, hdf, prefix));
+  return nerr_pass(dealers_one(u, f, hdf, prefix));
 }
 
 #define EXPORT_CHUNK 1000

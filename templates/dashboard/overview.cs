@@ -3,16 +3,7 @@ def:sort_th(key, label, cls) ?><th<?cs if:cls ?> class="<?cs var:cls ?>"<?cs /if
   if:Filter.sort == key ?> aria-sort="<?cs if:Filter.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" data-sort="<?cs var:key ?>" title="<?cs var:L.Dash.SortBy ?>" href="/dashboard?<?cs var:Filter.Base ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs var:Filter.Next[key] ?>"><?cs var:label ?><?cs
   if:Filter.sort == key ?> <span aria-hidden="true"><?cs if:Filter.dir == "desc" ?>▼<?cs else ?>▲<?cs /if ?></span><?cs /if ?></a></th><?cs
 /def ?><?cs
-def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?><?cs
-def:amount(v) ?><?cs if:v ?><?cs var:money(v) ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
-def:pct(v) ?><?cs if:v ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
-def:dealer_list(rows, id, kind) ?><ul class="warn-list" id="<?cs var:id ?>"><?cs each:w = rows ?><li><a href="/customers/<?cs var:w.id ?>"><?cs var:w.name ?></a> <span class="muted nowrap"><?cs
-  if:kind == "falling" ?><?cs var:w.v ?>%<?cs
-  elif:kind == "late" ?>¥<?cs var:money(w.v) ?><?cs
-  elif:kind == "unvisited" ?><?cs if:w.v ?><?cs var:w.v ?><?cs else ?><?cs var:L.Dash.NeverContacted ?><?cs /if ?><?cs
-  else ?><?cs var:L.Dash.SpentOfDue ?> <?cs var:w.v ?>%<?cs /if ?></span></li><?cs /each ?></ul><?cs /def ?>
-<?cs def:warn_box(kind, title, n, hint, limit, unit, rows) ?><div class="warn-box" id="warn-<?cs var:kind ?>"><h3><?cs var:title ?> <span class="tag<?cs if:n > 0 ?> warn<?cs /if ?>"><?cs var:n ?></span></h3>
-  <p class="muted small"><?cs var:hint ?><?cs if:limit ?> <?cs var:limit ?><?cs if:unit != "%" ?> <?cs /if ?><?cs var:unit ?><?cs /if ?></p><?cs call:dealer_list(rows, "list-" + kind, kind) ?></div><?cs /def ?>
+def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?><?cs include:"dashboard/macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Dash.Title ?></h1>
   <p class="actions" id="export-links">
@@ -30,15 +21,7 @@ def:dealer_list(rows, id, kind) ?><ul class="warn-list" id="<?cs var:id ?>"><?cs
   <button type="submit" class="button primary"><?cs var:L.Dash.Apply ?></button>
 </form>
 
-<section class="card" id="warnings">
-  <h2><?cs var:L.Dash.Warnings ?></h2>
-  <div class="warn-grid">
-    <?cs call:warn_box("falling", L.Dash.WarnFalling, Warn.Counts.falling, L.Dash.WarnFallingHint, Settings.falling_pct, "%", Warn.Falling) ?>
-    <?cs call:warn_box("late", L.Dash.WarnLate, Warn.Counts.late, L.Dash.WarnLateHint, "", "", Warn.Late) ?>
-    <?cs call:warn_box("unvisited", L.Dash.WarnUnvisited, Warn.Counts.unvisited, L.Dash.WarnUnvisitedHint, Settings.visit_days, L.Dash.Days, Warn.Unvisited) ?>
-    <?cs call:warn_box("behind", L.Dash.WarnBehind, Warn.Counts.behind, L.Dash.WarnBehindHint, Settings.behind_pct, "%", Warn.Behind) ?>
-  </div>
-</section>
+<?cs escape:"none" ?><?cs var:Kept.Warnings ?><?cs /escape ?>
 
 <section class="card" id="dealers">
   <h2><?cs var:L.Dash.Dealers ?> <span class="muted" id="dealer-count">(<?cs var:Pager.Total ?>)</span></h2>
@@ -82,59 +65,5 @@ def:dealer_list(rows, id, kind) ?><ul class="warn-list" id="<?cs var:id ?>"><?cs
   </nav><?cs /if ?>
 </section>
 
-<section class="card" id="by-month">
-  <h2><?cs var:L.Dash.ByMonth ?></h2>
-  <div class="chart-pair"><div class="table-wrap">
-  <table class="data" id="t-month" data-chart="bar" aria-label="<?cs var:L.Dash.ByMonth ?>">
-    <thead><tr><th><?cs var:L.Dash.Month ?></th><th class="num" data-series><?cs var:L.Dash.LastYear ?></th><th class="num" data-series><?cs var:L.Dash.ThisYear ?></th></tr></thead>
-    <tbody><?cs each:m = Chart.Monthly ?><tr><td class="nowrap"><?cs var:L.Dash.Months[m.month] ?></td><td class="num"><?cs call:amount(m.last) ?></td><td class="num"><?cs call:amount(m.this) ?></td></tr><?cs /each ?></tbody>
-  </table></div></div>
-</section>
-
-<div class="card-grid">
-<section class="card" id="by-category">
-  <h2><?cs var:L.Dash.ByCategory ?></h2>
-  <div class="chart-pair"><div class="table-wrap">
-  <table class="data" id="t-category" data-chart="hbar" aria-label="<?cs var:L.Dash.ByCategory ?>">
-    <thead><tr><th><?cs var:L.Dash.Category ?></th><th class="num" data-series><?cs var:L.Dash.ThisYear ?></th><th class="num" data-series><?cs var:L.Dash.LastYearSame ?></th></tr></thead>
-    <tbody><?cs each:c = Chart.Categories ?><tr><td><?cs call:region_label(c) ?></td><td class="num"><?cs var:money(c.ty) ?></td><td class="num"><?cs var:money(c.ly) ?></td></tr><?cs /each ?></tbody>
-  </table></div></div>
-</section>
-
-<section class="card" id="support">
-  <h2><?cs var:L.Dash.Support ?></h2>
-  <div class="chart-pair"><div class="table-wrap">
-  <table class="data" id="t-support" data-chart="bar" aria-label="<?cs var:L.Dash.Support ?>">
-    <thead><tr><th><?cs var:L.Dash.SupportCategory ?></th><th class="num" data-series><?cs var:L.Dash.Col.Budget ?></th><th class="num" data-series><?cs var:L.Dash.Col.Spend ?></th><th class="num"><?cs var:L.Dash.Used ?></th></tr></thead>
-    <tbody><?cs each:c = Chart.Support ?><tr data-category="<?cs var:c.category_id ?>"><td><?cs if:c.category_id == 0 ?><?cs var:L.Dash.NoCategory ?><?cs else ?><?cs call:region_label(c) ?><?cs /if ?></td><td class="num"><?cs var:money(c.budget) ?></td><td class="num"><?cs var:money(c.spend) ?></td><td class="num<?cs if:c.over ?> down<?cs /if ?>"><?cs call:pct(c.used) ?></td></tr><?cs /each ?></tbody>
-  </table></div></div>
-  <?cs if:subcount(Chart.Support) == 0 ?><p class="empty"><?cs var:L.Dash.NoPlans ?></p><?cs /if ?>
-</section>
-</div>
-
-<div class="card-grid">
-<section class="card" id="by-reason">
-  <h2><?cs var:L.Dash.Complaints ?></h2>
-  <div class="chart-pair"><div class="table-wrap">
-  <table class="data" id="t-reason" data-chart="doughnut" aria-label="<?cs var:L.Dash.Complaints ?>">
-    <thead><tr><th><?cs var:L.Dash.Reason ?></th><th class="num" data-series><?cs var:L.Dash.Count ?></th></tr></thead>
-    <tbody><?cs each:x = Chart.Reasons ?><tr data-reason="<?cs var:x.reason ?>"><td><?cs var:L.Stats.Reason[x.reason] ?></td><td class="num"><?cs var:x.n ?></td></tr><?cs /each ?></tbody>
-  </table></div></div>
-  <?cs if:subcount(Chart.Reasons) == 0 ?><p class="empty"><?cs var:L.Dash.NoComplaints ?></p><?cs /if ?>
-</section>
-
-<section class="card" id="growth">
-  <h2><?cs var:L.Dash.GrowthTopBottom ?></h2>
-  <div class="chart-pair"><div class="table-wrap">
-  <table class="data" id="t-top" data-chart="hbar" aria-label="<?cs var:L.Dash.Top ?>">
-    <thead><tr><th><?cs var:L.Dash.Top ?></th><th class="num" data-series><?cs var:L.Dash.Col.Growth ?></th></tr></thead>
-    <tbody><?cs each:x = Chart.Top ?><tr><td><a href="/customers/<?cs var:x.id ?>"><?cs var:x.name ?></a></td><td class="num"><?cs var:x.growth ?>%</td></tr><?cs /each ?></tbody>
-  </table></div></div>
-  <div class="chart-pair"><div class="table-wrap">
-  <table class="data" id="t-bottom" data-chart="hbar" aria-label="<?cs var:L.Dash.Bottom ?>">
-    <thead><tr><th><?cs var:L.Dash.Bottom ?></th><th class="num" data-series><?cs var:L.Dash.Col.Growth ?></th></tr></thead>
-    <tbody><?cs each:x = Chart.Bottom ?><tr><td><a href="/customers/<?cs var:x.id ?>"><?cs var:x.name ?></a></td><td class="num down"><?cs var:x.growth ?>%</td></tr><?cs /each ?></tbody>
-  </table></div></div>
-</section>
-</div>
+<?cs escape:"none" ?><?cs var:Kept.Charts ?><?cs /escape ?>
 <?cs include:"layout/bottom.cs" ?>

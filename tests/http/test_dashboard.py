@@ -35,6 +35,9 @@ def _expected(cid):
     y = "YEAR(CURDATE())"
     sales = ("SELECT COALESCE(SUM(l.amount), 0) FROM orders o JOIN order_lines l"
              " ON l.order_id = o.id WHERE o.customer_id = %d AND " % cid)
+    # "-" for none: an empty string would be an empty line of the client's output
+    contact = sql_value("SELECT COALESCE(MAX(contacted_on), '-') FROM contact_log"
+                        " WHERE customer_id = %d" % cid)
     return {
         "ytd": float(sql_value(sales + "YEAR(o.ordered_on) = %s" % y)),
         "ly": float(sql_value(sales + "o.ordered_on >= MAKEDATE(%s - 1, 1)"
@@ -53,8 +56,7 @@ def _expected(cid):
         "overdue": float(sql_value("SELECT COALESCE(SUM(amount), 0) FROM payments WHERE"
                                    " customer_id = %d AND paid_on IS NULL AND due_on < CURDATE()"
                                    % cid)),
-        "contact": sql_value("SELECT COALESCE(MAX(contacted_on), '') FROM contact_log"
-                             " WHERE customer_id = %d" % cid),
+        "contact": contact if contact != "-" else "",
     }
 
 
