@@ -183,9 +183,9 @@ static const char *const sort_col[DS_COUNT] = {
  * office): no index holds several regions in another column's order, so
  * MariaDB sorted all their dealers (17,000 at the bench's volume) for
  * fifty. Each region is read on its own (region_id, column) index up to
- * the page's last row and the branches are merged: page 1 of seven
- * regions reads 350 index entries. The regions are the session's own
- * (a manager) or all of them. */
+ * the page's last row, the branches' ids and sort values are merged, and
+ * only the page's fifty rows are read: page 1 of seven regions reads 350
+ * index entries. The regions are the session's own (a manager) or all. */
 static NEOERR *dealers_merged(const struct user *u, const struct dash_filter *f, HDF *hdf,
                               const char *prefix)
 {
@@ -199,24 +199,27 @@ static NEOERR *dealers_merged(const struct user *u, const struct dash_filter *f,
   }
   if (n > (DB_MAX_PARAMS - 2) / 2) return nerr_pass(dealers_one(u, f, hdf, prefix));
   const char *col = sort_col[f->sort], *dir = f->desc ? " DESC" : "";
-  char order[96], sql[16384];
+  char order[96], korder[96], sql[16384];
   snprintf(order, sizeof order, "d.%s%s, d.customer_id%s", col, dir, dir);
-  size_t o = (size_t)snprintf(sql, sizeof sql, D_COLS " FROM (");
+  snprintf(korder, sizeof korder, "k.v%s, k.customer_id%s", dir, dir);
+  size_t o = (size_t)snprintf(sql, sizeof sql, D_COLS " FROM (SELECT k.customer_id FROM (");
   struct db_arg a[DB_MAX_PARAMS];
   int na = 0;
   long long offset = (long long)(f->page - 1) * f->per;
   for (int i = 0; i < n && o < sizeof sql; i++) {
     o += (size_t)snprintf(sql + o, sizeof sql - o,
-                          "%s(SELECT d.customer_id FROM dash_dealers d WHERE d.region_id = ?"
-                          " ORDER BY %s LIMIT ?)", i ? " UNION ALL " : "", order);
+                          "%s(SELECT d.customer_id, d.%s AS v FROM dash_dealers d"
+                          " WHERE d.region_id = ? ORDER BY %s LIMIT ?)",
+                          i ? " UNION ALL " : "", col, order);
     a[na++] = DB_INT(ids[i]);
     a[na++] = DB_INT(offset + f->per);
   }
   if (n == 0 && o < sizeof sql)   /* no region at all: an empty page, same columns */
-    o += (size_t)snprintf(sql + o, sizeof sql - o, "SELECT 0 AS customer_id FROM DUAL WHERE 0");
+    o += (size_t)snprintf(sql + o, sizeof sql - o, "SELECT 0 AS customer_id, 0 AS v FROM DUAL WHERE 0");
   if (o < sizeof sql)
-    o += (size_t)snprintf(sql + o, sizeof sql - o, ") k JOIN dash_dealers d ON d.customer_id ="
-                          " k.customer_id ORDER BY %s LIMIT ? OFFSET ?", order);
+    o += (size_t)snprintf(sql + o, sizeof sql - o, ") k ORDER BY %s LIMIT ? OFFSET ?) p"
+                          " JOIN dash_dealers d ON d.customer_id = p.customer_id ORDER BY %s",
+                          korder, order);
   if (o >= sizeof sql) return nerr_raise(NERR_ASSERT, "dashboard page statement too long");
   a[na++] = DB_INT(f->per);
   a[na++] = DB_INT(offset);
