@@ -36,6 +36,7 @@ DROP EVENT IF EXISTS dash_day;
 DROP TRIGGER IF EXISTS dash_payment_wait;
 DROP TRIGGER IF EXISTS dash_order_wait;
 DROP TRIGGER IF EXISTS dash_line_wait;
+DROP PROCEDURE IF EXISTS dash_wait;
 
 DELIMITER //
 
@@ -79,21 +80,14 @@ END//
 -- their row exists (their AFTER triggers would lock the row first and the
 -- day second): while a day change is in progress they wait for it,
 -- instead of deadlocking with its reads reaching their new row.
-CREATE TRIGGER dash_payment_wait BEFORE INSERT ON payments FOR EACH ROW
+CREATE PROCEDURE dash_wait()
 BEGIN
   DECLARE a DATE;
   IF @kehu_bulk IS NULL THEN SET a = dash_as_of(); END IF;
 END//
-CREATE TRIGGER dash_order_wait BEFORE INSERT ON orders FOR EACH ROW
-BEGIN
-  DECLARE a DATE;
-  IF @kehu_bulk IS NULL THEN SET a = dash_as_of(); END IF;
-END//
-CREATE TRIGGER dash_line_wait BEFORE INSERT ON order_lines FOR EACH ROW
-BEGIN
-  DECLARE a DATE;
-  IF @kehu_bulk IS NULL THEN SET a = dash_as_of(); END IF;
-END//
+CREATE TRIGGER dash_payment_wait BEFORE INSERT ON payments FOR EACH ROW CALL dash_wait()//
+CREATE TRIGGER dash_order_wait BEFORE INSERT ON orders FOR EACH ROW CALL dash_wait()//
+CREATE TRIGGER dash_line_wait BEFORE INSERT ON order_lines FOR EACH ROW CALL dash_wait()//
 
 DELIMITER ;
 
