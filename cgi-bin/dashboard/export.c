@@ -48,7 +48,6 @@ static NEOERR *prepare(struct export *e, struct req *r, struct dash_filter *f)
     e->head[i] = i18n_get(r->lang, key);
   }
   NEOERR *err = dash_filter_parse(r, f);
-  if (!err) err = db_dash_ensure_today();
   if (!err) err = db_dash_settings(&e->s);
   return nerr_pass(err);
 }

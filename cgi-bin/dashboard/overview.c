@@ -184,11 +184,16 @@ NEOERR *dash_overview(struct req *r)
   HDF *h = r->hdf;
   struct dash_filter f;
   struct dash_settings s;
+  struct dash_day day;
   long long total = 0, rev = 0;
   NEOERR *err;
-  if ((err = dash_filter_parse(r, &f)) || (err = db_dash_revision(&r->user, &f, &rev)) ||
+  if ((err = dash_filter_parse(r, &f)) || (err = db_dash_revision(&r->user, &f, &rev, &day)) ||
       (err = db_dash_settings(&s)) || (err = set_settings(h, &s)) ||
       (err = use_region_figures(r, &f, &s, rev, &total)))
+    return nerr_pass(err);
+  /* The figures are as the timer left them (schema/015): say for which day. */
+  if ((err = hdf_set_value(h, "AsOf.day", day.as_of)) ||
+      (err = hdf_set_int_value(h, "AsOf.today", day.today)))
     return nerr_pass(err);
   long long pages = total ? (total + f.per - 1) / f.per : 1;
   if (f.page > pages) f.page = (int)pages;

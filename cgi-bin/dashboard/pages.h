@@ -7,6 +7,8 @@
 NEOERR *dash_overview(struct req *r);
 NEOERR *dash_export_csv(struct req *r);
 NEOERR *dash_export_xlsx(struct req *r);
+NEOERR *dash_settings_form(struct req *r);
+NEOERR *dash_settings_save(struct req *r);
 
 /* Region, sort and page from the query string, checked: a region the user
  * may not see is a 404. Sets Filter.* (region, sort, dir, Query: the query

@@ -1,4 +1,4 @@
-/* The dealer table of the dashboard, its count, export and settings. A page
+/* The dealer table of the dashboard, its count and export. A page
  * is an index range on dash_dealers (region_id, sort column), so sorting a
  * region of thousands of dealers by any column reads one page of rows. */
 #include "db/dashboard.h"
@@ -6,10 +6,8 @@
 #include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 /* Parameters: region, region, scope flag, user. */
 #define D_WHERE " WHERE (? = 0 OR d.region_id = ?) AND " CUSTOMER_SCOPE("d.region_id")
@@ -39,21 +37,12 @@ static DB_STMT pages[DS_COUNT][2] = {
 
 static DB_STMT count = DB_STMT_INIT("SELECT COUNT(*) FROM dash_dealers d" D_WHERE);
 
-static DB_STMT stale = DB_STMT_INIT(
-    "SELECT COALESCE(as_of <> CURDATE(), 1) FROM dash_state WHERE id = 1");
-/* The trigger on dash_state does the work (schema/014); the row lock makes
- * concurrent requests wait for one refresh instead of running several. */
-static DB_STMT refresh = DB_STMT_INIT(
-    "UPDATE dash_state SET requested = CURDATE() WHERE id = 1 AND NOT (as_of <=> CURDATE())");
-
 /* Parameters: region, region, scope flag, user. */
 static DB_STMT revision = DB_STMT_INIT(
-    "SELECT COALESCE(s.as_of <> CURDATE(), 1),"
+    "SELECT COALESCE(s.as_of, ''), s.as_of <=> CURDATE(),"
     " (SELECT COALESCE(SUM(r.rev), 0) FROM dash_region_rev r WHERE (? = 0 OR r.region_id = ?)"
     "  AND " CUSTOMER_SCOPE("r.region_id") ")"
     " FROM dash_state s WHERE s.id = 1");
-
-static DB_STMT settings = DB_STMT_INIT("SELECT name, value FROM dashboard_settings");
 
 static DB_STMT role_of = DB_STMT_INIT("SELECT role FROM users WHERE id = ?");
 
@@ -77,76 +66,21 @@ static NEOERR *exec_where(DB_STMT *s, const struct user *u, const struct dash_fi
                            (long long)u->id, limit, offset));
 }
 
-NEOERR *db_dash_ensure_today(void)
-{
-  int more;
-  long long old = 0;
-  NEOERR *err = db_exec(&stale, "");
-  if (!err && !(err = db_next(&stale, &more)) && more) old = db_int(&stale, 0);
-  db_done(&stale);
-  if (err || !old) return nerr_pass(err);
-  err = db_exec(&refresh, "");
-  db_done(&refresh);
-  return nerr_pass(err);
-}
-
-static NEOERR *read_revision(const struct user *u, const struct dash_filter *f, long long *stale,
-                             long long *rev)
+NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev,
+                         struct dash_day *day)
 {
   int more;
   long long reg = dash_region_of(u, f);
-  *stale = 1;
   *rev = 0;
+  memset(day, 0, sizeof *day);
   NEOERR *err = db_exec(&revision, "iiii", reg, reg, dash_scope_flag(u, f), (long long)u->id);
   if (!err && !(err = db_next(&revision, &more)) && more) {
-    *stale = db_int(&revision, 0);
-    *rev = db_int(&revision, 1);
+    snprintf(day->as_of, sizeof day->as_of, "%s", db_str(&revision, 0) ? db_str(&revision, 0) : "");
+    day->today = db_int(&revision, 1) == 1;
+    *rev = db_int(&revision, 2);
   }
   db_done(&revision);
   return nerr_pass(err);
-}
-
-NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev)
-{
-  long long stale;
-  NEOERR *err = read_revision(u, f, &stale, rev);
-  if (err || !stale) return nerr_pass(err);
-  if ((err = db_exec(&refresh, ""))) return nerr_pass(err);
-  db_done(&refresh);
-  return nerr_pass(read_revision(u, f, &stale, rev));
-}
-
-NEOERR *db_dash_settings(struct dash_settings *s)
-{
-  static struct dash_settings cached;
-  static time_t read_at;
-  time_t now = time(NULL);
-  if (read_at && now - read_at < 60) { *s = cached; return STATUS_OK; }
-  static const struct { const char *name; size_t off; int def; } known[] = {
-    { "sleep_doze_days", offsetof(struct dash_settings, doze_days), 90 },
-    { "sleep_half_days", offsetof(struct dash_settings, half_days), 180 },
-    { "sleep_deep_days", offsetof(struct dash_settings, deep_days), 365 },
-    { "visit_days", offsetof(struct dash_settings, visit_days), 60 },
-    { "falling_pct", offsetof(struct dash_settings, falling_pct), 30 },
-    { "behind_pct", offsetof(struct dash_settings, behind_pct), 50 },
-  };
-  struct dash_settings v;
-  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-    *(int *)((char *)&v + known[i].off) = known[i].def;
-  int more;
-  NEOERR *err = db_exec(&settings, "");
-  while (!err && !(err = db_next(&settings, &more)) && more) {
-    const char *name = db_str(&settings, 0);
-    for (size_t i = 0; name && i < sizeof known / sizeof known[0]; i++)
-      if (!strcmp(name, known[i].name))
-        *(int *)((char *)&v + known[i].off) = (int)db_int(&settings, 1);
-  }
-  db_done(&settings);
-  if (err) return nerr_pass(err);
-  cached = v;
-  read_at = now;
-  *s = v;
-  return STATUS_OK;
 }
 
 NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long long *n)

@@ -20,24 +20,36 @@ struct dash_filter {
   int page, per;
 };
 
-/* The dashboard's settings (schema/014 dashboard_settings), cached for a
- * minute per process. */
+/* The dashboard's settings (schema/014 dashboard_settings). */
 struct dash_settings {
   int doze_days, half_days, deep_days;   /* sleep status thresholds */
   int visit_days;                        /* "not visited" warning */
   int falling_pct;                       /* "orders falling" warning */
   int behind_pct;                        /* "plan behind" warning */
 };
+/* Kept for a minute per process (read on every dashboard request). */
 NEOERR *db_dash_settings(struct dash_settings *s);
+/* Read now, for the settings form (the process that shows it after a
+ * save may not be the one that saved). */
+NEOERR *db_dash_settings_fresh(struct dash_settings *s);
+/* Stores s (checked by the caller), audits what changed and puts s in
+ * this process's cache; *changed says whether anything did. Other
+ * processes take the new values within a minute. */
+NEOERR *db_dash_settings_save(const struct user *u, const char *ip,
+                              const struct dash_settings *s, int *changed);
 
-/* Brings the date-dependent summaries to today (the first request of a
- * day recomputes them; see schema/014). */
-NEOERR *db_dash_ensure_today(void);
+/* The day the figures are for (dash_state.as_of: moved by a timer, see
+ * schema/015; the dashboard never moves it) and whether that is today. */
+struct dash_day {
+  char as_of[16];            /* YYYY-MM-DD, "" before the first refresh */
+  int today;
+};
 
-/* The same, and the sum of the revisions (schema/014 dash_region_rev) of
+/* The day, and the sum of the revisions (schema/014 dash_region_rev) of
  * the regions in the filter's scope: it changes whenever any figure of
  * those regions does, so what was computed at one revision can be kept. */
-NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev);
+NEOERR *db_dash_revision(const struct user *u, const struct dash_filter *f, long long *rev,
+                         struct dash_day *day);
 
 /* Number of dealers in the filter's scope. */
 NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long long *n);

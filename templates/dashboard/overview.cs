@@ -6,11 +6,15 @@ def:sort_th(key, label, cls) ?><th<?cs if:cls ?> class="<?cs var:cls ?>"<?cs /if
 def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?><?cs include:"dashboard/macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Dash.Title ?></h1>
+  <p class="muted" id="as-of"><?cs var:L.Dash.AsOf ?> <strong><?cs call:dash(AsOf.day) ?></strong></p>
   <p class="actions" id="export-links">
     <span class="muted"><?cs var:L.Dash.Export ?>:</span>
     <a class="button" id="export-csv" href="/dashboard.csv?<?cs var:Filter.Query ?>"><?cs var:L.Dash.ExportCsv ?></a>
-    <a class="button" id="export-xlsx" href="/dashboard.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Dash.ExportXlsx ?></a></p>
+    <a class="button" id="export-xlsx" href="/dashboard.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Dash.ExportXlsx ?></a><?cs
+    if:User.Role == "admin" ?>
+    <a class="button" id="settings-link" href="/dashboard/settings"><?cs var:L.DashSet.Title ?></a><?cs /if ?></p>
 </div>
+<?cs if:AsOf.today != 1 ?><p class="notice warn" id="as-of-note" role="status"><?cs var:L.Dash.AsOfStale ?></p><?cs /if ?>
 <form method="get" action="/dashboard" class="filters" id="dash-filter">
   <label for="region"><?cs var:L.Dash.Region ?></label>
   <select id="region" name="region">
