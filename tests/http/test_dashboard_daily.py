@@ -211,3 +211,18 @@ def test_page_shows_its_day_and_never_moves_it():
         sql(re.sub(r"\s+", " ", timer.replace("\\n", " ")))
         check(_rev_total() == rev, "the timer is a no-op once the day is current")
     _with_timer_off(body)
+
+
+def test_nightly_rebuild_of_the_dealer_table():
+    """schema/017: an event packs dash_dealers every night; its statement
+    runs online and leaves every dealer's figures as they were."""
+    ev = sql("SELECT status, interval_value, interval_field, event_definition"
+             " FROM information_schema.EVENTS WHERE event_name = 'dash_compact'")
+    check(ev and ev[0][0] == "ENABLED", "the nightly rebuild: %s" % ev)
+    check(ev[0][1] == "1" and ev[0][2] == "DAY", "once a day: %s" % ev[0][1:3])
+    before = sql("SELECT COUNT(*), SUM(ytd), SUM(ly), SUM(overdue), SUM(growth IS NULL)"
+                 " FROM dash_dealers")
+    sql(ev[0][3].rstrip(";"))
+    after = sql("SELECT COUNT(*), SUM(ytd), SUM(ly), SUM(overdue), SUM(growth IS NULL)"
+                " FROM dash_dealers")
+    check(before == after, "figures before %s, after %s" % (before, after))
