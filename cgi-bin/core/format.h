@@ -8,4 +8,12 @@
 void format_money(const char *in, char *out, size_t n);
 /* ClearSilver string function `money(x)`. */
 NEOERR *format_money_strfunc(const char *in, char **out);
+
+/* Change of cur over prev in per cent; 0 (no figure) when prev <= 0. */
+int pct_change(double cur, double prev, double *pct);
+/* num as a per cent of den; 0 (no figure) when den <= 0. */
+int pct_share(double num, double den, double *pct);
+/* A per cent with one decimal, as the database's ROUND(x, 1) gives it
+ * (halves away from zero): "12.3", "-4.0". */
+void pct_text(double pct, char *out, size_t n);
 #endif

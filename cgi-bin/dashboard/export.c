@@ -2,6 +2,7 @@
  * sort, every row, streamed. Text cells get the formula guard of
  * core/csv_out.h in both writers. */
 #include "dashboard/figures.h"
+#include "core/format.h"
 #include "dashboard/pages.h"
 #include "core/csv_out.h"
 #include "core/i18n.h"
@@ -62,10 +63,10 @@ static void cells(struct export *e, const char *const *c, const char **out)
   snprintf(key, sizeof key, "Dash.Sleep.%s", sleep);
   double ytd = c[C_YTD] ? strtod(c[C_YTD], NULL) : 0;
   e->growth[0] = e->attain[0] = '\0';
-  if (dash_growth(ytd, c[C_LY] ? strtod(c[C_LY], NULL) : 0, &pct))
-    dash_pct_text(pct, e->growth, sizeof e->growth);
-  if (dash_share(ytd, c[C_TARGET] ? strtod(c[C_TARGET], NULL) : 0, &pct))
-    dash_pct_text(pct, e->attain, sizeof e->attain);
+  if (pct_change(ytd, c[C_LY] ? strtod(c[C_LY], NULL) : 0, &pct))
+    pct_text(pct, e->growth, sizeof e->growth);
+  if (pct_share(ytd, c[C_TARGET] ? strtod(c[C_TARGET], NULL) : 0, &pct))
+    pct_text(pct, e->attain, sizeof e->attain);
   for (int i = 0; i < NX; i++) {
     switch (xcols[i].col) {
     case X_GROWTH: out[i] = e->growth[0] ? e->growth : NULL; break;

@@ -3,6 +3,7 @@
  * draws them; without JavaScript the tables are the page) and the
  * warnings. Every figure comes from the summaries of schema/014. */
 #include "dashboard/figures.h"
+#include "core/format.h"
 #include "dashboard/pages.h"
 #include "core/i18n.h"
 #include "core/page.h"
@@ -21,7 +22,7 @@ static NEOERR *set_pct(HDF *h, const char *key, int ok, double pct)
 {
   if (!ok) return STATUS_OK;
   char buf[32];
-  dash_pct_text(pct, buf, sizeof buf);
+  pct_text(pct, buf, sizeof buf);
   return nerr_pass(hdf_set_value(h, key, buf));
 }
 
@@ -32,9 +33,9 @@ static NEOERR *decorate(HDF *rows, const struct dash_settings *s)
   for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
     double pct, ytd = num(row, "ytd");
     const char *idle = hdf_get_value(row, "idle_days", NULL);
-    int ok = dash_growth(ytd, num(row, "ly"), &pct);
+    int ok = pct_change(ytd, num(row, "ly"), &pct);
     if ((err = set_pct(row, "growth", ok, pct))) break;
-    ok = dash_share(ytd, num(row, "target"), &pct);
+    ok = pct_share(ytd, num(row, "target"), &pct);
     if ((err = set_pct(row, "attain", ok, pct))) break;
     err = hdf_set_value(row, "sleep", dash_sleep(idle ? atol(idle) : -1, s->doze_days,
                                                  s->half_days, s->deep_days));
@@ -70,7 +71,7 @@ static NEOERR *support_shares(HDF *h)
   NEOERR *err = STATUS_OK;
   for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
     double pct;
-    int ok = dash_share(num(row, "spend"), num(row, "budget"), &pct);
+    int ok = pct_share(num(row, "spend"), num(row, "budget"), &pct);
     err = set_pct(row, "used", ok, pct);
     if (!err && ok && pct > 100) err = hdf_set_value(row, "over", "1");
   }

@@ -1,4 +1,5 @@
 #include "db/customer.h"
+#include "core/format.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
@@ -50,14 +51,16 @@ static DB_STMT get = DB_STMT_INIT(
     " LEFT JOIN customer_tallies t ON t.customer_id = c.id"
     " WHERE c.id = ? AND " CUSTOMER_SCOPE("c.region_id"));
 
-/* Growth against the same part of last year, in per cent to one decimal. */
+/* Growth against the same part of last year, in per cent to one decimal
+ * (rounded as the database's ROUND, which computed it before). */
 static NEOERR *set_growth(HDF *summary)
 {
-  double now = strtod(hdf_get_value(summary, "sales_this_year", "0"), NULL);
-  double then = strtod(hdf_get_value(summary, "sales_last_ytd", "0"), NULL);
-  if (then <= 0) return STATUS_OK;
+  double pct;
   char v[32];
-  snprintf(v, sizeof v, "%.1f", (now - then) * 100 / then);
+  if (!pct_change(strtod(hdf_get_value(summary, "sales_this_year", "0"), NULL),
+                  strtod(hdf_get_value(summary, "sales_last_ytd", "0"), NULL), &pct))
+    return STATUS_OK;
+  pct_text(pct, v, sizeof v);
   return nerr_pass(hdf_set_value(summary, "growth", v));
 }
 

@@ -1,6 +1,6 @@
-/* Unit tests for the dealer dashboard's arithmetic
+/* Unit tests for the dealer dashboard's sleep status
  * (cgi-bin/dashboard/figures.c, compiled in here: it belongs to the
- * dashboard program, not to the shared library). */
+ * dashboard program, not to the shared library). Per cents: test_format.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -28,60 +28,10 @@ static void test_sleep_thresholds(void **state)
   assert_string_equal(dash_sleep(61, 30, 60, 120), "half");
 }
 
-static void test_growth(void **state)
-{
-  (void)state;
-  double p = 0;
-  assert_true(dash_growth(150, 100, &p));
-  assert_true(p > 49.999 && p < 50.001);
-  assert_true(dash_growth(0, 100, &p));
-  assert_true(p > -100.001 && p < -99.999);
-  assert_true(dash_growth(100, 100, &p));
-  assert_true(p > -0.001 && p < 0.001);
-  /* no last year: no growth figure (not infinity) */
-  assert_false(dash_growth(100, 0, &p));
-  assert_false(dash_growth(100, -5, &p));
-}
-
-static void test_attainment(void **state)
-{
-  (void)state;
-  double p = 0;
-  assert_true(dash_share(1700, 3400, &p));
-  assert_true(p > 49.999 && p < 50.001);
-  assert_true(dash_share(5000, 4000, &p));
-  assert_true(p > 124.999 && p < 125.001);
-  assert_false(dash_share(100, 0, &p));   /* no target */
-}
-
-static void test_pct_text(void **state)
-{
-  (void)state;
-  char b[32];
-  dash_pct_text(50, b, sizeof b);
-  assert_string_equal(b, "50.0");
-  dash_pct_text(-100, b, sizeof b);
-  assert_string_equal(b, "-100.0");
-  /* halves away from zero, as ROUND(x, 1) in the database */
-  dash_pct_text(12.35, b, sizeof b);
-  assert_string_equal(b, "12.4");
-  dash_pct_text(-12.35, b, sizeof b);
-  assert_string_equal(b, "-12.4");
-  dash_pct_text(0.04, b, sizeof b);
-  assert_string_equal(b, "0.0");
-  dash_pct_text(-0.04, b, sizeof b);
-  assert_string_equal(b, "0.0");
-  dash_pct_text(33.333333, b, sizeof b);
-  assert_string_equal(b, "33.3");
-}
-
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_sleep_thresholds),
-    cmocka_unit_test(test_growth),
-    cmocka_unit_test(test_attainment),
-    cmocka_unit_test(test_pct_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests for format_money (cgi-bin/core/format.h). */
+/* Unit tests for format_money and the per cents (cgi-bin/core/format.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -105,6 +105,53 @@ static void test_strfunc(void **state)
   free(out);
 }
 
+static void test_growth(void **state)
+{
+  (void)state;
+  double p = 0;
+  assert_true(pct_change(150, 100, &p));
+  assert_true(p > 49.999 && p < 50.001);
+  assert_true(pct_change(0, 100, &p));
+  assert_true(p > -100.001 && p < -99.999);
+  assert_true(pct_change(100, 100, &p));
+  assert_true(p > -0.001 && p < 0.001);
+  /* no last year: no growth figure (not infinity) */
+  assert_false(pct_change(100, 0, &p));
+  assert_false(pct_change(100, -5, &p));
+}
+
+static void test_attainment(void **state)
+{
+  (void)state;
+  double p = 0;
+  assert_true(pct_share(1700, 3400, &p));
+  assert_true(p > 49.999 && p < 50.001);
+  assert_true(pct_share(5000, 4000, &p));
+  assert_true(p > 124.999 && p < 125.001);
+  assert_false(pct_share(100, 0, &p));   /* no target */
+}
+
+static void test_pct_text(void **state)
+{
+  (void)state;
+  char b[32];
+  pct_text(50, b, sizeof b);
+  assert_string_equal(b, "50.0");
+  pct_text(-100, b, sizeof b);
+  assert_string_equal(b, "-100.0");
+  /* halves away from zero, as ROUND(x, 1) in the database */
+  pct_text(12.35, b, sizeof b);
+  assert_string_equal(b, "12.4");
+  pct_text(-12.35, b, sizeof b);
+  assert_string_equal(b, "-12.4");
+  pct_text(0.04, b, sizeof b);
+  assert_string_equal(b, "0.0");
+  pct_text(-0.04, b, sizeof b);
+  assert_string_equal(b, "0.0");
+  pct_text(33.333333, b, sizeof b);
+  assert_string_equal(b, "33.3");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -116,6 +163,9 @@ int main(void)
     cmocka_unit_test(test_non_finite_passthrough),
     cmocka_unit_test(test_small_buffer_is_terminated),
     cmocka_unit_test(test_strfunc),
+    cmocka_unit_test(test_growth),
+    cmocka_unit_test(test_attainment),
+    cmocka_unit_test(test_pct_text),
   };
   return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }
