@@ -206,15 +206,14 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
     param(&w, DB_INT(anchors[a].id));
     offset = 0;
   }
-  /* The landing view (open, newest first, page 1, no filter) joins its
-   * rows as it reads the status index backwards: the derived table of
-   * page ids was a third of that statement's time. Every other view takes
-   * the page's ids first and joins after: joined, MariaDB chose other
-   * plans for them (the received_at index for oldest first, reading
-   * closed complaints; a ref on status that ignored a deep page's anchor
-   * and stepped over 1,000 entries). */
-  int direct = offset == 0 && a < 0 && !f->oldest && !f->overdue && f->status == STATUS_OPEN &&
-               w.n == 0;
+  /* A first or anchored page whose order has a named index joins its
+   * rows as it reads that index: the derived table of page ids was a
+   * third of the statement's time. A deep page without an anchor takes
+   * the page's ids first (it skips index entries, not rows), and so does
+   * a view left to the optimizer: joined, MariaDB chose plans by its
+   * estimates (the received_at index for oldest first, reading closed
+   * complaints; a ref on status that ignored a deep page's anchor). */
+  int direct = offset == 0 && hint[0];
   char from[sizeof w.sql + 160];
   if (direct) snprintf(from, sizeof from, "complaints c%s", hint);
   else if ((size_t)snprintf(from, sizeof from, "(SELECT c.id FROM complaints c%s%s ORDER BY c.%s"
