@@ -752,18 +752,17 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
   err = run(b, &s);
   free(b);
   if (err) return nerr_pass(err);
-  char name[64];
+  HDF *list = NULL, *row;
+  int n_col = -1;
+  for (int i = 0; i < s->ncols; i++)
+    if (strcmp(s->col_name[i], "n") == 0) n_col = i;
   while (!(err = db_next(s, &got)) && got) {
     if (*rows == 0) first_row(s, f, first);
     if (*rows == f->per) { *more = 1; continue; }
-    for (int i = 0; i < s->ncols && !err; i++) {
-      const char *v = db_str(s, i);
-      if (!v) continue;
-      if (strcmp(s->col_name[i], "n") == 0) { *total = strtoll(v, NULL, 10); continue; }
-      snprintf(name, sizeof name, "Customers.%d.%s", *rows, s->col_name[i]);
-      err = hdf_set_value(hdf, name, v);
-    }
-    if (err) break;
+    if (n_col >= 0 && db_str(s, n_col)) *total = db_int(s, n_col);
+    if ((!list && (err = hdf_get_node(hdf, "Customers", &list))) ||
+        (err = db_row_node(list, *rows, &row)) || (err = db_columns_to_node(s, row, n_col)))
+      break;
     (*rows)++;
   }
   db_done(s);

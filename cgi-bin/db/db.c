@@ -313,27 +313,41 @@ const void *db_bin(DB_STMT *s, int col, unsigned long *len)
   return s->res[col].buffer;
 }
 
-static NEOERR *row_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix)
+NEOERR *db_columns_to_node(DB_STMT *s, HDF *node, int skip)
 {
-  HDF *node;
-  NEOERR *err = hdf_get_node(hdf, prefix, &node);
-  if (err) return nerr_pass(err);
   for (int i = 0; i < s->ncols; i++) {
-    if (s->res_null[i]) continue;
-    err = hdf_set_value(node, s->col_name[i], s->res[i].buffer);
+    if (s->res_null[i] || i == skip) continue;
+    NEOERR *err = hdf_set_value(node, s->col_name[i], s->res[i].buffer);
     if (err) return nerr_pass(err);
   }
   return STATUS_OK;
 }
 
+NEOERR *db_row_node(HDF *parent, int n, HDF **row)
+{
+  char name[16], *p = name + sizeof name;
+  unsigned v = n < 0 ? 0 : (unsigned)n;
+  *--p = '\0';
+  do *--p = (char)('0' + v % 10); while ((v /= 10));
+  return nerr_pass(hdf_get_node(parent, p, row));
+}
+
+static NEOERR *row_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix)
+{
+  HDF *node;
+  NEOERR *err = hdf_get_node(hdf, prefix, &node);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_columns_to_node(s, node, -1));
+}
+
 NEOERR *db_rows_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *nrows)
 {
   int n = 0, more;
-  char name[256];
+  HDF *parent = NULL, *row;
   NEOERR *err;
   while (!(err = db_next(s, &more)) && more) {
-    snprintf(name, sizeof name, "%s.%d", prefix, n++);
-    if ((err = row_to_hdf(s, hdf, name))) break;
+    if (!parent && (err = hdf_get_node(hdf, prefix, &parent))) break;
+    if ((err = db_row_node(parent, n++, &row)) || (err = db_columns_to_node(s, row, -1))) break;
   }
   if (nrows) *nrows = n;
   db_done(s);

@@ -64,6 +64,13 @@ const void *db_bin(DB_STMT *s, int col, unsigned long *len);
  * with db_row_to_hdf); NULL columns are left out. */
 NEOERR *db_rows_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *nrows);
 NEOERR *db_row_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *found);
+/* The pieces of db_rows_to_hdf for a caller that adds to each row: the
+ * node parent.<n>, and the current row's columns (but `skip`, -1 for none)
+ * set under it. Both work relative to a node: a full name per value
+ * ("Rows.12.name", printf'd and looked up from the root) cost three times
+ * as much as the value itself on a list page. */
+NEOERR *db_row_node(HDF *parent, int n, HDF **row);
+NEOERR *db_columns_to_node(DB_STMT *s, HDF *node, int skip);
 void db_done(DB_STMT *s);
 unsigned long long db_affected(DB_STMT *s);
 unsigned long long db_insert_id(DB_STMT *s);

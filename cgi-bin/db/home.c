@@ -99,19 +99,12 @@ static NEOERR *append_rows(DB_STMT *s, HDF *hdf, const char *prefix, int *n, int
 {
   NEOERR *err;
   int more;
-  char name[256];
+  HDF *list = NULL, *row;
   while (!(err = db_next(s, &more)) && more) {
-    for (int i = 0; i < s->ncols && !err; i++) {
-      const char *v = db_str(s, i);
-      if (!v) continue;
-      snprintf(name, sizeof name, "%s.%d.%s", prefix, *n, s->col_name[i]);
-      err = hdf_set_value(hdf, name, v);
-    }
-    if (!err) {
-      snprintf(name, sizeof name, "%s.%d.mine", prefix, *n);
-      err = hdf_set_int_value(hdf, name, mine);
-    }
-    if (err) break;
+    if ((!list && (err = hdf_get_node(hdf, prefix, &list))) ||
+        (err = db_row_node(list, *n, &row)) || (err = db_columns_to_node(s, row, -1)) ||
+        (err = hdf_set_int_value(row, "mine", mine)))
+      break;
     (*n)++;
   }
   db_done(s);

@@ -217,6 +217,35 @@ def test_regional_manager_cannot_open_other_region():
     check_status(rm.get("/customers/%d" % own), 200, "rm_huadong opening a 华东 customer")
 
 
+def test_regional_manager_scope_follows_region_assignment():
+    """The session reads a manager's regions from users.region_list (kept by
+    triggers on user_regions, schema/019): a region given or taken away
+    counts from the manager's next request, in the same session."""
+    cid = int(sql_value("SELECT c.id FROM customers c JOIN regions r ON r.id = c.region_id"
+                        " WHERE r.code = 'huabei' AND c.status = 'active' ORDER BY c.id LIMIT 1"))
+    uid = int(sql_value("SELECT id FROM users WHERE username = 'rm_huadong'"))
+    rid = int(sql_value("SELECT id FROM regions WHERE code = 'huabei'"))
+    own = int(sql_value("SELECT id FROM regions WHERE code = 'huadong'"))
+    rm = sign_in("rm_huadong")
+    check_status(rm.get("/customers/%d" % cid), 404, "before 华北 is assigned")
+    try:
+        sql("INSERT INTO user_regions (user_id, region_id) VALUES (%d, %d)" % (uid, rid))
+        want = ",".join(str(x) for x in sorted((own, rid)))
+        got = sql_value("SELECT region_list FROM users WHERE id = %d" % uid)
+        check(got == want, "region_list after insert: %r, expected %r" % (got, want))
+        check_status(rm.get("/customers/%d" % cid), 200, "after 华北 is assigned")
+    finally:
+        sql("DELETE FROM user_regions WHERE user_id = %d AND region_id = %d" % (uid, rid))
+    got = sql_value("SELECT region_list FROM users WHERE id = %d" % uid)
+    check(got == str(own), "region_list after delete: %r, expected %r" % (got, str(own)))
+    check_status(rm.get("/customers/%d" % cid), 404, "after 华北 is taken away")
+    # Every user's list matches user_regions.
+    bad = sql_value("SELECT COUNT(*) FROM users u WHERE u.region_list <> COALESCE((SELECT"
+                    " GROUP_CONCAT(region_id ORDER BY region_id) FROM user_regions ur"
+                    " WHERE ur.user_id = u.id), '')")
+    check(bad == "0", "%s users' region_list differs from user_regions" % bad)
+
+
 def test_regional_manager_list_only_own_region():
     rm = sign_in("rm_huadong")
     rid, rname = _region("huadong")
