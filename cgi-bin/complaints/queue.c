@@ -4,6 +4,8 @@
 #include "db/complaint.h"
 #include "db/complaint_rules.h"
 #include "core/i18n.h"
+#include "core/options.h"
+#include "core/render.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +118,63 @@ NEOERR *complaints_spans(HDF *row, const char *lang)
   return nerr_pass(err);
 }
 
+/* The product and assignee menus' options (43 and 12 at the measured
+ * volume), rendered once per menu revision by templates/complaints/
+ * menu_options.cs: copied into each request and looped over in the page
+ * they were a seventh of the queue's instructions. Names are the same in
+ * both languages. */
+static struct {
+  unsigned long rev;
+  char *products, *staff;
+} kept;
+
+static NEOERR *render_options(HDF *menus, const char *which, char **out)
+{
+  HDF *h;
+  STRING html;
+  string_init(&html);
+  NEOERR *err = hdf_init(&h);
+  if (err) return nerr_pass(err);
+  if (!(err = hdf_set_value(h, "Which", which)) && !(err = hdf_copy(h, "Menu", menus)))
+    err = render("complaints/menu_options.cs", h, NULL, &html);
+  if (!err && !(*out = strdup(html.buf ? html.buf : "")))
+    err = nerr_raise(NERR_NOMEM, "kept menu");
+  hdf_destroy(&h);
+  string_clear(&html);
+  return nerr_pass(err);
+}
+
+static NEOERR *kept_menus(HDF *h, const char *product, const char *assignee)
+{
+  HDF *menus;
+  unsigned long rev;
+  NEOERR *err = db_complaint_menus_kept(&menus, &rev);
+  if (err) return nerr_pass(err);
+  if (!kept.products || kept.rev != rev) {
+    char *products = NULL, *staff = NULL;
+    if ((err = render_options(menus, "products", &products)) ||
+        (err = render_options(menus, "staff", &staff))) {
+      free(products);
+      return nerr_pass(err);
+    }
+    free(kept.products);
+    free(kept.staff);
+    kept.products = products;
+    kept.staff = staff;
+    kept.rev = rev;
+  }
+  STRING s;
+  string_init(&s);
+  if (!(err = options_select(kept.products, product, &s)) &&
+      !(err = hdf_set_value(h, "Kept.ProductOptions", s.buf ? s.buf : ""))) {
+    string_clear(&s);
+    if (!(err = options_select(kept.staff, assignee, &s)))
+      err = hdf_set_value(h, "Kept.StaffOptions", s.buf ? s.buf : "");
+  }
+  string_clear(&s);
+  return nerr_pass(err);
+}
+
 NEOERR *complaints_queue(struct req *r)
 {
   struct complaint_filter f;
@@ -125,7 +184,9 @@ NEOERR *complaints_queue(struct req *r)
   int capped, more;
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = fill_filter(r, &f)) ||
-      (err = db_complaint_menus(&r->user, h)) ||
+      (err = db_complaint_region_menu(&r->user, h)) ||
+      (err = kept_menus(h, hdf_get_value(h, "Filter.product", ""),
+                        hdf_get_value(h, "Filter.assignee", ""))) ||
       (err = db_complaint_queue(&r->user, &f, h, &total, &capped, &more)))
     return nerr_pass(err);
   /* Lists show phones masked; the complaint page has the number. */

@@ -35,6 +35,11 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
 /* The queue's menus under Menu.Regions (those the user sees), Menu.Products,
  * Menu.Staff (who complaints can be assigned to); kept a minute per process. */
 NEOERR *db_complaint_menus(const struct user *u, HDF *hdf);
+/* Menu.Regions alone; and the kept menus themselves (Products.N, Staff.N;
+ * read only, valid until the next call) with a number that changes when
+ * they are read again, for a caller that keeps them rendered. */
+NEOERR *db_complaint_region_menu(const struct user *u, HDF *hdf);
+NEOERR *db_complaint_menus_kept(HDF **menus, unsigned long *revision);
 
 /* Open complaints past their first-response time without an answer, in
  * the user's scope, counted up to 100 (the navigation's figure). */

@@ -331,6 +331,7 @@ static DB_STMT staff = DB_STMT_INIT(
  * is fine, and saves three queries on every queue page. */
 static HDF *menus;
 static time_t menus_at;
+static unsigned long menus_rev;
 
 static NEOERR *load_menus(void)
 {
@@ -345,16 +346,39 @@ static NEOERR *load_menus(void)
   hdf_destroy(&menus);
   menus = h;
   menus_at = time(NULL);
+  menus_rev++;
+  return STATUS_OK;
+}
+
+static NEOERR *menus_fresh(void)
+{
+  if (menus && time(NULL) - menus_at < 60) return STATUS_OK;
+  return nerr_pass(load_menus());
+}
+
+NEOERR *db_complaint_menus_kept(HDF **kept, unsigned long *revision)
+{
+  NEOERR *err = menus_fresh();
+  if (err) return nerr_pass(err);
+  *kept = menus;
+  *revision = menus_rev;
   return STATUS_OK;
 }
 
 NEOERR *db_complaint_menus(const struct user *u, HDF *hdf)
 {
   NEOERR *err;
-  if ((!menus || time(NULL) - menus_at >= 60) && (err = load_menus())) return nerr_pass(err);
-  if ((err = hdf_copy(hdf, "Menu.Products", hdf_get_obj(menus, "Products"))) ||
+  if ((err = menus_fresh()) ||
+      (err = hdf_copy(hdf, "Menu.Products", hdf_get_obj(menus, "Products"))) ||
       (err = hdf_copy(hdf, "Menu.Staff", hdf_get_obj(menus, "Staff"))))
     return nerr_pass(err);
+  return nerr_pass(db_complaint_region_menu(u, hdf));
+}
+
+NEOERR *db_complaint_region_menu(const struct user *u, HDF *hdf)
+{
+  NEOERR *err = menus_fresh();
+  if (err) return nerr_pass(err);
   int n = 0;
   char name[32];
   for (HDF *r = hdf_obj_child(hdf_get_obj(menus, "Regions")); r; r = hdf_obj_next(r)) {

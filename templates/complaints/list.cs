@@ -35,7 +35,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
   <label class="sr-only" for="product"><?cs var:L.Complaints.Product ?></label>
   <select id="product" name="product">
     <option value=""><?cs var:L.Complaints.AllProducts ?></option>
-    <?cs each:p = Menu.Products ?><option value="<?cs var:p.id ?>"<?cs if:Filter.product == p.id ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
+    <?cs escape:"none" ?><?cs var:Kept.ProductOptions ?><?cs /escape ?>
   </select>
   <label class="sr-only" for="region"><?cs var:L.Complaints.Region ?></label>
   <select id="region" name="region">
@@ -47,7 +47,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
     <option value=""><?cs var:L.Complaints.AllAssignees ?></option>
     <option value="mine"<?cs if:Filter.assignee == "mine" ?> selected<?cs /if ?>><?cs var:L.Complaints.Mine ?></option>
     <option value="none"<?cs if:Filter.assignee == "none" ?> selected<?cs /if ?>><?cs var:L.Complaints.Unassigned ?></option>
-    <?cs each:s = Menu.Staff ?><option value="<?cs var:s.id ?>"<?cs if:Filter.assignee == s.id ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?>
+    <?cs escape:"none" ?><?cs var:Kept.StaffOptions ?><?cs /escape ?>
   </select>
   <label class="sr-only" for="sort"><?cs var:L.Complaints.SortNewest ?></label>
   <select id="sort" name="sort">

@@ -296,8 +296,25 @@ def test_nav_count_and_queue_filters():
         check(ids == [s3] or (s3 in ids and all(
             sql_value("SELECT assignee_id FROM complaints WHERE id=%d" % i) == str(user_id("staff03"))
             for i in ids)), "mine: %r" % ids)
-        _, ids = _queue_ids(staff, "assignee=%d" % user_id("staff03"))
+        r, ids = _queue_ids(staff, "assignee=%d" % user_id("staff03"))
         check(s3 in ids, "assignee by id")
+        # The menus show the chosen filter (kept options, one marked).
+        def chosen(text, select_id):
+            m = re.search(r'<select id="%s".*?</select>' % select_id, text, re.S)
+            check(m, "no %s menu" % select_id)
+            return re.findall(r'<option value="([^"]*)" selected>', m.group(0))
+        check(chosen(r.text, "assignee") == [str(user_id("staff03"))],
+              "assignee menu marks %r" % chosen(r.text, "assignee"))
+        check(chosen(r.text, "product") == [], "product menu marks %r" % chosen(r.text, "product"))
+        products = sql("SELECT id, name FROM products WHERE active = 1 ORDER BY category_id, code")
+        pid = products[-1][0]
+        r = staff.get("/complaints?product=%s&assignee=mine" % pid)
+        check(chosen(r.text, "product") == [pid], "product menu marks %r" % chosen(r.text, "product"))
+        check(chosen(r.text, "assignee") == ["mine"], "assignee menu marks %r" % chosen(r.text, "assignee"))
+        names = re.findall(r'<option value="\d+">([^<]*)</option>',
+                           re.search(r'<select id="product".*?</select>', r.text, re.S).group(0))
+        check(len(names) == len(products) - 1, "product menu has %d of %d products"
+              % (len(names) + 1, len(products)))
         # Earlier tests leave many fresh unassigned complaints, so the one
         # received 30 hours ago is looked for among the overdue ones.
         _, ids = _queue_ids(staff, "assignee=none")

@@ -168,6 +168,15 @@ def test_summaries_follow_writes():
         check(row is not None, "a new dealer appears at once")
         check(_num(row["ytd"]) == 0 and row["budget"] == "" and row["sleep"] == "无购买记录",
               "a new dealer's figures: %r" % row)
+        # The insert trigger writes the row's defaults (schema/021): the
+        # same row as every figure computed, as for a dealer with history.
+        cols = "region_id, name, abc_class, ytd, ly, r3, r3_ly, plan_id, target, budget, spend," \
+               " plan_due, open_complaints, overdue, last_contact, last_purchase, growth," \
+               " attain, trend3, sched"
+        q = "SELECT %s FROM dash_dealers WHERE customer_id = %d" % (cols, cid)
+        inserted = sql(q)
+        sql("CALL dash_figures(dash_as_of(), %d); CALL dash_plan_sync(dash_as_of(), %d)" % (cid, cid))
+        check(sql(q) == inserted, "a new dealer's row %r, computed %r" % (inserted, sql(q)))
         before = _month_total(c)
         # an order of today with two lines
         sql("INSERT INTO orders (order_no, customer_id, ordered_on, total) VALUES"
