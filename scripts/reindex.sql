@@ -12,8 +12,8 @@ INSERT INTO customer_search (customer_id, name) SELECT id, name FROM customers;
 -- searches see the old rows or the new ones.
 START TRANSACTION;
 DELETE FROM customer_bigrams;
-INSERT IGNORE INTO customer_bigrams (bigram, customer_id)
-  SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2) AS bg, c.id
+INSERT IGNORE INTO customer_bigrams (bigram, customer_id, region_id)
+  SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2) AS bg, c.id, c.region_id
   FROM customers c JOIN seq_1_to_200 s ON s.seq < CHAR_LENGTH(c.name)
   WHERE LENGTH(SUBSTRING(c.name, s.seq, 2)) = 6
   ORDER BY bg, c.id;

@@ -7,6 +7,7 @@
 #include "db/customer.h"
 #include "db/customer_entries.h"
 #include "db/db.h"
+#include "db/names.h"
 #include "db/scope.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -159,6 +160,26 @@ static void anchor_keep(const char *key, int page, int oldest, const char *at, l
   anchors[i].t = time(NULL);
 }
 
+/* Each row's region_zh/en, product (the product's name, or what the
+ * customer typed) and assignee, from the worker's copies (db/names.c). */
+static NEOERR *row_names(HDF *hdf)
+{
+  NEOERR *err = STATUS_OK;
+  for (HDF *row = hdf_obj_child(hdf_get_obj(hdf, "Complaints")); row && !err;
+       row = hdf_obj_next(row)) {
+    if ((err = db_names_set(NAMES_REGION, hdf_get_value(row, "region_id", NULL), row, "region_zh",
+                            "region_en")) ||
+        (err = db_names_set(NAMES_PRODUCT, hdf_get_value(row, "product_id", NULL), row, "product",
+                            NULL)) ||
+        (err = db_names_set(NAMES_USER, hdf_get_value(row, "assignee_id", NULL), row, "assignee",
+                            NULL)))
+      break;
+    const char *typed = hdf_get_value(row, "product_text", NULL);
+    if (typed && !hdf_get_value(row, "product", NULL)) err = hdf_set_value(row, "product", typed);
+  }
+  return nerr_pass(err);
+}
+
 NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *f, HDF *hdf,
                            long long *total, int *capped, int *more)
 {
@@ -224,18 +245,14 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
            "SELECT c.id, c.tracking_no, c.received_at,"
            " DATE_FORMAT(c.received_at, '%%m-%%d %%H:%%i') AS received_short, c.kind, c.reason, c.contact_name,"
            " c.contact_phone, c.company, c.step, c.status, c.reopen_count,"
-           " r.name_zh AS region_zh, r.name_en AS region_en,"
-           " COALESCE(p.name, c.product_text) AS product, u.display_name AS assignee,"
+           " c.region_id, c.product_id, c.product_text, c.assignee_id,"
            COMPLAINT_CLOCK_COLS
            " FROM %s"
-           " LEFT JOIN regions r ON r.id = c.region_id"
-           " LEFT JOIN products p ON p.id = c.product_id"
-           " LEFT JOIN users u ON u.id = c.assignee_id"
            "%s ORDER BY c.%s%s", from, direct ? w.sql : "", order, direct ? " LIMIT ?" : "");
   param(&w, DB_INT(f->per + 1));
   if (!direct) param(&w, DB_INT(offset));
   if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, w.a, w.n)) ||
-      (err = db_rows_to_hdf(s, hdf, "Complaints", &nrows)))
+      (err = db_rows_to_hdf(s, hdf, "Complaints", &nrows)) || (err = row_names(hdf)))
     return nerr_pass(err);
   if (anchored && a < 0 && nrows > 0)
     anchor_keep(key, f->page, f->oldest, hdf_get_value(hdf, "Complaints.0.received_at", NULL),

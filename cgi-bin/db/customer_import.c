@@ -271,9 +271,9 @@ static DB_STMT search_add = DB_STMT_INIT(
 /* The name bigrams of a batch (schema/006), in the import's transaction
  * (positions from a recursive CTE: see db_customer_bigrams_put). */
 static DB_STMT bigrams_add = DB_STMT_INIT(
-    "INSERT IGNORE INTO customer_bigrams (bigram, customer_id)"
+    "INSERT IGNORE INTO customer_bigrams (bigram, customer_id, region_id)"
     " WITH RECURSIVE s (seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s WHERE seq < 199)"
-    " SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2), c.id"
+    " SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2), c.id, c.region_id"
     " FROM customers c JOIN s ON s.seq < CHAR_LENGTH(c.name)"
     " WHERE c.id BETWEEN ? AND ? AND LENGTH(SUBSTRING(c.name, s.seq, 2)) = 6");
 

@@ -1,6 +1,7 @@
 #include "db/customer_list.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "db/names.h"
 #include "db/scope.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -208,7 +209,13 @@ static void bigram_from(struct q *b, const struct user *u, const struct customer
   b->bigram2[6] = '\0';
   int longer = len > 6;
   if (longer) like_escape(b->name_like, sizeof b->name_like, q, 1, 1);
-  add(b, " FROM ((SELECT b.customer_id AS id FROM customer_bigrams b");
+  /* Inside one region (a filter, or a manager of one region) the walk reads
+   * that region's entries only (schema/022); over several it reads the
+   * bigram's entries newest first and keeps those in scope. */
+  unsigned region = f->region_id ? f->region_id
+                    : scope_limited(u) && u->nregions == 1 ? u->regions[0] : 0;
+  add(b, " FROM ((SELECT b.customer_id AS id FROM customer_bigrams b%s",
+      region ? " FORCE INDEX (bigram_region)" : "");
   if (longer) {
     add(b, " STRAIGHT_JOIN customer_bigrams b2 ON b2.bigram = ? AND b2.customer_id = b.customer_id");
     arg(b, DB_STR(b->bigram2));
@@ -217,6 +224,10 @@ static void bigram_from(struct q *b, const struct user *u, const struct customer
   filters(b, u, f, Q_BIGRAM, after_id);
   add(b, " AND b.bigram = ?");
   arg(b, DB_STR(b->bigram1));
+  if (region) {
+    add(b, " AND b.region_id = ?");
+    arg(b, DB_INT(region));
+  }
   if (longer) {
     add(b, " AND c.name COLLATE utf8mb4_bin LIKE ?");
     arg(b, DB_STR(b->name_like));
@@ -474,8 +485,16 @@ static void count_keep(char *key, unsigned long h, time_t now)
 
 static const char *page_cols =
     "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.lifecycle,"
-    " c.abc_class, c.last_purchase_on, c.status, c.region_id, r.name_zh AS region_zh,"
-    " r.name_en AS region_en, u.display_name AS owner";
+    " c.abc_class, c.last_purchase_on, c.status, c.region_id, c.owner_id";
+
+/* A list row's region_zh, region_en and owner, as a join would give them
+ * (db/names.c). */
+static NEOERR *row_names(DB_STMT *s, int region_col, int owner_col, HDF *row)
+{
+  NEOERR *err = db_names_set(NAMES_REGION, db_str(s, region_col), row, "region_zh", "region_en");
+  if (!err) err = db_names_set(NAMES_USER, db_str(s, owner_col), row, "owner", NULL);
+  return nerr_pass(err);
+}
 
 /* Deep pages of a long list: where page N began (its first row's id and
  * sort value) is kept a minute per process, so page 500 starts on the
@@ -744,8 +763,6 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
   }
   add(b, " ORDER BY %s LIMIT ? OFFSET ?) page"
          " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = page.id"
-         " JOIN regions r ON r.id = c.region_id"
-         " LEFT JOIN users u ON u.id = c.owner_id"
          " ORDER BY %s", order, order);
   arg(b, DB_INT(f->per + 1));
   arg(b, DB_INT(offset));
@@ -753,15 +770,18 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
   free(b);
   if (err) return nerr_pass(err);
   HDF *list = NULL, *row;
-  int n_col = -1;
+  int n_col = -1, region_col = -1, owner_col = -1;
   for (int i = 0; i < s->ncols; i++)
     if (strcmp(s->col_name[i], "n") == 0) n_col = i;
+    else if (strcmp(s->col_name[i], "region_id") == 0) region_col = i;
+    else if (strcmp(s->col_name[i], "owner_id") == 0) owner_col = i;
   while (!(err = db_next(s, &got)) && got) {
     if (*rows == 0) first_row(s, f, first);
     if (*rows == f->per) { *more = 1; continue; }
     if (n_col >= 0 && db_str(s, n_col)) *total = db_int(s, n_col);
     if ((!list && (err = hdf_get_node(hdf, "Customers", &list))) ||
-        (err = db_row_node(list, *rows, &row)) || (err = db_columns_to_node(s, row, n_col)))
+        (err = db_row_node(list, *rows, &row)) || (err = db_columns_to_node(s, row, n_col)) ||
+        (err = row_names(s, region_col, owner_col, row)))
       break;
     (*rows)++;
   }

@@ -409,6 +409,23 @@ def test_name_bigrams_follow_create_and_rename_at_once():
         # Replacing a customer's bigrams reads that customer's rows only
         # (schema/020): a scan of the table locked every row it read and
         # took seconds at a million customers.
+        # Each bigram carries the customer's region (schema/022), also
+        # after the customer moves to another region.
+        def regions_of_bigrams():
+            return sql_value("SELECT GROUP_CONCAT(DISTINCT COALESCE(b.region_id, 'NULL'))"
+                             " FROM customer_bigrams b WHERE b.customer_id = %d" % cid)
+        here = sql_value("SELECT region_id FROM customers WHERE id = %d" % cid)
+        check(regions_of_bigrams() == here, "bigram regions %s, customer's %s"
+              % (regions_of_bigrams(), here))
+        other = sql_value("SELECT id FROM regions WHERE id <> %s ORDER BY id LIMIT 1" % here)
+        sql("UPDATE customers SET region_id = %s WHERE id = %d" % (other, cid))
+        check(regions_of_bigrams() == other, "bigram regions %s after moving to %s"
+              % (regions_of_bigrams(), other))
+        check(found("鼆鼊", cid), "moved customer not found")
+        r = _list(c, "q=%s&region=%s" % (_q("鼆鼊"), other))
+        check(cid in customer_ids(r.text), "moved customer not found in its new region")
+        r = _list(c, "q=%s&region=%s" % (_q("鼆鼊"), here))
+        check(cid not in customer_ids(r.text), "moved customer still found in its old region")
         plan = sql("EXPLAIN DELETE FROM customer_bigrams WHERE customer_id = %d" % cid)[0]
         check(plan[3] != "ALL" and plan[5] == "customer_id",
               "deleting one customer's bigrams scans the table: %s" % plan)
