@@ -80,6 +80,7 @@ if [[ ${BENCH_SET:-customers} == complaints ]]; then
     rm2=$(sign_in rm_central)
     [[ -n $rm2 ]] || kehu_die "could not sign in as rm_central"
     complaint=$(sql "SELECT MAX(id) DIV 2 FROM complaints")
+    product=$(sql "SELECT product_id FROM complaints WHERE product_id IS NOT NULL ORDER BY id DESC LIMIT 1")
     scenarios=(
         "hello-world FastCGI|anon:/bench/hello"
         "queue: open, newest first (default)|/complaints"
@@ -91,6 +92,8 @@ if [[ ${BENCH_SET:-customers} == complaints ]]; then
         "RM (one region): queue|rm:/complaints"
         "RM (one region): page 50|rm:/complaints?page=50"
         "RM (two regions): queue|rm2:/complaints"
+        "RM (two regions): overdue|rm2:/complaints?overdue=1"
+        "queue: a product, page 3|/complaints?product=$product&page=3"
         "complaint page|/complaints/$complaint"
         "customer list (nav count added), page 1|/customers"
     )

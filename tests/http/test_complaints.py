@@ -287,6 +287,22 @@ def test_nav_count_and_queue_filters():
         check(ids == want, "overdue rows %r, SQL %r" % (ids, want))
         check(re.search(r'<tr class="overdue" data-id="%d">' % late, r.text), "overdue row class")
         check_in("sla-overdue", r.text, "overdue badge")
+        # A manager of two regions: the overdue view and its count are theirs
+        # (counted on overdue_region, schema/023; read on response_due).
+        rm2 = sign_in("rm_central")
+        where = ("status='open' AND first_response_at IS NULL AND first_response_due < NOW()"
+                 " AND region_id IN (SELECT region_id FROM user_regions WHERE user_id = %d)"
+                 % user_id("rm_central"))
+        for q, order in (("overdue=1", "first_response_due DESC, id DESC"),
+                         ("overdue=1&sort=oldest", "first_response_due, id")):
+            r, ids = _queue_ids(rm2, q)
+            want = [int(x[0]) for x in sql("SELECT id FROM complaints WHERE %s ORDER BY %s LIMIT 20"
+                                           % (where, order))]
+            check(ids == want, "rm_central %s: %r, SQL %r" % (q, ids, want))
+            n = int(sql_value("SELECT COUNT(*) FROM complaints WHERE " + where))
+            m = re.search(r'id="result-count"[^>]*>.*?<strong>(\d+)</strong>', r.text, re.S)
+            check(m and int(m.group(1)) == min(n, 1000), "rm_central %s count %s, SQL %d"
+                  % (q, m and m.group(1), n))
         # Step and assignee filters.
         _, ids = _queue_ids(staff, "step=3")
         check(s3 in ids and late not in ids, "step filter")
