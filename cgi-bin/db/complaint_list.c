@@ -89,11 +89,15 @@ static void build_where(const struct user *u, const struct complaint_filter *f, 
  * page sorted every overdue complaint; left to itself MariaDB read a
  * manager's two regions' open complaints and sorted them (12 ms of
  * database time a request). With a step or an assignee, or a product, the
- * optimizer's choice is kept. */
+ * optimizer's choice is kept. A product's open or closed complaints are
+ * read on (product_id, status, received_at) (schema/024) unless a step or
+ * an assignee narrows them further. */
 static const char *order_index(const struct user *u, const struct complaint_filter *f)
 {
-  if (f->product_id) return NULL;
-  if (f->overdue) return f->step || f->assignee != ASSIGNEE_ANY ? NULL : "response_due";
+  if (f->overdue) return f->step || f->assignee != ASSIGNEE_ANY || f->product_id ? NULL : "response_due";
+  if (f->product_id)
+    return f->status == STATUS_ALL || f->step || f->assignee != ASSIGNEE_ANY
+           ? NULL : "product_status_received";
   if (f->status == STATUS_ALL) return f->step || f->assignee != ASSIGNEE_ANY || f->region_id ||
                                       scope_limited(u) ? NULL : "received_at";
   if (f->assignee != ASSIGNEE_ANY) return "assignee_status";

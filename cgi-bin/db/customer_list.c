@@ -951,10 +951,11 @@ NEOERR *db_customer_search_drop(unsigned long long id)
 static DB_STMT bigrams_drop = DB_STMT_INIT(
     "DELETE FROM customer_bigrams WHERE customer_id = ?");
 static DB_STMT bigrams_add = DB_STMT_INIT(
-    "INSERT IGNORE INTO customer_bigrams (bigram, customer_id)"
+    "INSERT IGNORE INTO customer_bigrams (bigram, customer_id, region_id)"
     " WITH RECURSIVE s (seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s WHERE seq < 199)"
-    " SELECT SUBSTRING(n.name, s.seq, 2), ?"
+    " SELECT SUBSTRING(n.name, s.seq, 2), c.id, c.region_id"
     " FROM (SELECT CONVERT(? USING utf8mb4) COLLATE utf8mb4_bin AS name) n"
+    " JOIN customers c ON c.id = ?"
     " JOIN s ON s.seq < CHAR_LENGTH(n.name)"
     " WHERE LENGTH(SUBSTRING(n.name, s.seq, 2)) = 6");
 
@@ -962,7 +963,7 @@ NEOERR *db_customer_bigrams_put(unsigned long long id, const char *name)
 {
   NEOERR *err = db_exec(&bigrams_drop, "i", (long long)id);
   db_done(&bigrams_drop);
-  if (!err) err = db_exec(&bigrams_add, "is", (long long)id, name);
+  if (!err) err = db_exec(&bigrams_add, "si", name, (long long)id);
   db_done(&bigrams_add);
   return nerr_pass(err);
 }
