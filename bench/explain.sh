@@ -41,6 +41,7 @@ pages=(
     "staff|/customers?sort=purchase&dir=desc&page=500"
     "rm|/customers"
     "rm|/customers?page=500"
+    "rm|/customers?q=$(urlenc 电器)"
     "staff|/customers/export.csv?class=A"
 )
 
@@ -76,11 +77,12 @@ for p in "${pages[@]}"; do
     echo
     echo "## $who: \`$(printf '%b' "${path//%/\\x}")\`"
     # Statements of the customers program: Execute lines, minus sessions,
-    # regions and users lookups.
+    # regions and users lookups (and the names a worker keeps, db/names.c).
+    # awk, not head: head would leave the pipe early (SIGPIPE under pipefail).
     grep -a -P '\d Execute\t' "$log" | tr -d '\000' | sed 's/^.* Execute\t//' |
         grep -v -e 'FROM sessions' -e 'FROM regions r JOIN user_regions' -e 'FROM regions ORDER' \
-            -e 'FROM users WHERE role' -e 'UPDATE sessions' |
-        head -n 3 |
+            -e 'FROM users WHERE role' -e 'UPDATE sessions' -e ' AS a FROM ' |
+        awk 'NR <= 3' |
         while IFS= read -r stmt; do
             echo
             echo '```sql'
