@@ -284,7 +284,7 @@ static void from_where(struct q *b, const struct user *u, const struct customer_
     if (b->force) add(b, " FROM customers c FORCE INDEX (%s)", b->force);
     else add(b, " FROM customers c IGNORE INDEX (region_id, owner_id)");
     if (b->filter_first && !b->force)
-      add(b, " IGNORE INDEX FOR ORDER BY (list_all, list_region, list_owner, list_kind, list_name,"
+      add(b, " IGNORE INDEX FOR ORDER BY (list_all, list_region, list_owner, list_kind,"
              " list_purchase, list_name_order, list_stage, list_class, code)");
   }
   filters(b, u, f, mode, after_id);
