@@ -131,16 +131,11 @@ static struct {
 static NEOERR *render_options(HDF *menus, const char *which, char **out)
 {
   HDF *h;
-  STRING html;
-  string_init(&html);
   NEOERR *err = hdf_init(&h);
   if (err) return nerr_pass(err);
   if (!(err = hdf_set_value(h, "Which", which)) && !(err = hdf_copy(h, "Menu", menus)))
-    err = render("complaints/menu_options.cs", h, NULL, &html);
-  if (!err && !(*out = strdup(html.buf ? html.buf : "")))
-    err = nerr_raise(NERR_NOMEM, "kept menu");
+    err = render_kept("complaints/menu_options.cs", h, NULL, out);
   hdf_destroy(&h);
-  string_clear(&html);
   return nerr_pass(err);
 }
 

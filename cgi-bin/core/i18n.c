@@ -6,7 +6,6 @@
 static const char *langs[] = { "zh-CN", "en" };
 #define NLANGS (sizeof langs / sizeof langs[0])
 static HDF *strings[NLANGS];
-static HDF *texts[NLANGS];   /* each language's "L" node, for i18n_get */
 
 /* Every .hdf file in <dir>/<lang>/, in name order: one file per page group, so
  * page groups add their strings without touching each other's files. */
@@ -34,17 +33,13 @@ NEOERR *i18n_init(const char *dir)
     if (strcmp(langs[i], LANG_DEFAULT) != 0 && (err = read_lang(strings[i], dir, langs[i])))
       return nerr_pass(err);
     if ((err = hdf_set_value(strings[i], "Lang", langs[i]))) return nerr_pass(err);
-    texts[i] = hdf_get_obj(strings[i], "L");
   }
   return STATUS_OK;
 }
 
 void i18n_destroy(void)
 {
-  for (size_t i = 0; i < NLANGS; i++) {
-    hdf_destroy(&strings[i]);
-    texts[i] = NULL;
-  }
+  for (size_t i = 0; i < NLANGS; i++) hdf_destroy(&strings[i]);
 }
 
 const char *i18n_lang(const char *wanted)
@@ -67,9 +62,6 @@ HDF *i18n_hdf(const char *lang)
  * span units per row. */
 const char *i18n_get(const char *lang, const char *key)
 {
-  HDF *l = texts[0];
-  lang = i18n_lang(lang);
-  for (size_t i = 0; i < NLANGS; i++)
-    if (langs[i] == lang) l = texts[i];
+  HDF *l = hdf_get_obj(i18n_hdf(lang), "L");
   return l ? hdf_get_value(l, key, key) : key;
 }

@@ -128,14 +128,9 @@ static NEOERR *region_figures(struct req *r, const struct dash_filter *f,
 
 static NEOERR *render_part(struct req *r, const char *name, char **out)
 {
-  STRING html;
-  string_init(&html);
   /* page_fill sets it for the page itself, after the handler */
   NEOERR *err = hdf_set_value(r->hdf, "Page.Lang", r->lang);
-  if (!err) err = render(name, r->hdf, i18n_hdf(r->lang), &html);
-  if (!err && !(*out = strdup(html.buf ? html.buf : "")))
-    err = nerr_raise(NERR_NOMEM, "kept %s", name);
-  string_clear(&html);
+  if (!err) err = render_kept(name, r->hdf, i18n_hdf(r->lang), out);
   return nerr_pass(err);
 }
 

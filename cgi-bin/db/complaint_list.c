@@ -211,19 +211,23 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
    * their condition: the overdue index, or within regions (a filter or a
    * manager's) overdue_region, a range per region (schema/023). */
   int by_region = f->region_id || scope_limited(u);
-  int overdue_view = index && strcmp(index, "response_due") == 0;
-  build_where(u, f, &wc, overdue_view && by_region);
+  int overdue_view = f->overdue && index;
+  const struct where *cw = &w;
+  if (overdue_view && by_region) {
+    build_where(u, f, &wc, 1);
+    cw = &wc;
+  }
   name_index(count_hint, sizeof count_hint,
              !overdue_view ? index : by_region ? "overdue_region" : "overdue");
   snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM complaints c%s%s LIMIT %d) t",
-           count_hint, wc.sql, COMPLAINT_COUNT_CAP + 1);
+           count_hint, cw->sql, COMPLAINT_COUNT_CAP + 1);
   char key[1400];
-  count_key(sql, &wc, key, sizeof key);
+  count_key(sql, cw, key, sizeof key);
   if (count_kept(key)) {
     *total = COMPLAINT_COUNT_CAP + 1;
   } else {
     int row;
-    if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, wc.a, wc.n)) ||
+    if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, cw->a, cw->n)) ||
         (err = db_next(s, &row)))
       return nerr_pass(err);
     *total = row ? db_int(s, 0) : 0;
