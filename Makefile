@@ -18,8 +18,8 @@ endif
 CS_INC   := -I/usr/include/ClearSilver
 DB_CFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
 DB_LIBS   = $(shell mariadb_config --libs 2>/dev/null)
-CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin
-LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium -lxlsxwriter -lzip -lexpat $(DB_LIBS) -lz -lm
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin -pthread
+LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium -lxlsxwriter -lzip -lexpat $(DB_LIBS) -lz -lm -pthread
 LDFLAGS  += $(OPTFLAGS)
 
 CORE_SRC := $(wildcard cgi-bin/core/*.c)

@@ -3,10 +3,19 @@
  * Rows travel to the server in batches, as one JSON array per prepared
  * INSERT ... SELECT ... FROM JSON_TABLE(?): a multi-row insert whose only
  * parameter is the batch (db.c binds at most DB_MAX_PARAMS parameters, far
- * fewer than 500 rows x 22 columns). */
+ * fewer than 500 rows x 22 columns).
+ *
+ * A customer import writes its search index (the name bigrams and the
+ * Mroonga table) on a second connection (db/side.c), each batch beside the
+ * next batch's customer rows: the two take the server about as long each,
+ * and run on two cores instead of one after the other. Those rows are
+ * committed as they go; they point at customers nobody sees until the
+ * import commits (every search joins customers), and a failed import
+ * deletes them by its batches' ids. */
 #include "db/audit.h"
 #include "db/customer_import.h"
 #include "db/db.h"
+#include "db/side.h"
 #include "core/err.h"
 #include "core/log.h"
 #include <stdio.h>
@@ -222,11 +231,23 @@ struct bulk {
   unsigned long long batch_first;         /* of the last batch */
 };
 
+/* The ids of one batch of customers. */
+struct id_range { unsigned long long first, last; };
+
 struct customer_import {
   struct user user;
   long long job;
   enum import_entity kind;
   struct bulk main, lines;
+  /* Customers only: the side connection, the batch it is indexing (its
+   * JSON text: the side's statement reads it until db_side_wait), and
+   * every batch's ids, to undo the index rows of a failed import. */
+  struct db_side *side;
+  STRING side_json;
+  long long batch_chars;     /* the longest name of the batch being filled */
+  struct id_range *ranges;
+  int nranges, cap_ranges;
+  int bulk_on;               /* @kehu_bulk set on the connection */
 };
 
 static DB_STMT claim = DB_STMT_INIT(
@@ -264,18 +285,48 @@ static DB_STMT insert_batch = DB_STMT_INIT(
 static DB_STMT set_codes = DB_STMT_INIT(
     "UPDATE customers SET code = CONCAT('C', LPAD(id, 7, '0'))"
     " WHERE id BETWEEN ? AND ? AND code LIKE '~%'");
-static DB_STMT search_add = DB_STMT_INIT(
-    "REPLACE INTO customer_search (customer_id, name)"
-    " SELECT id, name FROM customers WHERE id BETWEEN ? AND ?");
 
-/* The name bigrams of a batch (schema/006), in the import's transaction
- * (positions from a recursive CTE: see db_customer_bigrams_put). */
-static DB_STMT bigrams_add = DB_STMT_INIT(
+/* The triggers that count customers (schema/005) and add a new dealer's
+ * dashboard row (schema/021) skip rows written under @kehu_bulk
+ * (schema/027); the import does their work once a batch instead of once a
+ * row. The shared lock dash_as_of() takes makes the import wait out a
+ * dashboard refresh, as the trigger's did (schema/021). */
+static DB_STMT bulk_on = DB_STMT_INIT("SET @kehu_bulk = 1");
+static DB_STMT bulk_off = DB_STMT_INIT("SET @kehu_bulk = NULL");
+static DB_STMT dash_lock = DB_STMT_INIT(
+    "SELECT as_of FROM dash_state WHERE id = 1 LOCK IN SHARE MODE");
+static DB_STMT counts_add = DB_STMT_INIT(
+    "INSERT INTO customer_counts (region_id, owner_id, status, n)"
+    " SELECT region_id, COALESCE(owner_id, 0), status, COUNT(*) FROM customers"
+    " WHERE id BETWEEN ? AND ? GROUP BY region_id, COALESCE(owner_id, 0), status"
+    " ON DUPLICATE KEY UPDATE n = n + VALUES(n)");
+static DB_STMT dealers_add = DB_STMT_INIT(
+    "INSERT INTO dash_dealers (customer_id, region_id, name, abc_class)"
+    " SELECT id, region_id, name, abc_class FROM customers"
+    " WHERE id BETWEEN ? AND ? AND kind = 'dealer' AND status = 'active'");
+
+/* A batch's name bigrams (schema/006) from its JSON text (the side
+ * connection cannot see the uncommitted rows): name and region are the
+ * batch's columns 1 and 3, the ids ?, ? + 1, ... in the batch's order, as
+ * insert_batch took them. Positions come from a recursive CTE (see
+ * db_customer_bigrams_put) up to the batch's longest name: every name is
+ * joined to every position, and names are a tenth of the column's 200
+ * characters. */
+static const char bigrams_side[] =
     "INSERT IGNORE INTO customer_bigrams (bigram, customer_id, region_id)"
-    " WITH RECURSIVE s (seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s WHERE seq < 199)"
-    " SELECT SUBSTRING(c.name COLLATE utf8mb4_bin, s.seq, 2), c.id, c.region_id"
-    " FROM customers c JOIN s ON s.seq < CHAR_LENGTH(c.name)"
-    " WHERE c.id BETWEEN ? AND ? AND LENGTH(SUBSTRING(c.name, s.seq, 2)) = 6");
+    " WITH RECURSIVE s (seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s WHERE seq < ?)"
+    " SELECT SUBSTRING(j.name, s.seq, 2), ? + j.rn - 1, j.region_id"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
+    " name VARCHAR(200) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[1]',"
+    " region_id VARCHAR(9) PATH '$[3]')) AS j"
+    " JOIN s ON s.seq < CHAR_LENGTH(j.name) WHERE LENGTH(SUBSTRING(j.name, s.seq, 2)) = 6";
+static const char search_side[] =
+    "REPLACE INTO customer_search (customer_id, name) SELECT ? + j.rn - 1, j.name"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY, name VARCHAR(200) PATH '$[1]')) AS j";
+static DB_STMT bigrams_undo = DB_STMT_INIT(
+    "DELETE FROM customer_bigrams WHERE customer_id BETWEEN ? AND ?");
+static DB_STMT search_undo = DB_STMT_INIT(
+    "DELETE FROM customer_search WHERE customer_id BETWEEN ? AND ?");
 
 static DB_STMT insert_orders = DB_STMT_INIT(
     "INSERT INTO orders (order_no, customer_id, salesperson_id, ordered_on, delivered_on, total)"
@@ -314,17 +365,43 @@ static DB_STMT last_purchase = DB_STMT_INIT(
 
 static void release(struct customer_import **ci)
 {
-  if (!*ci) return;
-  string_clear(&(*ci)->main.json);
-  string_clear(&(*ci)->lines.json);
-  free(*ci);
+  struct customer_import *c = *ci;
+  if (!c) return;
+  db_side_close(&c->side);
+  if (c->bulk_on) {
+    /* The connection outlives the request: no later write may skip the
+     * triggers. */
+    NEOERR *err = db_exec(&bulk_off, "");
+    if (err) log_error(&err, "clearing @kehu_bulk after an import");
+  }
+  string_clear(&c->main.json);
+  string_clear(&c->lines.json);
+  string_clear(&c->side_json);
+  free(c->ranges);
+  free(c);
   *ci = NULL;
+}
+
+/* Deletes the index rows the side connection wrote for a failed import's
+ * batches (their customers were rolled back). Left behind, they would
+ * point at no customer: invisible, and removed by scripts/reindex.sql. */
+static void undo_side(struct customer_import *c)
+{
+  db_side_close(&c->side);
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; !err && i < c->nranges; i++) {
+    long long a = (long long)c->ranges[i].first, b = (long long)c->ranges[i].last;
+    err = db_exec(&bigrams_undo, "ii", a, b);
+    if (!err) err = db_exec(&search_undo, "ii", a, b);
+  }
+  if (err) log_error(&err, "removing a failed import's search index rows");
 }
 
 void db_customer_import_abort(struct customer_import **ci, const char *message)
 {
   if (!*ci) return;
   db_rollback();
+  undo_side(*ci);
   NEOERR *err = db_exec(&failed, "si", message ? message : "", (*ci)->job);
   if (err) log_error(&err, "marking an import failed");
   release(ci);
@@ -345,6 +422,19 @@ static NEOERR *fail(struct customer_import **ci, NEOERR *err, enum import_outcom
 
 static const char *const entity_names[] = { "customer", "order", "payment" };
 
+static NEOERR *customers_begin(struct customer_import *c)
+{
+  NEOERR *err = db_exec(&bulk_on, "");
+  if (err) return nerr_pass(err);
+  c->bulk_on = 1;
+  int more;
+  err = db_exec(&dash_lock, "");
+  if (!err) err = db_next(&dash_lock, &more);
+  db_done(&dash_lock);
+  if (!err) err = db_side_open(&c->side);
+  return nerr_pass(err);
+}
+
 NEOERR *db_import_begin(const struct user *u, long long job, enum import_entity kind,
                         struct customer_import **ci, enum import_outcome *outcome)
 {
@@ -362,10 +452,13 @@ NEOERR *db_import_begin(const struct user *u, long long job, enum import_entity 
     c->kind = kind;
     string_init(&c->main.json);
     string_init(&c->lines.json);
+    string_init(&c->side_json);
     *ci = c;
     err = db_begin();
+    if (!err && kind == IMPORT_CUSTOMERS) err = customers_begin(c);
   }
   if (err) {
+    db_rollback();
     NEOERR *e2 = db_exec(&failed, "si", "Failed", job);
     if (e2) log_error(&e2, "marking an import failed");
     release(ci);
@@ -374,8 +467,10 @@ NEOERR *db_import_begin(const struct user *u, long long job, enum import_entity 
 }
 
 /* Sends the waiting rows of b through s; with_user: the statement takes
- * the importer's id twice before the batch. */
-static NEOERR *bulk_send(struct customer_import *c, struct bulk *b, DB_STMT *s, int with_user)
+ * the importer's id twice before the batch. The JSON text is emptied, or
+ * with keep left for the caller (whole, and b->n 0). */
+static NEOERR *bulk_send_keep(struct customer_import *c, struct bulk *b, DB_STMT *s,
+                              int with_user, int keep)
 {
   if (!b->n) return STATUS_OK;
   NEOERR *err = string_append_char(&b->json, ']');
@@ -397,8 +492,13 @@ static NEOERR *bulk_send(struct customer_import *c, struct bulk *b, DB_STMT *s, 
   }
   b->sent += b->n;
   b->n = 0;
-  string_clear(&b->json);
+  if (!keep) string_clear(&b->json);
   return STATUS_OK;
+}
+
+static NEOERR *bulk_send(struct customer_import *c, struct bulk *b, DB_STMT *s, int with_user)
+{
+  return nerr_pass(bulk_send_keep(c, b, s, with_user, 0));
 }
 
 static NEOERR *bulk_add(struct bulk *b, const char *const *values, int ncols)
@@ -414,15 +514,47 @@ static NEOERR *bulk_add(struct bulk *b, const char *const *values, int ncols)
   return nerr_pass(err);
 }
 
+static NEOERR *note_range(struct customer_import *c, unsigned long long first,
+                          unsigned long long last)
+{
+  if (c->nranges == c->cap_ranges) {
+    int cap = c->cap_ranges ? c->cap_ranges * 2 : 64;
+    struct id_range *r = realloc(c->ranges, (size_t)cap * sizeof *r);
+    if (!r) return nerr_raise(NERR_NOMEM, "import id ranges");
+    c->ranges = r;
+    c->cap_ranges = cap;
+  }
+  c->ranges[c->nranges++] = (struct id_range){ first, last };
+  return STATUS_OK;
+}
+
+/* One batch: its rows and their codes, counts and dealer rows here; its
+ * search index on the side connection, once that has finished the
+ * previous batch's (the two halves take about as long). */
 static NEOERR *send_customers(struct customer_import *c)
 {
-  int n = c->main.n;
-  NEOERR *err = bulk_send(c, &c->main, &insert_batch, 1);
-  if (!err && n)
-    err = db_exec(&set_codes, "ii", (long long)c->main.batch_first, (long long)c->main.last_id);
-  if (!err && n)
-    err = db_exec(&bigrams_add, "ii", (long long)c->main.batch_first, (long long)c->main.last_id);
-  return nerr_pass(err);
+  if (!c->main.n) return STATUS_OK;
+  NEOERR *err = bulk_send_keep(c, &c->main, &insert_batch, 1, 1);
+  if (err) return nerr_pass(err);
+  long long first = (long long)c->main.batch_first, last = (long long)c->main.last_id;
+  err = db_exec(&set_codes, "ii", first, last);
+  if (!err) err = db_exec(&counts_add, "ii", first, last);
+  if (!err) err = db_exec(&dealers_add, "ii", first, last);
+  if (!err) err = db_side_wait(c->side);
+  if (err) return nerr_pass(err);
+  /* The side's previous text is no longer read: this batch's takes its place. */
+  STRING sent = c->main.json;
+  c->main.json = c->side_json;
+  c->side_json = sent;
+  string_clear(&c->main.json);
+  err = note_range(c, (unsigned long long)first, (unsigned long long)last);
+  if (err) return nerr_pass(err);
+  struct side_step steps[2] = {
+    { bigrams_side, { DB_INT(c->batch_chars), DB_INT(first), DB_STR(c->side_json.buf) }, 3 },
+    { search_side, { DB_INT(first), DB_STR(c->side_json.buf) }, 2 },
+  };
+  c->batch_chars = 0;
+  return nerr_pass(db_side_run(c->side, steps, 2));
 }
 
 NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *values,
@@ -430,6 +562,10 @@ NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *v
 {
   *outcome = IMPORT_OK;
   struct customer_import *c = *ci;
+  long long chars = 0;
+  for (const unsigned char *p = (const unsigned char *)(values[1] ? values[1] : ""); *p; p++)
+    chars += (*p & 0xc0) != 0x80;
+  if (chars > c->batch_chars) c->batch_chars = chars;
   NEOERR *err = bulk_add(&c->main, values, IMPORT_NCOLS);
   if (!err && c->main.n >= BATCH_ROWS) err = send_customers(c);
   if (err) return fail(ci, err, outcome);
@@ -499,6 +635,7 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
              c->main.sent, c->lines.sent, c->main.first_id, c->main.last_id);
   } else {
     err = send_customers(c);
+    if (!err) err = db_side_wait(c->side);
     snprintf(detail, sizeof detail, "job=%lld rows=%lld ids=%llu-%llu", c->job, c->main.sent,
              c->main.first_id, c->main.last_id);
   }
@@ -508,10 +645,6 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
   if (!err) err = db_commit();
   if (err) return fail(ci, err, outcome);
   *imported = c->main.sent;
-  /* Mroonga is not transactional: the index follows the commit. */
-  if (c->kind == IMPORT_CUSTOMERS && c->main.first_id &&
-      (err = db_exec(&search_add, "ii", (long long)c->main.first_id, (long long)c->main.last_id)))
-    log_error(&err, "search index after an import (scripts/reindex.sql repairs it)");
   release(ci);
   return STATUS_OK;
 }

@@ -43,9 +43,9 @@ static const char *env_or(const char *k, const char *dflt)
   return v && *v ? v : dflt;
 }
 
-NEOERR *db_connect(void)
+NEOERR *db_open(MYSQL **out)
 {
-  if (conn) return STATUS_OK;
+  *out = NULL;
   MYSQL *m = mysql_init(NULL);
   if (!m) return nerr_raise(NERR_NOMEM, "mysql_init");
   unsigned timeout = 3, rw_timeout = 30;
@@ -62,7 +62,15 @@ NEOERR *db_connect(void)
     mysql_close(m);
     return err;
   }
-  conn = m;
+  *out = m;
+  return STATUS_OK;
+}
+
+NEOERR *db_connect(void)
+{
+  if (conn) return STATUS_OK;
+  NEOERR *err = db_open(&conn);
+  if (err) return nerr_pass(err);
   conn_gen++;
   in_tx = 0;
   return STATUS_OK;
@@ -198,6 +206,21 @@ static int is_read(const char *sql)
   return strncasecmp(sql, "SELECT", 6) == 0;
 }
 
+/* A failed statement's error, by kind: a lost connection, a deadlock or a
+ * lock wait is KERR_UNAVAILABLE (try again later), a duplicate key
+ * KERR_CONFLICT, a missing referenced row KERR_BAD_REFERENCE. */
+static NEOERR *stmt_error(MYSQL_STMT *st, const char *sql)
+{
+  unsigned e = mysql_stmt_errno(st);
+  if (lost(e) || e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+    return nerr_raise(KERR_UNAVAILABLE, "%s [%.160s]", mysql_stmt_error(st), sql);
+  if (e == ER_DUP_ENTRY)
+    return nerr_raise(KERR_CONFLICT, "%s [%.160s]", mysql_stmt_error(st), sql);
+  if (e == ER_NO_REFERENCED_ROW_2 || e == ER_NO_REFERENCED_ROW)
+    return nerr_raise(KERR_BAD_REFERENCE, "%s [%.160s]", mysql_stmt_error(st), sql);
+  return nerr_raise(NERR_DB, "%u %s [%.160s]", e, mysql_stmt_error(st), sql);
+}
+
 enum { NO_RETRY, RETRY_RECONNECT, RETRY_REPREPARE };
 
 /* One attempt; *retry says whether and how a second attempt is safe. */
@@ -222,20 +245,28 @@ static NEOERR *attempt(DB_STMT *s, struct params *p, int *retry)
     return nerr_raise(NERR_DB, "bind: %s [%.160s]", mysql_stmt_error(s->st), s->sql);
   if (mysql_stmt_execute(s->st) || (s->meta && mysql_stmt_store_result(s->st))) {
     unsigned e = mysql_stmt_errno(s->st);
-    if (lost(e)) {
-      if (is_read(s->sql) && !in_tx) *retry = RETRY_RECONNECT;
-      return nerr_raise(KERR_UNAVAILABLE, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
-    }
+    if (lost(e) && is_read(s->sql) && !in_tx) *retry = RETRY_RECONNECT;
     if (e == ER_NEED_REPREPARE) { s->gen = 0; *retry = RETRY_REPREPARE; }
-    if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
-      return nerr_raise(KERR_UNAVAILABLE, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
-    if (e == ER_DUP_ENTRY)
-      return nerr_raise(KERR_CONFLICT, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
-    if (e == ER_NO_REFERENCED_ROW_2 || e == ER_NO_REFERENCED_ROW)
-      return nerr_raise(KERR_BAD_REFERENCE, "%s [%.160s]", mysql_stmt_error(s->st), s->sql);
-    return nerr_raise(NERR_DB, "%u %s [%.160s]", e, mysql_stmt_error(s->st), s->sql);
+    return stmt_error(s->st, s->sql);
   }
   return STATUS_OK;
+}
+
+NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs,
+                  unsigned long long *affected)
+{
+  struct params p;
+  NEOERR *err = bind_args(&p, args, nargs);
+  if (err) return nerr_pass(err);
+  MYSQL_STMT *st = mysql_stmt_init(m);
+  if (!st) return nerr_raise(NERR_NOMEM, "mysql_stmt_init");
+  if (mysql_stmt_prepare(st, sql, strlen(sql)) ||
+      (p.n && mysql_stmt_bind_param(st, p.b)) || mysql_stmt_execute(st))
+    err = stmt_error(st, sql);
+  else if (affected)
+    *affected = mysql_stmt_affected_rows(st);
+  mysql_stmt_close(st);
+  return err;
 }
 
 NEOERR *db_exec(DB_STMT *s, const char *types, ...)

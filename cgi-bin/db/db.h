@@ -81,4 +81,11 @@ void db_rollback(void);
 /* Called by the dispatcher after every request: rolls back a transaction a
  * failed handler left open, so no state crosses requests. */
 void db_request_end(void);
+
+/* For db/side.c: a connection of its own (KERR_UNAVAILABLE when the server
+ * cannot be reached), and one statement prepared, run and closed on it;
+ * errors are mapped as db_exec's. */
+NEOERR *db_open(MYSQL **out);
+NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs,
+                  unsigned long long *affected);
 #endif
