@@ -6,6 +6,7 @@
 #include "db/complaint_sql.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"
+#include "db/kept.h"
 #include "db/db.h"
 #include "db/names.h"
 #include "db/scope.h"
@@ -373,59 +374,45 @@ static DB_STMT staff = DB_STMT_INIT(
 
 /* The menus change rarely (a product or an account added): a minute old
  * is fine, and saves three queries on every queue page. */
-static HDF *menus;
-static time_t menus_at;
-static unsigned long menus_rev;
-
-static NEOERR *load_menus(void)
+static NEOERR *fill_menus(HDF *h, void *unused)
 {
-  HDF *h;
-  NEOERR *err = hdf_init(&h);
-  if (err) return nerr_pass(err);
+  (void)unused;
   struct user every = { .role = ROLE_ADMIN };
-  if (!(err = db_region_list(&every, h, "Regions")) && !(err = db_product_list(h, "Products")) &&
-      !(err = db_exec(&staff, "")))
-    err = db_rows_to_hdf(&staff, h, "Staff", NULL);
-  if (err) { hdf_destroy(&h); return nerr_pass(err); }
-  hdf_destroy(&menus);
-  menus = h;
-  menus_at = time(NULL);
-  menus_rev++;
-  return STATUS_OK;
+  struct kept_rows staff_rows = { &staff, "Staff" };
+  NEOERR *err = db_region_list(&every, h, "Regions");
+  if (!err) err = db_product_list(h, "Products");
+  if (!err) err = db_kept_rows(h, &staff_rows);
+  return nerr_pass(err);
 }
 
-static NEOERR *menus_fresh(void)
-{
-  if (menus && time(NULL) - menus_at < 60) return STATUS_OK;
-  return nerr_pass(load_menus());
-}
+static struct db_kept menus = { .fill = fill_menus };
 
 NEOERR *db_complaint_menus_kept(HDF **kept, unsigned long *revision)
 {
-  NEOERR *err = menus_fresh();
+  NEOERR *err = db_kept_fresh(&menus);
   if (err) return nerr_pass(err);
-  *kept = menus;
-  *revision = menus_rev;
+  *kept = menus.hdf;
+  *revision = menus.revision;
   return STATUS_OK;
 }
 
 NEOERR *db_complaint_menus(const struct user *u, HDF *hdf)
 {
   NEOERR *err;
-  if ((err = menus_fresh()) ||
-      (err = hdf_copy(hdf, "Menu.Products", hdf_get_obj(menus, "Products"))) ||
-      (err = hdf_copy(hdf, "Menu.Staff", hdf_get_obj(menus, "Staff"))))
+  if ((err = db_kept_fresh(&menus)) ||
+      (err = hdf_copy(hdf, "Menu.Products", hdf_get_obj(menus.hdf, "Products"))) ||
+      (err = hdf_copy(hdf, "Menu.Staff", hdf_get_obj(menus.hdf, "Staff"))))
     return nerr_pass(err);
   return nerr_pass(db_complaint_region_menu(u, hdf));
 }
 
 NEOERR *db_complaint_region_menu(const struct user *u, HDF *hdf)
 {
-  NEOERR *err = menus_fresh();
+  NEOERR *err = db_kept_fresh(&menus);
   if (err) return nerr_pass(err);
   int n = 0;
   char name[32];
-  for (HDF *r = hdf_obj_child(hdf_get_obj(menus, "Regions")); r; r = hdf_obj_next(r)) {
+  for (HDF *r = hdf_obj_child(hdf_get_obj(menus.hdf, "Regions")); r; r = hdf_obj_next(r)) {
     if (!scope_allows(u, (unsigned)hdf_get_int_value(r, "id", 0))) continue;
     snprintf(name, sizeof name, "Menu.Regions.%d", n++);
     if ((err = hdf_copy(hdf, name, r))) return nerr_pass(err);

@@ -2,11 +2,11 @@
 #include "core/format.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include "db/scope.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* The customer, with the figures at the top of the file and how many rows
  * each tab holds, in one statement. Column prefixes say where a value
@@ -96,47 +96,28 @@ NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found
  * per process (seven rows that change when a region is added), which is
  * one query fewer on each list page. A regional manager gets theirs, as
  * the session read them from user_regions for this request. */
-#define REGIONS_TTL 60
 static DB_STMT regions_all = DB_STMT_INIT(
     "SELECT id, code, name_zh, name_en FROM regions ORDER BY sort, id");
-static HDF *regions_kept;
-static time_t regions_at;
-
-static NEOERR *regions_fresh(void)
-{
-  NEOERR *err;
-  time_t now = time(NULL);
-  if (regions_kept && now - regions_at < REGIONS_TTL) return STATUS_OK;
-  HDF *fresh;
-  if ((err = hdf_init(&fresh))) return nerr_pass(err);
-  if ((err = db_exec(&regions_all, "")) ||
-      (err = db_rows_to_hdf(&regions_all, fresh, "R", NULL))) {
-    hdf_destroy(&fresh);
-    return nerr_pass(err);
-  }
-  hdf_destroy(&regions_kept);
-  regions_kept = fresh;
-  regions_at = now;
-  return STATUS_OK;
-}
+static struct kept_rows regions_rows = { &regions_all, "R" };
+static struct db_kept regions = { .fill = db_kept_rows, .arg = &regions_rows };
 
 NEOERR *db_region_ids(unsigned *ids, int max, int *n)
 {
   *n = 0;
-  NEOERR *err = regions_fresh();
+  NEOERR *err = db_kept_fresh(&regions);
   if (err) return nerr_pass(err);
-  for (HDF *r = hdf_get_child(regions_kept, "R"); r && *n < max; r = hdf_obj_next(r))
+  for (HDF *r = hdf_get_child(regions.hdf, "R"); r && *n < max; r = hdf_obj_next(r))
     ids[(*n)++] = (unsigned)hdf_get_int_value(r, "id", 0);
   return STATUS_OK;
 }
 
 NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = regions_fresh();
+  NEOERR *err = db_kept_fresh(&regions);
   if (err) return nerr_pass(err);
   int n = 0;
   char name[64];
-  for (HDF *r = hdf_get_child(regions_kept, "R"); r; r = hdf_obj_next(r)) {
+  for (HDF *r = hdf_get_child(regions.hdf, "R"); r; r = hdf_obj_next(r)) {
     if (scope_limited(u) && !scope_allows(u, (unsigned)hdf_get_int_value(r, "id", 0))) continue;
     snprintf(name, sizeof name, "%s.%d", prefix, n++);
     if ((err = hdf_copy(hdf, name, r))) return nerr_pass(err);

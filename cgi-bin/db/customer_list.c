@@ -1,6 +1,7 @@
 #include "db/customer_list.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include "db/names.h"
 #include "db/scope.h"
 #include <stdarg.h>
@@ -901,25 +902,14 @@ static DB_STMT owners = DB_STMT_INIT(
 
 /* The menu changes when an account is added, which is rare: kept a minute
  * per process, one query less on every list page. */
-static HDF *owners_kept;
-static time_t owners_at;
+static struct kept_rows owner_rows = { &owners, "O" };
+static struct db_kept owners_kept = { .fill = db_kept_rows, .arg = &owner_rows };
 
 NEOERR *db_customer_list_owners(HDF *hdf, const char *prefix)
 {
-  time_t now = time(NULL);
-  NEOERR *err;
-  if (!owners_kept || now - owners_at >= COUNT_TTL) {
-    HDF *fresh = NULL;
-    if ((err = hdf_init(&fresh))) return nerr_pass(err);
-    if ((err = db_exec(&owners, "")) || (err = db_rows_to_hdf(&owners, fresh, "O", NULL))) {
-      hdf_destroy(&fresh);
-      return nerr_pass(err);
-    }
-    hdf_destroy(&owners_kept);
-    owners_kept = fresh;
-    owners_at = now;
-  }
-  HDF *rows = hdf_get_obj(owners_kept, "O");
+  NEOERR *err = db_kept_fresh(&owners_kept);
+  if (err) return nerr_pass(err);
+  HDF *rows = hdf_get_obj(owners_kept.hdf, "O");
   if (!rows) return STATUS_OK;
   return nerr_pass(hdf_copy(hdf, prefix, rows));
 }

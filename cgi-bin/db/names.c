@@ -1,52 +1,42 @@
 #include "db/names.h"
 #include "db/db.h"
-#include <time.h>
-
-#define NAMES_TTL 60
+#include "db/kept.h"
 
 static DB_STMT region_names = DB_STMT_INIT("SELECT id, name_zh AS a, name_en AS b FROM regions");
 static DB_STMT user_names = DB_STMT_INIT("SELECT id, display_name AS a FROM users");
 static DB_STMT product_names = DB_STMT_INIT("SELECT id, name AS a FROM products");
 
-static struct kept {
-  DB_STMT *st;
-  HDF *hdf;       /* <id>.a, <id>.b */
-  time_t at;
-} kept[] = {
-  [NAMES_REGION] = { .st = &region_names },
-  [NAMES_USER] = { .st = &user_names },
-  [NAMES_PRODUCT] = { .st = &product_names },
-};
-
-static NEOERR *read_names(struct kept *k)
+/* Each statement's rows as <id>.a, <id>.b. */
+static NEOERR *read_names(HDF *fresh, void *arg)
 {
-  HDF *fresh, *node;
+  DB_STMT *st = arg;
+  HDF *node;
   int more;
-  NEOERR *err = hdf_init(&fresh);
-  if (err) return nerr_pass(err);
-  if (!(err = db_exec(k->st, "")))
-    while (!(err = db_next(k->st, &more)) && more)
-      if ((err = hdf_get_node(fresh, db_str(k->st, 0), &node)) ||
-          (err = db_columns_to_node(k->st, node, 0)))
+  NEOERR *err = db_exec(st, "");
+  if (!err)
+    while (!(err = db_next(st, &more)) && more)
+      if ((err = hdf_get_node(fresh, db_str(st, 0), &node)) ||
+          (err = db_columns_to_node(st, node, 0)))
         break;
-  db_done(k->st);
-  if (err) { hdf_destroy(&fresh); return nerr_pass(err); }
-  hdf_destroy(&k->hdf);
-  k->hdf = fresh;
-  k->at = time(NULL);
-  return STATUS_OK;
+  db_done(st);
+  return nerr_pass(err);
 }
+
+static struct db_kept kept[] = {
+  [NAMES_REGION] = { .fill = read_names, .arg = &region_names },
+  [NAMES_USER] = { .fill = read_names, .arg = &user_names },
+  [NAMES_PRODUCT] = { .fill = read_names, .arg = &product_names },
+};
 
 NEOERR *db_names_set(enum db_names which, const char *id, HDF *row, const char *a, const char *b)
 {
   if (!id || !*id) return STATUS_OK;
-  struct kept *k = &kept[which];
-  time_t now = time(NULL);
-  NEOERR *err;
-  if ((!k->hdf || now - k->at >= NAMES_TTL) && (err = read_names(k))) return nerr_pass(err);
+  struct db_kept *k = &kept[which];
+  NEOERR *err = db_kept_fresh(k);
+  if (err) return nerr_pass(err);
   HDF *n = hdf_get_obj(k->hdf, id);
-  if (!n && now != k->at) {
-    if ((err = read_names(k))) return nerr_pass(err);
+  if (!n) {
+    if ((err = db_kept_reread(k))) return nerr_pass(err);
     n = hdf_get_obj(k->hdf, id);
   }
   if (!n) return STATUS_OK;
