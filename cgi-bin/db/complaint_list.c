@@ -6,8 +6,8 @@
 #include "db/complaint_sql.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"
-#include "db/kept.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include "db/names.h"
 #include "db/scope.h"
 #include <stdarg.h>

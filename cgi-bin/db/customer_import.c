@@ -18,6 +18,7 @@
 #include "db/side.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -562,9 +563,7 @@ NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *v
 {
   *outcome = IMPORT_OK;
   struct customer_import *c = *ci;
-  long long chars = 0;
-  for (const unsigned char *p = (const unsigned char *)(values[1] ? values[1] : ""); *p; p++)
-    chars += (*p & 0xc0) != 0x80;
+  long long chars = (long long)utf8_len(values[1] ? values[1] : "");
   if (chars > c->batch_chars) c->batch_chars = chars;
   NEOERR *err = bulk_add(&c->main, values, IMPORT_NCOLS);
   if (!err && c->main.n >= BATCH_ROWS) err = send_customers(c);

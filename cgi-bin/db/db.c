@@ -252,8 +252,7 @@ static NEOERR *attempt(DB_STMT *s, struct params *p, int *retry)
   return STATUS_OK;
 }
 
-NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs,
-                  unsigned long long *affected)
+NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs)
 {
   struct params p;
   NEOERR *err = bind_args(&p, args, nargs);
@@ -263,8 +262,6 @@ NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int narg
   if (mysql_stmt_prepare(st, sql, strlen(sql)) ||
       (p.n && mysql_stmt_bind_param(st, p.b)) || mysql_stmt_execute(st))
     err = stmt_error(st, sql);
-  else if (affected)
-    *affected = mysql_stmt_affected_rows(st);
   mysql_stmt_close(st);
   return err;
 }

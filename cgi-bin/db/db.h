@@ -86,6 +86,5 @@ void db_request_end(void);
  * cannot be reached), and one statement prepared, run and closed on it;
  * errors are mapped as db_exec's. */
 NEOERR *db_open(MYSQL **out);
-NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs,
-                  unsigned long long *affected);
+NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs);
 #endif

@@ -31,7 +31,7 @@ static void *side_main(void *arg)
     pthread_mutex_unlock(&sd->mu);
     NEOERR *err = STATUS_OK;
     for (int i = 0; !skip && !err && i < sd->nsteps; i++)
-      err = db_run_on(sd->conn, sd->steps[i].sql, sd->steps[i].args, sd->steps[i].nargs, NULL);
+      err = db_run_on(sd->conn, sd->steps[i].sql, sd->steps[i].args, sd->steps[i].nargs);
     pthread_mutex_lock(&sd->mu);
     if (err && !sd->err) sd->err = err;
     else nerr_ignore(&err);

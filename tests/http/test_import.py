@@ -459,15 +459,13 @@ def _bigrams_of(name):
 
 
 def _counts_differ():
-    """customer_counts rows that differ from a fresh count (schema/005)."""
-    return sql("SELECT k.region_id, k.owner_id, k.status, k.n, COALESCE(x.n, 0) FROM customer_counts k"
-               " LEFT JOIN (SELECT region_id, COALESCE(owner_id, 0) AS owner_id, status, COUNT(*) AS n"
-               " FROM customers GROUP BY 1, 2, 3) x USING (region_id, owner_id, status)"
-               " WHERE k.n <> COALESCE(x.n, 0)"
-               " UNION SELECT x.region_id, x.owner_id, x.status, 0, x.n FROM (SELECT region_id,"
-               " COALESCE(owner_id, 0) AS owner_id, status, COUNT(*) AS n FROM customers"
-               " GROUP BY 1, 2, 3) x LEFT JOIN customer_counts k USING (region_id, owner_id, status)"
-               " WHERE k.n IS NULL")
+    """customer_counts rows (region, owner, status, n) that differ from a
+    fresh count (schema/005), either way; a kept count of 0 is no row."""
+    kept = {tuple(r) for r in sql("SELECT region_id, owner_id, status, n FROM customer_counts"
+                                  " WHERE n <> 0")}
+    fresh = {tuple(r) for r in sql("SELECT region_id, COALESCE(owner_id, 0), status, COUNT(*)"
+                                   " FROM customers GROUP BY 1, 2, 3")}
+    return sorted(kept ^ fresh)
 
 
 def _recount():
