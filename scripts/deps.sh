@@ -33,8 +33,8 @@ if ((EUID != 0)); then
     command -v sudo >/dev/null || { echo "deps: need root (or sudo) to install packages" >&2; exit 1; }
     sudo=(sudo)
 fi
-"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q
 # Installing mariadb-server / nginx may start the system services on a
 # machine with systemd; harmless, kehu runs its own private instances.
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y "${missing[@]}"
+    apt-get -o DPkg::Lock::Timeout=600 install -y "${missing[@]}"

@@ -47,13 +47,15 @@ export KEHU_VAR
 chmod 0755 "$KEHU_VAR"
 mkdir -p "$KEHU_VAR/log"
 
-# A free port: 18080 unless something answers there.
+# A free port: KEHU_TEST_PORT (18080 by default) unless something answers
+# there; runs side by side give each its own start.
 : "${KEHU_HTTP_HOST:=127.0.0.1}"
 port_busy() { (exec 3<>"/dev/tcp/$KEHU_HTTP_HOST/$1") 2>/dev/null; }
-port=18080
+port=${KEHU_TEST_PORT:-18080}
+first=$port
 while port_busy "$port"; do
     port=$((port + 1))
-    ((port < 18180)) || { echo "test: no free port in 18080-18179" >&2; exit 1; }
+    ((port < first + 100)) || { echo "test: no free port in $first-$((first + 99))" >&2; exit 1; }
 done
 export KEHU_HTTP_PORT=$port
 
