@@ -82,14 +82,20 @@ NEOERR *customers_create(struct req *r)
   return nerr_pass(req_redirect(r, "/customers/%llu", id));
 }
 
+/* The form posts back to /customers/{id}/edit: the id, not the rest of
+ * the path (on the edit page that was "{id}/edit", posting to .../edit/edit). */
+static NEOERR *set_form_id(struct req *r)
+{
+  return nerr_pass(hdf_set_valuef(r->hdf, "Form.id=%lld", r->id));
+}
+
 NEOERR *customers_edit_form(struct req *r)
 {
   int found;
   NEOERR *err = db_customer_values(&r->user, r->id, r->hdf, "Form", &found);
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "CustomerNotFound");
-  if ((err = hdf_set_value(r->hdf, "Form.id", r->path + strlen("/customers/"))))
-    return nerr_pass(err);
+  if ((err = set_form_id(r))) return nerr_pass(err);
   r->template = "customers/form.cs";
   return nerr_pass(form_lists(r));
 }
@@ -117,8 +123,7 @@ static NEOERR *conflict(struct req *r)
     snprintf(key, sizeof key, "Diff.%s", name);
     if ((err = hdf_set_value(r->hdf, key, "1"))) return nerr_pass(err);
   }
-  if ((err = hdf_set_value(r->hdf, "Form.id", r->path + strlen("/customers/"))))
-    return nerr_pass(err);
+  if ((err = set_form_id(r))) return nerr_pass(err);
   r->status = 409;
   r->template = "customers/conflict.cs";
   return nerr_pass(form_lists(r));
@@ -131,7 +136,7 @@ NEOERR *customers_update(struct req *r)
   int bad;
   NEOERR *err = read_form(r, &bad);
   if (!err) err = hdf_set_int_value(r->hdf, "Form.version", (int)version);
-  if (!err) err = hdf_set_value(r->hdf, "Form.id", r->path + strlen("/customers/"));
+  if (!err) err = set_form_id(r);
   if (err) return nerr_pass(err);
   r->template = "customers/form.cs";
   if (bad) {

@@ -75,6 +75,23 @@ def test_create_customer_add_people_and_contact_search_export():
             check(d.find_element(By.ID, "customer-name").text == name, "file page heading")
             cid = int(d.current_url.rstrip("/").split("/")[-1].split("?")[0])
 
+            # Edit it through the file's own 编辑 button and the form's own
+            # save button (the form once posted to /customers/{id}/edit/edit).
+            d.find_element(By.ID, "edit-customer").click()
+            _wait(d).until(EC.presence_of_element_located((By.ID, "customer-form")))
+            action = d.find_element(By.ID, "customer-form").get_attribute("action")
+            check(action.endswith("/customers/%d/edit" % cid), "edit form posts to %s" % action)
+            back = d.find_element(By.CSS_SELECTOR, "p.crumb a").get_attribute("href")
+            check(back.endswith("/customers/%d" % cid), "edit page's back link goes to %s" % back)
+            _fill(d, "f-city", "无锡")
+            d.find_element(By.ID, "save-customer").click()
+            _wait(d).until(EC.presence_of_element_located((By.ID, "customer-name")))
+            check(d.current_url.split("?")[0].endswith("/customers/%d" % cid),
+                  "after saving the browser is at %s" % d.current_url)
+            check("无锡" in d.find_element(By.TAG_NAME, "body").text, "the saved city is shown")
+            check(sql("SELECT city FROM customers WHERE id = %d" % cid)[0][0] == "无锡",
+                  "the edited city is stored")
+
             # A key person.
             _open_entry_form(d, "people", "form-person")
             _fill(d, "f-name", "钱经理")
