@@ -1,6 +1,7 @@
 /* The overview's filter: a period of whole months (the summary tables are
  * monthly) and a region. Quick choices name periods that end this month. */
 #include "complaint_stats/pages.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "db/customer.h"
 #include <ctype.h>
@@ -14,9 +15,7 @@
 /* Months count from year 0: y * 12 + (m - 1). */
 static int month_now(void)
 {
-  time_t t = time(NULL) + 8 * 3600;   /* the date in China */
-  struct tm tm;
-  gmtime_r(&t, &tm);
+  struct tm tm = china_now();
   return (tm.tm_year + 1900) * 12 + tm.tm_mon;
 }
 

@@ -3,6 +3,7 @@
  * current step's form; later steps greyed), messages and internal notes,
  * matching to a customer file, and the timeline of every transition. */
 #include "complaints/pages.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "db/complaint.h"
 #include <stdio.h>
@@ -55,6 +56,21 @@ static NEOERR *proposal_marks(struct req *r)
   return STATUS_OK;
 }
 
+/* Step 2's form, when it is first shown: the contact happens now, and the
+ * purchase date the customer gave is the answer to "when bought" unless
+ * the customer says otherwise on the phone. */
+static NEOERR *step2_defaults(HDF *h)
+{
+  if (hdf_get_int_value(h, "Complaint.step", 0) != 2 || hdf_get_value(h, "Form.step", NULL))
+    return STATUS_OK;
+  char now[20];
+  china_format("%Y-%m-%dT%H:%M", now, sizeof now);
+  NEOERR *err = hdf_set_value(h, "Form.contacted_at", now);
+  const char *bought = hdf_get_value(h, "Complaint.purchase_date", "");
+  if (!err && *bought) err = hdf_set_value(h, "Form.bought_when", bought);
+  return nerr_pass(err);
+}
+
 NEOERR *complaints_page(struct req *r)
 {
   HDF *h = r->hdf;
@@ -64,7 +80,8 @@ NEOERR *complaints_page(struct req *r)
   if (!found) return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
   if ((err = hdf_set_value(h, "Page.Section", "complaints")) ||
       (err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang)) || (err = step_marks(h)) ||
-      (err = proposal_marks(r)) || (err = db_complaint_menus(&r->user, h)))
+      (err = proposal_marks(r)) || (err = step2_defaults(h)) ||
+      (err = db_complaint_menus(&r->user, h)))
     return nerr_pass(err);
   if ((r->user.role & ROLES_OFFICE) && !hdf_get_value(h, "Complaint.customer_id", NULL) &&
       (err = db_complaint_suggest(&r->user, r->id, h, "Suggestions")))

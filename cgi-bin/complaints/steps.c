@@ -22,7 +22,7 @@ struct step_field {
 };
 
 static const char *const channels[] = { "phone", "fax", "visit", "email", "other", NULL };
-static const char *const remedies[] = { "replace", "repair", "refund", "compensation",
+static const char *const remedies[] = { "replace", "repair", "return", "refund", "compensation",
                                         "explanation", NULL };
 static const char *const agreed[] = { "signed", "phone", "email", "in_person", "other", NULL };
 
@@ -39,7 +39,7 @@ static const struct step_field f3[] = {
   { "analysis", 1, 5000, ANY, NULL }, { "explanation", 1, 5000, ANY, NULL }, END,
 };
 static const struct step_field f4[] = {
-  { "remedy", 1, 16, ANY, remedies }, { "amount", 1, 15, AMOUNT, NULL },
+  { "remedy", 1, 16, ANY, remedies }, { "amount", 0, 15, AMOUNT, NULL },
   { "detail", 1, 5000, ANY, NULL }, END,
 };
 static const struct step_field f5[] = {
@@ -75,7 +75,12 @@ static NEOERR *read_step(struct req *r, int step, int *bad)
     int before = f.errors;
     form_text(&f, e->name, e->required, e->maxlen, buf, sizeof buf);
     const char *save = buf;
-    if (f.errors == before && *buf) {
+    /* An amount is asked only of remedies that pay money; left empty, it is 0. */
+    if (e->check == AMOUNT && f.errors == before && !*buf) {
+      if (!complaint_amount_ok(hdf_get_value(r->hdf, "Form.remedy", ""), "0"))
+        form_error(&f, e->name, "Complaints.Valid.AmountNeeded");
+      save = "0";
+    } else if (f.errors == before && *buf) {
       if (e->choices && !chosen(e->choices, buf)) form_error(&f, e->name, "Valid.Choice");
       else if (e->check == DATE && !valid_date(buf)) form_error(&f, e->name, "Valid.Date");
       else if (e->check == ID && !valid_id(buf)) form_error(&f, e->name, "Valid.Choice");

@@ -1,3 +1,4 @@
+#include "core/clock.h"
 #include "core/export.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -5,9 +6,7 @@
 
 static void file_name(char *out, size_t n, const char *stem, const char *ext)
 {
-  time_t t = time(NULL) + 8 * 3600;   /* today in China */
-  struct tm tm;
-  gmtime_r(&t, &tm);
+  struct tm tm = china_now();
   snprintf(out, n, "%s-%04d%02d%02d.%s", stem, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, ext);
 }
 

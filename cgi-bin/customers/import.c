@@ -9,6 +9,7 @@
  * errors in <job>.err, until the uploader commits them (or a day passes). */
 #include "customers/pages.h"
 #include "customers/fields.h"
+#include "core/clock.h"
 #include "core/charset.h"
 #include "core/csv_in.h"
 #include "core/err.h"
@@ -982,10 +983,7 @@ static NEOERR *finish_orders(struct parse *p, const char *orders_path)
  * YYYY-MM-DD: a payment cannot be made later than that. */
 static void today(char *out)
 {
-  time_t t = time(NULL) + 8 * 3600;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(out, 11, "%Y-%m-%d", &tm);
+  china_format("%Y-%m-%d", out, 11);
 }
 
 static NEOERR *order_index(struct parse *p, const char *no, long *index)

@@ -14,6 +14,7 @@ static DB_STMT get = DB_STMT_INIT(
     " p.code AS product_code, p.name AS product_name, u.display_name AS assignee,"
     " cu.code AS customer_code, cu.name AS customer_name,"
     " (c.status = 'open' AND c.first_response_at IS NULL AND c.first_response_due < NOW()) AS overdue,"
+    COMPLAINT_FOLLOWUPS_OPEN " AS followups_open,"
     COMPLAINT_CLOCK_COLS
     " FROM complaints c"
     " LEFT JOIN regions r ON r.id = c.region_id"

@@ -34,7 +34,7 @@ struct complaint_state {
   int step;                  /* 1..7 */
   int closed;
   unsigned pending_by;       /* proposer of the pending proposal, 0: none */
-  int followups;             /* follow-up entries so far */
+  int followups;             /* follow-ups since it was last reopened */
 };
 
 /* What `act` on step `step` (the step the form was for) by user u meets. */
@@ -42,7 +42,7 @@ enum complaint_rule complaint_rule_check(const struct complaint_state *s, enum c
                                          int step, const struct user *u);
 
 /* Step 4's amount: valid_amount, and more than zero for a refund or a
- * compensation. remedy is one of replace, repair, refund, compensation,
+ * compensation. remedy is one of replace, repair, return, refund, compensation,
  * explanation. */
 int complaint_amount_ok(const char *remedy, const char *amount);
 /* 1 when amount (as stored, "0.00") is more than zero. */

@@ -22,4 +22,12 @@
   "  ELSE TIMESTAMPDIFF(MINUTE, NOW(), c.first_response_due) END AS sla_minutes," \
   " TIMESTAMPDIFF(MINUTE, c.received_at, COALESCE(c.closed_at, NOW())) AS age_minutes"
 
+/* Follow-ups recorded since complaint c was last reopened (by staff or by
+ * a low rating), or all of them if it never was: closing needs one, so a
+ * reopened complaint is not closed on the strength of the old ones. */
+#define COMPLAINT_FOLLOWUPS_OPEN \
+  " (SELECT COUNT(*) FROM complaint_followups f WHERE f.complaint_id = c.id" \
+  "  AND f.at >= COALESCE((SELECT MAX(e.at) FROM complaint_events e" \
+  "   WHERE e.complaint_id = c.id AND e.event = 'reopened'), '1000-01-01'))"
+
 #endif

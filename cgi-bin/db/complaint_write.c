@@ -16,7 +16,7 @@ static DB_STMT lock = DB_STMT_INIT(
     "  AND p.decision = 'pending' ORDER BY p.id DESC LIMIT 1) AS pending_id,"
     " (SELECT p.amount FROM complaint_proposals p WHERE p.complaint_id = c.id"
     "  AND p.decision = 'approved' ORDER BY p.id DESC LIMIT 1) AS approved_amount,"
-    " (SELECT COUNT(*) FROM complaint_followups f WHERE f.complaint_id = c.id) AS followups"
+    COMPLAINT_FOLLOWUPS_OPEN " AS followups"
     " FROM complaints c WHERE c.id = ? AND " COMPLAINT_SCOPE("c.region_id") " FOR UPDATE");
 
 struct locked {

@@ -1,5 +1,5 @@
 <?cs set:Page.Title = Complaint.tracking_no ?><?cs include:"layout/top.cs" ?><?cs include:"complaints/macros.cs" ?><?cs
-def:step_form(n) ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/step" class="form-grid step-form" id="step-form-<?cs var:n ?>" novalidate>
+def:step_form(n) ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/step" class="form-grid step-form" id="step-form-<?cs var:n ?>">
   <?cs call:csrf_field() ?><input type="hidden" name="step" value="<?cs var:n ?>"><input type="hidden" name="version" value="<?cs var:Complaint.version ?>"><?cs /def ?><?cs
 def:step_form_end(label) ?><div class="actions wide"><button type="submit" class="button primary"><?cs var:label ?></button></div>
 </form><?cs /def ?><?cs
@@ -125,7 +125,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
           <?cs if:subcount(Proposals) ?><p class="note-info"><?cs var:L.Complaints.ReturnedHint ?></p><?cs /if ?>
           <?cs call:step_form(4) ?>
             <?cs call:choice_field("remedy", L.Complaints.Remedy, L.ComplaintRemedy, 1) ?>
-            <?cs call:text_field("amount", L.Complaints.Amount, "text", 1) ?>
+            <div class="field<?cs if:Form.Errors.amount ?> invalid<?cs /if ?>"><label for="f-amount"><?cs var:L.Complaints.Amount ?></label><input id="f-amount" name="amount" type="text" inputmode="decimal" value="<?cs var:Form.amount ?>" aria-describedby="hint-amount<?cs if:Form.Errors.amount ?> err-amount<?cs /if ?>"<?cs if:Form.Errors.amount ?> aria-invalid="true"<?cs /if ?>><p class="hint" id="hint-amount"><?cs var:L.Complaints.AmountHint ?></p><?cs call:field_error("amount") ?></div>
             <?cs call:area_field("detail", L.Complaints.Detail, 1) ?>
           <?cs call:step_form_end(L.Complaints.SaveProposal) ?>
         <?cs /if ?>
@@ -160,7 +160,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
         <p class="small"><?cs var:L.Complaints.ClosedAt ?>：<?cs var:Complaint.closed_at ?></p>
         <?cs if:Can.Handle ?>
         <details class="add-form"<?cs if:Form.Errors.reason ?> open<?cs /if ?>><summary class="button"><?cs var:L.Complaints.Reopen ?></summary>
-          <form method="post" action="/complaints/<?cs var:Complaint.id ?>/reopen" class="form-grid" id="reopen-form" novalidate>
+          <form method="post" action="/complaints/<?cs var:Complaint.id ?>/reopen" class="form-grid" id="reopen-form">
             <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Complaint.version ?>">
             <?cs call:area_field("reason", L.Complaints.ReopenReason, 1) ?>
             <div class="actions wide"><button type="submit" class="button primary"><?cs var:L.Complaints.Reopen ?></button></div>
@@ -172,9 +172,9 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
           <?cs call:text_field("followed_on", L.Complaints.FollowedOn, "date", 1) ?>
           <?cs call:area_field("said", L.Complaints.Said, 1) ?>
         <?cs call:step_form_end(L.Complaints.AddFollowup) ?>
-        <form method="post" action="/complaints/<?cs var:Complaint.id ?>/close" class="close-form" id="close-form">
+        <form method="post" action="/complaints/<?cs var:Complaint.id ?>/close" class="close-form" id="close-form" data-confirm="<?cs var:L.Complaints.CloseConfirm ?>">
           <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Complaint.version ?>">
-          <?cs if:subcount(Followups) ?><button type="submit" class="button primary" id="close-case"><?cs var:L.Complaints.CloseCase ?></button><?cs else ?><button type="submit" class="button" disabled aria-describedby="close-hint"><?cs var:L.Complaints.CloseCase ?></button> <span class="muted small" id="close-hint"><?cs var:L.Complaints.CloseNeedsFollowup ?></span><?cs /if ?>
+          <?cs if:Complaint.followups_open > 0 ?><button type="submit" class="button primary" id="close-case"><?cs var:L.Complaints.CloseCase ?></button><?cs else ?><button type="submit" class="button" disabled aria-describedby="close-hint" id="close-case"><?cs var:L.Complaints.CloseCase ?></button> <span class="muted small" id="close-hint"><?cs if:Complaint.reopen_count > 0 && subcount(Followups) ?><?cs var:L.Complaints.CloseNeedsNewFollowup ?><?cs else ?><?cs var:L.Complaints.CloseNeedsFollowup ?><?cs /if ?></span><?cs /if ?>
         </form>
       <?cs /if ?>
     <?cs /if ?>

@@ -1,7 +1,6 @@
 <?cs if:Form.id ?><?cs set:Page.Title = L.Edit.EditTitle ?><?cs else ?><?cs set:Page.Title = L.Edit.NewTitle ?><?cs /if ?><?cs include:"layout/top.cs" ?>
 <p class="crumb"><?cs if:Form.id ?><a href="/customers/<?cs var:Form.id ?>">← <?cs var:L.Edit.BackToFile ?></a><?cs else ?><a href="/customers">← <?cs var:L.Customers.Back ?></a><?cs /if ?></p>
 <h1><?cs var:Page.Title ?></h1>
-<?cs if:subcount(Form.Errors) > 0 ?><div class="alert" role="alert" id="form-errors"><?cs var:L.Edit.FixErrors ?></div><?cs /if ?>
 <form method="post" action="<?cs if:Form.id ?>/customers/<?cs var:Form.id ?>/edit<?cs else ?>/customers/new<?cs /if ?>" class="card customer-form" id="customer-form" novalidate>
   <?cs call:csrf_field() ?>
   <?cs if:Form.id ?><input type="hidden" name="version" value="<?cs var:Form.version ?>"><?cs /if ?>

@@ -2,7 +2,6 @@
 <p class="crumb"><a href="/dashboard">← <?cs var:L.DashSet.Back ?></a></p>
 <h1><?cs var:L.DashSet.Title ?></h1>
 <p class="muted" id="settings-intro"><?cs var:L.DashSet.Intro ?></p>
-<?cs if:subcount(Form.Errors) > 0 ?><div class="alert" role="alert" id="form-errors"><?cs var:L.DashSet.FixErrors ?></div><?cs /if ?>
 <form method="post" action="/dashboard/settings" class="card customer-form" id="settings-form" novalidate>
   <?cs call:csrf_field() ?>
   <fieldset class="form-grid">

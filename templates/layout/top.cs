@@ -39,3 +39,8 @@
 </header>
 <main id="main" class="container">
 <?cs if:Flash ?><div class="flash" role="status"><?cs var:L.Flash[Flash] ?></div><?cs /if ?>
+<?cs # A rejected form: one banner at the top naming each bad field (static/forms.js
+  puts the field's label before its message and scrolls to the first one). ?><?cs
+if:subcount(Form.Errors) > 0 ?><div class="alert form-errors" role="alert" id="form-errors"><p><?cs var:L.FormErrors.Before ?> <strong><?cs var:subcount(Form.Errors) ?></strong> <?cs var:L.FormErrors.After ?></p>
+<ul class="error-list"><?cs each:e = Form.Errors ?><li><a href="#f-<?cs name:e ?>" data-field="<?cs name:e ?>"><?cs var:e ?></a></li><?cs /each ?></ul></div>
+<?cs /if ?>

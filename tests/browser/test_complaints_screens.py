@@ -6,7 +6,7 @@ import random
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser import Browser, screenshot, sign_in
 from lib import BASE, check, sql, sql_str, sql_value, user_id
@@ -83,4 +83,79 @@ def test_queue_and_complaint_page_screens():
                 d.execute_script("document.getElementById('step-4').scrollIntoView()")
                 screenshot(d, "complaints-page-steps-%s.png" % tag)
     finally:
+        _cleanup()
+
+
+def _in_view(d, el):
+    return d.execute_script(
+        "var r = arguments[0].getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight;", el)
+
+
+def test_rejected_step_form_is_visible():
+    """Issue 14: a step form the server rejects comes back with a banner at
+    the top naming the field, the page at the first bad field (focused),
+    every bad field marked; filled in again, the form's own button saves."""
+    _cleanup()
+    try:
+        for width, height, tag in ((1280, 900, "desktop"), (390, 844, "phone")):
+            cid = _complaint()
+            with Browser(width, height) as d:
+                sign_in(d, "staff01")
+                d.get(BASE + "/complaints/%d" % cid)
+                WebDriverWait(d, 10).until(EC.presence_of_element_located((By.ID, "step-form-4")))
+                Select(d.find_element(By.ID, "f-remedy")).select_by_value("refund")
+                d.find_element(By.ID, "f-amount").clear()
+                d.find_element(By.ID, "f-detail").send_keys("全额退款")
+                d.find_element(By.CSS_SELECTOR, "#step-form-4 button[type=submit]").click()
+                WebDriverWait(d, 10).until(EC.presence_of_element_located((By.ID, "form-errors")))
+                banner = d.find_element(By.ID, "form-errors")
+                check(banner.is_displayed(), "the banner is shown at %s" % tag)
+                check("金额：退款或补偿的金额必须大于 0" in banner.text,
+                      "the banner names the field: %r" % banner.text)
+                amount = d.find_element(By.ID, "f-amount")
+                check(d.switch_to.active_element == amount, "the amount field has the focus")
+                check(_in_view(d, amount), "the page is scrolled to the amount field at %s" % tag)
+                check(amount.get_attribute("aria-invalid") == "true", "the field is marked")
+                check(d.find_element(By.ID, "f-detail").get_attribute("value") == "全额退款",
+                      "what was typed is kept")
+                screenshot(d, "complaints-step-error-%s.png" % tag)
+                amount.send_keys("1280")
+                d.find_element(By.CSS_SELECTOR, "#step-form-4 button[type=submit]").click()
+                WebDriverWait(d, 10).until(EC.presence_of_element_located((By.ID, "waiting-leader")))
+                check(not d.find_elements(By.ID, "form-errors"), "no banner after saving")
+                check(sql_value("SELECT COUNT(*) FROM complaint_proposals WHERE complaint_id = %d"
+                                " AND decision = 'pending' AND amount = 1280" % cid) == "1",
+                      "the proposal is stored")
+            _cleanup()
+    finally:
+        _cleanup()
+
+
+def test_closing_asks_for_confirmation():
+    """Issue 14: the close button asks first; cancelling keeps it open."""
+    _cleanup()
+    try:
+        cid = _complaint()
+        staff = user_id("staff01")
+        sql("UPDATE complaints SET step = 7 WHERE id = %d" % cid)
+        sql("INSERT INTO complaint_followups (complaint_id, followed_on, said, user_id, at)"
+            " VALUES (%d, CURDATE(), %s, %d, NOW())" % (cid, sql_str("客户表示满意"), staff))
+        with Browser() as d:
+            sign_in(d, "staff01")
+            d.get(BASE + "/complaints/%d" % cid)
+            WebDriverWait(d, 10).until(EC.presence_of_element_located((By.ID, "close-case")))
+            d.find_element(By.ID, "close-case").click()
+            alert = WebDriverWait(d, 5).until(EC.alert_is_present())
+            check("结案" in alert.text, "the question: %r" % alert.text)
+            alert.dismiss()
+            check(sql_value("SELECT status FROM complaints WHERE id = %d" % cid) == "open",
+                  "cancelled: still open")
+            d.find_element(By.ID, "close-case").click()
+            WebDriverWait(d, 5).until(EC.alert_is_present()).accept()
+            WebDriverWait(d, 10).until(lambda drv: sql_value(
+                "SELECT status FROM complaints WHERE id = %d" % cid) == "closed")
+    finally:
+        sql("DELETE FROM complaint_followups WHERE complaint_id IN (SELECT id FROM complaints"
+            " WHERE tracking_no LIKE 'TXB%')")
         _cleanup()

@@ -178,6 +178,20 @@ def test_steps_in_order_with_roles_and_locking():
         check_status(_post(staff, cid, "reopen", dict(version=_version(cid), reason="客户再次反映")),
                      303, "reopen")
         check(_state(cid) == ["7", "open", "1"], "reopened at step 7: %r" % _state(cid))
+        # The follow-ups before the reopening do not close it again.
+        r = _post(staff, cid, "close", dict(version=_version(cid)))
+        check_status(r, 409, "close a reopened complaint without a new follow-up")
+        check_in("至少记录一次跟踪回访", r.text, "the refusal says why")
+        check_in("请先记录一次新的跟踪回访", staff.get("/complaints/%d" % cid).text,
+                 "the disabled close button says a new follow-up is needed")
+        check_status(_step(staff, cid, 7, followed_on="2026-11-27", said="再次回访，客户满意"), 303,
+                     "new follow-up")
+        page = staff.get("/complaints/%d" % cid).text
+        check(re.search(r'<button type="submit" class="button primary" id="close-case"', page),
+              "the close button is enabled after the new follow-up")
+        check_status(_post(staff, cid, "close", dict(version=_version(cid))), 303, "close again")
+        check_status(_post(staff, cid, "reopen", dict(version=_version(cid), reason="第三次")),
+                     303, "reopen again")
         events = [r[0] for r in sql("SELECT event FROM complaint_events WHERE complaint_id=%d ORDER BY id"
                                     % cid)]
         for e in ("step_done", "assigned", "proposed", "returned", "approved", "followup", "closed",
@@ -188,6 +202,51 @@ def test_steps_in_order_with_roles_and_locking():
         page = staff.get("/complaints/%d" % cid).text
         for label in ("客户反映净水器漏水", "接口处渗水", "退款 80 元", "金额偏高", "客户表示满意", "客户再次反映"):
             check_in(label, page, "the page shows what was recorded")
+    finally:
+        _cleanup()
+
+
+def test_step4_amount_only_for_money_and_return_remedy():
+    """Issue 14: an amount is asked only of a refund or compensation; a
+    return request can be answered with 退货."""
+    _cleanup()
+    try:
+        staff, leader = sign_in("staff01"), sign_in("leader1")
+        cid, _ = _make(kind="return", step=4, answered=True)
+        r = _step(staff, cid, 4, remedy="refund", amount="", detail="退款")
+        check_status(r, 422, "refund without an amount")
+        check_in("退款或补偿的金额必须大于 0", r.text, "the amount's message")
+        check_in('id="form-errors"', r.text, "the banner at the top")
+        check_status(_step(staff, cid, 4, remedy="return", amount="", detail="退货，全额退款"), 303,
+                     "a return without an amount")
+        check(sql("SELECT remedy, amount FROM complaint_proposals WHERE complaint_id = %d" % cid)[0]
+              == ["return", "0.00"], "stored as a return of 0")
+        page = staff.get("/complaints/%d" % cid).text
+        check_in("退货", page, "the remedy's name on the page")
+        check_status(_post(leader, cid, "decide", dict(decision="return", comment="请改为维修",
+                                                       version=_version(cid))), 303, "sent back")
+        check_status(_step(staff, cid, 4, remedy="repair", amount="", detail="上门维修"), 303,
+                     "a repair without an amount")
+    finally:
+        _cleanup()
+
+
+def test_step2_form_defaults():
+    """Issue 14: step 2 offers the purchase date the customer gave and the
+    contact time now (China time)."""
+    _cleanup()
+    try:
+        staff = sign_in("staff01")
+        cid, _ = _make(step=2, purchase_date="2026-11-02")
+        page = staff.get("/complaints/%d" % cid).text
+        check(re.search(r'id="f-bought_when"[^>]*value="2026-11-02"', page),
+              "when bought filled from the purchase date")
+        m = re.search(r'id="f-contacted_at"[^>]*value="([^"]*)"', page)
+        check(m, "contact time filled in")
+        off = sql_value("SELECT ABS(TIMESTAMPDIFF(SECOND, NOW(), STR_TO_DATE(%s, '%%Y-%%m-%%dT%%H:%%i')))"
+                        % sql_str(m.group(1)))
+        check(off is not None and int(off) < 300, "contact time %r is now (off by %s s)"
+              % (m.group(1), off))
     finally:
         _cleanup()
 
