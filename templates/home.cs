@@ -17,8 +17,8 @@ def:action_row(a) ?>
 </form>
 <div class="stats">
   <a class="stat" href="/customers"><span class="stat-value"><?cs var:Home.customers ?></span><span class="stat-label"><?cs var:L.Home.Customers ?></span></a>
-  <div class="stat"><span class="stat-value"><?cs var:Home.mine ?></span><span class="stat-label"><?cs var:L.Home.Mine ?></span></div>
-  <div class="stat<?cs if:Home.open_complaints > 0 ?> warn<?cs /if ?>"><span class="stat-value"><?cs var:Home.open_complaints ?></span><span class="stat-label"><?cs var:L.Home.OpenComplaints ?></span></div>
+  <a class="stat" href="/customers?owner=<?cs var:User.Id ?>" id="my-customers"><span class="stat-value"><?cs var:Home.mine ?></span><span class="stat-label"><?cs var:L.Home.Mine ?></span></a>
+  <a class="stat<?cs if:Home.open_complaints > 0 ?> warn<?cs /if ?>" href="/complaints" id="open-complaints"><span class="stat-value"><?cs var:Home.open_complaints ?></span><span class="stat-label"><?cs var:L.Home.OpenComplaints ?></span></a>
   <a class="stat<?cs if:Home.Actions.overdue > 0 ?> warn<?cs /if ?>" href="#actions-card" id="overdue-count"><span class="stat-value"><?cs if:Home.Actions.overdue >= Home.Actions.cap ?><?cs var:Home.Actions.cap - 1 ?>+<?cs else ?><?cs var:Home.Actions.overdue ?><?cs /if ?></span><span class="stat-label"><?cs var:L.Home.OverdueActions ?></span></a>
 </div>
 

@@ -5,6 +5,7 @@
  * fields and turns outcomes into pages. */
 #include "complaints/pages.h"
 #include "core/err.h"
+#include "core/utf8.h"
 #include "core/validate.h"
 #include "db/complaint_rules.h"
 #include <stdio.h>
@@ -73,7 +74,10 @@ static NEOERR *read_step(struct req *r, int step, int *bad)
   NEOERR *err = STATUS_OK;
   for (const struct step_field *e = forms[step]; e->name && !err; e++) {
     int before = f.errors;
-    form_text(&f, e->name, e->required, e->maxlen, buf, sizeof buf);
+    /* A field of a set shape says what is wrong with its shape before it
+     * says it is too long ("2026-11-310" is an invalid date). */
+    int shaped = e->check != ANY || e->choices;
+    form_text(&f, e->name, e->required, shaped ? sizeof buf : e->maxlen, buf, sizeof buf);
     const char *save = buf;
     /* An amount is asked only of remedies that pay money; left empty, it is 0. */
     if (e->check == AMOUNT && f.errors == before && !*buf) {
@@ -89,6 +93,7 @@ static NEOERR *read_step(struct req *r, int step, int *bad)
       else if (e->check == AMOUNT &&
                !complaint_amount_ok(hdf_get_value(r->hdf, "Form.remedy", ""), buf))
         form_error(&f, e->name, valid_amount(buf) ? "Complaints.Valid.AmountNeeded" : "Valid.Amount");
+      else if (utf8_len(buf) > e->maxlen) form_error(&f, e->name, "Valid.TooLong");
       if (e->check == DATETIME) save = sqlv;
     }
     char key[64];

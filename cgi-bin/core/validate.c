@@ -118,24 +118,34 @@ static void keep(struct form *f, const char *name, const char *value)
   record(f, hdf_set_value(f->r->hdf, key, value));
 }
 
-const char *form_text(struct form *f, const char *name, int required,
-                      size_t maxlen, char *buf, size_t n)
+/* Reads and keeps the field; 1 when it is longer than maxlen (or than buf). */
+static int read_field(struct form *f, const char *name, size_t maxlen, char *buf, size_t n)
 {
   req_param_trim(f->r, name, buf, n);
   keep(f, name, buf);
   const char *raw = req_param(f->r, name);
+  return utf8_len(buf) > maxlen || (raw && strlen(raw) >= n);
+}
+
+const char *form_text(struct form *f, const char *name, int required,
+                      size_t maxlen, char *buf, size_t n)
+{
+  int too_long = read_field(f, name, maxlen, buf, n);
   if (required && !*buf) form_error(f, name, "Valid.Required");
-  else if (utf8_len(buf) > maxlen || (raw && strlen(raw) >= n)) form_error(f, name, "Valid.TooLong");
+  else if (too_long) form_error(f, name, "Valid.TooLong");
   return buf;
 }
 
+/* A value of the wrong shape gets the shape's message even when it is also
+ * too long: "2026-011-150" is an invalid date, not a text too long. */
 const char *form_checked(struct form *f, const char *name, int required,
                          size_t maxlen, int (*check)(const char *),
                          const char *msg_key, char *buf, size_t n)
 {
-  int before = f->errors;
-  form_text(f, name, required, maxlen, buf, n);
-  if (f->errors == before && *buf && !check(buf)) form_error(f, name, msg_key);
+  int too_long = read_field(f, name, maxlen, buf, n);
+  if (required && !*buf) form_error(f, name, "Valid.Required");
+  else if (*buf && !check(buf)) form_error(f, name, msg_key);
+  else if (too_long) form_error(f, name, "Valid.TooLong");
   return buf;
 }
 

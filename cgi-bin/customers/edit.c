@@ -51,9 +51,11 @@ NEOERR *customers_new_form(struct req *r)
 {
   HDF *h = r->hdf;
   NEOERR *err = form_lists(r);
-  if (!err) err = hdf_set_value(h, "Form.kind", "dealer");
+  /* Kind and region are chosen, never assumed (a dealer filed under the
+   * first region by default went unnoticed); a manager of one region has
+   * only that one to choose. Every new customer starts as a target. */
   if (!err) err = hdf_set_value(h, "Form.lifecycle", "target");
-  if (!err && r->user.nregions) err = hdf_set_int_value(h, "Form.region_id", (int)r->user.regions[0]);
+  if (!err && r->user.nregions == 1) err = hdf_set_int_value(h, "Form.region_id", (int)r->user.regions[0]);
   if (!err && r->user.role == ROLE_STAFF) err = hdf_set_int_value(h, "Form.owner_id", (int)r->user.id);
   r->template = "customers/form.cs";
   return nerr_pass(err);

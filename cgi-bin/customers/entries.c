@@ -129,10 +129,10 @@ static NEOERR *read_fields(struct req *r, const struct entry_field *fields, int 
   char buf[20000];
   for (const struct entry_field *e = fields; e->name; e++) {
     int before = f.errors;
-    form_text(&f, e->name, e->required, e->maxlen, buf, sizeof buf);
-    if (f.errors != before || !*buf) continue;
-    if (e->choices && !chosen(e->choices, buf)) form_error(&f, e->name, "Valid.Choice");
-    else if (e->check && !e->check(buf)) form_error(&f, e->name, e->msg_key);
+    if (e->check) form_checked(&f, e->name, e->required, e->maxlen, e->check, e->msg_key, buf, sizeof buf);
+    else form_text(&f, e->name, e->required, e->maxlen, buf, sizeof buf);
+    if (f.errors == before && *buf && e->choices && !chosen(e->choices, buf))
+      form_error(&f, e->name, "Valid.Choice");
   }
   *bad = f.errors;
   return nerr_pass(form_finish(&f));

@@ -33,30 +33,37 @@ static int valid_code(const char *s)
 }
 
 const struct customer_field customer_fields[] = {
-  { "code", 0, 20, valid_code, "Valid.Code", NULL },
-  { "name", 1, 200, NULL, NULL, NULL },
-  { "kind", 1, 16, NULL, NULL, kinds },
-  { "region_id", 1, 9, valid_id, "Valid.Choice", NULL },
-  { "owner_id", 0, 9, valid_id, "Valid.Choice", NULL },
-  { "lifecycle", 1, 16, NULL, NULL, lifecycles },
-  { "loyalty", 0, 16, NULL, NULL, loyalties },
-  { "non_customer", 0, 16, NULL, NULL, non_customers },
-  { "address", 0, 255, NULL, NULL, NULL },
-  { "city", 0, 64, NULL, NULL, NULL },
-  { "postal_code", 0, 6, valid_postal_code, "Valid.PostalCode", NULL },
-  { "phone", 0, 32, valid_phone, "Valid.Phone", NULL },
-  { "fax", 0, 32, valid_phone, "Valid.Phone", NULL },
-  { "email", 0, 128, valid_email, "Valid.Email", NULL },
-  { "founded_year", 0, 4, valid_year, "Valid.Year", NULL },
-  { "sales_force", 0, 7, valid_count, "Valid.Count", NULL },
-  { "delivery_capacity", 0, 255, NULL, NULL, NULL },
-  { "warehouse_capacity", 0, 255, NULL, NULL, NULL },
-  { "credit_limit", 0, 16, valid_amount, "Valid.Amount", NULL },
-  { "history", 0, 5000, NULL, NULL, NULL },
-  { "org_structure", 0, 5000, NULL, NULL, NULL },
-  { "business_goals", 0, 5000, NULL, NULL, NULL },
+  { "code", 0, 20, valid_code, "Valid.Code", NULL, NULL },
+  { "name", 1, 200, NULL, NULL, NULL, NULL },
+  { "kind", 1, 16, NULL, NULL, kinds, "Kind" },
+  { "region_id", 1, 9, valid_id, "Valid.Choice", NULL, NULL },
+  { "owner_id", 0, 9, valid_id, "Valid.Choice", NULL, NULL },
+  { "lifecycle", 1, 16, NULL, NULL, lifecycles, "Lifecycle" },
+  { "loyalty", 0, 16, NULL, NULL, loyalties, "Loyalty" },
+  { "non_customer", 0, 16, NULL, NULL, non_customers, "NonCustomer" },
+  { "address", 0, 255, NULL, NULL, NULL, NULL },
+  { "city", 0, 64, NULL, NULL, NULL, NULL },
+  { "postal_code", 0, 6, valid_postal_code, "Valid.PostalCode", NULL, NULL },
+  { "phone", 0, 32, valid_phone, "Valid.Phone", NULL, NULL },
+  { "fax", 0, 32, valid_phone, "Valid.Phone", NULL, NULL },
+  { "email", 0, 128, valid_email, "Valid.Email", NULL, NULL },
+  { "founded_year", 0, 4, valid_year, "Valid.Year", NULL, NULL },
+  { "sales_force", 0, 7, valid_count, "Valid.Count", NULL, NULL },
+  { "delivery_capacity", 0, 255, NULL, NULL, NULL, NULL },
+  { "warehouse_capacity", 0, 255, NULL, NULL, NULL, NULL },
+  { "credit_limit", 0, 16, valid_amount, "Valid.Amount", NULL, NULL },
+  { "history", 0, 5000, NULL, NULL, NULL, NULL },
+  { "org_structure", 0, 5000, NULL, NULL, NULL, NULL },
+  { "business_goals", 0, 5000, NULL, NULL, NULL, NULL },
 };
 const size_t customer_nfields = sizeof customer_fields / sizeof customer_fields[0];
+
+const struct customer_field *customer_field_find(const char *name)
+{
+  for (size_t i = 0; i < customer_nfields; i++)
+    if (strcmp(customer_fields[i].name, name) == 0) return &customer_fields[i];
+  return NULL;
+}
 
 static int chosen(const struct customer_field *f, const char *v)
 {
@@ -92,9 +99,9 @@ NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad)
     if (!v) return nerr_raise(NERR_NOMEM, "trim");
     const char *msg = NULL;
     if (!*v) msg = f->required ? "Valid.Required" : NULL;
-    else if (utf8_len(v) > f->maxlen) msg = "Valid.TooLong";
     else if (f->choices && !chosen(f, v)) msg = "Valid.Choice";
-    else if (f->check && !f->check(v)) msg = f->msg_key;
+    else if (f->check && !f->check(v)) msg = f->msg_key;   /* its shape first, then its length */
+    else if (utf8_len(v) > f->maxlen) msg = "Valid.TooLong";
     NEOERR *err = hdf_set_value(values, f->name, v);
     free(v);
     if (!err && msg) {

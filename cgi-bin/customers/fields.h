@@ -12,6 +12,7 @@ struct customer_field {
   int (*check)(const char *);    /* NULL: free text */
   const char *msg_key;           /* message when check fails */
   const char *const *choices;    /* NULL: any; else the allowed values */
+  const char *value_names;       /* the choices' screen names under L, e.g. "Kind" */
 };
 
 extern const struct customer_field customer_fields[];
@@ -20,5 +21,8 @@ extern const size_t customer_nfields;
 /* Trims every field of `values` (children named as the columns), checks
  * them and puts a message for each bad one under errors.<name>. *bad is the
  * number of bad fields. */
+/* The field named `name`, or NULL. */
+const struct customer_field *customer_field_find(const char *name);
+
 NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad);
 #endif

@@ -2,6 +2,7 @@
  * (plain links, so the page works without JavaScript and each tab costs
  * only its own query). */
 #include "customers/pages.h"
+#include "customers/history.h"
 #include "customers/tabs.h"
 #include "core/err.h"
 #include "db/complaint.h"
@@ -28,6 +29,9 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
       (err = db_customer_tab(r->id, tab, h)))
     return nerr_pass(err);
   if (strcmp(tab, "basic") == 0 && (err = db_customer_people(r->id, h, "People")))
+    return nerr_pass(err);
+  if (strcmp(tab, "history") == 0 &&
+      (err = customer_history_words(hdf_get_obj(h, "Tab.Rows"), r->lang)))
     return nerr_pass(err);
   /* The complaints tab (投诉): its rows come from the complaint data-access
    * file, scoped like every complaint query (its count is in the file's

@@ -40,7 +40,11 @@ static DB_STMT get = DB_STMT_INIT(
     " (SELECT COALESCE(SUM(p.amount), 0) FROM payments p FORCE INDEX (customer_id) WHERE p.customer_id = c.id"
     "  AND p.paid_on IS NULL AND p.due_on < CURDATE()) AS sum_overdue,"
     " (SELECT COUNT(*) FROM payments p FORCE INDEX (customer_id) WHERE p.customer_id = c.id"
-    "  AND p.paid_on IS NULL AND p.due_on < CURDATE()) AS tab_payments,"
+    "  AND p.paid_on IS NULL AND p.due_on < CURDATE()) AS sum_overdue_count,"
+    " (SELECT COUNT(*) FROM payments p FORCE INDEX (customer_id)"
+    "  WHERE p.customer_id = c.id) AS tab_payments,"
+    " (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'customer'"
+    "  AND a.entity_id = c.id) AS tab_history,"
     /* a complaint's region may differ from the customer's */
     " (SELECT COUNT(*) FROM complaints k FORCE INDEX (customer_id) WHERE k.customer_id = c.id"
     "  AND " CUSTOMER_SCOPE("k.region_id") ") AS tab_complaints"

@@ -66,7 +66,8 @@ static DB_STMT finance = DB_STMT_INIT(
     "SELECT year, current_ratio, net_margin, roa, collection_days, inventory_days"
     " FROM customer_financials WHERE customer_id = ? ORDER BY year DESC");
 static DB_STMT history = DB_STMT_INIT(
-    "SELECT a.at, a.action, a.detail, u.display_name AS who"
+    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, a.action, a.detail,"
+    " u.display_name AS who"
     " FROM audit_log a LEFT JOIN users u ON u.id = a.user_id"
     " WHERE a.entity = 'customer' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200");
 

@@ -283,6 +283,14 @@ static DB_STMT insert_batch = DB_STMT_INIT(
     " c17 VARCHAR(255) PATH '$[17]', c18 VARCHAR(16) PATH '$[18]',"
     " c19 TEXT PATH '$[19]', c20 TEXT PATH '$[20]', c21 TEXT PATH '$[21]')) AS j"
     " ORDER BY j.rn");
+/* Each imported customer's change log starts with its import: by whom,
+ * from which file (one statement a batch of ids). */
+static DB_STMT audit_batch = DB_STMT_INIT(
+    "INSERT INTO audit_log (user_id, action, entity, entity_id, detail, ip)"
+    " SELECT c.created_by, 'import', 'customer', c.id,"
+    " CONCAT('job=', j.id, ' file=', j.filename), ?"
+    " FROM import_jobs j JOIN customers c ON c.id BETWEEN ? AND ?"
+    " WHERE j.id = ? ORDER BY c.id");
 static DB_STMT set_codes = DB_STMT_INIT(
     "UPDATE customers SET code = CONCAT('C', LPAD(id, 7, '0'))"
     " WHERE id BETWEEN ? AND ? AND code LIKE '~%'");
@@ -635,6 +643,9 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
   } else {
     err = send_customers(c);
     if (!err) err = db_side_wait(c->side);
+    for (int i = 0; !err && i < c->nranges; i++)
+      err = db_exec(&audit_batch, "siii", ip ? ip : "", (long long)c->ranges[i].first,
+                    (long long)c->ranges[i].last, c->job);
     snprintf(detail, sizeof detail, "job=%lld rows=%lld ids=%llu-%llu", c->job, c->main.sent,
              c->main.first_id, c->main.last_id);
   }

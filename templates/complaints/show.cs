@@ -174,7 +174,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
         <?cs call:step_form_end(L.Complaints.AddFollowup) ?>
         <form method="post" action="/complaints/<?cs var:Complaint.id ?>/close" class="close-form" id="close-form" data-confirm="<?cs var:L.Complaints.CloseConfirm ?>">
           <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Complaint.version ?>">
-          <?cs if:Complaint.followups_open > 0 ?><button type="submit" class="button primary" id="close-case"><?cs var:L.Complaints.CloseCase ?></button><?cs else ?><button type="submit" class="button" disabled aria-describedby="close-hint" id="close-case"><?cs var:L.Complaints.CloseCase ?></button> <span class="muted small" id="close-hint"><?cs if:Complaint.reopen_count > 0 && subcount(Followups) ?><?cs var:L.Complaints.CloseNeedsNewFollowup ?><?cs else ?><?cs var:L.Complaints.CloseNeedsFollowup ?><?cs /if ?></span><?cs /if ?>
+          <?cs if:Complaint.followups_open > 0 ?><button type="submit" class="button primary" id="close-case"><?cs var:L.Complaints.CloseCase ?></button><?cs else ?><button type="submit" class="button" disabled aria-describedby="close-hint" id="close-case-disabled"><?cs var:L.Complaints.CloseCase ?></button> <span class="muted small" id="close-hint"><?cs if:Complaint.reopen_count > 0 && subcount(Followups) ?><?cs var:L.Complaints.CloseNeedsNewFollowup ?><?cs else ?><?cs var:L.Complaints.CloseNeedsFollowup ?><?cs /if ?></span><?cs /if ?>
         </form>
       <?cs /if ?>
     <?cs /if ?>

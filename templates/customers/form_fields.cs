@@ -5,7 +5,7 @@
       <?cs call:text_field("code", L.Customers.Code, "text", 0) ?>
       <?cs call:choice_field("kind", L.Customers.Kind, L.Kind, 1) ?>
       <div class="field<?cs if:Form.Errors.region_id ?> invalid<?cs /if ?>"><label for="f-region_id"><?cs var:L.Customers.Region ?> <span class="req" aria-hidden="true">*</span></label>
-        <select id="f-region_id" name="region_id"<?cs if:Form.Errors.region_id ?> aria-invalid="true" aria-describedby="err-region_id"<?cs /if ?>><?cs each:g = Regions ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Form.region_id ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?></select><?cs call:field_error("region_id") ?></div>
+        <select id="f-region_id" name="region_id" required<?cs if:Form.Errors.region_id ?> aria-invalid="true" aria-describedby="err-region_id"<?cs /if ?>><?cs if:!Form.region_id ?><option value=""><?cs var:L.Choose ?></option><?cs /if ?><?cs each:g = Regions ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Form.region_id ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?></select><?cs call:field_error("region_id") ?></div>
       <div class="field<?cs if:Form.Errors.owner_id ?> invalid<?cs /if ?>"><label for="f-owner_id"><?cs var:L.Customers.Owner ?></label>
         <select id="f-owner_id" name="owner_id"<?cs if:Form.Errors.owner_id ?> aria-invalid="true" aria-describedby="err-owner_id"<?cs /if ?>><option value="">—</option><?cs each:o = Owners ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.owner_id ?> selected<?cs /if ?>><?cs var:o.display_name ?> · <?cs var:L.Role[o.role] ?></option><?cs /each ?></select><?cs call:field_error("owner_id") ?></div>
       <?cs call:choice_field("lifecycle", L.Customers.Lifecycle, L.Lifecycle, 1) ?>

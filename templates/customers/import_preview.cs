@@ -14,7 +14,7 @@
 <section class="card" id="import-result">
   <h2><?cs var:L.Import.Done ?></h2>
   <p><?cs var:L.Import.DoneBefore ?> <strong id="import-imported"><?cs var:Job.imported ?></strong> <?cs if:Job.entity == "order" ?><?cs var:L.Import.OrdersDoneAfter ?><?cs elif:Job.entity == "payment" ?><?cs var:L.Import.PaymentsDoneAfter ?><?cs else ?><?cs var:L.Import.DoneAfter ?><?cs /if ?></p>
-  <p class="actions"><a class="button primary" href="/customers"><?cs var:L.Import.ToList ?></a> <a class="button" href="/customers/import"><?cs var:L.Import.Again ?></a></p>
+  <p class="actions"><a class="button primary" href="/customers" id="import-to-list"><?cs var:L.Import.ToList ?></a> <a class="button" href="/customers/import" id="import-another"><?cs var:L.Import.Another ?></a></p>
 </section>
 <?cs elif:Job.state == "failed" ?>
 <div class="alert" role="alert" id="import-failed"><?cs var:L.Import.Failed ?> <?cs alt:L.Import.Reason[Job.message] ?><?cs var:L.Import.Reason.Failed ?><?cs /alt ?></div>
@@ -25,7 +25,7 @@
 <div class="alert" role="alert" id="import-expired"><?cs var:L.Import.Expired ?></div>
 <p><a class="button" href="/customers/import"><?cs var:L.Import.Again ?></a></p>
 <?cs elif:Job.bad_rows > 0 ?>
-<div class="alert" role="alert" id="import-has-errors"><?cs var:L.Import.HasErrors ?> <?cs var:L.Import.AllOrNothing ?></div>
+<div class="alert" role="alert" id="import-has-errors"><?cs var:L.Import.HasErrors ?> <?cs var:L.Import.AllOrNothingRule ?></div>
 <p><a class="button" href="/customers/import"><?cs var:L.Import.Again ?></a> <button type="button" class="button" disabled id="import-commit-disabled"><?cs var:L.Import.Commit ?></button></p>
 <?cs else ?>
 <form method="post" action="/customers/import/<?cs var:Job.id ?>" class="card" id="import-commit" data-status="/customers/import/<?cs var:Job.id ?>/status" data-total="<?cs var:Job.total_rows ?>">

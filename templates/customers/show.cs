@@ -38,7 +38,7 @@
   <div class="stat"><span class="stat-value"><?cs alt:Customer.last_purchase_on ?>—<?cs /alt ?></span><span class="stat-label"><?cs var:L.Customers.LastPurchase ?></span></div>
 </div>
 <nav class="tabs" aria-label="<?cs var:L.Customers.Title ?>">
-  <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?><?cs if:TabCount[t] > 0 ?> <span class="count<?cs if:t == "payments" ?> warn<?cs /if ?>"><?cs var:TabCount[t] ?></span><?cs /if ?></a><?cs /each ?>
+  <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?><?cs if:TabCount[t] > 0 ?> <span class="count"><?cs var:TabCount[t] ?></span><?cs /if ?><?cs if:t == "payments" && Summary.overdue_count > 0 ?> <span class="count warn" title="<?cs var:L.Customers.OverdueCount ?>"><span class="sr-only"><?cs var:L.Customers.OverdueCount ?> </span><?cs var:Summary.overdue_count ?></span><?cs /if ?></a><?cs /each ?>
 </nav>
 <section class="card tab-body" id="tab-body">
 <?cs if:Tab.Name == "basic" ?>
@@ -89,7 +89,7 @@
     <thead><tr><th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th><th class="opt"><?cs var:L.Customers.Authority ?></th><th><?cs var:L.Customers.Phone ?></th><th class="opt"><?cs var:L.Customers.Email ?></th><th class="opt"><?cs var:L.Customers.Personality ?></th><th class="opt"><?cs var:L.Customers.Birthday ?></th><th class="opt"><?cs var:L.Customers.Hobbies ?></th></tr></thead>
     <tbody><?cs each:p = Tab.Rows ?><tr>
       <td class="name"><?cs var:p.name ?></td>
-      <td><?cs var:L.ContactRole[p.role] ?><?cs if:p.title ?> <span class="muted">· <?cs var:p.title ?></span><?cs /if ?></td>
+      <td><?cs var:L.ContactRole[p.role] ?><?cs if:p.title && p.title != L.ContactRole[p.role] ?> <span class="muted">· <?cs var:p.title ?></span><?cs /if ?></td>
       <td class="opt"><?cs call:dash(p.authority) ?></td><td class="mono nowrap"><?cs call:dash(p.phone) ?></td>
       <td class="opt nowrap"><?cs call:dash(p.email) ?></td><td class="opt"><?cs call:dash(p.personality) ?></td>
       <td class="opt nowrap"><?cs call:dash(p.birthday) ?></td><td class="opt"><?cs call:dash(p.hobbies) ?></td>
@@ -252,7 +252,7 @@
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="history">
     <thead><tr><th><?cs var:L.History.When ?></th><th><?cs var:L.History.Who ?></th><th><?cs var:L.History.What ?></th><th><?cs var:L.History.Detail ?></th></tr></thead>
-    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose mono small"><?cs var:a.detail ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose small"><?cs if:subcount(a.Changes) ?><ul class="changes"><?cs each:c = a.Changes ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs elif:a.file ?><?cs var:L.History.FromFile ?> <span class="mono"><?cs var:a.file ?></span><?cs else ?><?cs var:a.detail ?><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 <?cs /if ?>
 </section>

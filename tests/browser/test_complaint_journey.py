@@ -78,13 +78,15 @@ def _type(driver, element_id, text):
     e.send_keys(text)
 
 
-def _submit(driver, button):
-    """Clicks a submit button and waits for the page that answers: a mark
-    left on the old page is gone and the new one has loaded. (Waiting for
-    an old element to go stale can fail inside chromedriver while the
-    document is being replaced.)"""
+def _submit(driver, button, confirm=False):
+    """Clicks a submit button (answering yes when the form asks first) and
+    waits for the page that answers: a mark left on the old page is gone
+    and the new one has loaded. (Waiting for an old element to go stale can
+    fail inside chromedriver while the document is being replaced.)"""
     driver.execute_script("window.kehuOldPage = true")
     button.click()
+    if confirm:
+        WebDriverWait(driver, 5).until(EC.alert_is_present()).accept()
     WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
         lambda drv: drv.execute_script(
             "return !window.kehuOldPage && document.readyState === 'complete'"))
@@ -323,7 +325,8 @@ def _follow_up_and_close(s, cid):
     _record(s, 7, [("f-said", FOLLOWUP)], values=[("f-followed_on", sql_value("SELECT CURDATE()"))])
     check("回访" in _flash(s), "follow-up saved: %r" % _flash(s))
     check(FOLLOWUP in s.find_element(By.ID, "followups").text, "follow-up listed")
-    _submit(s, s.find_element(By.ID, "close-case"))
+    # Closing asks first (the page's data-confirm); the journey says yes.
+    _submit(s, s.find_element(By.ID, "close-case"), confirm=True)
     check("已结案" in _flash(s), "closed: %r" % _flash(s))
     check(s.find_element(By.ID, "status-badge").text == "已结案", "badge says closed")
     check(s.find_elements(By.ID, "reopen-form"), "a closed complaint can be reopened")

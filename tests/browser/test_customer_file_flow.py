@@ -65,8 +65,13 @@ def test_create_customer_add_people_and_contact_search_export():
             # Create.
             d.get(BASE + "/customers/new")
             _wait(d).until(EC.presence_of_element_located((By.ID, "customer-form")))
+            # Kind and region are chosen by the user, never preselected.
+            for sel in ("f-kind", "f-region_id"):
+                check(Select(d.find_element(By.ID, sel)).first_selected_option.get_attribute("value") == "",
+                      "%s starts unchosen" % sel)
             _fill(d, "f-name", name)
             Select(d.find_element(By.ID, "f-kind")).select_by_value("dealer")
+            Select(d.find_element(By.ID, "f-region_id")).select_by_visible_text("华东")
             _fill(d, "f-city", "苏州")
             _fill(d, "f-postal_code", "215000")
             _fill(d, "f-phone", "0512-66778899")

@@ -198,8 +198,23 @@ def test_edit_records_diff_and_conflict_keeps_input():
         check_status(r, 303, "save after the conflict")
         check(sql_value("SELECT phone FROM customers WHERE id = %d" % cid) == "0571-11112222",
               "second writer's phone saved")
-        history = b.get("/customers/%d?tab=history" % cid)
-        check_in("phone: 0571-87654321 → 0571-11112222", history.text, "history tab shows the change")
+        history = b.get("/customers/%d?tab=history" % cid).text
+        # Fields by their screen names, choices and owners in words, times to the second.
+        changes = re.sub(r"<[^>]+>", "", history)
+        check_in("电话 0571-87654321 → 0571-11112222", changes, "history tab shows the change")
+        check_in("城市 杭州 → 宁波", changes, "the first writer's change")
+        check_not_in("phone:", history, "no column names in the change log")
+        rows = table_rows(history, "history")
+        check(rows and all(re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", row[0]["text"]) for row in rows),
+              "times to the second: %r" % [row[0]["text"] for row in rows or []])
+        fe = _edit_fields(a, cid)
+        fe["kind"], fe["owner_id"] = "organisation", str(sql_value(
+            "SELECT id FROM users WHERE username = 'staff03'"))
+        check_status(a.post("/customers/%d/edit" % cid, fe), 303, "kind and owner changed")
+        changes = re.sub(r"<[^>]+>", "", a.get("/customers/%d?tab=history" % cid).text)
+        check_in("类型 经销商 → 机构", changes, "a choice in words")
+        owner = sql_value("SELECT display_name FROM users WHERE username = 'staff03'")
+        check_in("→ %s" % owner, changes, "an owner by name")
     finally:
         _cleanup()
 
@@ -319,6 +334,9 @@ def test_every_tab_renders():
     page = c.get("/customers/%s" % cid).text
     for tab, query in (("people", "SELECT COUNT(*) FROM customer_contacts WHERE customer_id = %s"),
                        ("orders", "SELECT COUNT(*) FROM orders WHERE customer_id = %s"),
+                       ("payments", "SELECT COUNT(*) FROM payments WHERE customer_id = %s"),
+                       ("history", "SELECT COUNT(*) FROM audit_log WHERE entity = 'customer'"
+                                   " AND entity_id = %s"),
                        ("contacts", "SELECT COUNT(*) FROM contact_log WHERE customer_id = %s")):
         n = int(sql_value(query % cid))
         m = re.search(r'id="tab-%s">[^<]*(?:<span class="count[^"]*">(\d+)</span>)?' % tab, page)
@@ -367,7 +385,8 @@ def test_entries_each_kind_and_errors():
         token = csrf_of(c.get("/customers/%d" % cid).text)
         product = sql_value("SELECT MIN(id) FROM products")
         good = {
-            "person": ({"name": "赵总", "role": "gm", "phone": "13900001111", "birthday": "1975-03-08"},
+            "person": ({"name": "赵总", "role": "gm", "title": "总经理", "phone": "13900001111",
+                        "birthday": "1975-03-08"},
                        "SELECT COUNT(*) FROM customer_contacts WHERE customer_id = %d AND name = '赵总'"),
             "contact": ({"channel": "visit", "contacted_on": "2026-11-20", "heard": "计划增加净水器品类",
                          "next_action": "寄送样品", "next_due": "2026-11-25"},
@@ -401,10 +420,15 @@ def test_entries_each_kind_and_errors():
             check(re.search(r'id="tab-%s">[^<]*<span class="count">1</span>' % tab, page),
                   "tab %s counts the new entry" % tab)
         check_in("2026-11-20", page, "last contact in the header")
+        people = table_rows(c.get("/customers/%d?tab=people" % cid).text, "key-people")
+        check(people and people[0][1]["text"] == "总经理",
+              "a title equal to the position is shown once: %r" % (people and people[0][1]["text"]))
         bad = {
             "person": ({"name": "", "role": "boss", "email": "x@"}, ("name", "role", "email")),
             "contact": ({"channel": "visit", "contacted_on": "2026-02-30", "heard": ""},
                         ("contacted_on", "heard")),
+            "service": ({"served_on": "2026-011-150", "kind": "repair", "description": "x"},
+                        ("served_on",)),
             "quote": ({"quoted_on": "2026-11-02", "product_id": "99999999", "quantity": "0",
                        "unit_price": "1.999", "status": "open"}, ("quantity", "unit_price")),
             "finance": ({"year": "1850", "current_ratio": "abc"}, ("year", "current_ratio")),
@@ -415,6 +439,9 @@ def test_entries_each_kind_and_errors():
             for f in bad_fields:
                 check_in('id="err-%s"' % f, r.text, "%s error on %s" % (kind, f))
             check_in('<details class="add-form" open>', r.text, "%s form reopened" % kind)
+            if kind == "service":
+                check_in("请输入有效日期", r.text, "an overlong date is an invalid date")
+                check_not_in("内容过长", r.text, "not a text too long")
         # A product that does not exist is a field error, not a 500.
         r = c.post("/customers/%d/entries" % cid, {"_csrf": token, "entry": "quote",
                    "quoted_on": "2026-11-02", "product_id": "99999999", "quantity": "1",

@@ -266,3 +266,15 @@ def test_open_complaints_figure_matches_the_register():
     finally:
         sql("UPDATE complaints SET status = 'open', closed_at = NULL WHERE id = %s" % cid)
     check(_open_complaints_shown(staff) == expected, "reopened: back in the figure")
+
+
+def test_every_home_card_is_a_link():
+    """Issue 14: the four figures at the top all lead somewhere."""
+    r = _home("staff01")
+    stats = re.search(r'<div class="stats">(.*?)</div>\s*(?:<|$)', r.text, re.S)
+    check(stats, "the figures are on the page")
+    cards = re.findall(r'<(a|div) class="stat[^"]*"(?: href="([^"]*)")?', stats.group(1))
+    check(len(cards) == 4, "four cards: %r" % cards)
+    check(all(tag == "a" and href for tag, href in cards), "every card is a link: %r" % cards)
+    me = sql_value("SELECT id FROM users WHERE username = 'staff01'")
+    check(("a", "/customers?owner=%s" % me) in cards, "my customers lead to my list: %r" % cards)

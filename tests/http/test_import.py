@@ -428,9 +428,20 @@ def test_commit_inserts_all_rows_with_audit_and_search():
               "labels converted: %s" % first)
         check(first[4] == "1001.00" and first[5] == "第一行\\n第二行，含逗号", "values kept: %s" % first)
         audit = sql("SELECT action, entity, detail, user_id FROM audit_log WHERE id > %d"
-                    " AND action = 'import'" % audit_before)
+                    " AND action = 'import' AND entity_id IS NULL" % audit_before)
         check(len(audit) == 1 and audit[0][1] == "customer" and ("job=%d" % job) in audit[0][2]
               and "rows=12" in audit[0][2], "one audit row for the import: %s" % audit)
+        # And one in each imported customer's change log: by whom, from which file.
+        per = sql("SELECT a.user_id, a.detail FROM audit_log a JOIN customers c ON c.id = a.entity_id"
+                  " WHERE a.id > %d AND a.action = 'import' AND a.entity = 'customer'"
+                  " AND (c.code LIKE %s OR c.name = '导入测试ok自动编号客户')"
+                  % (audit_before, sql_str(CODE_PREFIX + "ok%")))
+        check(len(per) == 12 and all(u == str(user_id("staff01")) for u, _ in per),
+              "one change-log entry per imported customer: %s" % per)
+        log = c.get("/customers/%s?tab=history" % auto[0][0]).text
+        check_in("导入文件：", log, "the change log names the import")
+        check(re.search(r'导入文件：\s*<span class="mono">[^<]+\.csv</span>', log),
+              "with the file's name")
         indexed = int(sql_value(
             "SELECT COUNT(*) FROM customer_search s JOIN customers c ON c.id = s.customer_id"
             " WHERE c.code LIKE %s OR c.name = '导入测试ok自动编号客户'" % sql_str(CODE_PREFIX + "ok%")))
@@ -727,8 +738,9 @@ def _payment_count():
 
 def _overdue_tab(client, customer_id):
     """The count on the customer file's 付款 tab (unpaid and overdue), 0 when none is shown."""
-    text = element_text(client.get("/customers/%s" % customer_id).text, "tab-payments") or ""
-    m = re.search(r"(\d+)$", text)
+    page = client.get("/customers/%s" % customer_id).text
+    m = re.search(r'id="tab-payments">.*?<span class="count warn"[^>]*>'
+                  r'<span class="sr-only">[^<]*</span>(\d+)</span>.*?</a>', page)
     return int(m.group(1)) if m else 0
 
 
