@@ -8,7 +8,7 @@
   <p class="muted"><?cs var:L.Public.Receipt.Number ?></p>
   <p class="tracking-no mono" id="tracking-no"><?cs var:Status.tracking_no ?></p>
   <p id="stage" class="stage"><?cs var:L.Public.Status.Now ?>
-    <strong><?cs if:Status.status == "closed" ?><?cs var:L.Public.Stage.closed ?><?cs elif:Status.can_rate == "1" ?><?cs var:L.Public.Stage.resolved ?><?cs elif:Status.reopen_count > 0 && Status.step == 7 ?><?cs var:L.Public.Stage.followup ?><?cs else ?><?cs var:L.Public.Steps[Status.step].Title ?><?cs /if ?></strong></p>
+    <strong><?cs if:Status.status == "closed" ?><?cs var:L.Public.Stage.closed ?><?cs elif:Status.can_rate == "1" ?><?cs var:L.Public.Stage.resolved ?><?cs elif:Status.reopen_count > 0 && Status.step == 7 ?><?cs var:L.Public.Stage.followup ?><?cs else ?><?cs var:L.StepName[Status.step] ?><?cs /if ?></strong></p>
   <dl class="facts" id="dates">
     <div><dt><?cs var:L.Public.Field.kind ?></dt><dd><?cs var:L.Public.Kind[Status.kind] ?></dd></div>
     <div><dt><?cs var:L.Public.Field.received_at ?></dt><dd><?cs var:string.slice(Status.received_at, 0, 16) ?></dd></div>

@@ -91,7 +91,7 @@ def:hours(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</spa
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-steps" data-chart="bar" aria-label="<?cs var:L.Stats.OpenBySteps ?>">
     <thead><tr><th><?cs var:L.Stats.Step ?></th><th class="num" data-series><?cs var:L.Stats.Count ?></th></tr></thead>
-    <tbody><?cs each:x = Chart.Steps ?><tr data-step="<?cs var:x.step ?>"><td class="nowrap"><?cs var:L.Stats.Steps[x.step] ?></td><td class="num"><?cs var:x.n ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:x = Chart.Steps ?><tr data-step="<?cs var:x.step ?>"><td class="nowrap"><?cs var:x.step ?> <?cs var:L.StepName[x.step] ?></td><td class="num"><?cs var:x.n ?></td></tr><?cs /each ?></tbody>
   </table></div></div>
 </section>
 </div>

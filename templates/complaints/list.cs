@@ -20,7 +20,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
   <label class="sr-only" for="step"><?cs var:L.Complaints.Step ?></label>
   <select id="step" name="step">
     <option value=""><?cs var:L.Complaints.AllSteps ?></option>
-    <?cs each:s = L.Complaints.StepShort ?><option value="<?cs name:s ?>"<?cs if:Filter.step == name(s) ?> selected<?cs /if ?>><?cs name:s ?> <?cs var:s ?></option><?cs /each ?>
+    <?cs each:s = L.StepName ?><option value="<?cs name:s ?>"<?cs if:Filter.step == name(s) ?> selected<?cs /if ?>><?cs name:s ?> <?cs var:s ?></option><?cs /each ?>
   </select>
   <label class="sr-only" for="kind"><?cs var:L.Complaints.Kind ?></label>
   <select id="kind" name="kind">

@@ -68,7 +68,8 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <div class="step-head">
       <span class="step-dot" aria-hidden="true"><?cs if:st.state == "done" ?>✓<?cs else ?><?cs var:i ?><?cs /if ?></span>
       <div>
-        <h3><?cs var:L.Complaints.StepTitle[i] ?></h3>
+        <h3><?cs var:L.StepName[i] ?></h3>
+        <p class="step-source small"><?cs var:L.Complaints.StepTitle[i] ?></p>
         <p class="step-meta small"><span class="step-state"><?cs if:st.state == "done" ?><?cs var:L.Complaints.StateDone ?><?cs elif:st.state == "current" ?><?cs var:L.Complaints.StateCurrent ?><?cs else ?><?cs var:L.Complaints.StateLater ?><?cs /if ?></span><?cs if:st.who ?> · <?cs var:L.Complaints.By ?> <?cs var:st.who ?> · <?cs var:st.at ?><?cs /if ?></p>
       </div>
     </div>
@@ -232,7 +233,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 <section class="card" id="timeline">
   <h2><?cs var:L.Complaints.Timeline ?></h2>
   <ol class="timeline events"><?cs each:e = Events ?>
-    <li><p class="timeline-head"><span class="nowrap small"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.ComplaintEvent[e.event] ?><?cs var:e.event ?><?cs /alt ?></span><?cs if:e.event == "step_done" ?> <span class="small"><?cs var:L.Complaints.StepShort[e.step] ?></span><?cs /if ?> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.event == "proposed" && e.note ?><?cs call:proposed_note(e.note) ?><?cs elif:e.note ?><p class="prose small"><?cs var:e.note ?></p><?cs /if ?></li>
+    <li><p class="timeline-head"><span class="nowrap small"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.ComplaintEvent[e.event] ?><?cs var:e.event ?><?cs /alt ?></span><?cs if:e.event == "step_done" ?> <span class="small"><?cs var:L.StepName[e.step] ?></span><?cs /if ?> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.event == "proposed" && e.note ?><?cs call:proposed_note(e.note) ?><?cs elif:e.note ?><p class="prose small"><?cs var:e.note ?></p><?cs /if ?></li>
   <?cs /each ?></ol>
 </section>
 </aside>

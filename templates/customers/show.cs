@@ -215,7 +215,7 @@
     <thead><tr><th><?cs var:L.Complaints.TrackingNo ?></th><th><?cs var:L.Complaints.Kind ?></th><th><?cs var:L.Complaints.Reason ?></th><th><?cs var:L.Complaints.Step ?></th><th class="opt"><?cs var:L.Complaints.Received ?></th></tr></thead>
     <tbody><?cs each:c = Tab.Rows ?><tr<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
       <td class="mono nowrap"><a href="/complaints/<?cs var:c.id ?>"><?cs var:c.tracking_no ?></a></td><td class="nowrap"><?cs var:L.ComplaintKind[c.kind] ?></td><td><?cs var:L.ComplaintReason[c.reason] ?></td>
-      <td><?cs if:c.status == "closed" ?><span class="tag"><?cs var:L.Complaints.Closed ?></span><?cs else ?><?cs var:L.Complaints.StepShort[c.step] ?><?cs if:c.overdue == 1 ?> <span class="tag warn"><?cs var:L.Complaints.Overdue ?></span><?cs /if ?><?cs /if ?></td>
+      <td><?cs if:c.status == "closed" ?><span class="tag"><?cs var:L.Complaints.Closed ?></span><?cs else ?><?cs var:L.StepName[c.step] ?><?cs if:c.overdue == 1 ?> <span class="tag warn"><?cs var:L.Complaints.Overdue ?></span><?cs /if ?><?cs /if ?></td>
       <td class="opt nowrap"><?cs var:c.received_at ?></td>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>

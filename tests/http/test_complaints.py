@@ -481,3 +481,26 @@ def test_attachment_download():
         check_status(staff.get("/complaints/attachment/%d" % aid), 404, "file gone")
     finally:
         _cleanup()
+
+
+def test_step_names_are_one_set():
+    """Issue 14: queue, complaint page, overview and the customer's status
+    page name the steps alike (L.StepName)."""
+    names = ["登记确认", "联系客户", "分析说明", "领导批准", "签订协议", "实施补偿", "跟踪落实"]
+    _cleanup()
+    try:
+        staff = sign_in("staff01")
+        cid, _ = _make(step=4)
+        queue = staff.get("/complaints").text
+        for n in names:
+            check_in(">%d %s</option>" % (names.index(n) + 1, n), queue, "the queue's step filter")
+        page = staff.get("/complaints/%d" % cid).text
+        for n in names:
+            check_in("<h3>%s</h3>" % n, page, "the complaint page's step %s" % n)
+        overview = staff.get("/complaints/overview").text
+        for i, n in enumerate(names):
+            check_in("%d %s" % (i + 1, n), overview, "the overview's step %s" % n)
+        for old in ("处理意见</", "客户同意</", "跟踪回访</", "提出处理意见</strong>", "商定处理方案"):
+            check_not_in(old, queue + page + overview, "an old step name")
+    finally:
+        _cleanup()
