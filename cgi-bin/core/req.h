@@ -47,6 +47,8 @@ struct req {
   STRING headers;            /* extra response headers, CRLF-terminated */
   char session_token[65];    /* raw token when a session cookie is valid */
   int streamed;              /* req_stream sent the headers: no page follows */
+  int body_type_set;         /* ClearSilver sees body_type as CONTENT_TYPE */
+  char body_type[128];       /* ("": none), set by parse_request */
   double t0;
 };
 
