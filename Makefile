@@ -62,6 +62,8 @@ $(BUILD)/libkehu.a: $(LIB_OBJ)
 # A program is cgi-bin/<name>.c (its route table) plus cgi-bin/<name>/*.c
 # (its pages), linked with the shared runtime and data-access library.
 page_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/$(1)/*.c))
+# Objects made through pattern chains are kept (no rebuild on the next run).
+.SECONDARY:
 .SECONDEXPANSION:
 $(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(call page_objs,$$*) $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
