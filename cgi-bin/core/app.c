@@ -33,7 +33,7 @@ static void on_term(int sig)
 static int cb_read(void *data, char *buf, int n)
 {
   struct req *r = data;
-  return FCGX_GetStr(buf, n, r->fx->in);
+  return parse_filter(r, buf, FCGX_GetStr(buf, n, r->fx->in));
 }
 
 static int cb_writef(void *data, const char *fmt, va_list ap)

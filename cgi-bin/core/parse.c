@@ -54,11 +54,18 @@ void body_plan(const char *method, const struct route *route,
        * ":", ...) reach ClearSilver whole. */
       snprintf(plan->type, sizeof plan->type, "%s; boundary=\"%s\"", MULTIPART_TYPE,
                m.boundary);
+      memcpy(plan->boundary, m.boundary, sizeof plan->boundary);
     }
     return;
   }
   /* Any other type: ClearSilver would ignore it, and so do we (the
    * handler sees no fields, so CSRF refuses a state change). */
+}
+
+int parse_filter(struct req *r, char *buf, int got)
+{
+  if (got <= 0 || !r->scan.active) return got;
+  return partscan_feed(&r->scan, buf, (size_t)got) == 0 ? got : 0;
 }
 
 char *parse_getenv(struct req *r, const char *k, const char *raw)
@@ -79,13 +86,6 @@ static char *env(const char *k)
     return NULL;
   }
   return v;
-}
-
-static NEOERR *fail(struct req *r, NERR_TYPE kind, const char *key)
-{
-  NEOERR *err = hdf_set_value(r->hdf, "Error.Key", key);
-  if (err) return nerr_pass(err);
-  return nerr_raise(kind, "%s %s: %s", r->method, r->path, key);
 }
 
 /* Content-Length: digits only, within the limit. */
@@ -131,7 +131,7 @@ NEOERR *parse_request(struct req *r, const struct route *route, long max_body,
   r->hdf = r->cgi->hdf;
   if (!utf8_valid(r->path, strlen(r->path)))
     return nerr_raise(KERR_BAD_REQUEST, "path is not UTF-8");
-  if (plan.refuse) return fail(r, *plan.refuse, plan.key);
+  if (plan.refuse) return app_fail(r, *plan.refuse, plan.key);
   if (plan.parse) {
     long limit = route->max_body ? route->max_body : max_body;
     if ((err = check_length(limit))) return nerr_pass(err);
@@ -139,11 +139,18 @@ NEOERR *parse_request(struct req *r, const struct route *route, long max_body,
      * unlinked as soon as they are opened. */
     if ((err = hdf_set_value(r->hdf, "Config.Upload.TmpDir", upload_dir)))
       return nerr_pass(err);
-    if ((err = cgi_parse(r->cgi))) {
+    if (plan.boundary[0]) partscan_init(&r->scan, plan.boundary);
+    err = cgi_parse(r->cgi);
+    if (r->scan.bad) {
+      /* ClearSilver saw an early end; the reason is ours. */
+      if (err) nerr_ignore(&err);
+      return app_fail(r, KERR_BAD_REQUEST, "BadBody");
+    }
+    if (err) {
       /* A short or malformed body is the client's fault, not ours. */
       if (nerr_match(err, NERR_IO) || nerr_match(err, NERR_PARSE)) {
         nerr_ignore(&err);
-        return fail(r, KERR_BAD_REQUEST, "BadBody");
+        return app_fail(r, KERR_BAD_REQUEST, "BadBody");
       }
       return nerr_pass_ctx(err, "%s", "cgi_parse");
     }

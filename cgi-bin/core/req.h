@@ -4,6 +4,7 @@
  * hangs off this struct (the CGI object owns the HDF; `headers` and
  * `redirect` are freed by req_end), so nothing survives into the next
  * request of the long-lived FastCGI process. */
+#include "core/partscan.h"
 #include <ClearSilver.h>
 #include <fcgiapp.h>
 
@@ -49,6 +50,7 @@ struct req {
   int streamed;              /* req_stream sent the headers: no page follows */
   int body_type_set;         /* ClearSilver sees body_type as CONTENT_TYPE */
   char body_type[128];       /* ("": none), set by parse_request */
+  struct partscan scan;      /* a multipart body's part headers, as read */
   double t0;
 };
 

@@ -6,7 +6,8 @@
  * Input: "NAME=value" lines (REQUEST_METHOD, DOCUMENT_URI, CONTENT_TYPE,
  * CONTENT_LENGTH, QUERY_STRING, HTTP_COOKIE, ...), an empty line, then the
  * body. Without an empty line the whole input is a multipart body for the
- * upload route. CONTENT_LENGTH defaults to the body's length. The process
+ * upload route. REQUEST_METHOD defaults to POST, CONTENT_LENGTH to the
+ * body's length. The process
  * lives on between inputs, as a worker does between requests, so state
  * ClearSilver keeps in statics carries over. */
 #include "fuzz.h"
@@ -52,7 +53,7 @@ static int cb_read(void *data, char *buf, int n)
   if ((size_t)n > left) n = (int)left;
   memcpy(buf, e->body + e->body_pos, n);
   e->body_pos += n;
-  return n;
+  return parse_filter(&e->r, buf, n);
 }
 
 static int cb_writef(void *data, const char *fmt, va_list ap)
@@ -109,6 +110,11 @@ static void load(struct emu *e, const char *in, size_t n)
     e->body = sep + 2;
     e->body_len = n - (sep + 2 - in);
   }
+  /* cgi_init takes the method from the environment, not from r->method:
+   * without it ClearSilver would take every input for a GET and never
+   * parse a body. */
+  if (!lookup(e, "REQUEST_METHOD") && e->nenv < MAX_ENV)
+    e->env[e->nenv++] = strdup("REQUEST_METHOD=POST");
   snprintf(e->length, sizeof e->length, "%zu", e->body_len);
 }
 

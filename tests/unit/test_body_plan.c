@@ -11,6 +11,7 @@
 #include "core/err.h"
 #include "core/mediatype.h"
 #include "core/parse.h"
+#include "core/partscan.h"
 
 static NEOERR *h(struct req *r) { (void)r; return STATUS_OK; }
 
@@ -108,12 +109,50 @@ static void test_plans(void **state)
   }
 }
 
+/* Feeds body in pieces of `step` bytes; the partscan verdict. */
+static int scan(const char *body, size_t step)
+{
+  struct partscan s;
+  partscan_init(&s, "B");
+  size_t n = strlen(body);
+  for (size_t i = 0; i < n; i += step)
+    if (partscan_feed(&s, body + i, n - i < step ? n - i : step)) return -1;
+  return 0;
+}
+
+static void test_partscan(void **state)
+{
+  (void)state;
+  static const char ok[] =
+      "preamble\r\n--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
+      "Content-Disposition: in a value is data\r\n--B\r\n"
+      "content-disposition: form-data; name=\"f\"; filename=\"x\"\r\n"
+      "Content-Type: text/plain\r\n\r\nContent-Type: data\r\n--B--\r\n"
+      "Content-Type: a\r\nContent-Type: epilogue\r\n";
+  static const char twice[] =
+      "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n"
+      "CONTENT-DISPOSITION: form-data; name=\"b\"\r\n\r\nx\r\n--B--\r\n";
+  for (size_t step = 1; step <= sizeof ok; step += 7) {
+    assert_int_equal(scan(ok, step), 0);
+    assert_int_equal(scan(twice, step), -1);
+  }
+  char huge[PARTSCAN_MAX_HEADER + 64];
+  int n = snprintf(huge, sizeof huge, "--B\r\nX-Long: ");
+  memset(huge + n, 'v', sizeof huge - n - 1);
+  huge[sizeof huge - 1] = '\0';
+  assert_int_equal(scan(huge, 4096), -1);
+  /* As long, but file content: allowed. */
+  memcpy(huge, "--B\n\nxxxxxx", 11);
+  assert_int_equal(scan(huge, 4096), 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_boundary_rules),
     cmocka_unit_test(test_media_type_parse),
     cmocka_unit_test(test_plans),
+    cmocka_unit_test(test_partscan),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
