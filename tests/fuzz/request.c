@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_ENV 32
 
@@ -134,14 +135,23 @@ static void use(struct req *r)
     (void)hdf_obj_value(c);
 }
 
+static char upload_dir[] = "/tmp/kehu-fuzz-XXXXXX";
+
+/* ClearSilver unlinks each upload as it opens it: the directory is empty
+ * at exit. */
+static void remove_upload_dir(void)
+{
+  rmdir(upload_dir);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  static char upload_dir[] = "/tmp/kehu-fuzz-XXXXXX";
   static int ready;
   if (!ready) {
     NEOERR *err = err_init();
     if (err) { nerr_ignore(&err); return 0; }
     if (!mkdtemp(upload_dir)) return 0;
+    atexit(remove_upload_dir);
     ready = 1;
   }
   struct emu *e = calloc(1, sizeof *e);
