@@ -14,11 +14,21 @@ else
 BUILD    ?= build
 OPTFLAGS := -O2 -g
 endif
+# libFuzzer build (make fuzz, scripts/fuzz.sh): clang-14, its own build-fuzz/;
+# clang's warnings differ from gcc's, so they do not stop this build.
+FUZZ     ?= 0
+WERROR   := -Werror
+ifeq ($(FUZZ),1)
+BUILD    := build-fuzz
+CC       := clang-14
+OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+WERROR   :=
+endif
 
 CS_INC   := -I/usr/include/ClearSilver
 DB_CFLAGS = $(shell mariadb_config --cflags 2>/dev/null)
 DB_LIBS   = $(shell mariadb_config --libs 2>/dev/null)
-CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin -pthread
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra $(WERROR) $(OPTFLAGS) $(CS_INC) $(DB_CFLAGS) -Icgi-bin -pthread
 LDLIBS   += -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lsodium -lxlsxwriter -lzip -lexpat $(DB_LIBS) -lz -lm -pthread
 LDFLAGS  += $(OPTFLAGS)
 
@@ -28,11 +38,15 @@ LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
 TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+# tests/fuzz/<target>.c: one libFuzzer harness each; make test runs every
+# corpus file under tests/fuzz/ through each of them (test_fuzz_<target>).
+FUZZ_TARGETS := request fields csv xlsx template
+REPLAY   := $(patsubst %,$(BUILD)/tests/test_fuzz_%,$(FUZZ_TARGETS))
 
-.PHONY: all run stop test deps build unit clean status
+.PHONY: all run stop test deps build unit clean status fuzz fuzzers
 .DEFAULT_GOAL := all
 
-all: $(PROGS) $(TOOLS) $(UNIT)
+all: $(PROGS) $(TOOLS) $(UNIT) $(REPLAY)
 
 # -MMD -MP: each object also depends on exactly the headers it includes.
 $(BUILD)/%.o: %.c
@@ -48,6 +62,8 @@ $(BUILD)/libkehu.a: $(LIB_OBJ)
 # A program is cgi-bin/<name>.c (its route table) plus cgi-bin/<name>/*.c
 # (its pages), linked with the shared runtime and data-access library.
 page_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/$(1)/*.c))
+# Objects made through pattern chains are kept (no rebuild on the next run).
+.SECONDARY:
 .SECONDEXPANSION:
 $(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(call page_objs,$$*) $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
@@ -64,6 +80,21 @@ $(BUILD)/kehu-submit: $(BUILD)/bench/submit.o
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ -o $@ -lcmocka $(LDLIBS)
+
+$(BUILD)/tests/test_fuzz_%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o \
+                           $(BUILD)/tests/fuzz/root.o $(BUILD)/libkehu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+fuzzers: $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/root.o $(BUILD)/libkehu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LDLIBS)
+
+# FUZZ_SECONDS (default 60) of libFuzzer per harness; see docs/fuzzing.md.
+fuzz:
+	@scripts/fuzz.sh
 
 deps:
 	@scripts/deps.sh
@@ -85,4 +116,4 @@ test: deps
 	@scripts/test.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

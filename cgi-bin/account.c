@@ -113,11 +113,11 @@ static NEOERR *home(struct req *r)
 }
 
 static const struct route routes[] = {
-  { "GET", "/", ROLES_SIGNED_IN, home, 0 },
-  { "GET", "/login", ROLE_PUBLIC, login_form, 0 },
-  { "POST", "/login", ROLE_PUBLIC, login, 0 },
-  { "POST", "/logout", ROLES_SIGNED_IN, logout, 0 },
-  { "POST", "/account/lang", ROLE_PUBLIC, set_lang, 0 },
+  { "GET", "/", ROLES_SIGNED_IN, home, 0, 0 },
+  { "GET", "/login", ROLE_PUBLIC, login_form, 0, 0 },
+  { "POST", "/login", ROLE_PUBLIC, login, 0, 0 },
+  { "POST", "/logout", ROLES_SIGNED_IN, logout, 0, 0 },
+  { "POST", "/account/lang", ROLE_PUBLIC, set_lang, 0, 0 },
   { 0 },
 };
 

@@ -7,12 +7,12 @@
 #define SUBMIT_MAX (16L << 20)
 
 static const struct route routes[] = {
-  { "GET", "/complaint", ROLE_PUBLIC, complaint_form, 0 },
-  { "POST", "/complaint", ROLE_PUBLIC, complaint_submit, SUBMIT_MAX },
-  { "GET", "/complaint/receipt", ROLE_PUBLIC, complaint_receipt, 0 },
-  { "GET", "/complaint/status", ROLE_PUBLIC, complaint_status_form, 0 },
-  { "POST", "/complaint/status", ROLE_PUBLIC, complaint_status, 0 },
-  { "POST", "/complaint/rate", ROLE_PUBLIC, complaint_rate, 0 },
+  { "GET", "/complaint", ROLE_PUBLIC, complaint_form, 0, 0 },
+  { "POST", "/complaint", ROLE_PUBLIC, complaint_submit, SUBMIT_MAX, ROUTE_UPLOAD },
+  { "GET", "/complaint/receipt", ROLE_PUBLIC, complaint_receipt, 0, 0 },
+  { "GET", "/complaint/status", ROLE_PUBLIC, complaint_status_form, 0, 0 },
+  { "POST", "/complaint/status", ROLE_PUBLIC, complaint_status, 0, 0 },
+  { "POST", "/complaint/rate", ROLE_PUBLIC, complaint_rate, 0, 0 },
   { 0 },
 };
 

@@ -4,9 +4,9 @@
 #include "complaint_stats/pages.h"
 
 static const struct route routes[] = {
-  { "GET", "/complaints/overview", ROLES_SIGNED_IN, stats_overview, 0 },
-  { "GET", "/complaints/overview.csv", ROLES_SIGNED_IN, stats_export_csv, 0 },
-  { "GET", "/complaints/overview.xlsx", ROLES_SIGNED_IN, stats_export_xlsx, 0 },
+  { "GET", "/complaints/overview", ROLES_SIGNED_IN, stats_overview, 0, 0 },
+  { "GET", "/complaints/overview.csv", ROLES_SIGNED_IN, stats_export_csv, 0, 0 },
+  { "GET", "/complaints/overview.xlsx", ROLES_SIGNED_IN, stats_export_xlsx, 0, 0 },
   { 0 },
 };
 

@@ -4,15 +4,15 @@
 #include "complaints/pages.h"
 
 static const struct route routes[] = {
-  { "GET", "/complaints", ROLES_SIGNED_IN, complaints_queue, 0 },
-  { "GET", "/complaints/attachment/{id}", ROLES_SIGNED_IN, complaints_attachment, 0 },
-  { "GET", "/complaints/{id}", ROLES_SIGNED_IN, complaints_show, 0 },
-  { "POST", "/complaints/{id}/step", ROLES_OFFICE, complaints_step, 0 },
-  { "POST", "/complaints/{id}/decide", ROLES_OFFICE, complaints_decide, 0 },
-  { "POST", "/complaints/{id}/close", ROLES_OFFICE, complaints_close, 0 },
-  { "POST", "/complaints/{id}/reopen", ROLES_OFFICE, complaints_reopen, 0 },
-  { "POST", "/complaints/{id}/message", ROLES_SIGNED_IN, complaints_message, 0 },
-  { "POST", "/complaints/{id}/match", ROLES_OFFICE, complaints_match, 0 },
+  { "GET", "/complaints", ROLES_SIGNED_IN, complaints_queue, 0, 0 },
+  { "GET", "/complaints/attachment/{id}", ROLES_SIGNED_IN, complaints_attachment, 0, 0 },
+  { "GET", "/complaints/{id}", ROLES_SIGNED_IN, complaints_show, 0, 0 },
+  { "POST", "/complaints/{id}/step", ROLES_OFFICE, complaints_step, 0, 0 },
+  { "POST", "/complaints/{id}/decide", ROLES_OFFICE, complaints_decide, 0, 0 },
+  { "POST", "/complaints/{id}/close", ROLES_OFFICE, complaints_close, 0, 0 },
+  { "POST", "/complaints/{id}/reopen", ROLES_OFFICE, complaints_reopen, 0, 0 },
+  { "POST", "/complaints/{id}/message", ROLES_SIGNED_IN, complaints_message, 0, 0 },
+  { "POST", "/complaints/{id}/match", ROLES_OFFICE, complaints_match, 0, 0 },
   { 0 },
 };
 

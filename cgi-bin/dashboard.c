@@ -4,11 +4,11 @@
 #include "dashboard/pages.h"
 
 static const struct route routes[] = {
-  { "GET", "/dashboard", ROLES_SIGNED_IN, dash_overview, 0 },
-  { "GET", "/dashboard.csv", ROLES_SIGNED_IN, dash_export_csv, 0 },
-  { "GET", "/dashboard.xlsx", ROLES_SIGNED_IN, dash_export_xlsx, 0 },
-  { "GET", "/dashboard/settings", ROLE_ADMIN, dash_settings_form, 0 },
-  { "POST", "/dashboard/settings", ROLE_ADMIN, dash_settings_save, 0 },
+  { "GET", "/dashboard", ROLES_SIGNED_IN, dash_overview, 0, 0 },
+  { "GET", "/dashboard.csv", ROLES_SIGNED_IN, dash_export_csv, 0, 0 },
+  { "GET", "/dashboard.xlsx", ROLES_SIGNED_IN, dash_export_xlsx, 0, 0 },
+  { "GET", "/dashboard/settings", ROLE_ADMIN, dash_settings_form, 0, 0 },
+  { "POST", "/dashboard/settings", ROLE_ADMIN, dash_settings_save, 0, 0 },
   { 0 },
 };
 

@@ -3,10 +3,10 @@
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/page.h"
+#include "core/parse.h"
 #include "core/password.h"
 #include "core/render.h"
 #include "core/session.h"
-#include "core/utf8.h"
 #include "db/db.h"
 #include <errno.h>
 #include <signal.h>
@@ -33,7 +33,7 @@ static void on_term(int sig)
 static int cb_read(void *data, char *buf, int n)
 {
   struct req *r = data;
-  return FCGX_GetStr(buf, n, r->fx->in);
+  return parse_filter(r, buf, FCGX_GetStr(buf, n, r->fx->in));
 }
 
 static int cb_writef(void *data, const char *fmt, va_list ap)
@@ -51,8 +51,7 @@ static int cb_write(void *data, const char *buf, int n)
 static char *cb_getenv(void *data, const char *k)
 {
   struct req *r = data;
-  const char *v = FCGX_GetParam(k, r->fx->envp);
-  return v ? strdup(v) : NULL;
+  return parse_getenv(r, k, FCGX_GetParam(k, r->fx->envp));
 }
 
 static int cb_putenv(void *data, const char *k, const char *v)
@@ -82,67 +81,11 @@ static const char *param(struct req *r, const char *name, const char *dflt)
   return v ? v : dflt;
 }
 
-/* Every name and value under node must be valid UTF-8 without controls. */
-static int tree_valid(HDF *node)
-{
-  for (; node; node = hdf_obj_next(node)) {
-    const char *name = hdf_obj_name(node), *value = hdf_obj_value(node);
-    if (name && !utf8_valid(name, strlen(name))) return 0;
-    if (value && !utf8_valid(value, strlen(value))) return 0;
-    if (!tree_valid(hdf_obj_child(node))) return 0;
-  }
-  return 1;
-}
-
 NEOERR *app_fail(struct req *r, NERR_TYPE type, const char *key)
 {
   NEOERR *err = hdf_set_value(r->hdf, "Error.Key", key);
   if (err) return nerr_pass(err);
   return nerr_raise(type, "%s %s: %s", r->method, r->path, key);
-}
-
-/* The request's environment and cookies, before the body is read. */
-static NEOERR *read_head(struct req *r)
-{
-  NEOERR *err = cgi_init(&r->cgi, NULL);
-  if (err) return nerr_pass_ctx(err, "%s", "cgi_init");
-  r->hdf = r->cgi->hdf;
-  if (!utf8_valid(r->path, strlen(r->path)))
-    return nerr_raise(KERR_BAD_REQUEST, "path is not UTF-8");
-  return STATUS_OK;
-}
-
-/* The body, within the route's size limit; then every input is checked. */
-static NEOERR *read_body(struct req *r, const struct route *rt)
-{
-  NEOERR *err;
-  long limit = rt && rt->max_body ? rt->max_body : max_body;
-  const char *cl = param(r, "CONTENT_LENGTH", NULL);
-  if (cl && *cl) {
-    char *end;
-    long n = strtol(cl, &end, 10);
-    if (*end || n < 0) return nerr_raise(KERR_BAD_REQUEST, "bad Content-Length");
-    if (n > limit) return nerr_raise(KERR_TOO_LARGE, "body of %ld bytes", n);
-  }
-  /* Uploads are spooled to our own temp dir (not /var/tmp) and unlinked
-   * as soon as they are opened. */
-  if ((err = hdf_set_value(r->hdf, "Config.Upload.TmpDir", upload_dir)))
-    return nerr_pass(err);
-  if ((err = cgi_parse(r->cgi))) {
-    /* A short or malformed body is the client's fault, not ours. */
-    if (nerr_match(err, NERR_IO) || nerr_match(err, NERR_PARSE)) {
-      nerr_ignore(&err);
-      return nerr_raise(KERR_BAD_REQUEST, "unreadable request body");
-    }
-    return nerr_pass_ctx(err, "%s", "cgi_parse");
-  }
-  /* Form data, cookies and headers (the user agent is stored with the
-   * session): nothing that is not UTF-8 gets past this point. */
-  static const char *inputs[] = { "Query", "Cookie", "HTTP" };
-  for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
-    if (!tree_valid(hdf_get_obj(r->hdf, inputs[i])))
-      return nerr_raise(KERR_BAD_REQUEST, "%s is not valid UTF-8", inputs[i]);
-  return STATUS_OK;
 }
 
 /* The signed-in user, if any, is known before routing so that even a 404
@@ -193,6 +136,7 @@ static const char *reason(int status)
   case 405: return "Method Not Allowed";
   case 409: return "Conflict";
   case 413: return "Payload Too Large";
+  case 415: return "Unsupported Media Type";
   case 422: return "Unprocessable Content";
   case 429: return "Too Many Requests";
   case 503: return "Service Unavailable";
@@ -252,11 +196,8 @@ static void handle(struct req *r, const struct route *routes)
   string_init(&body);
   const struct route *rt = NULL;
   int path_known = 0, expired = 0;
-  NEOERR *err = read_head(r);
-  if (!err) {
-    rt = route_match(routes, r->method, r->path, &r->id, &path_known);
-    err = read_body(r, rt);
-  }
+  rt = route_match(routes, r->method, r->path, &r->id, &path_known);
+  NEOERR *err = parse_request(r, rt, max_body, upload_dir);
   if (!err) err = identify(r, &expired);
   if (!err) {
     if (!rt && path_known) {

@@ -15,7 +15,12 @@ struct route {
   unsigned roles;            /* enum role bits allowed; ROLE_PUBLIC: anyone */
   handler_fn handler;
   long max_body;             /* bytes this route reads; 0: KEHU_MAX_BODY */
+  int upload;                /* ROUTE_UPLOAD: takes multipart/form-data */
 };
+
+/* A route's `upload`: only these accept multipart bodies (files); the
+ * others refuse them before ClearSilver parses anything. */
+#define ROUTE_UPLOAD 1
 
 /* Finds the route for method+path; sets *id for an {id} segment. When the
  * path exists under another method only, returns NULL with *path_known = 1. */

@@ -13,6 +13,7 @@ extern NERR_TYPE KERR_METHOD;        /* 405 */
 extern NERR_TYPE KERR_CONFLICT;      /* 409 */
 extern NERR_TYPE KERR_BAD_REFERENCE; /* 400: a foreign key names no row */
 extern NERR_TYPE KERR_TOO_LARGE;     /* 413 */
+extern NERR_TYPE KERR_UNSUPPORTED;   /* 415: a body of a type the route does not take */
 extern NERR_TYPE KERR_THROTTLED;     /* 429 */
 extern NERR_TYPE KERR_UNAVAILABLE;   /* 503: database down, retry later */
 

@@ -4,6 +4,7 @@
  * hangs off this struct (the CGI object owns the HDF; `headers` and
  * `redirect` are freed by req_end), so nothing survives into the next
  * request of the long-lived FastCGI process. */
+#include "core/partscan.h"
 #include <ClearSilver.h>
 #include <fcgiapp.h>
 
@@ -47,6 +48,9 @@ struct req {
   STRING headers;            /* extra response headers, CRLF-terminated */
   char session_token[65];    /* raw token when a session cookie is valid */
   int streamed;              /* req_stream sent the headers: no page follows */
+  int body_type_set;         /* ClearSilver sees body_type as CONTENT_TYPE */
+  char body_type[128];       /* ("": none), set by parse_request */
+  struct partscan scan;      /* a multipart body's part headers, as read */
   double t0;
 };
 

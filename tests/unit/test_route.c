@@ -16,12 +16,12 @@ static NEOERR *h_create(struct req *r) { (void)r; return STATUS_OK; }
 static NEOERR *h_edit(struct req *r) { (void)r; return STATUS_OK; }
 
 static const struct route routes[] = {
-  { "GET", "/customers", ROLES_SIGNED_IN, h_list, 0 },
-  { "POST", "/customers", ROLES_OFFICE, h_create, 0 },
-  { "GET", "/customers/{id}", ROLES_SIGNED_IN, h_show, 0 },
-  { "POST", "/customers/{id}", ROLES_OFFICE, h_update, 0 },
-  { "GET", "/customers/{id}/edit", ROLES_OFFICE, h_edit, 0 },
-  { NULL, NULL, 0, NULL, 0 },
+  { "GET", "/customers", ROLES_SIGNED_IN, h_list, 0, 0 },
+  { "POST", "/customers", ROLES_OFFICE, h_create, 0, 0 },
+  { "GET", "/customers/{id}", ROLES_SIGNED_IN, h_show, 0, 0 },
+  { "POST", "/customers/{id}", ROLES_OFFICE, h_update, 0, 0 },
+  { "GET", "/customers/{id}/edit", ROLES_OFFICE, h_edit, 0, 0 },
+  { NULL, NULL, 0, NULL, 0, 0 },
 };
 
 /* Runs route_match and returns the route; *id and *known are outputs. */
@@ -162,8 +162,8 @@ static void test_head_matches_get(void **state)
   assert_int_equal(id, 9);
   /* HEAD only stands in for GET, never for POST. */
   static const struct route post_only[] = {
-    { "POST", "/logout", ROLES_SIGNED_IN, h_update, 0 },
-    { NULL, NULL, 0, NULL, 0 },
+    { "POST", "/logout", ROLES_SIGNED_IN, h_update, 0, 0 },
+    { NULL, NULL, 0, NULL, 0, 0 },
   };
   known = -1;
   assert_null(route_match(post_only, "HEAD", "/logout", &id, &known));
