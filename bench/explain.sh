@@ -14,7 +14,9 @@ set -euo pipefail
 
 base="http://$KEHU_HTTP_HOST:$KEHU_HTTP_PORT"
 jar=$(mktemp)
-log="$KEHU_LOG_DIR/general-explain.log"
+# Written by the server (OS user mysql), which may write only its data
+# directory here.
+log="$KEHU_VAR/mysql/general-explain.log"
 trap 'rm -f "$jar"; sql -e "SET GLOBAL general_log = 0" >/dev/null 2>&1 || true' EXIT
 sql() { "$KEHU_ROOT/scripts/db.sh" sql "$@"; }
 

@@ -25,7 +25,9 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VAR = os.environ.get("KEHU_VAR", ROOT + "/var-bench")
 BASE = "http://127.0.0.1:%s" % os.environ.get("KEHU_HTTP_PORT", "8090")
-LOG = VAR + "/log/general-costs.log"
+# Written by the server, which runs as mysql and may write only its own
+# data directory there (log/ is root's and the programs').
+LOG = VAR + "/mysql/general-costs.log"
 
 
 def sql(q):

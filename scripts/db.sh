@@ -2,18 +2,36 @@
 # kehu: private MariaDB instance under $KEHU_VAR.
 #   db.sh start       initialise on first use, then start (no-op if running)
 #   db.sh stop        clean shutdown
-#   db.sh sql ARGS    mariadb client as root on the private socket
+#   db.sh sql ARGS    mariadb client as the administrator on the private socket
+#
+# The server runs as the OS user mysql (KEHU_DB_OS_USER, scripts/owners.sh)
+# and its administrator is MariaDB's root, signed in through the socket as
+# OS root only (unix_socket, no password at all). Run by another OS user,
+# the server runs as that user and the administrator is an account of the
+# same name, also by unix_socket. Nobody else can reach the socket: its
+# directory is mysql:kehu 0750, the programs' group.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=scripts/owners.sh
+. "$KEHU_ROOT/scripts/owners.sh"
 
 datadir="$KEHU_VAR/mysql"
-pidfile="$KEHU_VAR/mysqld.pid"
+filesdir="$KEHU_VAR/mysql-files"
+sockdir="$(dirname "$KEHU_DB_SOCKET")"
+pidfile="$sockdir/mysqld.pid"
 cnf="$KEHU_VAR/my.cnf"
 errlog="$KEHU_LOG_DIR/mariadb.log"
+# Where an older kehu (root server, socket in run/) kept its pid file.
+legacy_pidfile="$KEHU_VAR/mysqld.pid"
 
+# The pid file sits beside the socket, where the server may write.
+[[ "$sockdir" != "$KEHU_VAR" && "$sockdir" != "$KEHU_VAR/run" ]] ||
+    kehu_die "KEHU_DB_SOCKET needs a directory of its own (default: $KEHU_VAR/run/db/)"
+
+admin="$(id -un)"
 # --defaults-file must come first; it brings in [client] (socket, utf8mb4).
-client=(--defaults-file="$cnf" --user=root)
+client=(--defaults-file="$cnf" --user="$admin")
 
 need_cnf() {
     [[ -r "$cnf" ]] || kehu_die "$cnf missing; run 'scripts/db.sh start' first"
@@ -33,6 +51,22 @@ make_password() {
     mv -f "$file.tmp" "$file"
 }
 
+# Directories and files the server, the programs and root share; on a
+# var/ an older kehu made as root this also hands them over.
+prepare() {
+    local app_group
+    kehu_var_base
+    kehu_ensure_user "$KEHU_DB_OS_USER" "MariaDB server"
+    app_group="$(kehu_group_of "$KEHU_APP_USER")"
+    kehu_own_dir "$sockdir" "$KEHU_DB_OS_USER" "$app_group" 0750
+    kehu_own_dir "$filesdir" "$KEHU_DB_OS_USER" "$(kehu_group_of "$KEHU_DB_OS_USER")" 0700
+    [[ ! -d "$datadir" ]] ||
+        kehu_own_dir "$datadir" "$KEHU_DB_OS_USER" "$(kehu_group_of "$KEHU_DB_OS_USER")" 0700
+    make_password
+    ((EUID != 0)) || chgrp "$app_group" "$KEHU_VAR/db-password"
+    chmod 0640 "$KEHU_VAR/db-password"
+}
+
 init_datadir() {
     # Initialise into a scratch directory and rename at the end, so an
     # interrupted first run is retried instead of leaving a half-made datadir.
@@ -41,12 +75,46 @@ init_datadir() {
     rm -rf "$tmp"
     echo "db: initialising $datadir (log: $log)"
     if ! mariadb-install-db --no-defaults --datadir="$tmp" \
-        --auth-root-authentication-method=normal --user=root \
-        --skip-test-db >>"$log" 2>&1; then
+        --auth-root-authentication-method=socket --auth-root-socket-user="$admin" \
+        --user="$KEHU_DB_OS_USER" --skip-test-db >>"$log" 2>&1; then
         tail -n 20 "$log" >&2
         kehu_die "mariadb-install-db failed, see $log"
     fi
     mv "$tmp" "$datadir"
+    chmod 0700 "$datadir"
+}
+
+# Every start: root by the socket only, and no account an older kehu's
+# install left (password-less root over TCP and by host name). Signs in as
+# the administrator, or on such an older datadir as password-less root.
+harden() {
+    local as=("${client[@]}")
+    if ! mariadb "${as[@]}" -e "SELECT 1" >/dev/null 2>&1; then
+        as=(--defaults-file="$cnf" --user=root)
+        mariadb "${as[@]}" -e "SELECT 1" >/dev/null 2>&1 ||
+            kehu_die "cannot sign in to MariaDB as '$admin' through $KEHU_DB_SOCKET"
+        echo "db: an older datadir: root gets unix_socket sign-in only"
+    fi
+    printf "SET @kehu_admin = '%s';\n" "${admin//\'/\'\'}" |
+        cat - "$KEHU_ROOT/scripts/db-admin.sql" | mariadb "${as[@]}" ||
+        kehu_die "applying scripts/db-admin.sql failed"
+}
+
+# An older kehu's server (as root, pid file in $KEHU_VAR) still running:
+# stop it, so that this one starts under its own user.
+stop_legacy() {
+    local pid
+    # Its socket, if it was killed: a stale file anyone may open.
+    rm -f "$KEHU_VAR/run/mysqld.sock"
+    pid="$(kehu_pidfile_alive "$legacy_pidfile")" || { rm -f "$legacy_pidfile"; return 0; }
+    echo "db: stopping the server an older kehu started as root (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in {1..120}; do
+        kehu_alive "$pid" || break
+        sleep 0.5
+    done
+    kehu_alive "$pid" && kill -KILL "$pid" 2>/dev/null
+    rm -f "$legacy_pidfile"
 }
 
 start() {
@@ -54,8 +122,8 @@ start() {
     if pid="$(kehu_pidfile_alive "$pidfile")"; then
         return 0 # already running
     fi
-    mkdir -p "$KEHU_VAR/run" "$KEHU_LOG_DIR" "$(dirname "$KEHU_DB_SOCKET")"
-    make_password
+    stop_legacy
+    prepare
     [[ -d "$datadir/mysql" ]] || init_datadir
     kehu_render "$KEHU_ROOT/conf/my.cnf.in" "$cnf"
     rm -f "$pidfile"
@@ -64,6 +132,11 @@ start() {
     pid=$!
     for ((i = 0; i < 60; i++)); do
         if ping_db; then
+            # The server makes its socket 0777; the directory already keeps
+            # others out, the socket's own mode says so too.
+            ((EUID != 0)) || chgrp "$(kehu_group_of "$KEHU_APP_USER")" "$KEHU_DB_SOCKET"
+            chmod 0660 "$KEHU_DB_SOCKET"
+            harden
             return 0
         fi
         if ! kehu_alive "$pid"; then
@@ -78,6 +151,7 @@ start() {
 
 stop() {
     local pid i
+    stop_legacy
     pid="$(kehu_pidfile_alive "$pidfile")" || { rm -f "$pidfile"; return 0; }
     need_cnf
     mariadb-admin "${client[@]}" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true

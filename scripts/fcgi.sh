@@ -7,11 +7,53 @@
 # copies that all accept() on that socket and immediately respawns any that
 # dies (kill -9 included).
 # hello.fcgi (the benchmark ceiling) only runs when KEHU_BENCH=1.
+#
+# Started as root, the programs run as KEHU_APP_USER (kehu) and their
+# sockets are kehu:kehu-web 0660: only the programs and nginx's workers
+# (KEHU_WEB_USER) may talk FastCGI to them, so nobody can hand a program a
+# made-up REMOTE_ADDR past nginx's limits (scripts/owners.sh).
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=scripts/owners.sh
+. "$KEHU_ROOT/scripts/owners.sh"
 
 run="$KEHU_VAR/run"
+
+# What the programs write: attachments, spooled uploads and exports, import
+# jobs. An older kehu's root-owned files in them are handed over too.
+prepare() {
+    local dir group
+    kehu_var_base
+    kehu_ensure_user "$KEHU_WEB_USER" "nginx workers"
+    group="$(kehu_group_of "$KEHU_APP_USER")"
+    for dir in files tmp imports; do
+        kehu_own_dir "$KEHU_VAR/$dir" "$KEHU_APP_USER" "$group" 0700
+    done
+    # spawn-fcgi binds the socket as root, hands it to the programs' user
+    # and nginx's workers' group, then drops to the programs' user and
+    # execs multiwatch. Run by another user: that user only.
+    spawn_user=(-M 0600)
+    ((EUID == 0)) || return 0
+    spawn_user=(-u "$KEHU_APP_USER" -g "$group"
+        -U "$KEHU_APP_USER" -G "$(kehu_group_of "$KEHU_WEB_USER")" -M 0660)
+    # The programs read the repository (templates, language files) and run
+    # the build's binaries as their own user.
+    if ! setpriv --reuid="$KEHU_APP_USER" --regid="$group" --init-groups \
+        test -r "$KEHU_TEMPLATES" -a -x "$KEHU_BUILD" -a -r "$KEHU_LANG_DIR" 2>/dev/null; then
+        kehu_die "the programs' OS user '$KEHU_APP_USER' cannot read $KEHU_ROOT or $KEHU_BUILD;" \
+            "make them and their parent directories world-readable (chmod a+rX)"
+    fi
+}
+
+# The OS user a process runs as (real uid).
+uid_of() {
+    local key uid _
+    while read -r key uid _; do
+        [[ "$key" == Uid: ]] && { printf '%s\n' "$uid"; return 0; }
+    done <"/proc/$1/status"
+    return 1
+}
 
 # multiwatch counts a child that dies within --timeout ms of its start as a
 # failed spawn and gives up after --retry of them (default 3 in 10 s). A
@@ -64,11 +106,17 @@ group_members() {
 start_one() {
     local name=$1 pid log
     log="$KEHU_LOG_DIR/$name.log"
-    if supervisor_pid "$name" >/dev/null; then
+    if pid="$(supervisor_pid "$name")"; then
         # Running: keep it, unless the program was rebuilt since it started
-        # (so `make run` after an edit serves the new build).
-        [[ "$KEHU_BUILD/$name.fcgi" -nt "$run/$name.pid" ]] || return 0
-        echo "fcgi: $name was rebuilt, restarting it"
+        # (so `make run` after an edit serves the new build), or an older
+        # kehu started it as root.
+        if [[ "$(uid_of "$pid" || true)" != "$(id -u "$KEHU_APP_USER")" ]]; then
+            echo "fcgi: $name runs as another OS user, restarting it as '$KEHU_APP_USER'"
+        elif [[ "$KEHU_BUILD/$name.fcgi" -nt "$run/$name.pid" ]]; then
+            echo "fcgi: $name was rebuilt, restarting it"
+        else
+            return 0
+        fi
         stop_all "$name"
     fi
     rm -f "$run/$name.pid"
@@ -79,7 +127,7 @@ start_one() {
     # and the terminal's signals don't. cwd is the repo root for everyone.
     (
         cd "$KEHU_ROOT"
-        exec setsid nohup spawn-fcgi -n -s "$run/$name.sock" -M 0666 -- \
+        exec setsid nohup spawn-fcgi -n -s "$run/$name.sock" "${spawn_user[@]}" -- \
             /usr/bin/multiwatch "${MW_OPTS[@]}" -- "$KEHU_BUILD/$name.fcgi" \
             >>"$log" 2>&1 </dev/null
     ) &
@@ -189,9 +237,11 @@ check_crash_loops() {
 }
 
 declare -A log_offset=()
+spawn_user=()
 mkdir -p "$run" "$KEHU_LOG_DIR"
 case "${1:-}" in
     start)
+        prepare
         mapfile -t names < <(programs)
         ((${#names[@]})) || echo "fcgi: no *.fcgi programs in $KEHU_BUILD" >&2
         for name in "${names[@]}"; do

@@ -7,6 +7,9 @@ set -euo pipefail
 
 sql() { "$KEHU_ROOT/scripts/db.sh" sql "$@"; }
 
+# The demo users' password hashes: root's alone (an older kehu made it 0755).
+[[ ! -d "$KEHU_VAR/seed" ]] || chmod 0700 "$KEHU_VAR/seed"
+
 users="$(sql -N -B -e "SELECT COUNT(*) FROM users" "$KEHU_DB_NAME")" ||
     kehu_die "cannot count users in '$KEHU_DB_NAME' (did scripts/migrate.sh run?)"
 if [[ "$users" == 0 ]]; then
@@ -16,6 +19,7 @@ if [[ "$users" == 0 ]]; then
     out="$KEHU_VAR/seed"
     rm -rf "$out"
     mkdir -p "$out"
+    chmod 0700 "$out"
     echo "seed: generating demo data ($KEHU_DEMO_CUSTOMERS customers) into $out"
     "$gen" --out "$out" --customers "$KEHU_DEMO_CUSTOMERS" \
         --demo-password "$KEHU_DEMO_PASSWORD" ||

@@ -7,11 +7,14 @@
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=scripts/owners.sh
+. "$KEHU_ROOT/scripts/owners.sh"
 
 s="$KEHU_ROOT/scripts"
 
 start() {
     mkdir -p "$KEHU_VAR" "$KEHU_LOG_DIR"
+    kehu_note_single_user
     "$s/db.sh" start
     "$s/migrate.sh"
     "$s/seed.sh"

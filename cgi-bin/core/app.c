@@ -1,5 +1,6 @@
 #include "core/app.h"
 #include "core/err.h"
+#include "core/headers.h"
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/page.h"
@@ -150,12 +151,8 @@ static void send(struct req *r, STRING *body)
   FCGX_FPrintF(out, "Status: %d %s\r\n", r->status, reason(r->status));
   if (r->redirect) FCGX_FPrintF(out, "Location: %s\r\n", r->redirect);
   FCGX_PutS("Content-Type: text/html; charset=utf-8\r\n"
-            "Cache-Control: no-store\r\n"
-            "X-Content-Type-Options: nosniff\r\n"
-            "X-Frame-Options: DENY\r\n"
-            "Referrer-Policy: same-origin\r\n"
-            "Content-Security-Policy: default-src 'self'; img-src 'self' data:;"
-            " object-src 'none'; frame-ancestors 'none'; form-action 'self'\r\n", out);
+            "Cache-Control: no-store\r\n", out);
+  FCGX_PutS(headers_page(), out);
   if (r->headers.len) FCGX_PutStr(r->headers.buf, r->headers.len, out);
   FCGX_FPrintF(out, "Content-Length: %d\r\n\r\n", body->len);
   if (body->len && strcmp(r->method, "HEAD") != 0) FCGX_PutStr(body->buf, body->len, out);
@@ -249,6 +246,7 @@ static NEOERR *startup(const char *program)
     mkdir(upload_dir, 0700);
   }
   session_config();
+  headers_config();
   NEOERR *err = err_init();
   if (err) return nerr_pass(err);
   if (password_init() != 0) return nerr_raise(NERR_SYSTEM, "libsodium init failed");

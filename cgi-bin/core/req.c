@@ -1,4 +1,5 @@
 #include "core/req.h"
+#include "core/headers.h"
 #include "core/session.h"
 #include <ctype.h>
 #include <ClearSilver.h>
@@ -102,8 +103,8 @@ NEOERR *req_stream(struct req *r, const char *content_type, const char *filename
   if (r->streamed) return nerr_raise(NERR_ASSERT, "response already started");
   FCGX_Stream *out = r->fx->out;
   FCGX_FPrintF(out, "Status: 200 OK\r\nContent-Type: %s\r\n"
-               "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n",
-               content_type);
+               "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n%s",
+               content_type, headers_hsts());
   if (filename) {
     char *esc = NULL;
     NEOERR *err = cgi_url_escape(filename, &esc);

@@ -897,7 +897,7 @@ def _wait_for_quiet(limit=600):
 
 def _server_ticks():
     """The database server's CPU time so far, in 1/100 s."""
-    pid = open(os.path.join(VAR, "mysqld.pid")).read().strip()
+    pid = open(os.path.join(VAR, "run", "db", "mysqld.pid")).read().strip()
     f = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
     return int(f[11]) + int(f[12])
 
