@@ -163,7 +163,10 @@ def test_next_local_path_is_followed():
 def test_next_offsite_goes_home():
     for bad in ("//evil.example", "//evil.example/customers", "http://evil.example/",
                 "https://evil.example", "/\\evil.example", "evil.example",
-                "javascript:alert(1)", "/customers\r\nSet-Cookie: x=1"):
+                "javascript:alert(1)", "/customers\r\nSet-Cookie: x=1",
+                # Browsers drop tabs and line breaks: "/\t/host" is "//host".
+                "/\t/evil.example/x", "/\n/evil.example", "/%09/evil.example/x",
+                "/%2F/evil.example", "/%5C/evil.example", "/ /evil.example", ""):
         c = Client()
         token = csrf_of(c.get("/login").text)
         r = c.post("/login", {"_csrf": token, "username": "staff01",
@@ -175,6 +178,16 @@ def test_next_offsite_goes_home():
         r = Client().get("/login?next=" + urllib.parse.quote(bad, safe=""))
         check_status(r, 200, "login form with next=%r" % bad)
         check(_hidden(r.text, "next") == "/", "form kept next=%r as %r" % (bad, _hidden(r.text, "next")))
+
+
+def test_signed_in_next_with_tab_goes_home():
+    # The finding as reported: the tab arrives decoded in the query.
+    c = sign_in("staff01")
+    for query in ("next=/%09/evil.example/x", "next=/%0A/evil.example/x",
+                  "next=%2F%5Cevil.example", "next=/%2509/evil.example"):
+        r = c.get("/login?" + query)
+        check_status(r, 303, query)
+        check(r.location == "/", "/login?%s redirected to %r" % (query, r.location))
 
 
 def test_not_signed_in_redirects_to_login_and_back():
