@@ -29,6 +29,7 @@ struct user {
   char csrf[65];
   int nregions;
   unsigned regions[USER_MAX_REGIONS];
+  unsigned long long signin_id;  /* the session's sign-in (login_attempts.id) */
 };
 
 struct req {

@@ -31,7 +31,7 @@ BUILD = os.environ.get("KEHU_BUILD") or os.path.join(ROOT, "build")
 
 # Messages the application shows (zh-CN, the default language).
 MSG_LOGIN_FAILED = "用户名或密码不正确。"
-MSG_THROTTLED = "登录失败次数过多"
+MSG_THROTTLED = "登录失败次数过多，请等待"
 MSG_CSRF = "表单已过期"
 MSG_NOT_FOUND = "客户不存在，或不在您负责的区域内。"
 MSG_EXPIRED = "登录已过期，请重新登录。"
