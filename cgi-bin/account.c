@@ -6,20 +6,16 @@
 #include "core/log.h"
 #include "core/password.h"
 #include "core/session.h"
+#include "core/throttle.h"
 #include "core/validate.h"
 #include "db/audit.h"
 #include "db/customer.h"
 #include "db/dashboard.h"
 #include "db/home.h"
 #include "db/session.h"
+#include "db/signin.h"
 #include <stdio.h>
 #include <string.h>
-
-/* Throttling: this many failures in the window lock a name (or, at the
- * higher count, an address) out until the window has passed. */
-#define THROTTLE_WINDOW 900
-#define THROTTLE_PER_USER 5
-#define THROTTLE_PER_IP 30
 
 static NEOERR *login_form(struct req *r)
 {
@@ -35,6 +31,17 @@ static NEOERR *login_failed(struct req *r, int status, const char *msg_key)
   NEOERR *err = hdf_set_value(r->hdf, "Form.Error", i18n_get(r->lang, msg_key));
   if (err) return nerr_pass(err);
   r->status = status;
+  r->template = "account/login.cs";
+  return STATUS_OK;
+}
+
+/* The form again with the seconds to wait before the next try. */
+static NEOERR *login_wait(struct req *r, int seconds)
+{
+  NEOERR *err = hdf_set_int_value(r->hdf, "Form.Wait", seconds);
+  if (!err) err = req_header(r, "Retry-After: %d", seconds);
+  if (err) return nerr_pass(err);
+  r->status = 429;
   r->template = "account/login.cs";
   return STATUS_OK;
 }
@@ -56,12 +63,15 @@ static NEOERR *login(struct req *r)
     r->template = "account/login.cs";
     return STATUS_OK;
   }
-  int by_user, by_ip;
-  if ((err = db_login_failures(username, r->ip, THROTTLE_WINDOW, &by_user, &by_ip)))
-    return nerr_pass(err);
-  if (by_user >= THROTTLE_PER_USER || by_ip >= THROTTLE_PER_IP) {
-    log_msg("warn", "sign-in throttled for '%s' from %s", username, r->ip);
-    return nerr_pass(login_failed(r, 429, "Login.Throttled"));
+  struct signin_failures failures;
+  if ((err = db_signin_failures(username, r->ip, &failures))) return nerr_pass(err);
+  int wait = throttle_wait(&failures);
+  if (wait) {
+    /* Answered at once, the password unchecked and nothing recorded: the
+     * worker is free for the next request, and waiting costs the guesser. */
+    log_msg("warn", "sign-in for '%s' from %s: wait %d s (%d failures)", username,
+            r->ip, wait, failures.pair);
+    return nerr_pass(login_wait(r, wait));
   }
   unsigned id = 0;
   int found;
@@ -69,9 +79,13 @@ static NEOERR *login(struct req *r)
   if ((err = db_user_credentials(username, &id, hash, sizeof hash, &found))) return nerr_pass(err);
   /* The same work whether or not the name exists, so timing does not tell. */
   int ok = found ? password_verify(hash, password) : password_burn(password);
-  if ((err = db_login_attempt(username, r->ip, ok))) return nerr_pass(err);
-  if (!ok) return nerr_pass(login_failed(r, 401, "Login.Failed"));
-  if ((err = session_start(r, id))) return nerr_pass(err);
+  unsigned long long attempt;
+  if ((err = db_signin_record(username, r->ip, ok, &attempt))) return nerr_pass(err);
+  if (!ok) {
+    log_msg("warn", "sign-in failed for '%s' from %s", username, r->ip);
+    return nerr_pass(login_failed(r, 401, "Login.Failed"));
+  }
+  if ((err = session_start(r, id, attempt))) return nerr_pass(err);
   struct user who = { .id = id };
   if ((err = db_audit(&who, r->ip, "login", "user", id, NULL))) return nerr_pass(err);
   /* No page asked for (the form sends "/" then): regional managers land on
@@ -101,12 +115,14 @@ static NEOERR *set_lang(struct req *r)
 }
 
 /* The home page: counts, the search box, the user's open next actions from
- * the contact log and the key people's birthdays of the next 30 days. */
+ * the contact log, the key people's birthdays of the next 30 days, and the
+ * user's previous sign-in with the failures on their name since. */
 static NEOERR *home(struct req *r)
 {
   NEOERR *err = db_home_counts(&r->user, r->hdf);
   if (!err) err = db_home_actions(&r->user, r->hdf, "Home.Actions");
   if (!err) err = db_home_birthdays(&r->user, r->hdf, "Home.Birthdays");
+  if (!err) err = db_signin_notice(&r->user, r->hdf, "Home.SignIn");
   if (!err) err = hdf_set_value(r->hdf, "Page.Section", "home");
   r->template = "home.cs";
   return nerr_pass(err);

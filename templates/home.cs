@@ -10,6 +10,11 @@ def:action_row(a) ?>
         <a class="nowrap" href="/customers/<?cs var:a.customer_id ?>?tab=contacts"><?cs var:L.Home.OpenLog ?> →</a></td>
     </tr><?cs /def ?>
 <h1><?cs var:L.Home.Welcome ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:User.Name ?></h1>
+<?cs if:Home.SignIn.failed > 0 ?><p class="notice warn" id="signin-notice" role="status"><?cs else ?><p class="muted" id="signin-notice"><?cs /if ?><?cs
+  if:Home.SignIn.prev_at ?><span id="signin-prev"><?cs var:L.SignIn.Previous ?> <?cs var:Home.SignIn.prev_at ?><?cs var:L.SignIn.From ?> <?cs var:Home.SignIn.prev_ip ?></span><?cs var:L.SignIn.Stop ?><?cs
+  else ?><?cs var:L.SignIn.First ?><?cs /if ?><?cs
+  if:Home.SignIn.failed > 0 ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><span id="signin-failed"><?cs var:L.SignIn.FailedBefore ?> <strong id="signin-failed-count"><?cs if:Home.SignIn.failed >= Home.SignIn.cap ?><?cs var:Home.SignIn.cap - 1 ?>+<?cs else ?><?cs var:Home.SignIn.failed ?><?cs /if ?></strong> <?cs var:L.SignIn.FailedAfter ?> <?cs var:Home.SignIn.failed_at ?><?cs var:L.SignIn.From ?> <?cs var:Home.SignIn.failed_ip ?></span><?cs var:L.SignIn.Stop ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:L.SignIn.NotYou ?><?cs
+  elif:Home.SignIn.prev_at ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:L.SignIn.NoFailures ?><?cs /if ?></p>
 <form method="get" action="/customers" class="searchbar" role="search">
   <label class="sr-only" for="home-q"><?cs var:L.Home.SearchHint ?></label>
   <input id="home-q" name="q" type="search" placeholder="<?cs var:L.Home.SearchHint ?>">

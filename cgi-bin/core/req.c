@@ -68,10 +68,48 @@ NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,
                               session_secure_cookie() ? "; Secure" : ""));
 }
 
+/* Longer redirect targets are not ours (nginx's own URLs stay far below). */
+#define REDIRECT_MAX 4096
+
+static int hex_digit(char c)
+{
+  if (c >= '0' && c <= '9') return c - '0';
+  c = (char)(c | 0x20);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Byte i of path as a browser reading the Location would see it once
+ * percent-decoded; *step is how many bytes of path it took. */
+static unsigned char decoded_at(const char *path, size_t i, size_t *step)
+{
+  int hi, lo;
+  if (path[i] == '%' && (hi = hex_digit(path[i + 1])) >= 0 &&
+      (lo = hex_digit(path[i + 2])) >= 0) {
+    *step = 3;
+    return (unsigned char)(hi << 4 | lo);
+  }
+  *step = 1;
+  return (unsigned char)path[i];
+}
+
+static int is_control(unsigned char c)
+{
+  return c < 0x20 || c == 0x7f;
+}
+
 const char *req_local_path(const char *path)
 {
-  if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n"))
+  if (!path || path[0] != '/' || strlen(path) > REDIRECT_MAX) return "/";
+  /* Browsers drop tabs and line breaks from a URL and read "\" as "/", so
+   * "/\t/host" and "/\\host" are "//host": another site. The second
+   * character decides, raw or percent-decoded ("/%2F/host" too). */
+  size_t step;
+  unsigned char second = decoded_at(path, 1, &step);
+  if (second == '\0' || second == '/' || second == '\\' || second == ' ' ||
+      is_control(second))
     return "/";
+  for (size_t i = 1; path[i]; i += step)
+    if (is_control(decoded_at(path, i, &step))) return "/";
   return path;
 }
 

@@ -30,6 +30,7 @@ struct user {
   char csrf[65];
   int nregions;
   unsigned regions[USER_MAX_REGIONS];
+  unsigned long long signin_id;  /* the session's sign-in (login_attempts.id) */
 };
 
 struct req {
@@ -67,9 +68,11 @@ NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,
                        int max_age, int http_only);
 NEOERR *req_header(struct req *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* path when it is a path on this site ("/..." but not "//host" or "/\\host",
- * no line breaks), else "/": where a redirect may go without making an
- * open redirect. */
+/* path when it is a path on this site, else "/": where a redirect taken
+ * from input (next, back) may go without making an open redirect. Local
+ * means one "/" then a character that is not "/", "\\", a space or a
+ * control character, and no control character anywhere after it; each
+ * checked both as written and percent-decoded; at most 4096 bytes. */
 const char *req_local_path(const char *path);
 /* Answer 303 See Other to a local path (anything else goes to "/"). */
 NEOERR *req_redirect(struct req *r, const char *fmt, ...)

@@ -68,7 +68,7 @@ NEOERR *session_resume(struct req *r, int *expired)
   return nerr_pass(req_set_cookie(r, SESSION_COOKIE, "", 0, 1));
 }
 
-NEOERR *session_start(struct req *r, unsigned user_id)
+NEOERR *session_start(struct req *r, unsigned user_id, unsigned long long signin_id)
 {
   char token[65], csrf[65];
   unsigned char hash[32];
@@ -80,7 +80,7 @@ NEOERR *session_start(struct req *r, unsigned user_id)
   token_random(csrf, 32);
   token_hash(token, hash);
   const char *ua = hdf_get_value(r->hdf, "HTTP.UserAgent", "");
-  if ((err = db_session_create(hash, user_id, csrf, r->ip, ua))) return nerr_pass(err);
+  if ((err = db_session_create(hash, user_id, csrf, r->ip, ua, signin_id))) return nerr_pass(err);
   snprintf(r->session_token, sizeof r->session_token, "%s", token);
   return nerr_pass(req_set_cookie(r, SESSION_COOKIE, token, -1, 1));
 }

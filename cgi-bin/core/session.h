@@ -15,8 +15,9 @@ int session_secure_cookie(void);
 /* Load the signed-in user from the cookie, if any. Sets *expired when the
  * cookie named a session that has run out (and removes it). */
 NEOERR *session_resume(struct req *r, int *expired);
-/* Start a fresh session for user_id (after sign-in) and set the cookie. */
-NEOERR *session_start(struct req *r, unsigned user_id);
+/* Start a fresh session for user_id (after sign-in, the login_attempts row
+ * signin_id) and set the cookie. */
+NEOERR *session_start(struct req *r, unsigned user_id, unsigned long long signin_id);
 /* End the current session and clear the cookie. */
 NEOERR *session_end(struct req *r);
 /* The CSRF token a form on this page must carry (session or pre-session);

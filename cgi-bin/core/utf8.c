@@ -20,6 +20,11 @@ static int sequence(const unsigned char *s, const unsigned char *end)
   return len;
 }
 
+int utf8_sequence(const char *s, size_t n)
+{
+  return n ? sequence((const unsigned char *)s, (const unsigned char *)s + n) : 0;
+}
+
 int utf8_well_formed(const char *str, size_t n)
 {
   const unsigned char *s = (const unsigned char *)str, *end = s + n;

@@ -13,26 +13,18 @@ static DB_STMT load = DB_STMT_INIT(
     " (s.last_seen_at < NOW() - INTERVAL ? SECOND"
     "  OR s.created_at < NOW() - INTERVAL ? SECOND) AS expired,"
     " (s.last_seen_at < NOW() - INTERVAL 60 SECOND) AS stale,"
-    " u.region_list"
+    " u.region_list, s.signin_attempt_id"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND u.active = 1");
 static DB_STMT touch = DB_STMT_INIT(
     "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?");
 static DB_STMT create = DB_STMT_INIT(
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at,"
-    " last_seen_at, ip, user_agent) VALUES (?, ?, ?, NOW(), NOW(), ?, LEFT(?, 255))");
+    " last_seen_at, ip, user_agent, signin_attempt_id)"
+    " VALUES (?, ?, ?, NOW(), NOW(), ?, LEFT(?, 255), ?)");
 static DB_STMT del = DB_STMT_INIT("DELETE FROM sessions WHERE token_hash = ?");
 static DB_STMT creds = DB_STMT_INIT(
     "SELECT id, password_hash FROM users WHERE username = ? AND active = 1");
-static DB_STMT attempt = DB_STMT_INIT(
-    "INSERT INTO login_attempts (username, ip, ok, attempted_at)"
-    " VALUES (LEFT(?, 64), ?, ?, NOW())");
-static DB_STMT failures = DB_STMT_INIT(
-    "SELECT"
-    " (SELECT COUNT(*) FROM login_attempts WHERE username = LEFT(?, 64) AND ok = 0"
-    "  AND attempted_at > NOW() - INTERVAL ? SECOND),"
-    " (SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0"
-    "  AND attempted_at > NOW() - INTERVAL ? SECOND)");
 static DB_STMT set_lang = DB_STMT_INIT("UPDATE users SET lang = ? WHERE id = ?");
 
 static void copy(char *dst, size_t n, const char *src)
@@ -63,6 +55,7 @@ NEOERR *db_session_load(const unsigned char hash[32], int idle, int max,
     u->regions[u->nregions++] = (unsigned)strtoul(p, (char **)&p, 10);
     if (*p == ',') p++;
   }
+  u->signin_id = (unsigned long long)db_int(&load, 9);
   db_done(&load);
   if (u->role == ROLE_NONE) *state = SESSION_NONE;
   return STATUS_OK;
@@ -74,10 +67,11 @@ NEOERR *db_session_touch(const unsigned char hash[32])
 }
 
 NEOERR *db_session_create(const unsigned char hash[32], unsigned user_id,
-                          const char *csrf, const char *ip, const char *ua)
+                          const char *csrf, const char *ip, const char *ua,
+                          unsigned long long signin_id)
 {
-  return nerr_pass(db_exec(&create, "bisss", hash, (size_t)32, (long long)user_id,
-                           csrf, ip, ua));
+  return nerr_pass(db_exec(&create, "bisssi", hash, (size_t)32, (long long)user_id,
+                           csrf, ip, ua, (long long)signin_id));
 }
 
 NEOERR *db_session_delete(const unsigned char hash[32])
@@ -98,27 +92,6 @@ NEOERR *db_user_credentials(const char *username, unsigned *id, char *hash,
     *found = 1;
   }
   db_done(&creds);
-  return nerr_pass(err);
-}
-
-NEOERR *db_login_attempt(const char *username, const char *ip, int ok)
-{
-  return nerr_pass(db_exec(&attempt, "ssi", username, ip, (long long)ok));
-}
-
-NEOERR *db_login_failures(const char *username, const char *ip, int window,
-                          int *by_user, int *by_ip)
-{
-  int more;
-  *by_user = *by_ip = 0;
-  NEOERR *err = db_exec(&failures, "sisi", username, (long long)window, ip,
-                        (long long)window);
-  if (!err) err = db_next(&failures, &more);
-  if (!err && more) {
-    *by_user = (int)db_int(&failures, 0);
-    *by_ip = (int)db_int(&failures, 1);
-  }
-  db_done(&failures);
   return nerr_pass(err);
 }
 

@@ -1,6 +1,7 @@
 #ifndef KEHU_DB_SESSION_H
 #define KEHU_DB_SESSION_H
-/* Sessions, sign-in attempts and the signed-in user's own settings. */
+/* Sessions and the signed-in user's own settings (sign-in attempts:
+ * db/signin.h). */
 #include "core/req.h"
 
 enum { SESSION_NONE, SESSION_OK, SESSION_EXPIRED };
@@ -11,17 +12,15 @@ enum { SESSION_NONE, SESSION_OK, SESSION_EXPIRED };
 NEOERR *db_session_load(const unsigned char hash[32], int idle, int max,
                         struct user *u, int *state, int *stale);
 NEOERR *db_session_touch(const unsigned char hash[32]);
+/* signin_id: the login_attempts row of this sign-in. */
 NEOERR *db_session_create(const unsigned char hash[32], unsigned user_id,
-                          const char *csrf, const char *ip, const char *ua);
+                          const char *csrf, const char *ip, const char *ua,
+                          unsigned long long signin_id);
 NEOERR *db_session_delete(const unsigned char hash[32]);
 
 /* The stored hash and id of an active user, for sign-in. *found = 0 when
  * there is no such active user. */
 NEOERR *db_user_credentials(const char *username, unsigned *id, char *hash,
                             size_t hash_size, int *found);
-NEOERR *db_login_attempt(const char *username, const char *ip, int ok);
-/* Failed attempts within the last `window` seconds, by name and by address. */
-NEOERR *db_login_failures(const char *username, const char *ip, int window,
-                          int *by_user, int *by_ip);
 NEOERR *db_user_set_lang(const struct user *u, const char *ip, const char *lang);
 #endif

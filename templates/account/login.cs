@@ -2,7 +2,8 @@
 <section class="card login-card">
   <h1><?cs var:L.Login.Heading ?></h1>
   <p class="muted"><?cs var:L.Login.Intro ?></p>
-  <?cs if:Form.Error ?><div class="alert" role="alert" id="login-error"><?cs var:Form.Error ?></div><?cs /if ?>
+  <?cs if:Form.Error ?><div class="alert" role="alert" id="login-error"><?cs var:Form.Error ?></div><?cs
+  elif:Form.Wait ?><div class="alert" role="alert" id="login-error"><?cs var:L.Login.ThrottledBefore ?> <span id="login-wait"><?cs var:Form.Wait ?></span> <?cs var:L.Login.ThrottledAfter ?></div><?cs /if ?>
   <form method="post" action="/login" class="stack" novalidate>
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:Form.next ?>">

@@ -31,7 +31,7 @@ BUILD = os.environ.get("KEHU_BUILD") or os.path.join(ROOT, "build")
 
 # Messages the application shows (zh-CN, the default language).
 MSG_LOGIN_FAILED = "用户名或密码不正确。"
-MSG_THROTTLED = "登录失败次数过多"
+MSG_THROTTLED = "登录失败次数过多，请等待"
 MSG_CSRF = "表单已过期"
 MSG_NOT_FOUND = "客户不存在，或不在您负责的区域内。"
 MSG_EXPIRED = "登录已过期，请重新登录。"
@@ -118,16 +118,22 @@ class Response:
 
 class Client:
     """One browser-like visitor: a keep-alive connection and a cookie jar.
-    Redirects are never followed automatically."""
+    Redirects are never followed automatically. source: the local address
+    to connect from (any 127.x.y.z reaches nginx on 127.0.0.1 over the
+    loopback), which the programs see as REMOTE_ADDR: how tests play
+    visitors from several addresses."""
 
-    def __init__(self, timeout=30):
+    def __init__(self, timeout=30, source=None):
         self.cookies = {}
         self.timeout = timeout
+        self.source = source
         self.conn = None
 
     def _connect(self):
         if self.conn is None:
-            self.conn = http.client.HTTPConnection(HOST, PORT, timeout=self.timeout)
+            self.conn = http.client.HTTPConnection(
+                HOST, PORT, timeout=self.timeout,
+                source_address=(self.source, 0) if self.source else None)
         return self.conn
 
     def close(self):
@@ -201,9 +207,9 @@ def csrf_of(html_text):
     return m.group(1)
 
 
-def sign_in(username, password=None, next_path=None):
+def sign_in(username, password=None, next_path=None, source=None):
     """A Client signed in as username (checks that it worked)."""
-    c = Client()
+    c = Client(source=source)
     form = c.get("/login")
     check_status(form, 200, "login form")
     fields = {"_csrf": csrf_of(form.text), "username": username,
@@ -363,6 +369,13 @@ def clear_login_attempts(*usernames):
     if usernames:
         sql("DELETE FROM login_attempts WHERE username IN (%s)" %
             ", ".join(sql_str(u) for u in usernames))
+
+
+def clear_login_attempts_from(*addresses):
+    """Forget every sign-in attempt from these addresses."""
+    if addresses:
+        sql("DELETE FROM login_attempts WHERE ip IN (%s)" %
+            ", ".join(sql_str(a) for a in addresses))
 
 
 # --- runner -----------------------------------------------------------------
