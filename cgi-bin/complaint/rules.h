@@ -2,7 +2,7 @@
 #define KEHU_COMPLAINT_RULES_H
 /* The public complaint form's pure rules, unit-tested in
  * tests/unit/test_complaint_rules.c (which includes rules.c). */
-#include "core/files.h"   /* attachment_type, attachment_name */
+#include "core/files.h"   /* attachment_type, file_name_clean */
 #include <stddef.h>
 
 /* The 7-day return window (消费者保护法: within 7 days of the purchase

@@ -116,23 +116,6 @@ static void test_tracking_no(void **state)
   assert_false(tracking_no_normalise(s));
 }
 
-static void test_attachment_name(void **state)
-{
-  (void)state;
-  char out[16];
-  attachment_name("C:\\Users\\me\\照片.jpg", out, sizeof out);
-  assert_string_equal(out, "照片.jpg");
-  attachment_name("/tmp/a/b.pdf", out, sizeof out);
-  assert_string_equal(out, "b.pdf");
-  attachment_name("dir/", out, sizeof out);
-  assert_string_equal(out, "file");
-  attachment_name("a\x01" "b\x7f" "c.png", out, sizeof out);
-  assert_string_equal(out, "abc.png");
-  /* cut on a character boundary: 5 x 3 bytes = 15 fits, a 6th does not */
-  attachment_name("一二三四五六", out, sizeof out);
-  assert_string_equal(out, "一二三四五");
-}
-
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -143,7 +126,6 @@ int main(void)
     cmocka_unit_test(test_phone_last4),
     cmocka_unit_test(test_idem_key),
     cmocka_unit_test(test_tracking_no),
-    cmocka_unit_test(test_attachment_name),
   };
   return cmocka_run_group_tests_name("complaint_rules", tests, NULL, NULL);
 }
