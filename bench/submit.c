@@ -173,7 +173,7 @@ static int grab(const char *text, const char *marker, char *out, size_t n)
 }
 
 struct form {
-  char csrf[80], idem[40], product[16];
+  char csrf[80], idem[128], product[16];
 };
 
 static int get_form(struct conn *c, struct form *f)
@@ -256,7 +256,7 @@ static int post_form(struct conn *c, const struct form *f, long job)
            "Cookie: %s\r\nContent-Type: multipart/form-data; boundary=%s\r\n"
            "Content-Length: %zu\r\n\r\n", host, port, c->cookie, boundary, (size_t)(p - body));
   if (request(c, head, body, (size_t)(p - body)) != 0) return E_IO;
-  char loc[128], want[128];
+  char loc[256], want[256];
   snprintf(want, sizeof want, "/complaint/receipt?k=%s", f->idem);
   if (c->status != 303 || grab(c->buf, "\r\nLocation: ", loc, sizeof loc) != 0 ||
       strcmp(loc, want) != 0)

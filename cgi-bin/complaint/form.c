@@ -1,12 +1,15 @@
 /* The form, the submission and the receipt. A submission is idempotent:
- * the form carries a random token that becomes complaints.idem_key, so the
- * same form sent twice (double click, reload, retry) shows the first
- * complaint's receipt instead of registering another. */
+ * the form carries a token the server signed (a random nonce and its MAC,
+ * core/secret.h) whose nonce becomes complaints.idem_key, so the same form
+ * sent twice (double click, reload, retry) shows the first complaint's
+ * receipt instead of registering another, while a key the server did not
+ * issue is refused. The receipt shows the customer's personal status link,
+ * derived from the same nonce. */
 #include "complaint/pages.h"
 #include "complaint/rules.h"
 #include "core/err.h"
 #include "core/i18n.h"
-#include "core/session.h"
+#include "core/secret.h"
 #include "db/complaint_public.h"
 #include "db/customer_entries.h"
 #include <stdlib.h>
@@ -39,9 +42,9 @@ static NEOERR *show_form(struct req *r, const char *idem)
 
 NEOERR *complaint_form(struct req *r)
 {
-  char idem[33];
-  token_random(idem, 16);
-  NEOERR *err = hdf_set_value(r->hdf, "Form.kind", "complaint");
+  char idem[SIGNED_TOKEN_HEX + 1];
+  NEOERR *err = signed_token_new(FORM_KEY_PURPOSE, idem);
+  if (!err) err = hdf_set_value(r->hdf, "Form.kind", "complaint");
   if (err) return nerr_pass(err);
   return nerr_pass(show_form(r, idem));
 }
@@ -111,13 +114,17 @@ static NEOERR *register_complaint(struct req *r, const char *idem, struct fields
   int is_return = strcmp(v->kind, "return") == 0;
   int packaging = *v->packaging ? atoi(v->packaging) : -1;
   int window = return_window(v->purchase_date, today, packaging);
-  char message[512], tracking[32];
+  char message[512], tracking[32], nonce[SIGNED_NONCE_HEX + 1], token[DERIVED_HEX + 1];
+  char token_hash[DERIVED_HEX + 1];
   first_message(r, v->kind, lim->sla_hours, message, sizeof message);
+  snprintf(nonce, sizeof nonce, "%s", idem);
+  NEOERR *err = status_link_token(nonce, token, token_hash);
+  if (err) return nerr_pass(err);
   struct complaint_file files[ATTACH_MAX];
   for (int i = 0; i < nup; i++)
     files[i] = (struct complaint_file){ up[i].name, up[i].type, up[i].size, up[i].stored };
   struct complaint_new c = {
-    .idem_key = idem, .ip = r->ip, .day = today,
+    .idem_key = nonce, .status_token_hash = token_hash, .ip = r->ip, .day = today,
     .kind = v->kind, .reason = v->reason, .name = v->name, .phone = v->phone,
     .email = v->email, .company = v->company, .product_text = v->product_text,
     .purchase_date = v->purchase_date, .order_ref = v->order_ref,
@@ -129,7 +136,7 @@ static NEOERR *register_complaint(struct req *r, const char *idem, struct fields
     .sla_hours = lim->sla_hours, .message = message, .files = files, .nfiles = nup,
   };
   int duplicate;
-  NEOERR *err = upload_store(up, nup);
+  err = upload_store(up, nup);
   if (!err) err = db_complaint_submit(&c, tracking, sizeof tracking, &duplicate);
   /* A duplicate keeps the first submission's files only. */
   if (err || duplicate) upload_discard(up, nup);
@@ -147,7 +154,8 @@ static NEOERR *submit(struct req *r, int *stored)
   const char *hp = req_param(r, "referral_code");
   if (hp && *hp) return app_fail(r, KERR_BAD_REQUEST, "PublicRejected");
   const char *idem = req_param(r, "idem");
-  if (!valid_idem_key(idem)) return app_fail(r, KERR_BAD_REQUEST, "PublicBadForm");
+  if (!signed_token_valid(FORM_KEY_PURPOSE, idem))
+    return app_fail(r, KERR_BAD_REQUEST, "PublicBadForm");
 
   char today[11];
   public_today(today);
@@ -188,19 +196,35 @@ NEOERR *complaint_submit(struct req *r)
   /* Every attempt counts: a registered complaint recorded it in its own
    * transaction (one commit fewer per submission), anything else here. */
   if (!stored) {
-    NEOERR *e2 = db_public_attempt_add("submit", r->ip);
+    NEOERR *e2 = db_public_attempt_add("submit", r->ip, NULL);
     if (!err) err = e2;
     else nerr_ignore(&e2);
   }
   return nerr_pass(err);
 }
 
+/* The personal status link, when the complaint has one (those registered
+ * before links existed have none). */
+static NEOERR *receipt_link(struct req *r, const char *nonce)
+{
+  char token[DERIVED_HEX + 1], hash[DERIVED_HEX + 1];
+  if (!hdf_get_int_value(r->hdf, "Receipt.has_link", 0)) return STATUS_OK;
+  NEOERR *err = status_link_token(nonce, token, hash);
+  if (!err) err = hdf_set_value(r->hdf, "Receipt.status_token", token);
+  return nerr_pass(err);
+}
+
 NEOERR *complaint_receipt(struct req *r)
 {
   const char *k = req_param(r, "k");
+  char nonce[SIGNED_NONCE_HEX + 1] = "";
   int found = 0;
-  NEOERR *err = valid_idem_key(k) ? db_complaint_receipt(k, r->hdf, "Receipt", &found)
-                                  : STATUS_OK;
+  NEOERR *err = STATUS_OK;
+  if (signed_token_valid(FORM_KEY_PURPOSE, k)) {
+    snprintf(nonce, sizeof nonce, "%s", k);
+    err = db_complaint_receipt(nonce, r->hdf, "Receipt", &found);
+  }
+  if (!err && found) err = receipt_link(r, nonce);
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "PublicReceiptNotFound");
   HDF *h = r->hdf;

@@ -11,7 +11,8 @@ NEOERR *complaint_form(struct req *r);
 NEOERR *complaint_submit(struct req *r);
 NEOERR *complaint_receipt(struct req *r);
 
-/* status.c: tracking number + last 4 phone digits; the rating */
+/* status.c: the personal status link, or tracking number + full phone
+ * number; the rating */
 NEOERR *complaint_status_form(struct req *r);
 NEOERR *complaint_status(struct req *r);
 NEOERR *complaint_rate(struct req *r);
@@ -23,12 +24,22 @@ struct public_limits {
   int submit_window;         /* ... per KEHU_PUBLIC_SUBMIT_WINDOW s, 600 */
   int lookup_limit;          /* KEHU_PUBLIC_LOOKUP_LIMIT, 10 failures ... */
   int lookup_window;         /* ... per KEHU_PUBLIC_LOOKUP_WINDOW s, 900 */
+  int number_limit;          /* KEHU_PUBLIC_NUMBER_LIMIT, 5 failures on one number ... */
+  int number_window;         /* ... per KEHU_PUBLIC_NUMBER_WINDOW s, 3600 */
 };
 const struct public_limits *public_limits(void);
 /* 429 (with Retry-After) when the address has `limit` or more attempts of
  * `kind` in the window; message key msg under L.Error.Text. */
 NEOERR *public_throttle(struct req *r, const char *kind, int limit, int window,
                         const char *msg);
+/* The form's idempotency key (signed by the server, core/secret.h) and
+ * what the receipt and the status link derive from it. */
+#define FORM_KEY_PURPOSE "complaint-form"
+/* The personal status link's token for a form key's nonce (64 hex digits
+ * into token) and its SHA-256 as stored (64 hex digits into hash). */
+NEOERR *status_link_token(const char *nonce, char *token, char *hash);
+/* The SHA-256 of a token as 64 hex digits into hash. */
+void status_token_hash(const char *token, char *hash);
 /* Today in China (UTC+8) as YYYY-MM-DD. */
 void public_today(char out[11]);
 

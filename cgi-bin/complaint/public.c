@@ -2,8 +2,12 @@
  * throttle (nginx limits bursts; this limits volume over minutes). */
 #include "complaint/pages.h"
 #include "core/err.h"
+#include "core/secret.h"
 #include "db/complaint_public.h"
+#include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static int env_int(const char *name, int dflt)
@@ -22,6 +26,8 @@ const struct public_limits *public_limits(void)
     l.submit_window = env_int("KEHU_PUBLIC_SUBMIT_WINDOW", 600);
     l.lookup_limit = env_int("KEHU_PUBLIC_LOOKUP_LIMIT", 10);
     l.lookup_window = env_int("KEHU_PUBLIC_LOOKUP_WINDOW", 900);
+    l.number_limit = env_int("KEHU_PUBLIC_NUMBER_LIMIT", 5);
+    l.number_window = env_int("KEHU_PUBLIC_NUMBER_WINDOW", 3600);
   }
   return &l;
 }
@@ -35,6 +41,26 @@ NEOERR *public_throttle(struct req *r, const char *kind, int limit, int window,
   if (n < limit) return STATUS_OK;
   if ((err = req_header(r, "Retry-After: %d", window))) return nerr_pass(err);
   return app_fail(r, KERR_THROTTLED, msg);
+}
+
+void status_token_hash(const char *token, char *hash)
+{
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+  sodium_bin2hex(hash, 2 * sizeof h + 1, h, sizeof h);
+}
+
+/* The link is the server's MAC of the form's random nonce: it can be shown
+ * again on the receipt (a reload, a double submit) although only its hash
+ * is stored, and nobody without the key can compute it from the nonce. */
+NEOERR *status_link_token(const char *nonce, char *token, char *hash)
+{
+  char n[SIGNED_NONCE_HEX + 1];
+  snprintf(n, sizeof n, "%s", nonce);
+  NEOERR *err = secret_derive("complaint-status-link", n, token);
+  if (err) return nerr_pass(err);
+  status_token_hash(token, hash);
+  return STATUS_OK;
 }
 
 void public_today(char out[11])

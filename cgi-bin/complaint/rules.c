@@ -1,5 +1,6 @@
 #include "complaint/rules.h"
 #include <ctype.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,26 +29,26 @@ int return_window(const char *purchase, const char *submitted, int packaging)
   return out;
 }
 
-int phone_last4_matches(const char *phone, const char *last4)
+/* Up to n-1 digits of a phone number, separators dropped. */
+static size_t phone_digits(const char *phone, char *out, size_t n)
 {
-  if (!phone || !last4 || strlen(last4) != 4) return 0;
-  for (int i = 0; i < 4; i++)
-    if (!isdigit((unsigned char)last4[i])) return 0;
-  char tail[4];
-  int have = 0;
-  for (const char *p = phone + strlen(phone); p > phone && have < 4;) {
-    p--;
-    if (isdigit((unsigned char)*p)) tail[3 - have++] = *p;
-  }
-  return have == 4 && memcmp(tail, last4, 4) == 0;
+  size_t k = 0;
+  for (const char *p = phone ? phone : ""; *p && k + 1 < n; p++)
+    if (isdigit((unsigned char)*p)) out[k++] = *p;
+  out[k] = '\0';
+  return k;
 }
 
-int valid_idem_key(const char *s)
+int phone_matches(const char *stored, const char *given)
 {
-  if (!s || strlen(s) != 32) return 0;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s) && !(*s >= 'a' && *s <= 'f')) return 0;
-  return 1;
+  char a[40], b[40];
+  unsigned char ha[crypto_hash_sha256_BYTES], hb[crypto_hash_sha256_BYTES];
+  size_t na = phone_digits(stored, a, sizeof a), nb = phone_digits(given, b, sizeof b);
+  /* Compared as hashes: equal lengths whatever was typed, and no early
+   * exit at the first differing digit. */
+  crypto_hash_sha256(ha, (const unsigned char *)a, na);
+  crypto_hash_sha256(hb, (const unsigned char *)b, nb);
+  return (sodium_memcmp(ha, hb, sizeof ha) == 0) & (na >= PHONE_MIN_DIGITS);
 }
 
 int tracking_no_normalise(char *s)

@@ -2,7 +2,7 @@
 #define KEHU_COMPLAINT_RULES_H
 /* The public complaint form's pure rules, unit-tested in
  * tests/unit/test_complaint_rules.c (which includes rules.c). */
-#include "core/files.h"   /* attachment_type, attachment_name */
+#include "core/files.h"   /* attachment_type, file_name_clean */
 #include <stddef.h>
 
 /* The 7-day return window (消费者保护法: within 7 days of the purchase
@@ -23,12 +23,11 @@ int return_window(const char *purchase, const char *submitted, int packaging);
 /* Days from 1970-01-01 to a valid YYYY-MM-DD. */
 long days_of_date(const char *ymd);
 
-/* 1 when `last4` is exactly four digits and equals the last four digits
- * of `phone` (separators ignored). */
-int phone_last4_matches(const char *phone, const char *last4);
-
-/* 1 for a form token: exactly 32 lowercase hex digits. */
-int valid_idem_key(const char *s);
+/* 1 when the phone number `given` has the same digits as `stored`
+ * (separators ignored), at least PHONE_MIN_DIGITS of them; compared in
+ * constant time. The status lookup's proof beside the tracking number. */
+#define PHONE_MIN_DIGITS 7
+int phone_matches(const char *stored, const char *given);
 
 /* Normalises a typed tracking number in place (trim, upper case) and
  * returns 1 when it has the shape TSyyyymmdd-NNNN (4 to 7 digits). */

@@ -38,7 +38,7 @@ NEOERR *upload_collect(struct req *r, struct form *f, struct upload *up, int *n,
     u->fp = fp;
     u->type = type;
     u->size = st.st_size;
-    attachment_name(name, u->name, sizeof u->name);
+    file_name_clean(name, u->name, sizeof u->name);
   }
   return STATUS_OK;
 }

@@ -17,25 +17,6 @@ const char *attachment_type(const unsigned char *h, size_t n)
   return NULL;
 }
 
-void attachment_name(const char *in, char *out, size_t n)
-{
-  const char *slash = strrchr(in, '/'), *bslash = strrchr(in, '\\');
-  if (slash && (!bslash || slash > bslash)) in = slash + 1;
-  else if (bslash) in = bslash + 1;
-  size_t k = 0;
-  for (const unsigned char *p = (const unsigned char *)in; *p;) {
-    size_t len = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
-    if (k + len >= n) break;
-    if (*p >= 0x20 && *p != 0x7f) {
-      memcpy(out + k, p, len);
-      k += len;
-    }
-    for (size_t i = 0; i < len && *p; i++) p++;
-  }
-  out[k] = '\0';
-  if (k == 0) snprintf(out, n, "file");
-}
-
 static void files_dir(char *out, size_t n)
 {
   const char *v = getenv("KEHU_VAR");

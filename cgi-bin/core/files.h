@@ -4,16 +4,12 @@
  * recognised by their first bytes only (never by name or declared type),
  * stored under random names in the flat directory $KEHU_VAR/files/,
  * outside the web root, and served back only as downloads. */
+#include "core/disposition.h"   /* file_name_clean */
 #include "core/req.h"
 #include <stdio.h>
 
 /* The MIME type for a JPEG, PNG or PDF, else NULL. */
 const char *attachment_type(const unsigned char *head, size_t n);
-
-/* A user's file name made safe to store and show: the part after the
- * last / or \, control characters dropped, cut to at most n-1 bytes on a
- * character boundary; "file" when nothing is left. */
-void attachment_name(const char *in, char *out, size_t n);
 
 /* Copies `in` to $KEHU_VAR/files/<stored> (a temporary name, then a
  * rename; synced): stored receives 64 random hex digits. */

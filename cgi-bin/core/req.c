@@ -1,4 +1,5 @@
 #include "core/req.h"
+#include "core/disposition.h"
 #include "core/headers.h"
 #include "core/session.h"
 #include <ctype.h>
@@ -139,18 +140,17 @@ NEOERR *req_flash(struct req *r, const char *key)
 NEOERR *req_stream(struct req *r, const char *content_type, const char *filename)
 {
   if (r->streamed) return nerr_raise(NERR_ASSERT, "response already started");
+  /* Built before anything is sent, so a failure can still be a page. */
+  STRING cd;
+  string_init(&cd);
+  NEOERR *err = filename ? content_disposition(filename, &cd) : STATUS_OK;
+  if (err) { string_clear(&cd); return nerr_pass(err); }
   FCGX_Stream *out = r->fx->out;
   FCGX_FPrintF(out, "Status: 200 OK\r\nContent-Type: %s\r\n"
                "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n%s",
                content_type, headers_hsts());
-  if (filename) {
-    char *esc = NULL;
-    NEOERR *err = cgi_url_escape(filename, &esc);
-    if (err) return nerr_pass(err);
-    FCGX_FPrintF(out, "Content-Disposition: attachment; filename=\"download\"; "
-                 "filename*=UTF-8''%s\r\n", esc);
-    free(esc);
-  }
+  if (cd.len) FCGX_FPrintF(out, "Content-Disposition: %s\r\n", cd.buf);
+  string_clear(&cd);
   if (r->headers.len) FCGX_PutStr(r->headers.buf, r->headers.len, out);
   FCGX_PutS("\r\n", out);
   r->streamed = 1;

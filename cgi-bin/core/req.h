@@ -79,7 +79,7 @@ NEOERR *req_redirect(struct req *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* A streamed download (CSV, XLSX, an attachment): sends status 200 and the
  * headers now, with Content-Disposition: attachment when filename is set
- * (an ASCII name; the UTF-8 one goes in filename*). The handler then writes
+ * (core/disposition.h builds it: cleaned, ASCII fallback and filename*). The handler then writes
  * the body with req_write and returns; the dispatcher sends nothing more.
  * An error after this point can only be logged: the status is gone. */
 NEOERR *req_stream(struct req *r, const char *content_type, const char *filename);

@@ -26,7 +26,7 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
   }
   if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
       (err = hdf_set_value(h, "Tab.Name", tab)) ||
-      (err = db_customer_tab(r->id, tab, h)))
+      (err = db_customer_tab(&r->user, r->id, tab, h)))
     return nerr_pass(err);
   if (strcmp(tab, "basic") == 0 && (err = db_customer_people(r->id, h, "People")))
     return nerr_pass(err);

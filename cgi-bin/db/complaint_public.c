@@ -9,17 +9,32 @@ static DB_STMT attempts = DB_STMT_INIT(
     "SELECT COUNT(*) FROM public_attempts"
     " WHERE kind = ? AND ip = ? AND at > NOW() - INTERVAL ? SECOND");
 static DB_STMT attempt_add = DB_STMT_INIT(
-    "INSERT INTO public_attempts (kind, ip, at) VALUES (?, ?, NOW())");
+    "INSERT INTO public_attempts (kind, ip, tracking_no, at) VALUES (?, ?, ?, NOW())");
+static DB_STMT number_fails = DB_STMT_INIT(
+    "SELECT COUNT(*) FROM public_attempts"
+    " WHERE kind = 'lookup_fail' AND tracking_no = ? AND at > NOW() - INTERVAL ? SECOND");
+
+static NEOERR *count_of(DB_STMT *s, long long *count)
+{
+  int more;
+  NEOERR *err = db_next(s, &more);
+  if (!err && more) *count = db_int(s, 0);
+  db_done(s);
+  return nerr_pass(err);
+}
 
 NEOERR *db_public_attempts(const char *kind, const char *ip, int window, long long *count)
 {
-  int more;
   *count = 0;
   NEOERR *err = db_exec(&attempts, "ssi", kind, ip, (long long)window);
-  if (!err) err = db_next(&attempts, &more);
-  if (!err && more) *count = db_int(&attempts, 0);
-  db_done(&attempts);
-  return nerr_pass(err);
+  return nerr_pass(err ? err : count_of(&attempts, count));
+}
+
+NEOERR *db_public_number_fails(const char *tracking_no, int window, long long *count)
+{
+  *count = 0;
+  NEOERR *err = db_exec(&number_fails, "si", tracking_no, (long long)window);
+  return nerr_pass(err ? err : count_of(&number_fails, count));
 }
 
 /* Attempts only matter inside the throttle windows (minutes); a day is
@@ -30,10 +45,10 @@ NEOERR *db_public_attempts(const char *kind, const char *ip, int window, long lo
 static DB_STMT attempt_prune = DB_STMT_INIT(
     "DELETE FROM public_attempts WHERE at < NOW() - INTERVAL 1 DAY ORDER BY at LIMIT 1000");
 
-NEOERR *db_public_attempt_add(const char *kind, const char *ip)
+NEOERR *db_public_attempt_add(const char *kind, const char *ip, const char *tracking_no)
 {
   static unsigned added;
-  NEOERR *err = db_exec(&attempt_add, "ss", kind, ip);
+  NEOERR *err = db_exec(&attempt_add, "sss", kind, ip, tracking_no);
   if (!err && ++added % PRUNE_EVERY == 0) err = db_exec(&attempt_prune, "");
   return nerr_pass(err);
 }
@@ -80,10 +95,11 @@ static DB_STMT ins = DB_STMT_INIT(
     "INSERT INTO complaints (tracking_no, region_id, province_id, source, product_id,"
     " kind, reason, contact_name, contact_phone, email, company, product_text,"
     " purchase_date, order_ref, packaging_intact, return_in_window, description,"
-    " step, status, received_at, first_response_due, idem_key, submit_ip, updated_at)"
+    " step, status, received_at, first_response_due, idem_key, status_token_hash,"
+    " submit_ip, updated_at)"
     " VALUES (?, NULLIF(?, 0), ?, 'web', NULLIF(?, 0), ?, ?, ?, ?, NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, -1),"
-    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, ?, NOW())");
+    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, UNHEX(?), ?, NOW())");
 static DB_STMT handling = DB_STMT_INIT(
     "INSERT INTO complaint_handling (complaint_id) VALUES (?)");
 static DB_STMT event = DB_STMT_INIT(
@@ -109,7 +125,7 @@ static NEOERR *key_taken(const char *idem_key, int *taken)
 
 static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size_t n)
 {
-  NEOERR *err = db_exec(&attempt_add, "ss", "submit", c->ip);
+  NEOERR *err = db_exec(&attempt_add, "sss", "submit", c->ip, (const char *)NULL);
   if (!err) err = db_exec(&seq, "s", c->day);
   if (err) return nerr_pass(err);
   snprintf(tracking_no, n, "TS%.4s%.2s%.2s-%04llu", c->day, c->day + 5, c->day + 8,
@@ -120,7 +136,7 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
     DB_STR(c->phone), DB_STR(c->email), DB_STR(c->company), DB_STR(c->product_text),
     DB_STR(c->purchase_date), DB_STR(c->order_ref), DB_INT(c->packaging_intact),
     DB_INT(c->return_in_window), DB_STR(c->description), DB_INT(c->sla_hours),
-    DB_STR(c->idem_key), DB_STR(c->ip),
+    DB_STR(c->idem_key), DB_STR(c->status_token_hash), DB_STR(c->ip),
   };
   if ((err = db_execa(&ins, a, sizeof a / sizeof a[0]))) return nerr_pass(err);
   long long id = (long long)db_insert_id(&ins);
@@ -158,7 +174,8 @@ NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
 static DB_STMT receipt = DB_STMT_INIT(
     "SELECT tracking_no, kind, reason, received_at, DATE(received_at) AS received_day,"
     " purchase_date, packaging_intact, return_in_window,"
-    " TIMESTAMPDIFF(HOUR, received_at, first_response_due) AS sla_hours"
+    " TIMESTAMPDIFF(HOUR, received_at, first_response_due) AS sla_hours,"
+    " status_token_hash IS NOT NULL AS has_link"
     " FROM complaints WHERE idem_key = ?");
 
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found)
@@ -168,15 +185,29 @@ NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix,
   return nerr_pass(db_row_to_hdf(&receipt, hdf, prefix, found));
 }
 
-static DB_STMT status = DB_STMT_INIT(
-    "SELECT c.id, c.tracking_no, c.contact_phone, c.kind, c.reason, c.step, c.status,"
-    " c.received_at, c.first_response_due, c.first_response_at, c.resolved_at,"
-    " c.closed_at, c.satisfaction, c.rated_at, c.reopen_count,"
-    " (c.resolved_at IS NOT NULL AND (c.rated_at IS NULL OR c.rated_at < c.resolved_at))"
-    " AS can_rate, (c.rated_at IS NOT NULL AND c.rated_at >= c.resolved_at) AS rated,"
-    " p.name AS product, c.product_text"
+#define STATUS_SELECT \
+    "SELECT c.id, c.tracking_no, c.contact_phone, c.kind, c.reason, c.step, c.status," \
+    " c.received_at, c.first_response_due, c.first_response_at, c.resolved_at," \
+    " c.closed_at, c.satisfaction, c.rated_at, c.reopen_count," \
+    " (c.resolved_at IS NOT NULL AND (c.rated_at IS NULL OR c.rated_at < c.resolved_at))" \
+    " AS can_rate, (c.rated_at IS NOT NULL AND c.rated_at >= c.resolved_at) AS rated," \
+    " p.name AS product, c.product_text" \
     " FROM complaints c LEFT JOIN products p ON p.id = c.product_id"
-    " WHERE c.tracking_no = ?");
+static DB_STMT status = DB_STMT_INIT(STATUS_SELECT " WHERE c.tracking_no = ?");
+static DB_STMT status_by_token = DB_STMT_INIT(STATUS_SELECT " WHERE c.status_token_hash = UNHEX(?)");
+
+/* The row of s (executed) into prefix.*; its phone, the lookup's secret,
+ * goes to phone (when given) and never reaches a template. */
+static NEOERR *status_row(DB_STMT *s, HDF *hdf, const char *prefix, long long *id,
+                          char *phone, size_t n, int *found)
+{
+  NEOERR *err = db_row_to_hdf(s, hdf, prefix, found);
+  if (err || !*found) return nerr_pass(err);
+  HDF *row = hdf_get_obj(hdf, prefix);
+  *id = hdf_get_int_value(row, "id", 0);
+  if (phone) snprintf(phone, n, "%s", hdf_get_value(row, "contact_phone", ""));
+  return nerr_pass(hdf_remove_tree(row, "contact_phone"));
+}
 
 NEOERR *db_complaint_status(const char *tracking_no, HDF *hdf, const char *prefix,
                             long long *id, char *phone, size_t n, int *found)
@@ -184,13 +215,15 @@ NEOERR *db_complaint_status(const char *tracking_no, HDF *hdf, const char *prefi
   *id = 0;
   phone[0] = '\0';
   NEOERR *err = db_exec(&status, "s", tracking_no);
-  if (!err) err = db_row_to_hdf(&status, hdf, prefix, found);
-  if (err || !*found) return nerr_pass(err);
-  HDF *row = hdf_get_obj(hdf, prefix);
-  *id = hdf_get_int_value(row, "id", 0);
-  snprintf(phone, n, "%s", hdf_get_value(row, "contact_phone", ""));
-  /* The phone is the lookup's secret: it never reaches a template. */
-  return nerr_pass(hdf_remove_tree(row, "contact_phone"));
+  return nerr_pass(err ? err : status_row(&status, hdf, prefix, id, phone, n, found));
+}
+
+NEOERR *db_complaint_status_by_token(const char *token_hash, HDF *hdf, const char *prefix,
+                                     long long *id, int *found)
+{
+  *id = 0;
+  NEOERR *err = db_exec(&status_by_token, "s", token_hash);
+  return nerr_pass(err ? err : status_row(&status_by_token, hdf, prefix, id, NULL, 0, found));
 }
 
 static DB_STMT messages = DB_STMT_INIT(

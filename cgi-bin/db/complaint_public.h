@@ -7,9 +7,13 @@
 #include "core/req.h"
 
 /* public_attempts rows of `kind` ("submit", "lookup_fail") from ip in the
- * last `window` seconds; and recording one. */
+ * last `window` seconds; and recording one (tracking_no: the number a
+ * failed lookup tried, or NULL). */
 NEOERR *db_public_attempts(const char *kind, const char *ip, int window, long long *count);
-NEOERR *db_public_attempt_add(const char *kind, const char *ip);
+NEOERR *db_public_attempt_add(const char *kind, const char *ip, const char *tracking_no);
+/* Failed lookups of one tracking number from any address in the last
+ * `window` seconds. */
+NEOERR *db_public_number_fails(const char *tracking_no, int window, long long *count);
 
 /* Provinces (id, name_zh, name_en) for the form's select. */
 NEOERR *db_province_list(HDF *hdf, const char *prefix);
@@ -27,6 +31,7 @@ struct complaint_file {
 
 struct complaint_new {
   const char *idem_key, *ip, *day;          /* day: YYYY-MM-DD, China */
+  const char *status_token_hash;            /* 64 hex: SHA-256 of the status link */
   const char *kind, *reason, *name, *phone, *email, *company;
   const char *product_text, *purchase_date, *order_ref, *description;
   long long province_id, region_id, product_id;   /* product 0: none */
@@ -46,13 +51,17 @@ NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
 
 /* The receipt for a form token into prefix.* (tracking_no, kind, reason,
  * received_at, received_day, purchase_date, packaging_intact,
- * return_in_window, sla_hours). */
+ * return_in_window, sla_hours, has_link: a status link was issued). */
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found);
 
 /* What the status page shows for a tracking number, into prefix.*; the
  * phone is copied to phone (for the caller's last-4 check, never shown). */
 NEOERR *db_complaint_status(const char *tracking_no, HDF *hdf, const char *prefix,
                             long long *id, char *phone, size_t n, int *found);
+/* The same for the complaint whose status link hashes to token_hash (64
+ * hex digits of SHA-256). */
+NEOERR *db_complaint_status_by_token(const char *token_hash, HDF *hdf, const char *prefix,
+                                     long long *id, int *found);
 /* Messages meant for the customer, oldest first, into prefix.N.* (at,
  * author, body). */
 NEOERR *db_complaint_customer_messages(long long id, HDF *hdf, const char *prefix);

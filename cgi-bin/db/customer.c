@@ -47,7 +47,9 @@ static DB_STMT get = DB_STMT_INIT(
     "  AND a.entity_id = c.id) AS tab_history,"
     /* a complaint's region may differ from the customer's */
     " (SELECT COUNT(*) FROM complaints k FORCE INDEX (customer_id) WHERE k.customer_id = c.id"
-    "  AND " CUSTOMER_SCOPE("k.region_id") ") AS tab_complaints"
+    "  AND " CUSTOMER_SCOPE("k.region_id") ") AS tab_complaints,"
+    /* a merged customer's survivor may lie in another region */
+    " (SELECT s.region_id FROM customers s WHERE s.id = c.merged_into) AS survivor_region"
     " FROM customers c JOIN regions r ON r.id = c.region_id"
     " LEFT JOIN users u ON u.id = c.owner_id"
     " LEFT JOIN users cb ON cb.id = c.created_by"
@@ -83,14 +85,21 @@ NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found
   if (!(err = hdf_get_node(hdf, "Customer", &customer)) &&
       !(err = hdf_get_node(hdf, "Summary", &summary)))
     err = hdf_get_node(hdf, "TabCount", &tabs);
+  long long survivor_region = 0;
   for (int i = 0; !err && i < get.ncols; i++) {
     const char *col = get.col_name[i], *v = db_str(&get, i);
     if (!v) continue;
-    if (!strncmp(col, "sum_", 4)) err = hdf_set_value(summary, col + 4, v);
+    if (!strcmp(col, "survivor_region")) survivor_region = atoll(v);
+    else if (!strncmp(col, "sum_", 4)) err = hdf_set_value(summary, col + 4, v);
     else if (!strncmp(col, "tab_", 4)) err = hdf_set_value(tabs, col + 4, v);
     else err = hdf_set_value(customer, col, v);
   }
   db_done(&get);
+  /* A merged customer whose survivor is outside the viewer's regions
+   * says so, without the survivor's id. */
+  if (!err && survivor_region && !scope_allows(u, (unsigned)survivor_region) &&
+      !(err = hdf_remove_tree(customer, "merged_into")))
+    err = hdf_set_value(customer, "merged_elsewhere", "1");
   if (!err) err = set_growth(summary);
   *found = !err;
   return nerr_pass(err);
@@ -112,6 +121,18 @@ NEOERR *db_region_ids(unsigned *ids, int max, int *n)
   if (err) return nerr_pass(err);
   for (HDF *r = hdf_get_child(regions.hdf, "R"); r && *n < max; r = hdf_obj_next(r))
     ids[(*n)++] = (unsigned)hdf_get_int_value(r, "id", 0);
+  return STATUS_OK;
+}
+
+NEOERR *db_region_visible(const struct user *u, unsigned region_id, int *visible)
+{
+  unsigned ids[256];
+  int n;
+  *visible = 0;
+  NEOERR *err = db_region_ids(ids, 256, &n);
+  if (err) return nerr_pass(err);
+  for (int i = 0; i < n; i++)
+    if (ids[i] == region_id) *visible = scope_allows(u, region_id);
   return STATUS_OK;
 }
 

@@ -11,6 +11,8 @@ NEOERR *db_customer_get(const struct user *u, long long id, HDF *hdf, int *found
 NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix);
 /* Every region's id (the same list, kept a minute), at most max. */
 NEOERR *db_region_ids(unsigned *ids, int max, int *n);
+/* *visible = 1 when region_id is a region and the user may see it. */
+NEOERR *db_region_visible(const struct user *u, unsigned region_id, int *visible);
 /* Counts for the home page, under Home.*. */
 NEOERR *db_home_counts(const struct user *u, HDF *hdf);
 

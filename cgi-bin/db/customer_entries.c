@@ -65,8 +65,14 @@ static DB_STMT service = DB_STMT_INIT(
 static DB_STMT finance = DB_STMT_INIT(
     "SELECT year, current_ratio, net_margin, roa, collection_days, inventory_days"
     " FROM customer_financials WHERE customer_id = ? ORDER BY year DESC");
+/* A merge row names the other customer (merged_into=N, merged_from=N):
+ * its detail is left out when that customer lies outside the viewer's
+ * regions, as the merged customer's notice leaves out its survivor. */
 static DB_STMT history = DB_STMT_INIT(
-    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, a.action, a.detail,"
+    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, a.action,"
+    " CASE WHEN a.action <> 'merge' OR EXISTS (SELECT 1 FROM customers o"
+    "  WHERE o.id = CAST(SUBSTRING_INDEX(a.detail, '=', -1) AS UNSIGNED)"
+    "  AND " CUSTOMER_SCOPE("o.region_id") ") THEN a.detail END AS detail,"
     " u.display_name AS who"
     " FROM audit_log a LEFT JOIN users u ON u.id = a.user_id"
     " WHERE a.entity = 'customer' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200");
@@ -78,7 +84,7 @@ NEOERR *db_customer_people(long long id, HDF *hdf, const char *prefix)
   return nerr_pass(db_rows_to_hdf(&people, hdf, prefix, NULL));
 }
 
-NEOERR *db_customer_tab(long long id, const char *tab, HDF *hdf)
+NEOERR *db_customer_tab(const struct user *u, long long id, const char *tab, HDF *hdf)
 {
   static const struct { const char *tab; DB_STMT *s; const char *kind; } q[] = {
     { "people", &people, NULL }, { "needs", &dynamics, "needs" },
@@ -90,7 +96,10 @@ NEOERR *db_customer_tab(long long id, const char *tab, HDF *hdf)
   };
   for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
     if (strcmp(q[i].tab, tab) != 0) continue;
-    NEOERR *err = q[i].kind ? db_exec(q[i].s, "is", id, q[i].kind) : db_exec(q[i].s, "i", id);
+    NEOERR *err = q[i].kind ? db_exec(q[i].s, "is", id, q[i].kind)
+                  : q[i].s == &history
+                  ? db_exec(q[i].s, "iii", (long long)scope_limited(u), (long long)u->id, id)
+                  : db_exec(q[i].s, "i", id);
     if (err) return nerr_pass(err);
     return nerr_pass(db_rows_to_hdf(q[i].s, hdf, "Tab.Rows", NULL));
   }

@@ -11,8 +11,9 @@ extern const char *const customer_tabs[];
 int customer_tab_known(const char *name);
 
 /* The rows of one tab of customer id under Tab.* (the caller has loaded the
- * customer through db_customer_get, which applies the region scope). */
-NEOERR *db_customer_tab(long long id, const char *tab, HDF *hdf);
+ * customer through db_customer_get, which applies the region scope; the
+ * user's scope also hides what the history says of other customers). */
+NEOERR *db_customer_tab(const struct user *u, long long id, const char *tab, HDF *hdf);
 
 /* The key people of customer id under prefix.N (the basic tab shows them
  * too: who to call is the first thing people look for). */

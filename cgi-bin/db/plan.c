@@ -1,6 +1,7 @@
 /* Support plans as the pages show them. */
 #include "db/plan.h"
 #include "core/months.h"
+#include "db/customer.h"
 #include "db/db.h"
 #include "db/plan_sql.h"
 #include "db/scope.h"
@@ -215,8 +216,14 @@ static DB_STMT total = DB_STMT_INIT(
     " COALESCE(SUM(" PLAN_ITEM_ACTUAL "), 0) AS actual," 
     " COALESCE(SUM(" PLAN_ITEM_ACTUAL " > i.budget), 0) AS over_measures" BUDGET_ITEMS ") t");
 
-NEOERR *db_plan_budget(const struct user *u, int year, unsigned region_id, HDF *hdf)
+NEOERR *db_plan_budget(const struct user *u, int year, unsigned region_id, HDF *hdf,
+                       int *found)
 {
+  *found = 1;
+  if (region_id) {
+    NEOERR *err = db_region_visible(u, region_id, found);
+    if (err || !*found) return nerr_pass(err);
+  }
   struct { DB_STMT *s; const char *prefix; int one; } q[] = {
     { &by_category, "ByCategory", 0 }, { &by_region, "ByRegion", 0 }, { &total, "Total", 1 },
   };

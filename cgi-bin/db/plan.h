@@ -34,8 +34,10 @@ NEOERR *db_plan_get(const struct user *u, long long id, HDF *hdf, int *found);
 
 /* Budget vs actual of the revisions in force of one year's plans, by
  * category (ByCategory.N) and by region (ByRegion.N), and in all (Total);
- * region_id 0: every region the user may see. */
-NEOERR *db_plan_budget(const struct user *u, int year, unsigned region_id, HDF *hdf);
+ * region_id 0: every region the user may see. *found = 0 (nothing read)
+ * for a region that does not exist or is outside the user's scope. */
+NEOERR *db_plan_budget(const struct user *u, int year, unsigned region_id, HDF *hdf,
+                       int *found);
 
 struct plan_file {
   char file_name[256], content_type[64], stored[65];

@@ -3,9 +3,11 @@
  * flagged; ?format=csv gives the same figures as a spreadsheet. */
 #include "plans/pages.h"
 #include "core/csv_out.h"
+#include "core/err.h"
 #include "core/i18n.h"
 #include "db/customer.h"
 #include "db/plan.h"
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,14 +48,21 @@ NEOERR *plans_budget(struct req *r)
 {
   HDF *h = r->hdf;
   int year = (int)req_param_int(r, "year", plans_this_year(), 2000, 2100);
-  unsigned region = (unsigned)req_param_int(r, "region", 0, 1, 65535);
+  /* A region that is not a number names no region: the same 404 as one
+   * the data-access layer finds unknown or out of scope. */
+  const char *rv = req_param(r, "region");
+  long long region_arg = req_param_int(r, "region", rv && *rv ? -1 : 0, 1, UINT_MAX);
+  if (region_arg < 0) return app_fail(r, KERR_NOT_FOUND, "PlansRegion");
+  unsigned region = (unsigned)region_arg;
+  int found;
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "plans")) ||
       (err = hdf_set_int_value(h, "Filter.year", year)) ||
       (err = hdf_set_int_value(h, "Filter.region", (int)region)) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
-      (err = db_plan_budget(&r->user, year, region, h)))
+      (err = db_plan_budget(&r->user, year, region, h, &found)))
     return nerr_pass(err);
+  if (!found) return app_fail(r, KERR_NOT_FOUND, "PlansRegion");
   const char *format = req_param(r, "format");
   if (format && strcmp(format, "csv") == 0) return nerr_pass(send_csv(r, year));
   r->template = "plans/budget.cs";

@@ -25,7 +25,7 @@ static void read_file(struct req *r, struct form *f, struct plan_execution *x, c
   rewind(fp);
   const char *type = attachment_type(head, got);
   if (!type) { form_error(f, "file", "Plans.Valid.FileType"); return; }
-  attachment_name(sent, name, n);
+  file_name_clean(sent, name, n);
   x->file = fp;
   x->file_type = type;
   x->file_name = name;

@@ -5,6 +5,12 @@
   <p class="muted"><?cs var:L.Public.Receipt.Number ?></p>
   <p class="tracking-no mono" id="tracking-no"><?cs var:Receipt.tracking_no ?></p>
   <p><?cs var:L.Public.Receipt.Keep ?> <a href="/complaint/status"><?cs var:L.Public.Form.CheckStatus ?></a></p>
+  <?cs if:Receipt.status_token ?><div class="status-link" id="status-link">
+    <h2><?cs var:L.Public.Receipt.LinkTitle ?></h2>
+    <p><?cs var:L.Public.Receipt.LinkKeep ?></p>
+    <p><a id="status-link-open" href="/complaint/status?t=<?cs var:Receipt.status_token ?>"><?cs var:L.Public.Receipt.LinkOpen ?></a></p>
+    <p class="mono" id="status-link-text">/complaint/status?t=<?cs var:Receipt.status_token ?></p>
+  </div><?cs /if ?>
   <dl class="facts">
     <div><dt><?cs var:L.Public.Field.received_at ?></dt><dd><?cs var:string.slice(Receipt.received_at, 0, 16) ?></dd></div>
     <div><dt><?cs var:L.Public.Field.kind ?></dt><dd><?cs var:L.Public.Kind[Receipt.kind] ?></dd></div>

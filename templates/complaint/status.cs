@@ -24,8 +24,9 @@
   <p class="muted"><?cs var:L.Public.Rate.Intro ?></p>
   <form method="post" action="/complaint/rate" class="public-form" novalidate>
     <?cs call:csrf_field() ?>
+    <?cs if:Form.t ?><input type="hidden" name="t" value="<?cs var:Form.t ?>"><?cs else ?>
     <input type="hidden" name="tracking_no" value="<?cs var:Form.tracking_no ?>">
-    <input type="hidden" name="phone4" value="<?cs var:Form.phone4 ?>">
+    <input type="hidden" name="phone" value="<?cs var:Form.phone ?>"><?cs /if ?>
     <fieldset class="field choice-group<?cs if:Form.Errors.score ?> invalid<?cs /if ?>" id="f-score">
       <legend><?cs var:L.Public.Rate.Score ?> <span class="req" aria-hidden="true">*</span></legend>
       <div class="choices">
@@ -59,7 +60,7 @@
   <p class="muted"><?cs var:L.Public.Status.Intro ?></p>
   <div class="form-grid">
     <?cs call:text_field("tracking_no", L.Public.Field.tracking_no, "text", 1) ?>
-    <div class="field<?cs if:Form.Errors.phone4 ?> invalid<?cs /if ?>"><label for="f-phone4"><?cs var:L.Public.Field.phone4 ?> <span class="req" aria-hidden="true">*</span></label><input id="f-phone4" name="phone4" type="text" inputmode="numeric" maxlength="4" autocomplete="off" value="<?cs var:Form.phone4 ?>" required<?cs if:Form.Errors.phone4 ?> aria-invalid="true" aria-describedby="err-phone4"<?cs /if ?>><?cs call:field_error("phone4") ?></div>
+    <div class="field<?cs if:Form.Errors.phone ?> invalid<?cs /if ?>"><label for="f-phone"><?cs var:L.Public.Field.phone_full ?> <span class="req" aria-hidden="true">*</span></label><input id="f-phone" name="phone" type="tel" inputmode="tel" maxlength="32" autocomplete="tel" value="<?cs var:Form.phone ?>" required<?cs if:Form.Errors.phone ?> aria-invalid="true" aria-describedby="err-phone"<?cs /if ?>><?cs call:field_error("phone") ?></div>
   </div>
   <div class="actions"><button type="submit" class="button primary" id="submit-status"><?cs var:L.Public.Status.Submit ?></button></div>
 </form>

@@ -30,7 +30,7 @@
   </div>
   <?cs /if ?>
 </div>
-<?cs if:Customer.status == "merged" ?><div class="alert" role="status" id="merged-notice"><?cs var:L.Merge.MergedInto ?> <a href="/customers/<?cs var:Customer.merged_into ?>">#<?cs var:Customer.merged_into ?></a></div><?cs /if ?>
+<?cs if:Customer.status == "merged" ?><div class="alert" role="status" id="merged-notice"><?cs if:Customer.merged_elsewhere ?><?cs var:L.Merge.MergedElsewhere ?><?cs else ?><?cs var:L.Merge.MergedInto ?> <a href="/customers/<?cs var:Customer.merged_into ?>">#<?cs var:Customer.merged_into ?></a><?cs /if ?></div><?cs /if ?>
 <div class="stats">
   <div class="stat"><span class="stat-value">¥<?cs var:money(Summary.sales_this_year) ?></span><span class="stat-label"><?cs var:L.Customers.SalesThisYear ?><?cs if:Summary.growth ?> · <span class="<?cs if:Summary.growth < 0 ?>down<?cs else ?>up<?cs /if ?>" id="growth"><?cs if:Summary.growth > 0 ?>+<?cs /if ?><?cs var:Summary.growth ?>%</span><?cs /if ?></span></div>
   <div class="stat"><span class="stat-value">¥<?cs var:money(Summary.sales_last_year) ?></span><span class="stat-label"><?cs var:L.Customers.SalesLastYear ?></span></div>

@@ -5,6 +5,7 @@ and rates it, staff follow up and close it, and the customer sees it
 closed. Every step checks the page and the database. The screenshots are
 kept in tests/browser/screenshots/complaint-journey-NN-*.png."""
 import os
+import re
 import struct
 import tempfile
 import zlib
@@ -122,18 +123,25 @@ def _row(cid, cols):
     return sql("SELECT %s FROM complaints WHERE id = %d" % (cols, cid))[0]
 
 
-def _status(driver, tn, digits):
+def _status(driver, tn, phone):
+    """The status page by tracking number and the full phone number."""
     driver.get(BASE + "/complaint/status")
     _wait(driver).until(EC.presence_of_element_located((By.ID, "status-form")))
     driver.find_element(By.ID, "f-tracking_no").send_keys(tn)
-    driver.find_element(By.ID, "f-phone4").send_keys(digits)
+    driver.find_element(By.ID, "f-phone").send_keys(phone)
     _submit(driver, driver.find_element(By.ID, "submit-status"))
+    _wait(driver).until(EC.presence_of_element_located((By.ID, "stage")))
+
+
+def _status_link(driver, link):
+    """The status page by the receipt's personal link."""
+    driver.get(link)
     _wait(driver).until(EC.presence_of_element_located((By.ID, "stage")))
 
 
 def _file_return(d, phone, attachment):
     """The customer's part on the phone: the form, then the receipt.
-    Returns (tracking number, complaint id)."""
+    Returns (tracking number, complaint id, personal status link)."""
     d.get(BASE + "/complaint")
     _wait(d).until(EC.presence_of_element_located((By.ID, "complaint-form")))
     check(d.execute_script("return window.innerWidth") == PHONE[0], "viewport is not phone-sized")
@@ -169,6 +177,8 @@ def _file_return(d, phone, attachment):
     check("登记" in d.find_element(By.CSS_SELECTOR, "#steps li.current").text,
           "receipt shows step 1 as the current one")
     _shot(d, 2, "receipt-phone", PHONE)
+    link = d.find_element(By.ID, "status-link-open").get_attribute("href")
+    check(re.search(r"/complaint/status\?t=[0-9a-f]{64}$", link or ""), "status link %r" % link)
 
     rows = sql("SELECT id, kind, reason, product_id, purchase_date, packaging_intact,"
                " return_in_window, step, status, contact_phone FROM complaints"
@@ -182,7 +192,7 @@ def _file_return(d, phone, attachment):
     files = sql("SELECT file_name, content_type FROM complaint_attachments"
                 " WHERE complaint_id = %s" % cid)
     check(files == [["crack.png", "image/png"]], "attachment stored: %r" % files)
-    return tn, int(cid)
+    return tn, int(cid), link
 
 
 def _steps_one_to_four(s, tn, cid):
@@ -296,8 +306,8 @@ def _steps_five_six(s, cid):
     _shot(s, 7, "resolved-staff", DESK)
 
 
-def _customer_rates(d, tn, phone, cid):
-    _status(d, tn, phone[-4:])
+def _customer_rates(d, link, cid):
+    _status_link(d, link)
     stage = d.find_element(By.ID, "stage").text
     check("已处理完毕" in stage, "customer sees 'resolved': %r" % stage)
     messages = d.find_element(By.ID, "messages").text
@@ -350,15 +360,15 @@ def test_complaint_journey():
     try:
         with Browser(*PHONE) as d:
             _viewport(d, PHONE)
-            tn, cid = _file_return(d, phone, attachment)
+            tn, cid, link = _file_return(d, phone, attachment)
             with Browser(*DESK) as s:
                 sign_in(s, "staff01")
                 _steps_one_to_four(s, tn, cid)
                 _leader_approves(cid)
                 _steps_five_six(s, cid)
-                _customer_rates(d, tn, phone, cid)
+                _customer_rates(d, link, cid)
                 _follow_up_and_close(s, cid)
-            _status(d, tn, phone[-4:])
+            _status(d, tn, phone)
             stage = d.find_element(By.ID, "stage").text
             check("已办结" in stage, "customer sees 'closed': %r" % stage)
             check(len(d.find_elements(By.CSS_SELECTOR, "#steps li.done")) == 7,

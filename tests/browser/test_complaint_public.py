@@ -53,13 +53,21 @@ def _fill_return(d, phone):
     Select(d.find_element(By.ID, "f-province_id")).select_by_visible_text("江苏")
 
 
-def _status(d, tn, digits):
+def _status(d, tn, phone):
+    """The status page by tracking number and the full phone number."""
     d.get(BASE + "/complaint/status")
     _wait(d).until(EC.presence_of_element_located((By.ID, "status-form")))
     d.find_element(By.ID, "f-tracking_no").send_keys(tn)
-    d.find_element(By.ID, "f-phone4").send_keys(digits)
+    d.find_element(By.ID, "f-phone").send_keys(phone)
     d.find_element(By.ID, "submit-status").click()
     _wait(d).until(EC.presence_of_element_located((By.ID, "stage")))
+
+
+def _status_link(d):
+    """The receipt's personal status link (the receipt is on screen)."""
+    link = d.find_element(By.ID, "status-link-open").get_attribute("href")
+    check(re.search(r"/complaint/status\?t=[0-9a-f]{64}$", link or ""), "status link %r" % link)
+    return link
 
 
 def test_return_on_a_phone():
@@ -78,15 +86,18 @@ def test_return_on_a_phone():
         check(re.match(r"^TS\d{8}-\d{4,}$", tn), "receipt shows %r" % tn)
         check(d.find_element(By.ID, "window-inside").is_displayed(), "inside the 7-day window")
         _full_page(d, "complaint-receipt-phone.png", PHONE_W)
+        link = _status_link(d)
 
-        _status(d, tn, phone[-4:])
+        d.get(link)
+        _wait(d).until(EC.presence_of_element_located((By.ID, "stage")))
         check("登记" in d.find_element(By.ID, "stage").text, "status shows step 1")
         cid = sql_value("SELECT id FROM complaints WHERE tracking_no = %s" % sql_str(tn))
         sql("INSERT INTO complaint_messages (complaint_id, audience, author, body, at) VALUES"
             " (%s, 'customer', 'staff', %s, NOW())" % (cid, sql_str("您好，我们已安排更换新滤芯，请查收。")))
         sql("UPDATE complaints SET step = 7, first_response_at = NOW() - INTERVAL 2 HOUR,"
             " resolved_at = NOW() - INTERVAL 1 HOUR WHERE id = %s" % cid)
-        _status(d, tn, phone[-4:])
+        d.get(link)
+        _wait(d).until(EC.presence_of_element_located((By.ID, "stage")))
         check(d.find_element(By.ID, "rate").is_displayed(), "rating offered once resolved")
         _full_page(d, "complaint-status-phone.png", PHONE_W)
         d.find_element(By.CSS_SELECTOR, 'input[name="score"][value="5"]').click()
@@ -116,7 +127,8 @@ def test_pages_at_desktop_width():
         tn = d.find_element(By.ID, "tracking-no").text
         check(d.find_element(By.ID, "window-opened").is_displayed(), "opened packaging named")
         _full_page(d, "complaint-receipt-desktop.png", DESK_W)
-        _status(d, tn, phone[-4:])
+        _status_link(d)
+        _status(d, tn, phone)
         _full_page(d, "complaint-status-desktop.png", DESK_W)
         d.get(BASE + "/complaint")
         _wait(d).until(EC.presence_of_element_located((By.ID, "complaint-form")))

@@ -67,8 +67,8 @@ def open_form(c):
     """GET the form: (csrf token, idempotency token)."""
     r = c.get("/complaint")
     check_status(r, 200, "complaint form")
-    m = re.search(r'name="idem" value="([0-9a-f]{32})"', r.text)
-    check(m, "the form carries no 32-hex idempotency token")
+    m = re.search(r'name="idem" value="([0-9a-f]{96})"', r.text)
+    check(m, "the form carries no signed idempotency token (96 hex digits)")
     return csrf_of(r.text), m.group(1)
 
 
@@ -111,7 +111,9 @@ def submit(c, f, files=(), csrf=None, idem=None):
 
 
 def complaint_by_key(idem, cols="id"):
-    return sql("SELECT %s FROM complaints WHERE idem_key = %s" % (cols, sql_str(idem)))
+    """The complaint of a form key: its random nonce (the first 32 hex
+    digits) is what is stored."""
+    return sql("SELECT %s FROM complaints WHERE idem_key = %s" % (cols, sql_str(idem[:32])))
 
 
 def receipt(c, r, idem):

@@ -1,28 +1,31 @@
-"""The public status page and the rating: tracking number + last 4 phone
-digits, one "not found" answer for every mismatch, the failure throttle,
+"""The public status page and the rating: tracking number + the full phone
+number, one "not found" answer for every mismatch, the failure throttle,
 customer messages only, rating a resolved complaint and reopening on
-"not satisfied"."""
+"not satisfied". The personal status link and the per-number throttle are
+in test_complaint_status_link.py."""
 import re
 
 from lib import check, check_in, check_not_in, check_status, csrf_of, element_text, sql, sql_str, sql_value
 from test_complaint_public import PublicClient, file_complaint
 
 
-def last4(phone):
-    return re.sub(r"\D", "", phone)[-4:]
+def wrong_phone(phone, by=1):
+    """The same number with other last four digits."""
+    digits = re.sub(r"\D", "", phone)
+    return digits[:-4] + "%04d" % ((int(digits[-4:]) + by) % 10000)
 
 
-def look_up(c, tracking_no, digits):
+def look_up(c, tracking_no, phone):
     form = c.get("/complaint/status")
     check_status(form, 200, "status form")
     return c.post("/complaint/status", {"_csrf": csrf_of(form.text), "tracking_no": tracking_no,
-                                        "phone4": digits})
+                                        "phone": phone})
 
 
-def rate(c, tracking_no, digits, score, comment=""):
+def rate(c, tracking_no, phone, score, comment=""):
     form = c.get("/complaint/status")
     return c.post("/complaint/rate", {"_csrf": csrf_of(form.text), "tracking_no": tracking_no,
-                                      "phone4": digits, "score": score, "comment": comment})
+                                      "phone": phone, "score": score, "comment": comment})
 
 
 def resolve(cid, closed=False):
@@ -40,13 +43,13 @@ def fails(addr):
 def _not_found_body(r):
     """The page without what differs by construction (tokens, echoed input)."""
     text = re.sub(r'name="_csrf" value="[0-9a-f]+"', "", r.text)
-    return re.sub(r'(name="(tracking_no|phone4)"[^>]*?value=")[^"]*"', r"\1\"", text)
+    return re.sub(r'(name="(tracking_no|phone)"[^>]*?value=")[^"]*"', r"\1\"", text)
 
 
 def test_status_found():
     _, tn, phone, cid = file_complaint()
     c = PublicClient()
-    r = look_up(c, tn.lower() + " ", last4(phone))
+    r = look_up(c, tn.lower() + " ", phone)
     check_status(r, 200, "status with the right digits")
     check(element_text(r.text, "tracking-no") == tn, "tracking number on the status page")
     check_in("登记", element_text(r.text, "stage"), "current step in customer words")
@@ -58,7 +61,7 @@ def test_status_found():
 
 def test_wrong_phone_and_wrong_number_same_answer():
     _, tn, phone, _ = file_complaint()
-    wrong = "%04d" % ((int(last4(phone)) + 1) % 10000)
+    wrong = wrong_phone(phone)
     c = PublicClient()
     r1 = look_up(c, tn, wrong)
     check_status(r1, 404, "wrong digits")
@@ -75,10 +78,10 @@ def test_wrong_phone_and_wrong_number_same_answer():
 
 def test_malformed_input_is_a_field_error():
     c = PublicClient()
-    r = look_up(c, "12345", "12")
+    r = look_up(c, "12345", "12a")
     check_status(r, 422, "malformed")
     check_in('id="err-tracking_no"', r.text, "tracking number message")
-    check_in('id="err-phone4"', r.text, "digits message")
+    check_in('id="err-phone"', r.text, "phone message")
 
 
 def test_lookup_throttle_429():
@@ -87,16 +90,16 @@ def test_lookup_throttle_429():
     sql("INSERT INTO public_attempts (kind, ip, at) SELECT 'lookup_fail', %s,"
         " NOW() - INTERVAL seq MINUTE FROM seq_1_to_10" % sql_str(c.addr))
     # Refused before anything is looked up, even with the right digits.
-    r = look_up(c, tn, last4(phone))
+    r = look_up(c, tn, phone)
     check_status(r, 429, "11th attempt")
     check_in('<p class="error-code">429</p>', r.text, "readable 429 page")
     check_in("查询失败次数过多", r.text, "the throttle's own message")
     check_not_in(tn, r.text, "looked up although throttled")
-    r = rate(c, tn, last4(phone), "5")
+    r = rate(c, tn, phone, "5")
     check_status(r, 429, "rating is throttled too")
     # Nine failures: the next lookup is answered.
     sql("DELETE FROM public_attempts WHERE ip = %s ORDER BY id LIMIT 1" % sql_str(c.addr))
-    check_status(look_up(c, tn, last4(phone)), 200, "after the window moved on")
+    check_status(look_up(c, tn, phone), 200, "after the window moved on")
 
 
 def test_customer_sees_customer_messages_only():
@@ -109,7 +112,7 @@ def test_customer_sees_customer_messages_only():
         % (cid, staff, sql_str("内部备注：客户情绪激动，先别提赔偿"),
            cid, staff, sql_str("您好，我们明天上午上门检查。")))
     c = PublicClient()
-    r = look_up(c, tn, last4(phone))
+    r = look_up(c, tn, phone)
     check_status(r, 200, "status")
     msgs = element_text(r.text, "messages")
     check_in("我们明天上午上门检查", msgs, "staff message to the customer")
@@ -122,11 +125,11 @@ def test_rating_a_resolved_complaint():
     _, tn, phone, cid = file_complaint()
     resolve(cid)
     c = PublicClient()
-    r = look_up(c, tn, last4(phone))
+    r = look_up(c, tn, phone)
     check_in('id="rate"', r.text, "rating form on a resolved complaint")
     check_in("请您评价", element_text(r.text, "stage"), "resolved stage")
     before = int(sql_value("SELECT version FROM complaints WHERE id = %d" % cid))
-    r = rate(c, tn, last4(phone), "5", "处理得很及时")
+    r = rate(c, tn, phone, "5", "处理得很及时")
     check_status(r, 200, "rate 5")
     check(element_text(r.text, "rated"), "no thanks")
     check_not_in('id="rate"', r.text, "rating offered again")
@@ -139,7 +142,7 @@ def test_rating_a_resolved_complaint():
     check(sql_value("SELECT COUNT(*) FROM audit_log WHERE action = 'complaint.rate' AND entity_id = %d"
                     " AND user_id IS NULL" % cid) == "1", "rating not audited")
     # One rating per resolution.
-    r = rate(c, tn, last4(phone), "1")
+    r = rate(c, tn, phone, "1")
     check_status(r, 409, "second rating")
     check(sql_value("SELECT satisfaction FROM complaints WHERE id = %d" % cid) == "5", "rating changed")
 
@@ -148,9 +151,9 @@ def test_not_satisfied_reopens():
     _, tn, phone, cid = file_complaint()
     resolve(cid, closed=True)
     c = PublicClient()
-    r = look_up(c, tn, last4(phone))
+    r = look_up(c, tn, phone)
     check_in("已办结", element_text(r.text, "stage"), "closed stage")
-    r = rate(c, tn, last4(phone), "3", "还是漏水")
+    r = rate(c, tn, phone, "3", "还是漏水")
     check_status(r, 200, "rate 3")
     check(element_text(r.text, "reopened"), "not told that staff will follow up")
     row = sql("SELECT status, step, closed_at, reopen_count, satisfaction FROM complaints"
@@ -160,11 +163,11 @@ def test_not_satisfied_reopens():
              " AND event IN ('rated', 'reopened') ORDER BY id" % cid)
     check(ev == [["7", "rated", "NULL"], ["7", "reopened", "NULL"]], "events %r" % ev)
     check_in("继续跟进", element_text(r.text, "stage"), "follow-up stage")
-    check_status(rate(c, tn, last4(phone), "2"), 409, "rating again before a new resolution")
+    check_status(rate(c, tn, phone, "2"), 409, "rating again before a new resolution")
     # Staff resolve it again: a new round may be rated.
     sql("UPDATE complaints SET rated_at = NOW() - INTERVAL 2 HOUR, resolved_at = NOW() - INTERVAL 1 HOUR,"
         " status = 'closed', closed_at = NOW() WHERE id = %d" % cid)
-    r = rate(c, tn, last4(phone), "4")
+    r = rate(c, tn, phone, "4")
     check_status(r, 200, "rating the second resolution")
     row = sql("SELECT status, satisfaction, reopen_count FROM complaints WHERE id = %d" % cid)[0]
     check(row == ["closed", "4", "1"], "a 4 leaves it closed: %r" % row)
@@ -173,7 +176,7 @@ def test_not_satisfied_reopens():
 def test_rating_refused_when_not_resolved():
     _, tn, phone, cid = file_complaint()
     c = PublicClient()
-    r = rate(c, tn, last4(phone), "5")
+    r = rate(c, tn, phone, "5")
     check_status(r, 409, "rating an open complaint")
     check_in("尚未处理完毕", r.text, "readable refusal")
     check(sql_value("SELECT satisfaction IS NULL AND rated_at IS NULL FROM complaints WHERE id = %d"
@@ -184,14 +187,14 @@ def test_rating_needs_the_digits_and_a_score():
     _, tn, phone, cid = file_complaint()
     resolve(cid)
     c = PublicClient()
-    wrong = "%04d" % ((int(last4(phone)) + 5) % 10000)
+    wrong = wrong_phone(phone, 5)
     r = rate(c, tn, wrong, "1")
     check_status(r, 404, "wrong digits")
     check(element_text(r.text, "not-found"), "same not-found answer")
     check(fails(c.addr) == 1, "failed rating not counted")
-    r = rate(c, tn, last4(phone), "9")
+    r = rate(c, tn, phone, "9")
     check_status(r, 422, "score 9")
     check_in('id="err-score"', r.text, "score message")
-    r = rate(c, tn, last4(phone), "4", "长" * 1001)
+    r = rate(c, tn, phone, "4", "长" * 1001)
     check_status(r, 422, "comment too long")
     check(sql_value("SELECT rated_at IS NULL FROM complaints WHERE id = %d" % cid) == "1", "stored")
