@@ -178,13 +178,16 @@ class Fixtures:
             "SELECT '%s', stored_name, id FROM %s WHERE stored_name = '%s'" % (t, t, n)
             for t, n, _ in self.files) +
             " UNION ALL SELECT 'import_jobs', u.username, j.id FROM import_jobs j"
-            " JOIN users u ON u.id = j.user_id WHERE j.filename = 'matrix-%s.csv'" % self.tag)
+            " JOIN users u ON u.id = j.user_id WHERE j.filename = 'matrix-%s.csv'" % self.tag +
+            " UNION ALL SELECT 'plan_version', id, version FROM support_plans WHERE id IN (%s)"
+            % ", ".join(str(self.ids[("plan", c)]) for c in codes))
         back = {(t, key): int(v) for t, key, v in sql("\n".join(made))}
         for i, code in enumerate(codes):
             self.ids[("complaint_file", code)] = back[("complaint_attachments", self.files[2 * i][1])]
             self.ids[("plan_file", code)] = back[("support_attachments", self.files[2 * i + 1][1])]
         for user in importers:
             self.ids[("import", user)] = back[("import_jobs", user)]
+        self.versions = {int(key): v for (t, key), v in back.items() if t == "plan_version"}
 
     def of(self, kind, region_code, username):
         if kind == "region":
@@ -269,9 +272,11 @@ class Visitor:
         return self.client.post(path, [("_csrf", self.csrf)] + fields)
 
 
-def _body(body, value, region):
-    """The matrix's body with {id} (the id asked about) and {region} (the
-    visitor's own region) filled in."""
+def _body(fixtures, body, value, region):
+    """The matrix's body with {id} (the id asked about), {version} (that
+    plan's current version) and {region} (the visitor's own region)."""
+    if "{version}" in body:
+        body = body.replace("{version}", str(fixtures.versions[value]))
     return body.replace("{id}", str(value)).replace("{region}", str(region))
 
 
@@ -297,11 +302,11 @@ def _visit(name, fixtures, rows):
     for method, pattern, ids, body, _ in sorted(
             rows, key=lambda row: (row[0], row[1]) == ("POST", "/logout")):
         own, other = _values(fixtures, ids, name)
-        first = outcome(v.ask(method, _target(pattern, ids, own), _body(body, own, region)))
+        first = outcome(v.ask(method, _target(pattern, ids, own), _body(fixtures, body, own, region)))
         if other is None:
             got[(method, pattern, name)] = (first, first)
             continue
-        r = v.ask(method, _target(pattern, ids, other), _body(body, other, region))
+        r = v.ask(method, _target(pattern, ids, other), _body(fixtures, body, other, region))
         fixtures.other_pages[(method, pattern, name)] = r
         got[(method, pattern, name)] = (first, outcome(r))
     v.client.close()
