@@ -262,7 +262,7 @@ static NEOERR *startup(const char *program)
 
 int app_main(int argc, char **argv, const struct route *routes)
 {
-  (void)argc;
+  if (argc > 1 && strcmp(argv[1], "--routes") == 0) return route_print(routes);
   NEOERR *err = startup(argv[0]);
   if (err) {
     log_error(&err, "startup");

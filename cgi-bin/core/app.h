@@ -30,6 +30,10 @@ const struct route *route_match(const struct route *routes, const char *method,
 /* The methods a path answers to, for the Allow header of a 405. */
 void route_allow(const struct route *routes, const char *path, char *out, size_t n);
 
+/* Prints the table, one "METHOD<TAB>pattern<TAB>role,role" line per route
+ * ("public" for ROLE_PUBLIC), for the access-matrix test; returns 0. */
+int route_print(const struct route *routes);
+
 int app_main(int argc, char **argv, const struct route *routes);
 
 /* The role names used in the database and the templates. */

@@ -72,3 +72,22 @@ enum role role_parse(const char *name)
     if (strcmp(roles[i].name, name) == 0) return roles[i].role;
   return ROLE_NONE;
 }
+
+int route_print(const struct route *routes)
+{
+  for (const struct route *rt = routes; rt->pattern; rt++) {
+    printf("%s\t%s\t", rt->method, rt->pattern);
+    if (rt->roles & ROLE_PUBLIC) {
+      printf("public\n");
+      continue;
+    }
+    const char *sep = "";
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+      if (!(rt->roles & roles[i].role)) continue;
+      printf("%s%s", sep, roles[i].name);
+      sep = ",";
+    }
+    printf("\n");
+  }
+  return fflush(stdout) == 0 ? 0 : 1;
+}
