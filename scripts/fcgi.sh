@@ -27,7 +27,7 @@ prepare() {
     kehu_var_base
     kehu_ensure_user "$KEHU_WEB_USER" "nginx workers"
     group="$(kehu_group_of "$KEHU_APP_USER")"
-    for dir in files tmp imports; do
+    for dir in files tmp imports keys; do
         kehu_own_dir "$KEHU_VAR/$dir" "$KEHU_APP_USER" "$group" 0700
     done
     # spawn-fcgi binds the socket as root, hands it to the programs' user

@@ -12,7 +12,7 @@
 #   run/<program>.sock       kehu:kehu-web 0660 (the programs, nginx's workers)
 #   run/db/ (db socket, pid) mysql:kehu 0750 (the server, the programs, root)
 #   mysql/, mysql-files/     mysql 0700 (data; secure_file_priv)
-#   files/ tmp/ imports/     kehu 0700 (attachments, uploads, import jobs)
+#   files/ tmp/ imports/ keys/  kehu 0700 (attachments, uploads, import jobs, the server key)
 #   log/                     root:kehu 1770 (sanitizer reports of the workers)
 #   db-password              root:kehu 0640
 # Run by another user, everything runs as that user: there is nobody to

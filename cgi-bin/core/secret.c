@@ -14,7 +14,7 @@ static int have_key;
 static void secret_path(char *out, size_t n, const char *suffix)
 {
   const char *v = getenv("KEHU_VAR");
-  snprintf(out, n, "%s/secret%s", v && *v ? v : "var", suffix);
+  snprintf(out, n, "%s/keys/secret%s", v && *v ? v : "var", suffix);
 }
 
 static NEOERR *read_key(const char *path)
@@ -33,6 +33,11 @@ static NEOERR *read_key(const char *path)
 static NEOERR *create_key(const char *path)
 {
   char tmp[1100];
+  /* keys/ is the programs' own directory (scripts/fcgi.sh makes it, 0700
+   * to their user); made here too when a program runs without the scripts. */
+  const char *v = getenv("KEHU_VAR");
+  snprintf(tmp, sizeof tmp, "%s/keys", v && *v ? v : "var");
+  if (mkdir(tmp, 0700) != 0 && errno != EEXIST) return nerr_raise_errno(NERR_IO, "mkdir %s", tmp);
   secret_path(tmp, sizeof tmp, ".XXXXXX");
   int fd = mkstemp(tmp);
   if (fd < 0) return nerr_raise_errno(NERR_IO, "create %s", tmp);

@@ -1,7 +1,7 @@
 #ifndef KEHU_SECRET_H
 #define KEHU_SECRET_H
 /* The server's own secret key and what is signed with it. The key is
- * crypto_auth_KEYBYTES random bytes in $KEHU_VAR/secret (mode 0600),
+ * crypto_auth_KEYBYTES random bytes in $KEHU_VAR/keys/secret (mode 0600),
  * created by the first process that needs it and read once per process.
  * Nothing a client sends can be mistaken for something the server issued:
  * a signed token is a random nonce and its MAC (HMAC-SHA512-256) under the

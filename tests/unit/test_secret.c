@@ -27,8 +27,10 @@ static int teardown(void **state)
 {
   (void)state;
   char path[128];
-  snprintf(path, sizeof path, "%s/secret", dir);
+  snprintf(path, sizeof path, "%s/keys/secret", dir);
   unlink(path);
+  snprintf(path, sizeof path, "%s/keys", dir);
+  rmdir(path);
   return rmdir(dir);
 }
 
@@ -37,7 +39,7 @@ static void test_key_file_created_private(void **state)
   (void)state;
   char t[SIGNED_TOKEN_HEX + 1], path[128];
   assert_null(signed_token_new("form", t));
-  snprintf(path, sizeof path, "%s/secret", dir);
+  snprintf(path, sizeof path, "%s/keys/secret", dir);
   struct stat st;
   assert_int_equal(stat(path, &st), 0);
   assert_int_equal(st.st_mode & 0777, 0600);
