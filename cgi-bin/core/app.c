@@ -196,6 +196,7 @@ static const char *reason(int status)
   case 422: return "Unprocessable Content";
   case 429: return "Too Many Requests";
   case 503: return "Service Unavailable";
+  case 507: return "Insufficient Storage";
   default: return "Internal Server Error";
   }
 }

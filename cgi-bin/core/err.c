@@ -1,7 +1,8 @@
 #include "core/err.h"
 
 NERR_TYPE KERR_BAD_REQUEST, KERR_FORBIDDEN, KERR_NOT_FOUND, KERR_METHOD,
-    KERR_CONFLICT, KERR_BAD_REFERENCE, KERR_TOO_LARGE, KERR_THROTTLED, KERR_UNAVAILABLE;
+    KERR_CONFLICT, KERR_BAD_REFERENCE, KERR_TOO_LARGE, KERR_THROTTLED, KERR_UNAVAILABLE,
+    KERR_NO_SPACE;
 
 static const struct {
   NERR_TYPE *type;
@@ -17,6 +18,7 @@ static const struct {
   { &KERR_TOO_LARGE, "TooLarge", 413 },
   { &KERR_THROTTLED, "Throttled", 429 },
   { &KERR_UNAVAILABLE, "Unavailable", 503 },
+  { &KERR_NO_SPACE, "NoSpace", 507 },
 };
 
 NEOERR *err_init(void)
