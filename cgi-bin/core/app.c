@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* Bodies beyond this are refused with 413 before they are read; nginx
@@ -48,10 +49,25 @@ static int cb_write(void *data, const char *buf, int n)
   return FCGX_PutStr(buf, n, r->fx->out);
 }
 
+/* ClearSilver reads a form body only when CONTENT_TYPE is exactly
+ * "application/x-www-form-urlencoded": the same type with a parameter
+ * ("; charset=UTF-8", as many HTTP clients send it) or in other letter
+ * case left the form unread, and its CSRF check refused it. It is given
+ * the bare type. */
+static char *content_type(const char *v)
+{
+  static const char form[] = "application/x-www-form-urlencoded";
+  size_t n = sizeof form - 1;
+  if (strncasecmp(v, form, n) == 0 && (v[n] == ';' || v[n] == ' ' || v[n] == '\0'))
+    return strdup(form);
+  return strdup(v);
+}
+
 static char *cb_getenv(void *data, const char *k)
 {
   struct req *r = data;
   const char *v = FCGX_GetParam(k, r->fx->envp);
+  if (v && strcmp(k, "CONTENT_TYPE") == 0) return content_type(v);
   return v ? strdup(v) : NULL;
 }
 
