@@ -29,7 +29,7 @@ PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
 TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run stop test deps build unit clean status
+.PHONY: all run stop test deps build unit clean status soak
 .DEFAULT_GOAL := all
 
 all: $(PROGS) $(TOOLS) $(UNIT)
@@ -83,6 +83,12 @@ status:
 test: deps
 	@$(MAKE) --no-print-directory SAN=1 all
 	@scripts/test.sh
+
+# Faults under a steady write load on a throwaway stack (SOAK_SECONDS,
+# default 600; make test runs a 75-second one).
+soak: deps
+	@$(MAKE) --no-print-directory SAN=1 all
+	@scripts/soak.sh
 
 clean:
 	rm -rf build build-asan
