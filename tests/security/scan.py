@@ -95,7 +95,7 @@ def run_sqlmap(n, target, c):
     cmd = ["sqlmap", "-u", BASE + url, "--batch", "--level", "2", "--risk", "1", "--smart",
            "--threads", "1", "--timeout", "30", "--retries", "1", "--disable-coloring",
            "--flush-session", "--output-dir", os.path.join(OUT, "sqlmap"),
-           "--cookie", cookie_arg(c), "--skip", "_csrf"]
+           "--cookie", cookie_arg(c), "--skip", "_csrf", "--ignore-code", "401"]
     if data is not None:
         cmd += ["--data", data]
     if data is not None and "_csrf=" in data:
