@@ -63,7 +63,7 @@ marker="<!-- scripts/security.sh writes below this line -->"
     echo
     echo "Command: \`make security\` (scripts/security.sh, tests/security/scan.py), started $started,"
     echo "SECURITY_BUDGET=${SECURITY_BUDGET:-3600} SECURITY_TARGET_SECONDS=${SECURITY_TARGET_SECONDS:-180}" \
-        "SECURITY_WAPITI_SECONDS=${SECURITY_WAPITI_SECONDS:-600}; sqlmap $(sqlmap --version 2>/dev/null | tail -n 1)," \
+        "SECURITY_WAPITI_SECONDS=${SECURITY_WAPITI_SECONDS:-600}; sqlmap $(sqlmap --version 2>/dev/null | head -n 1)," \
         "wapiti $(dpkg-query -W -f='${Version}' wapiti 2>/dev/null); isolation: $isolation."
     echo
     cat "$out/summary.md" 2>/dev/null || echo "(tests/security/scan.py wrote no summary, status $rc)"
