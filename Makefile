@@ -43,7 +43,7 @@ UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/tes
 FUZZ_TARGETS := request fields csv xlsx template
 REPLAY   := $(patsubst %,$(BUILD)/tests/test_fuzz_%,$(FUZZ_TARGETS))
 
-.PHONY: all run stop test deps build unit clean status fuzz fuzzers
+.PHONY: all run stop test deps build unit clean status fuzz fuzzers soak security
 .DEFAULT_GOAL := all
 
 all: $(PROGS) $(TOOLS) $(UNIT) $(REPLAY)
@@ -114,6 +114,19 @@ status:
 test: deps
 	@$(MAKE) --no-print-directory SAN=1 all
 	@scripts/test.sh
+
+# Faults under a steady write load on a throwaway stack (SOAK_SECONDS,
+# default 600; make test runs a 75-second one).
+soak: deps
+	@$(MAKE) --no-print-directory SAN=1 all
+	@scripts/soak.sh
+
+# sqlmap and wapiti on every form, as each role and signed out (long: see
+# docs/security-scan.md). Installs the scanners; make test does without.
+security:
+	@scripts/deps.sh security
+	@$(MAKE) --no-print-directory SAN=1 all
+	@scripts/security.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -2,6 +2,7 @@
 # kehu: private MariaDB instance under $KEHU_VAR.
 #   db.sh start       initialise on first use, then start (no-op if running)
 #   db.sh stop        clean shutdown
+#   db.sh supervise   (run by start) mariadbd, started again if it dies
 #   db.sh sql ARGS    mariadb client as the administrator on the private socket
 #
 # The server runs as the OS user mysql (KEHU_DB_OS_USER, scripts/owners.sh)
@@ -24,6 +25,9 @@ cnf="$KEHU_VAR/my.cnf"
 errlog="$KEHU_LOG_DIR/mariadb.log"
 # Where an older kehu (root server, socket in run/) kept its pid file.
 legacy_pidfile="$KEHU_VAR/mysqld.pid"
+superpid="$KEHU_VAR/run/mysqld-supervisor.pid"
+stopflag="$KEHU_VAR/run/mysqld.stopping"
+tmpdir="$KEHU_VAR/mysql-tmp"
 
 # The pid file sits beside the socket, where the server may write.
 [[ "$sockdir" != "$KEHU_VAR" && "$sockdir" != "$KEHU_VAR/run" ]] ||
@@ -60,6 +64,7 @@ prepare() {
     app_group="$(kehu_group_of "$KEHU_APP_USER")"
     kehu_own_dir "$sockdir" "$KEHU_DB_OS_USER" "$app_group" 0750
     kehu_own_dir "$filesdir" "$KEHU_DB_OS_USER" "$(kehu_group_of "$KEHU_DB_OS_USER")" 0700
+    kehu_own_dir "$tmpdir" "$KEHU_DB_OS_USER" "$(kehu_group_of "$KEHU_DB_OS_USER")" 0700
     [[ ! -d "$datadir" ]] ||
         kehu_own_dir "$datadir" "$KEHU_DB_OS_USER" "$(kehu_group_of "$KEHU_DB_OS_USER")" 0700
     make_password
@@ -72,16 +77,41 @@ init_datadir() {
     # interrupted first run is retried instead of leaving a half-made datadir.
     local tmp="$datadir.init"
     local log="$KEHU_LOG_DIR/mariadb-install-db.log"
-    rm -rf "$tmp"
+    # A datadir that is a mount point (make soak's small filesystem, to
+    # fill it) cannot be renamed onto: it is initialised in place, after
+    # emptying what an interrupted run left.
+    if mountpoint -q "$datadir" 2>/dev/null; then
+        tmp=$datadir
+        find "$tmp" -mindepth 1 -delete
+    fi
+    [[ "$tmp" == "$datadir" ]] || rm -rf "$tmp"
     echo "db: initialising $datadir (log: $log)"
-    if ! mariadb-install-db --no-defaults --datadir="$tmp" \
+    if ! mariadb-install-db --no-defaults --datadir="$tmp" --tmpdir="$tmpdir" \
         --auth-root-authentication-method=socket --auth-root-socket-user="$admin" \
         --user="$KEHU_DB_OS_USER" --skip-test-db >>"$log" 2>&1; then
         tail -n 20 "$log" >&2
         kehu_die "mariadb-install-db failed, see $log"
     fi
-    mv "$tmp" "$datadir"
+    [[ "$tmp" == "$datadir" ]] || mv "$tmp" "$datadir"
     chmod 0700 "$datadir"
+}
+
+# mariadbd under a small supervisor (db.sh supervise, its pid in
+# $superpid) that starts it again whenever it ends without `db.sh stop`:
+# InnoDB aborts the server when it runs out of disk space during a
+# rollback ("[FATAL] InnoDB: Error (Out of disk space) in rollback", seen in
+# make soak), and the programs should find it back once space returns, as
+# they do after a restart. `db.sh stop` leaves $stopflag first: a signal
+# to the supervisor waits until its mariadbd has ended, too late to tell.
+supervise() {
+    echo "$$" >"$superpid"
+    while [[ ! -e "$stopflag" ]]; do
+        mariadbd --defaults-file="$cnf" >>"$errlog" 2>&1 </dev/null || true
+        [[ ! -e "$stopflag" ]] || break
+        echo "$(date '+%F %T') db.sh: mariadbd ended without db.sh stop; starting it again in 1 s" >>"$errlog"
+        sleep 1
+    done
+    rm -f "$superpid"
 }
 
 # Every start: root by the socket only, and no account an older kehu's
@@ -118,17 +148,24 @@ stop_legacy() {
 }
 
 start() {
-    local pid i
-    if pid="$(kehu_pidfile_alive "$pidfile")"; then
-        return 0 # already running
+    local pid i offset
+    if kehu_pidfile_alive "$pidfile" >/dev/null || kehu_pidfile_alive "$superpid" >/dev/null; then
+        # Running, or being started again by its supervisor.
+        for ((i = 0; i < 60; i++)); do
+            ping_db && return 0
+            sleep 0.5
+        done
+        kehu_die "mariadbd did not answer on $KEHU_DB_SOCKET within 30 s"
     fi
     stop_legacy
     prepare
     [[ -d "$datadir/mysql" ]] || init_datadir
     kehu_render "$KEHU_ROOT/conf/my.cnf.in" "$cnf"
-    rm -f "$pidfile"
+    rm -f "$pidfile" "$stopflag"
+    touch "$errlog"
+    offset=$(stat -c %s "$errlog")
     # setsid + nohup: the server must outlive this script and the terminal.
-    setsid nohup mariadbd --defaults-file="$cnf" >>"$errlog" 2>&1 </dev/null &
+    setsid nohup "$KEHU_ROOT/scripts/db.sh" supervise >>"$errlog" 2>&1 </dev/null &
     pid=$!
     for ((i = 0; i < 60; i++)); do
         if ping_db; then
@@ -139,34 +176,59 @@ start() {
             harden
             return 0
         fi
-        if ! kehu_alive "$pid"; then
+        if ! kehu_alive "$pid" || tail -c "+$((offset + 1))" "$errlog" | grep "starting it again" >/dev/null; then
+            stop
             tail -n 30 "$errlog" >&2
             kehu_die "mariadbd exited during startup, see $errlog"
         fi
         sleep 0.5
     done
+    stop
     tail -n 30 "$errlog" >&2
     kehu_die "mariadbd did not answer on $KEHU_DB_SOCKET within 30 s"
 }
 
+# The supervisor ends once its mariadbd has (see supervise).
+wait_supervisor() {
+    local pid
+    if pid="$(kehu_pidfile_alive "$superpid")"; then
+        for _ in {1..50}; do
+            kehu_alive "$pid" || break
+            sleep 0.1
+        done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$superpid" "$stopflag"
+}
+
 stop() {
-    local pid i
+    local pid="" i
     stop_legacy
-    pid="$(kehu_pidfile_alive "$pidfile")" || { rm -f "$pidfile"; return 0; }
+    touch "$stopflag"
+    # A supervisor between two starts ends at the flag, or its new
+    # mariadbd writes its pid file.
+    for ((i = 0; i < 20; i++)); do
+        pid="$(kehu_pidfile_alive "$pidfile")" && break
+        kehu_pidfile_alive "$superpid" >/dev/null || break
+        sleep 0.5
+    done
+    [[ -n "$pid" ]] || { rm -f "$pidfile"; wait_supervisor; return 0; }
     need_cnf
     mariadb-admin "${client[@]}" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 120; i++)); do
-        kehu_alive "$pid" || { rm -f "$pidfile"; return 0; }
+        kehu_alive "$pid" || { rm -f "$pidfile"; wait_supervisor; return 0; }
         sleep 0.5
     done
     echo "db: mariadbd ($pid) did not stop in 60 s, killing it" >&2
     kill -KILL "$pid" 2>/dev/null || true
     rm -f "$pidfile"
+    wait_supervisor
 }
 
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
+    supervise) supervise ;;
     sql)
         shift
         need_cnf

@@ -15,6 +15,12 @@ packages=(
     wrk curl valgrind
 )
 
+# `deps.sh security`: also the scanners of `make security` (make test and
+# make run do without them).
+if [[ "${1:-}" == security ]]; then
+    packages+=(sqlmap wapiti iproute2)
+fi
+
 missing=()
 for pkg in "${packages[@]}"; do
     # dpkg-query fails for unknown packages and prints e.g.

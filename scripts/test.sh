@@ -6,6 +6,8 @@
 #   2. http        tests/http/run.py
 #   3. browser     tests/browser/run.py
 #   4. sanitizers  no ASan/UBSan/LSan report was written by any process
+#   5. soak        scripts/soak.sh on a stack of its own, SOAK_SECONDS=75:
+#                  each fault once under a write load (see make soak)
 # Each suite ends with "<suite>: N passed, M failed"; the last line of the
 # output is "N passed, M failed" (the sums). Exit status 1 if anything
 # failed or a suite could not run. KEHU_KEEP=1 keeps the temp directory.
@@ -17,58 +19,14 @@ KEHU_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 export KEHU_ROOT
 cd "$KEHU_ROOT" || exit 1
 
-# Settings derived from KEHU_VAR must come from the new KEHU_VAR, not from
-# the caller's environment (a developer shell may point at the real var/).
-unset KEHU_VAR KEHU_DB_SOCKET KEHU_LOG_DIR KEHU_DB_PASS KEHU_BENCH
-
-stack() { "$KEHU_ROOT/scripts/stack.sh" "$@"; }
-
-# shellcheck disable=SC2317 # invoked by the EXIT trap
-cleanup() {
-    [[ -n "${KEHU_VAR:-}" ]] || return 0
-    stack stop >/dev/null 2>&1
-    if [[ "${KEHU_KEEP:-0}" == 1 ]]; then
-        echo "test: kept $KEHU_VAR" >&2
-    elif [[ "$KEHU_VAR" == /tmp/kehu-test.* ]]; then
-        rm -rf "$KEHU_VAR"
-    fi
-}
-trap cleanup EXIT
+# shellcheck source=scripts/throwaway.sh
+. "$KEHU_ROOT/scripts/throwaway.sh"
+trap throwaway_remove EXIT
 trap 'exit 130' INT TERM
-
-export KEHU_BUILD="$KEHU_ROOT/build-asan"
-export KEHU_WORKERS=2
-# The tests compare the navigation's overdue count with SQL right after
-# changing complaints: no per-process caching of it here.
-export KEHU_NAV_COUNT_TTL=0
-KEHU_VAR="$(mktemp -d /tmp/kehu-test.XXXXXX)" || { echo "test: mktemp failed" >&2; exit 1; }
-export KEHU_VAR
-# Who may enter what in here is set by the stack's scripts (scripts/owners.sh).
-mkdir -p "$KEHU_VAR/log"
-
-# A free port: KEHU_TEST_PORT (18080 by default) unless something answers
-# there; runs side by side give each its own start.
-: "${KEHU_HTTP_HOST:=127.0.0.1}"
-port_busy() { (exec 3<>"/dev/tcp/$KEHU_HTTP_HOST/$1") 2>/dev/null; }
-port=${KEHU_TEST_PORT:-18080}
-first=$port
-while port_busy "$port"; do
-    port=$((port + 1))
-    ((port < first + 100)) || { echo "test: no free port in $first-$((first + 99))" >&2; exit 1; }
-done
-export KEHU_HTTP_PORT=$port
-
-# Sanitizer reports go to files so that the FastCGI workers' reports (their
-# stderr is a log file) are found in one place by the "sanitizers" suite.
-export ASAN_OPTIONS="log_path=$KEHU_VAR/log/asan:detect_leaks=1:abort_on_error=0"
-export UBSAN_OPTIONS="print_stacktrace=1:log_path=$KEHU_VAR/log/ubsan"
-export LSAN_OPTIONS="suppressions=$KEHU_ROOT/tests/lsan.supp"
-export PYTHONUNBUFFERED=1
+throwaway_setup kehu-test || exit 1
+stack() { "$KEHU_ROOT/scripts/stack.sh" "$@"; }
 # cmocka's plain format, whatever the caller's environment says.
 export CMOCKA_MESSAGE_OUTPUT=STDOUT
-
-# shellcheck source=scripts/env.sh
-. "$KEHU_ROOT/scripts/env.sh"
 
 
 total_pass=0
@@ -165,17 +123,7 @@ suite_python() {
 suite_sanitizers() {
     local reports=() r
     echo "=== sanitizers"
-    shopt -s nullglob
-    reports=("$KEHU_VAR"/log/asan.* "$KEHU_VAR"/log/ubsan.*)
-    # A report can also land on a program's stderr (UBSan's, when it aborts
-    # under ASan's runtime), so the program logs are searched too.
-    local log
-    for log in "$KEHU_VAR"/log/*.log; do
-        if grep -qE 'runtime error:|(Address|Leak|UndefinedBehavior)Sanitizer' "$log"; then
-            reports+=("$log")
-        fi
-    done
-    shopt -u nullglob
+    mapfile -t reports < <(throwaway_reports)
     if ((${#reports[@]} == 0)); then
         echo "sanitizers: 1 passed, 0 failed"
         add 1 0
@@ -209,6 +157,25 @@ suite_python browser tests/browser/run.py 1800
 echo "=== stopping the stack"
 stack stop || broken=1
 suite_sanitizers
+
+# --- 5. soak ------------------------------------------------------------------
+# Its own stack (small filesystems under the database), started after this
+# one stopped; it prints its figures and "soak: N passed, M failed".
+suite_soak() {
+    local out="$KEHU_VAR/log/suite-soak.out" rc last
+    echo "=== soak"
+    SOAK_SECONDS=${SOAK_SECONDS:-75} timeout -k 10 900 "$KEHU_ROOT/scripts/soak.sh" 2>&1 | tee "$out"
+    rc=${PIPESTATUS[0]}
+    last="$(grep -v '^[[:space:]]*$' "$out" | tail -n 1)"
+    if [[ "$last" =~ ^soak:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        add "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+    else
+        echo "soak: ended (status $rc) without a summary line; counted as one failure"
+        add 0 1
+        broken=1
+    fi
+}
+suite_soak
 
 echo "$total_pass passed, $total_fail failed"
 if ((total_fail > 0 || broken)); then

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* Bodies beyond this are refused with 413 before they are read; nginx
@@ -141,6 +142,7 @@ static const char *reason(int status)
   case 422: return "Unprocessable Content";
   case 429: return "Too Many Requests";
   case 503: return "Service Unavailable";
+  case 507: return "Insufficient Storage";
   default: return "Internal Server Error";
   }
 }

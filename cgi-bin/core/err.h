@@ -16,6 +16,7 @@ extern NERR_TYPE KERR_TOO_LARGE;     /* 413 */
 extern NERR_TYPE KERR_UNSUPPORTED;   /* 415: a body of a type the route does not take */
 extern NERR_TYPE KERR_THROTTLED;     /* 429 */
 extern NERR_TYPE KERR_UNAVAILABLE;   /* 503: database down, retry later */
+extern NERR_TYPE KERR_NO_SPACE;      /* 507: the data disk is full, nothing was saved */
 
 NEOERR *err_init(void);
 /* HTTP status for an error chain (500 when no kind matches). */

@@ -1,4 +1,5 @@
 #include "core/files.h"
+#include "core/err.h"
 #include "core/session.h"
 #include <ctype.h>
 #include <errno.h>
@@ -23,10 +24,20 @@ static void files_dir(char *out, size_t n)
   snprintf(out, n, "%s/files", v && *v ? v : "var");
 }
 
+/* A write the disk had no room for is the 507 page (try again later),
+ * not an internal error. EFBIG: a file size limit, the same to the user. */
+static NEOERR *write_error(const char *what, const char *path)
+{
+  int e = errno;
+  if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+    return nerr_raise(KERR_NO_SPACE, "%s %s: %s", what, path, strerror(e));
+  return nerr_raise_errno(NERR_IO, "%s %s", what, path);
+}
+
 static NEOERR *copy_to(FILE *in, const char *path)
 {
   int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-  if (fd < 0) return nerr_raise_errno(NERR_IO, "create %s", path);
+  if (fd < 0) return write_error("create", path);
   char buf[65536];
   size_t got;
   NEOERR *err = STATUS_OK;
@@ -34,14 +45,14 @@ static NEOERR *copy_to(FILE *in, const char *path)
     for (size_t off = 0; off < got;) {
       ssize_t w = write(fd, buf + off, got - off);
       if (w < 0 && errno == EINTR) continue;
-      if (w < 0) { err = nerr_raise_errno(NERR_IO, "write %s", path); break; }
+      if (w < 0) { err = write_error("write", path); break; }
       off += (size_t)w;
     }
   }
   if (!err && ferror(in)) err = nerr_raise(NERR_IO, "reading the upload for %s", path);
   /* On disk before the row that names it is committed. */
-  if (!err && fdatasync(fd) != 0) err = nerr_raise_errno(NERR_IO, "fdatasync %s", path);
-  if (close(fd) != 0 && !err) err = nerr_raise_errno(NERR_IO, "close %s", path);
+  if (!err && fdatasync(fd) != 0) err = write_error("fdatasync", path);
+  if (close(fd) != 0 && !err) err = write_error("close", path);
   if (err) unlink(path);
   return err;
 }
@@ -50,14 +61,14 @@ NEOERR *file_store(FILE *in, char stored[65])
 {
   char dir[1024], tmp[1200], final[1200];
   files_dir(dir, sizeof dir);
-  if (mkdir(dir, 0750) != 0 && errno != EEXIST) return nerr_raise_errno(NERR_IO, "mkdir %s", dir);
+  if (mkdir(dir, 0750) != 0 && errno != EEXIST) return write_error("mkdir", dir);
   token_random(stored, 32);
   snprintf(tmp, sizeof tmp, "%s/%s.part", dir, stored);
   snprintf(final, sizeof final, "%s/%s", dir, stored);
   NEOERR *err = copy_to(in, tmp);
   if (err) return nerr_pass(err);
   if (rename(tmp, final) != 0) {
-    err = nerr_raise_errno(NERR_IO, "rename %s", final);
+    err = write_error("rename", final);
     unlink(tmp);
     return err;
   }

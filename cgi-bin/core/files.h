@@ -12,7 +12,8 @@
 const char *attachment_type(const unsigned char *head, size_t n);
 
 /* Copies `in` to $KEHU_VAR/files/<stored> (a temporary name, then a
- * rename; synced): stored receives 64 random hex digits. */
+ * rename; synced): stored receives 64 random hex digits. A disk with no
+ * room for it is KERR_NO_SPACE (the 507 page), and nothing is left. */
 NEOERR *file_store(FILE *in, char stored[65]);
 /* Removes a stored file again (its transaction failed). */
 void file_discard(const char *stored);

@@ -206,14 +206,23 @@ static int is_read(const char *sql)
   return strncasecmp(sql, "SELECT", 6) == 0;
 }
 
+/* The server could not grow a table or write a file: its disk is full. */
+static int disk_full(unsigned e)
+{
+  return e == ER_RECORD_FILE_FULL || e == ER_DISK_FULL || e == ER_ERROR_ON_WRITE;
+}
+
 /* A failed statement's error, by kind: a lost connection, a deadlock or a
- * lock wait is KERR_UNAVAILABLE (try again later), a duplicate key
- * KERR_CONFLICT, a missing referenced row KERR_BAD_REFERENCE. */
+ * lock wait is KERR_UNAVAILABLE (try again later), a full disk
+ * KERR_NO_SPACE, a duplicate key KERR_CONFLICT, a missing referenced row
+ * KERR_BAD_REFERENCE. */
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *sql)
 {
   unsigned e = mysql_stmt_errno(st);
   if (lost(e) || e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
     return nerr_raise(KERR_UNAVAILABLE, "%s [%.160s]", mysql_stmt_error(st), sql);
+  if (disk_full(e))
+    return nerr_raise(KERR_NO_SPACE, "%s [%.160s]", mysql_stmt_error(st), sql);
   if (e == ER_DUP_ENTRY)
     return nerr_raise(KERR_CONFLICT, "%s [%.160s]", mysql_stmt_error(st), sql);
   if (e == ER_NO_REFERENCED_ROW_2 || e == ER_NO_REFERENCED_ROW)
@@ -431,7 +440,8 @@ NEOERR *db_commit(void)
   if (!in_tx) return nerr_raise(NERR_ASSERT, "commit outside a transaction");
   in_tx = 0;
   if (mysql_commit(conn)) {
-    NEOERR *err = nerr_raise(KERR_UNAVAILABLE, "commit: %s", mysql_error(conn));
+    NEOERR *err = nerr_raise(disk_full(mysql_errno(conn)) ? KERR_NO_SPACE : KERR_UNAVAILABLE,
+                             "commit: %s", mysql_error(conn));
     mysql_rollback(conn);
     mysql_autocommit(conn, 1);
     return err;

@@ -36,3 +36,28 @@ def test_pages_recover_after_database_restart():
                 r = c.get(path)
             check_status(r, 200, "%s after the restart (same session)" % path)
     check(c.get("/customers?q=%E5%8D%8E").status == 200, "search after the restart")
+
+
+def test_database_that_dies_is_started_again():
+    """mariadbd killed (InnoDB aborts it on a full disk: make soak): its
+    supervisor in scripts/db.sh starts it again and pages come back."""
+    import signal
+    from lib import VAR
+    with open(os.path.join(VAR, "mysqld.pid")) as f:
+        pid = int(f.read().strip())
+    c = sign_in("staff04")
+    check_status(c.get("/customers"), 200, "before the kill")
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    statuses = set()
+    while time.monotonic() < deadline:
+        r = c.get("/customers")
+        statuses.add(r.status)
+        if r.status == 200 and 503 in statuses:
+            break
+        check(r.status in (200, 503), "while the database is away: %d" % r.status)
+        time.sleep(0.3)
+    check(503 in statuses, "the kill was not noticed (%s)" % sorted(statuses))
+    check(r.status == 200, "pages did not come back within 30 s of the kill (%s)" % sorted(statuses))
+    with open(os.path.join(VAR, "mysqld.pid")) as f:
+        check(int(f.read().strip()) != pid, "the same mariadbd still named in its pid file")

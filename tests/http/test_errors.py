@@ -199,3 +199,21 @@ def test_head_request():
     check_status(r, 200, "HEAD /customers")
     check(r.raw == b"", "HEAD answered with a body of %d bytes" % len(r.raw))
     check(r.header("Content-Type", "").startswith("text/html"), "HEAD Content-Type")
+
+
+def test_form_type_with_charset_is_read():
+    """A form body sent as "application/x-www-form-urlencoded; charset=UTF-8"
+    (as many HTTP clients label it; sqlmap too) is read like one without
+    the parameter, in any letter case: signing in works, and a wrong token
+    is still refused."""
+    for ctype in ("application/x-www-form-urlencoded; charset=UTF-8",
+                  "Application/X-WWW-Form-Urlencoded;charset=utf-8"):
+        c = Client()
+        token = csrf_of(c.get("/login").text)
+        r = c.post("/login", {"_csrf": token, "username": "staff05", "password": PASSWORD},
+                   headers={"Content-Type": ctype})
+        check_status(r, 303, "sign in with Content-Type %r" % ctype)
+        check("kehu_session" in c.cookies, "no session after signing in with %r" % ctype)
+        r = Client().post("/login", {"_csrf": token, "username": "staff05", "password": PASSWORD},
+                          headers={"Content-Type": ctype})
+        check_status(r, 403, "a token of another visitor with %r" % ctype)
