@@ -26,10 +26,10 @@ CORE_SRC := $(wildcard cgi-bin/core/*.c)
 DB_SRC   := $(wildcard cgi-bin/db/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
-TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit
+TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit $(BUILD)/kehu-audit
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run stop test deps build unit clean status
+.PHONY: all run stop test deps build unit clean status audit-check backup restore
 .DEFAULT_GOAL := all
 
 all: $(PROGS) $(TOOLS) $(UNIT)
@@ -61,6 +61,10 @@ $(BUILD)/hello.fcgi: $(BUILD)/bench/hello.o
 $(BUILD)/kehu-submit: $(BUILD)/bench/submit.o
 	$(CC) $(LDFLAGS) $^ -o $@ -lpthread
 
+# Verifies the audit log's hash chain (docs/audit-chain.md).
+$(BUILD)/kehu-audit: $(BUILD)/tools/kehu-audit.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ -o $@ -lcmocka $(LDLIBS)
@@ -83,6 +87,17 @@ status:
 test: deps
 	@$(MAKE) --no-print-directory SAN=1 all
 	@scripts/test.sh
+
+# The audit chain, backups and restores of the stack `make run` serves
+# (docs/audit-chain.md, docs/backup.md).
+audit-check: $(BUILD)/kehu-audit
+	@. scripts/env.sh && $(ROOT)/$(BUILD)/kehu-audit check
+
+backup: $(BUILD)/kehu-audit
+	@KEHU_BUILD=$(ROOT)/$(BUILD) scripts/backup.sh
+
+restore: $(BUILD)/kehu-audit
+	@KEHU_BUILD=$(ROOT)/$(BUILD) scripts/restore.sh $(BACKUP)
 
 clean:
 	rm -rf build build-asan
