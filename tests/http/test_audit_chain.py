@@ -83,6 +83,46 @@ def test_rows_sealed_within_interval():
     check(HEX64.match(row[0][1]), "chain_hash %r is not 64 hex digits" % row[0][1])
 
 
+def test_long_transaction_blocks_neither_writers_nor_sealing():
+    """An import's transaction keeps its audit rows uncommitted for many
+    seconds: others' rows are sealed meanwhile, its own after its commit."""
+    wait_sealed()
+    long_tx = subprocess.Popen(
+        ["mariadb", "--defaults-file=" + os.path.join(VAR, "my.cnf"),
+         "--user=" + (os.environ.get("KEHU_DB_USER") or "kehu_app"), "-N", "-B", "-e",
+         "START TRANSACTION; INSERT INTO audit_log (action, entity, detail, ip)"
+         " VALUES ('import', 'customer', 'long transaction', ''); DO SLEEP(8); COMMIT",
+         DB_NAME], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env=dict(os.environ, MYSQL_PWD=app_password()))
+    try:
+        end = time.time() + 5
+        while time.time() < end and sql_value(
+                "SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                " WHERE trx_rows_modified > 0 AND trx_query LIKE 'DO SLEEP%'") == "0":
+            time.sleep(0.1)
+        mark = int(sql_value("SELECT MAX(id) FROM audit_log"))
+        start = time.time()
+        sign_in("staff06")  # a writer that must not wait
+        check(time.time() - start < 5, "signing in took %.1f s beside an open transaction"
+              % (time.time() - start))
+        while time.time() - start < 6 and sql_value(
+                "SELECT COUNT(*) FROM audit_log WHERE id > %d AND chain_seq IS NULL" % mark) != "0":
+            time.sleep(0.2)
+        check(long_tx.poll() is None, "the long transaction ended too soon to tell")
+        check(sql_value("SELECT COUNT(*) FROM audit_log WHERE id > %d AND chain_seq IS NULL"
+                        % mark) == "0", "rows committed beside the open transaction not sealed")
+        long_tx.wait(30)
+        check(long_tx.returncode == 0, "the long transaction failed: %s" % long_tx.stdout.read())
+    finally:
+        if long_tx.poll() is None:
+            long_tx.kill()
+            long_tx.wait()
+    wait_sealed(10)
+    check(sql_value("SELECT COUNT(*) FROM audit_log WHERE detail = 'long transaction'"
+                    " AND chain_seq IS NOT NULL") != "0", "the long transaction's row not sealed")
+    check_passes("after the long transaction")
+
+
 def test_check_passes_and_records_head():
     wait_sealed()
     out = check_passes("untouched log")
@@ -157,13 +197,17 @@ def test_rewrite_of_the_whole_chain_fails_on_the_head():
         check_passes("after undoing the rewrite")
 
 
-def app_sql(query):
-    """(exit status, output) of a statement run as the application account."""
+def app_password():
     pw = os.environ.get("KEHU_DB_PASS")
     if not pw:
         with open(os.path.join(VAR, "db-password")) as f:
             pw = f.read().strip()
-    env = dict(os.environ, MYSQL_PWD=pw)
+    return pw
+
+
+def app_sql(query):
+    """(exit status, output) of a statement run as the application account."""
+    env = dict(os.environ, MYSQL_PWD=app_password())
     p = subprocess.run(["mariadb", "--defaults-file=" + os.path.join(VAR, "my.cnf"),
                         "--user=" + (os.environ.get("KEHU_DB_USER") or "kehu_app"),
                         "-N", "-B", "-e", query, DB_NAME],
