@@ -54,7 +54,10 @@ echo "backup: dumping $KEHU_DB_NAME"
 "${dump[@]}" --single-transaction --quick --no-autocommit --triggers --skip-routines --skip-events \
     --ignore-table-data="$KEHU_DB_NAME.$KEHU_BACKUP_DERIVED" \
     "$KEHU_DB_NAME" >"$work/db.sql"
-"${dump[@]}" --no-data --no-create-info --skip-triggers --routines --events \
+# --single-transaction here too: without it mariadb-dump takes LOCK TABLES
+# on every table even for no rows, and a complaint being filed meanwhile
+# died of a metadata-lock deadlock (503).
+"${dump[@]}" --single-transaction --no-data --no-create-info --skip-triggers --routines --events \
     "$KEHU_DB_NAME" >"$work/routines.sql"
 
 # Stored files are written once under a temporary name and renamed: every

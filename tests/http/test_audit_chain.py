@@ -17,7 +17,7 @@ HEADS = os.path.join(VAR, "audit", "heads")
 
 
 def run_check(heads=None, mode="check"):
-    env = dict(os.environ)
+    env = dict(os.environ, KEHU_DB_PASS=app_password())
     if heads:
         env["KEHU_AUDIT_HEADS"] = heads
     p = subprocess.run([TOOL, mode], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -198,6 +198,7 @@ def test_rewrite_of_the_whole_chain_fails_on_the_head():
 
 
 def app_password():
+    """make test's environment was set before the stack made the password."""
     pw = os.environ.get("KEHU_DB_PASS")
     if not pw:
         with open(os.path.join(VAR, "db-password")) as f:
@@ -227,6 +228,8 @@ def test_application_account_cannot_alter_audit():
             ("DELETE", "DELETE FROM audit_log WHERE id = %d" % rid),
             ("INSERT a forged seal", "INSERT INTO audit_log (action, entity, chain_seq,"
              " chain_hash) VALUES ('x', 'x', 999999999, REPEAT('0', 64))"),
+            ("INSERT a backdated row", "INSERT INTO audit_log (at, action, entity)"
+             " VALUES ('2020-01-01', 'x', 'x')"),
             ("CALL the sealer", "CALL audit_seal()")]:
         rc, out = app_sql(query)
         check(rc != 0 and "denied" in out,

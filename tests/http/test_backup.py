@@ -12,8 +12,8 @@ import tempfile
 import threading
 import time
 
-from lib import (BUILD, DB_NAME, ROOT, VAR, check, check_in, check_status, sign_in, sql,
-                 sql_value)
+from lib import DB_NAME, ROOT, VAR, check, check_in, check_status, sign_in, sql, sql_value
+from test_audit_chain import run_check
 from test_complaint_public import PNG, PublicClient, fields, submit
 
 FILES = os.path.join(VAR, "files")
@@ -134,10 +134,8 @@ def test_backup_under_writes_and_restore():
     check(int(sql_value("SELECT COUNT(*) FROM customer_search")) ==
           int(sql_value("SELECT COUNT(*) FROM customers")), "customer_search was not rebuilt")
 
-    p = subprocess.run([os.path.join(BUILD, "kehu-audit"), "check"], stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, timeout=120)
-    out = p.stdout.decode("utf-8", "replace")
-    check(p.returncode == 0, "the audit chain does not verify after the restore: %s" % out)
+    rc, out = run_check()
+    check(rc == 0, "the audit chain does not verify after the restore: %s" % out)
     check_in("audit chain OK", out, "kehu-audit check after the restore")
     with open(os.path.join(VAR, "audit", "heads")) as f:
         check(any(line.startswith("restore ") for line in f), "no restore line in the heads file")
