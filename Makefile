@@ -36,14 +36,15 @@ CORE_SRC := $(wildcard cgi-bin/core/*.c)
 DB_SRC   := $(wildcard cgi-bin/db/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
-TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit
+TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit $(BUILD)/kehu-audit
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # tests/fuzz/<target>.c: one libFuzzer harness each; make test runs every
 # corpus file under tests/fuzz/ through each of them (test_fuzz_<target>).
 FUZZ_TARGETS := request fields csv xlsx template
 REPLAY   := $(patsubst %,$(BUILD)/tests/test_fuzz_%,$(FUZZ_TARGETS))
 
-.PHONY: all run stop test deps build unit clean status fuzz fuzzers soak security
+.PHONY: all run stop test deps build unit clean status fuzz fuzzers soak security \
+        audit-check backup restore
 .DEFAULT_GOAL := all
 
 all: $(PROGS) $(TOOLS) $(UNIT) $(REPLAY)
@@ -76,6 +77,10 @@ $(BUILD)/hello.fcgi: $(BUILD)/bench/hello.o
 
 $(BUILD)/kehu-submit: $(BUILD)/bench/submit.o
 	$(CC) $(LDFLAGS) $^ -o $@ -lpthread
+
+# Verifies the audit log's hash chain (docs/audit-chain.md).
+$(BUILD)/kehu-audit: $(BUILD)/tools/kehu-audit.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
 	@mkdir -p $(dir $@)
@@ -127,6 +132,17 @@ security:
 	@scripts/deps.sh security
 	@$(MAKE) --no-print-directory SAN=1 all
 	@scripts/security.sh
+
+# The audit chain, backups and restores of the stack `make run` serves
+# (docs/audit-chain.md, docs/backup.md).
+audit-check: $(BUILD)/kehu-audit
+	@. scripts/env.sh && $(ROOT)/$(BUILD)/kehu-audit check
+
+backup: $(BUILD)/kehu-audit
+	@KEHU_BUILD=$(ROOT)/$(BUILD) scripts/backup.sh
+
+restore: $(BUILD)/kehu-audit
+	@KEHU_BUILD=$(ROOT)/$(BUILD) scripts/restore.sh $(BACKUP)
 
 clean:
 	rm -rf build build-asan build-fuzz

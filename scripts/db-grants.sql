@@ -5,9 +5,14 @@
 --
 -- Grants are generated from information_schema so tables added by later
 -- migrations are covered automatically. The rules:
---   audit_log       SELECT, INSERT   (the application cannot rewrite history)
+--   audit_log       SELECT, and INSERT of the content columns only (the
+--                   application cannot rewrite history nor forge a seal)
 --   schema_version  SELECT           (only migrate.sh changes the schema)
 --   everything else SELECT, INSERT, UPDATE, DELETE
+-- The sealer, kehu_seal@localhost (schema/030): a locked account (nobody
+-- signs in with it) that the procedure audit_seal() runs as; it may read
+-- audit_log and set only its chain columns (and run audit_seal and
+-- audit_row_hash).
 -- Existing connections keep working: the account is created if missing and
 -- only its password is reset, so nothing is ever briefly revoked from
 -- running FastCGI workers.
@@ -50,7 +55,7 @@ BEGIN NOT ATOMIC
     EXECUTE IMMEDIATE CONCAT(
       'GRANT ',
       CASE tname
-        WHEN 'audit_log'      THEN 'SELECT, INSERT'
+        WHEN 'audit_log'      THEN 'SELECT'
         WHEN 'schema_version' THEN 'SELECT'
         ELSE 'SELECT, INSERT, UPDATE, DELETE'
       END,
@@ -62,10 +67,14 @@ BEGIN NOT ATOMIC
     -- restricted tables; the GRANT above guarantees the grant row exists,
     -- so REVOKE of privileges not held is not an error.
     IF tname = 'audit_log' THEN
-      EXECUTE IMMEDIATE CONCAT('REVOKE UPDATE, DELETE, DROP, ALTER, INDEX, ',
+      EXECUTE IMMEDIATE CONCAT('REVOKE INSERT, UPDATE, DELETE, DROP, ALTER, INDEX, ',
         'CREATE, REFERENCES, TRIGGER, CREATE VIEW, SHOW VIEW, DELETE HISTORY, ',
         'GRANT OPTION ON `',
         REPLACE(@kehu_db, '`', '``'), '`.`audit_log` FROM ', grantee);
+      -- The content only: the chain columns are the sealer's.
+      EXECUTE IMMEDIATE CONCAT('GRANT INSERT (user_id, action, entity, ',
+        'entity_id, detail, ip) ON `', REPLACE(@kehu_db, '`', '``'),
+        '`.`audit_log` TO ', grantee);
     ELSEIF tname = 'schema_version' THEN
       EXECUTE IMMEDIATE CONCAT('REVOKE INSERT, UPDATE, DELETE, DROP, ALTER, ',
         'INDEX, CREATE, REFERENCES, TRIGGER, CREATE VIEW, SHOW VIEW, ',
@@ -74,6 +83,25 @@ BEGIN NOT ATOMIC
     END IF;
   END LOOP;
   CLOSE tables;
+
+  -- The sealer. Only once migration 030 has made what it works on.
+  IF EXISTS (SELECT 1 FROM information_schema.ROUTINES
+              WHERE ROUTINE_SCHEMA = @kehu_db AND ROUTINE_NAME = 'audit_row_hash') THEN
+    CREATE USER IF NOT EXISTS 'kehu_seal'@'localhost' ACCOUNT LOCK;
+    ALTER USER 'kehu_seal'@'localhost' ACCOUNT LOCK;
+    BEGIN
+      DECLARE CONTINUE HANDLER FOR 1141 BEGIN END; -- no such grant: fine
+      EXECUTE IMMEDIATE CONCAT('REVOKE ALL PRIVILEGES ON `',
+        REPLACE(@kehu_db, '`', '``'), '`.* FROM kehu_seal@localhost');
+    END;
+    EXECUTE IMMEDIATE CONCAT('GRANT SELECT, UPDATE (chain_seq, chain_hash) ON `',
+      REPLACE(@kehu_db, '`', '``'), '`.`audit_log` TO kehu_seal@localhost');
+    EXECUTE IMMEDIATE CONCAT('GRANT EXECUTE ON FUNCTION `',
+      REPLACE(@kehu_db, '`', '``'), '`.`audit_row_hash` TO kehu_seal@localhost');
+    -- MariaDB checks the definer's right to run the procedure too.
+    EXECUTE IMMEDIATE CONCAT('GRANT EXECUTE ON PROCEDURE `',
+      REPLACE(@kehu_db, '`', '``'), '`.`audit_seal` TO kehu_seal@localhost');
+  END IF;
 END
 //
 

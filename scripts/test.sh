@@ -150,7 +150,7 @@ if ! stack start; then
 fi
 
 suite_unit
-suite_python http tests/http/run.py 1200
+suite_python http tests/http/run.py 2400
 suite_python browser tests/browser/run.py 1800
 
 # Stopping the workers makes them exit, which is when LeakSanitizer writes.
