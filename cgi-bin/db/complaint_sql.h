@@ -24,10 +24,15 @@
 
 /* Follow-ups recorded since complaint c was last reopened (by staff or by
  * a low rating), or all of them if it never was: closing needs one, so a
- * reopened complaint is not closed on the strength of the old ones. */
+ * reopened complaint is not closed on the strength of the old ones. Told
+ * by the timeline's ids (a follow-up writes a 'followup' event in its own
+ * transaction), not by times: a reopening and a follow-up can share a
+ * second. */
 #define COMPLAINT_FOLLOWUPS_OPEN \
-  " (SELECT COUNT(*) FROM complaint_followups f WHERE f.complaint_id = c.id" \
-  "  AND f.at >= COALESCE((SELECT MAX(e.at) FROM complaint_events e" \
-  "   WHERE e.complaint_id = c.id AND e.event = 'reopened'), '1000-01-01'))"
+  " IF(c.reopen_count = 0," \
+  "  (SELECT COUNT(*) FROM complaint_followups f WHERE f.complaint_id = c.id)," \
+  "  (SELECT COUNT(*) FROM complaint_events f WHERE f.complaint_id = c.id" \
+  "   AND f.event = 'followup' AND f.id > (SELECT MAX(e.id) FROM complaint_events e" \
+  "    WHERE e.complaint_id = c.id AND e.event = 'reopened')))"
 
 #endif

@@ -43,7 +43,7 @@ def test_database_that_dies_is_started_again():
     supervisor in scripts/db.sh starts it again and pages come back."""
     import signal
     from lib import VAR
-    with open(os.path.join(VAR, "mysqld.pid")) as f:
+    with open(os.path.join(VAR, "run", "db", "mysqld.pid")) as f:
         pid = int(f.read().strip())
     c = sign_in("staff04")
     check_status(c.get("/customers"), 200, "before the kill")
@@ -59,5 +59,5 @@ def test_database_that_dies_is_started_again():
         time.sleep(0.3)
     check(503 in statuses, "the kill was not noticed (%s)" % sorted(statuses))
     check(r.status == 200, "pages did not come back within 30 s of the kill (%s)" % sorted(statuses))
-    with open(os.path.join(VAR, "mysqld.pid")) as f:
+    with open(os.path.join(VAR, "run", "db", "mysqld.pid")) as f:
         check(int(f.read().strip()) != pid, "the same mariadbd still named in its pid file")
