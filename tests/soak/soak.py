@@ -177,7 +177,9 @@ def submitter(k, ctx):
                     if form.status != 200:
                         time.sleep(0.5)
                         continue
-                    idem = re.search(r'name="idem" value="([0-9a-f]{32})"', form.text).group(1)
+                    # The key the server signed (core/secret.c): its nonce
+                    # (the first 32 hex digits) is complaints.idem_key.
+                    idem = re.search(r'name="idem" value="([0-9a-f]{96})"', form.text).group(1)
                     files = [("file1", "leak.png", "image/png", PNG)] if with_file else []
                     body, ctype = multipart(dict(complaint_fields(marker, ctx),
                                                  _csrf=csrf_of(form.text), idem=idem), files)
@@ -471,7 +473,7 @@ def check_writes():
         if not acked:
             T.problem("%s: no write was acknowledged at all" % kind)
     # Audit rows and files of the acknowledged complaints.
-    keys = [idem for idem, _ in T.acked["complaint"].values()]
+    keys = [idem[:32] for idem, _ in T.acked["complaint"].values()]
     if keys:
         inlist = ",".join("'%s'" % k for k in keys)
         unaudited = sql_value(
@@ -480,7 +482,7 @@ def check_writes():
             "  AND a.action = 'complaint.create')" % inlist)
         if unaudited != "0":
             T.problem("%s acknowledged complaints without their audit row" % unaudited)
-        with_file = [idem for idem, f in T.acked["complaint"].values() if f]
+        with_file = [idem[:32] for idem, f in T.acked["complaint"].values() if f]
         if with_file:
             names = sql("SELECT a.stored_name FROM complaint_attachments a JOIN complaints c"
                         " ON c.id = a.complaint_id WHERE c.idem_key IN (%s)" % ",".join(
