@@ -96,6 +96,26 @@ init_datadir() {
     chmod 0700 "$datadir"
 }
 
+# The server makes its socket 0777; the directory already keeps others
+# out, the socket's own mode says so too.
+narrow_socket() {
+    ((EUID != 0)) || chgrp "$(kehu_group_of "$KEHU_APP_USER")" "$KEHU_DB_SOCKET"
+    chmod 0660 "$KEHU_DB_SOCKET"
+}
+
+# Once the server with pid $1 answers (its new socket exists), narrow it.
+narrow_socket_when_up() {
+    local pid=$1
+    for _ in {1..600}; do
+        kehu_alive "$pid" || return 0
+        if [[ -S "$KEHU_DB_SOCKET" ]] && ping_db; then
+            narrow_socket
+            return 0
+        fi
+        sleep 0.2
+    done
+}
+
 # mariadbd under a small supervisor (db.sh supervise, its pid in
 # $superpid) that starts it again whenever it ends without `db.sh stop`:
 # InnoDB aborts the server when it runs out of disk space during a
@@ -104,9 +124,14 @@ init_datadir() {
 # they do after a restart. `db.sh stop` leaves $stopflag first: a signal
 # to the supervisor waits until its mariadbd has ended, too late to tell.
 supervise() {
+    local child
     echo "$$" >"$superpid"
     while [[ ! -e "$stopflag" ]]; do
-        mariadbd --defaults-file="$cnf" >>"$errlog" 2>&1 </dev/null || true
+        mariadbd --defaults-file="$cnf" >>"$errlog" 2>&1 </dev/null &
+        child=$!
+        # Each server it starts makes its socket 0777 again.
+        (narrow_socket_when_up "$child") &
+        wait "$child" || true
         [[ ! -e "$stopflag" ]] || break
         echo "$(date '+%F %T') db.sh: mariadbd ended without db.sh stop; starting it again in 1 s" >>"$errlog"
         sleep 1
@@ -169,10 +194,7 @@ start() {
     pid=$!
     for ((i = 0; i < 60; i++)); do
         if ping_db; then
-            # The server makes its socket 0777; the directory already keeps
-            # others out, the socket's own mode says so too.
-            ((EUID != 0)) || chgrp "$(kehu_group_of "$KEHU_APP_USER")" "$KEHU_DB_SOCKET"
-            chmod 0660 "$KEHU_DB_SOCKET"
+            narrow_socket
             harden
             return 0
         fi
@@ -228,7 +250,9 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    supervise) supervise ;;
+    # exit inside the case: the supervisor outlives edits of this file, and
+    # bash must not read on from its old offset once the loop ends.
+    supervise) supervise; exit 0 ;;
     sql)
         shift
         need_cnf

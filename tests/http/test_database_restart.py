@@ -61,3 +61,10 @@ def test_database_that_dies_is_started_again():
     check(r.status == 200, "pages did not come back within 30 s of the kill (%s)" % sorted(statuses))
     with open(os.path.join(VAR, "run", "db", "mysqld.pid")) as f:
         check(int(f.read().strip()) != pid, "the same mariadbd still named in its pid file")
+    # The new server made its socket 0777 again; the supervisor narrows it
+    # (scripts/db.sh, narrow_socket_when_up) once the server answers.
+    sock = os.path.join(VAR, "run", "db", "mysqld.sock")
+    deadline = time.monotonic() + 10
+    while os.stat(sock).st_mode & 0o002 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    check(not os.stat(sock).st_mode & 0o002, "the restarted server's socket stays world-writable")
