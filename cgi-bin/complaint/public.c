@@ -1,6 +1,7 @@
 /* What every public page shares: the settings and the per-address
  * throttle (nginx limits bursts; this limits volume over minutes). */
 #include "complaint/pages.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/secret.h"
 #include "db/complaint_public.h"
@@ -65,8 +66,5 @@ NEOERR *status_link_token(const char *nonce, char *token, char *hash)
 
 void public_today(char out[11])
 {
-  time_t t = time(NULL) + 8 * 3600;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(out, 11, "%Y-%m-%d", &tm);
+  china_format("%Y-%m-%d", out, 11);
 }
