@@ -109,7 +109,7 @@ static NEOERR *set_lang(struct req *r)
   const char *lang = i18n_lang(req_param(r, "lang"));
   NEOERR *err;
   if (r->user.id) err = db_user_set_lang(&r->user, r->ip, lang);
-  else err = req_set_cookie(r, LANG_COOKIE, lang, 365 * 86400, 0);
+  else err = req_set_cookie(r, LANG_COOKIE, lang, 365 * 86400, 1);
   if (err) return nerr_pass(err);
   return nerr_pass(req_redirect(r, "%s", req_local_path(req_param(r, "back"))));
 }

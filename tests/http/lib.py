@@ -189,6 +189,22 @@ class Client:
         return self.request("POST", path, body=body, headers=h)
 
 
+def multipart(fields, files=()):
+    """(body, content type) of a multipart/form-data request. files:
+    (field, file name, declared type, bytes)."""
+    boundary = "----kehu" + os.urandom(16).hex()
+    out = []
+    for name, value in fields.items():
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
+                    % (boundary, name)).encode() + str(value).encode("utf-8") + b"\r\n")
+    for name, filename, ctype, data in files:
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                    "Content-Type: %s\r\n\r\n" % (boundary, name, filename, ctype)).encode("utf-8")
+                   + data + b"\r\n")
+    out.append(("--%s--\r\n" % boundary).encode())
+    return b"".join(out), "multipart/form-data; boundary=" + boundary
+
+
 def local_path(location):
     """The path+query of a Location header, checking it stays on this site."""
     check(location, "no Location header")

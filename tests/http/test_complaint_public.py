@@ -13,10 +13,10 @@ import re
 import threading
 import time
 import urllib.parse
-import uuid
 
 from lib import (VAR, Client, check, check_in, check_not_in, check_status,
-                 csrf_of, element_text, local_path, sql, sql_str, sql_value)
+                 csrf_of, element_text, local_path, multipart, sql, sql_str,
+                 sql_value)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + os.urandom(64)
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + os.urandom(64)
@@ -45,22 +45,6 @@ class PublicClient(Client):
             self.conn = http.client.HTTPConnection(
                 HOST, PORT, timeout=self.timeout, source_address=(self.addr, 0))
         return self.conn
-
-
-def multipart(fields, files=()):
-    """(body, content type) of a multipart/form-data request. files:
-    (field, file name, declared type, bytes)."""
-    boundary = "----kehu" + uuid.uuid4().hex
-    out = []
-    for name, value in fields.items():
-        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
-                    % (boundary, name)).encode() + str(value).encode("utf-8") + b"\r\n")
-    for name, filename, ctype, data in files:
-        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
-                    "Content-Type: %s\r\n\r\n" % (boundary, name, filename, ctype)).encode("utf-8")
-                   + data + b"\r\n")
-    out.append(("--%s--\r\n" % boundary).encode())
-    return b"".join(out), "multipart/form-data; boundary=" + boundary
 
 
 def open_form(c):

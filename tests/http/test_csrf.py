@@ -1,8 +1,11 @@
 """Every POST needs the right _csrf; without it: 403, the 表单已过期 page,
 and nothing changes."""
-from lib import (MSG_CSRF, Client, check, check_in, check_status, csrf_of,
-                 page_csrf, session_hash_sql, sign_in, sql, sql_str,
-                 sql_value, user_id)
+import random
+import re
+
+from lib import (MSG_CSRF, Client, check, check_in, check_not_in, check_status,
+                 csrf_of, multipart, page_csrf, session_hash_sql, sign_in, sql,
+                 sql_str, sql_value, user_id)
 
 OTHER_TOKEN = "0123456789abcdef" * 4
 
@@ -96,6 +99,66 @@ def test_csrf_page_in_english_for_english_visitor():
     token = csrf_of(c.get("/login").text)
     r = c.post("/account/lang", {"_csrf": token, "lang": "en", "back": "/login"})
     check_status(r, 303, "anonymous language change")
+    value, attrs = r.set_cookies()["kehu_lang"]
+    check(value == "en" and "httponly" in attrs and "samesite=lax" in attrs,
+          "kehu_lang cookie: %r %s (no script reads it: HttpOnly)" % (value, attrs))
     r = c.post("/login", {"username": "staff01", "password": "kehu2026"})
     check_status(r, 403, "English visitor without _csrf")
     check_in('<html lang="en">', r.text, "403 page language")
+
+
+def _executable_plan(c):
+    """A plan in progress whose page shows staff01 the execution form."""
+    for (pid,) in sql("SELECT id FROM support_plans WHERE status = 'in_progress' ORDER BY id"):
+        r = c.get("/plans/%s" % pid)
+        if r.status == 200 and 'id="exec-form"' in r.text:
+            return "/plans/%s" % pid, r.text
+    check(False, "staff01 sees no plan with an execution form")
+
+
+def _multipart_post(c, path, fields, token_file=None):
+    files = [] if token_file is None else [("_csrf", "_csrf", "application/octet-stream",
+                                             token_file.encode())]
+    body, ctype = multipart(fields, files)
+    return c.post(path, body=body, headers={"Content-Type": ctype})
+
+
+def test_multipart_forms_check_the_token():
+    """The three upload forms (public complaint, import, plan execution)
+    refuse a missing, wrong or file-borne token before doing anything, and
+    take the right one. A scanner (wapiti) sends every field of a multipart
+    form as a file part; the token then arrives as a file, never as the
+    field a browser sends, and must be refused like a missing one."""
+    staff = sign_in("staff01")
+    public = Client(source="127.%d.%d.%d" % (random.randint(2, 254), random.randint(0, 255),
+                                            random.randint(1, 254)))
+    public_form = public.get("/complaint").text
+    idem = re.search(r'name="idem" value="([0-9a-f]+)"', public_form)
+    check(idem, "the complaint form carries no idempotency key")
+    plan_path, plan_page = _executable_plan(staff)
+    forms = [
+        (public, "/complaint", csrf_of(public_form), {"kind": "complaint", "description": "",
+                                                      "idem": idem.group(1)}),
+        (staff, "/customers/import", page_csrf(staff, "/customers/import"), {"kind": "customers"}),
+        (staff, plan_path + "/execute", csrf_of(plan_page), {"line_key": "", "done_on": ""}),
+    ]
+    for c, path, token, fields in forms:
+        before = (_audit_max(), sql_value("SELECT COUNT(*) FROM complaints"),
+                  sql_value("SELECT COUNT(*) FROM import_jobs"),
+                  sql_value("SELECT COUNT(*) FROM support_executions"))
+        _forbidden(_multipart_post(c, path, fields), path + ": no token")
+        _forbidden(_multipart_post(c, path, dict(fields, _csrf="wapiti")), path + ": wrong token")
+        _forbidden(_multipart_post(c, path, dict(fields, _csrf=OTHER_TOKEN)),
+                   path + ": someone else's token")
+        _forbidden(_multipart_post(c, path, fields, token_file=token),
+                   path + ": the right token as a file part")
+        after = (_audit_max(), sql_value("SELECT COUNT(*) FROM complaints"),
+                 sql_value("SELECT COUNT(*) FROM import_jobs"),
+                 sql_value("SELECT COUNT(*) FROM support_executions"))
+        check(after == before, "%s: refused posts changed (audit, complaints, imports, "
+              "executions) from %s to %s" % (path, before, after))
+        # The right token as a field gets past the check: the empty form
+        # is answered with its field errors, not the 403 page.
+        r = _multipart_post(c, path, dict(fields, _csrf=token))
+        check(r.status in (303, 422), "%s with the right token: %d" % (path, r.status))
+        check_not_in(MSG_CSRF, r.text, path + " with the right token")

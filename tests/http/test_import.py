@@ -15,7 +15,7 @@ import urllib.parse
 import zipfile
 from xml.sax.saxutils import escape
 
-from lib import (Client, check, check_in, check_not_in, check_status, csrf_of,
+from lib import (Client, multipart, check, check_in, check_not_in, check_status, csrf_of,
                  element_text, local_path, page_csrf, sign_in, sql, sql_str,
                  sql_value, table_rows, user_id, VAR)
 
@@ -119,16 +119,7 @@ def _xlsx(header, rows, inline=False):
 
 
 def _multipart(fields, filename, data, ctype="text/csv"):
-    boundary = "----kehu-import-%s" % os.urandom(8).hex()
-    parts = []
-    for k, v in fields.items():
-        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
-                      % (boundary, k, v)).encode("utf-8"))
-    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-                  "Content-Type: %s\r\n\r\n" % (boundary, filename, ctype)).encode("utf-8"))
-    parts.append(data)
-    parts.append(("\r\n--%s--\r\n" % boundary).encode())
-    return b"".join(parts), "multipart/form-data; boundary=%s" % boundary
+    return multipart(fields, [("file", filename, ctype, data)])
 
 
 def _upload(client, data, filename="customers.csv", csrf=True, ctype="text/csv"):
