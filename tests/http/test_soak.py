@@ -8,7 +8,9 @@ from lib import Client, check, sign_in, sql_value
 
 TOTAL = 10000
 THREADS = 4
-TIME_LIMIT = 60.0
+# A hang detector, not a speed test (speed is measured in bench/): about
+# 20 s on a quiet 2-core machine, 86 s while other builds loaded it.
+TIME_LIMIT = 300.0
 
 
 def test_soak_10000_requests():
