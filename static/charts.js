@@ -17,7 +17,8 @@
                  "#9e9e9e"];
 
   function number(cell) {
-    var t = (cell && cell.textContent || "").replace(/[,\s%]/g, "");
+    /* thousands separators, per cents and currency signs (¥1,234.00) */
+    var t = (cell && cell.textContent || "").replace(/[,\s%¥￥]/g, "");
     var v = parseFloat(t);
     return isNaN(v) ? null : v;
   }

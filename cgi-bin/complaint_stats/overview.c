@@ -134,8 +134,7 @@ NEOERR *stats_overview(struct req *r)
       (err = db_complaint_hours(&r->user, &f, h, "Stats.Hours")) ||
       (err = pivot_months(h)) || (err = fold_products(h)) || (err = derive(h)) ||
       (err = hdf_set_value(h, "Page.Section", "complaints")) ||
-      (err = hdf_set_value(h, "Page.Scripts.0", "/javascript/chart.js/chart.min.js")) ||
-      (err = hdf_set_value(h, "Page.Scripts.1", "/static/charts.js")))
+      (err = page_charts(r)))
     return nerr_pass(err);
   r->template = "complaint_stats/overview.cs";
   return STATUS_OK;

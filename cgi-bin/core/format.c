@@ -58,3 +58,27 @@ void pct_text(double pct, char *out, size_t n)
   long long a = k < 0 ? -k : k;
   snprintf(out, n, "%s%lld.%lld", k < 0 ? "-" : "", a / 10, a % 10);
 }
+
+/* Why here: the dashboard's support chart and the budget page both show
+ * spend as a share of budget, from money columns kept as text. */
+NEOERR *pct_share_set(HDF *row, const char *part, const char *whole, const char *key,
+                      const char *over_key)
+{
+  double pct;
+  const char *p = hdf_get_value(row, part, NULL), *w = hdf_get_value(row, whole, NULL);
+  if (!pct_share(p ? strtod(p, NULL) : 0, w ? strtod(w, NULL) : 0, &pct)) return STATUS_OK;
+  char buf[32];
+  pct_text(pct, buf, sizeof buf);
+  NEOERR *err = hdf_set_value(row, key, buf);
+  if (!err && over_key && pct > 100) err = hdf_set_value(row, over_key, "1");
+  return nerr_pass(err);
+}
+
+NEOERR *pct_share_rows(HDF *rows, const char *part, const char *whole, const char *key,
+                       const char *over_key)
+{
+  NEOERR *err = STATUS_OK;
+  for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row))
+    err = pct_share_set(row, part, whole, key, over_key);
+  return nerr_pass(err);
+}

@@ -16,4 +16,11 @@ int pct_share(double num, double den, double *pct);
 /* A per cent with one decimal, as the database's ROUND(x, 1) gives it
  * (halves away from zero): "12.3", "-4.0". */
 void pct_text(double pct, char *out, size_t n);
+/* row.key = row.part per cent of row.whole (pct_text), left out without a
+ * whole; with over_key, row.over_key = 1 above 100%. pct_share_rows: the
+ * same for each child of rows (NULL: none). */
+NEOERR *pct_share_set(HDF *row, const char *part, const char *whole, const char *key,
+                      const char *over_key);
+NEOERR *pct_share_rows(HDF *rows, const char *part, const char *whole, const char *key,
+                       const char *over_key);
 #endif

@@ -123,3 +123,10 @@ NEOERR *page_pager(struct req *r, long long total, int page, int per)
   if (page < pages && (err = hdf_set_int_value(r->hdf, "Pager.Next", page + 1))) return nerr_pass(err);
   return STATUS_OK;
 }
+
+NEOERR *page_charts(struct req *r)
+{
+  NEOERR *err = hdf_set_value(r->hdf, "Page.Scripts.0", "/javascript/chart.js/chart.min.js");
+  if (!err) err = hdf_set_value(r->hdf, "Page.Scripts.1", "/static/charts.js");
+  return nerr_pass(err);
+}

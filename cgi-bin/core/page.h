@@ -8,4 +8,7 @@
 NEOERR *page_fill(struct req *r, const char *section);
 /* Pagination data under Pager.* for `total` rows, `per` a page. */
 NEOERR *page_pager(struct req *r, long long total, int page, int per);
+/* The page draws charts from its tables marked data-chart: Chart.js
+ * (Debian's libjs-chart.js) and static/charts.js as Page.Scripts. */
+NEOERR *page_charts(struct req *r);
 #endif

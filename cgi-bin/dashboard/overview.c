@@ -64,20 +64,6 @@ static NEOERR *pivot_months(HDF *h)
   return nerr_pass(err);
 }
 
-/* Budget used, per category of the support chart. */
-static NEOERR *support_shares(HDF *h)
-{
-  HDF *rows = hdf_get_obj(h, "Chart.Support");
-  NEOERR *err = STATUS_OK;
-  for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
-    double pct;
-    int ok = pct_share(num(row, "spend"), num(row, "budget"), &pct);
-    err = set_pct(row, "used", ok, pct);
-    if (!err && ok && pct > 100) err = hdf_set_value(row, "over", "1");
-  }
-  return nerr_pass(err);
-}
-
 /* A region's charts, warnings and dealer count change only when its
  * revision does (schema/014 dash_region_rev): each worker keeps the last
  * few it computed, keyed by whose scope (a regional manager's own, or the
@@ -120,8 +106,10 @@ static NEOERR *region_figures(struct req *r, const struct dash_filter *f,
 {
   HDF *h = r->hdf;
   NEOERR *err;
+  /* Budget used, per category of the support chart. */
   if ((err = db_dash_count(&r->user, f, total)) || (err = db_dash_charts(&r->user, f, h, "Chart")) ||
-      (err = pivot_months(h)) || (err = support_shares(h)))
+      (err = pivot_months(h)) ||
+      (err = pct_share_rows(hdf_get_obj(h, "Chart.Support"), "spend", "budget", "used", "over")))
     return nerr_pass(err);
   return nerr_pass(db_dash_warnings(&r->user, f, s, h, "Warn"));
 }
@@ -197,8 +185,7 @@ NEOERR *dash_overview(struct req *r)
       (err = db_dash_dealers(&r->user, &f, h, "Dealers")) ||
       (err = decorate(hdf_get_obj(h, "Dealers"), &s)) ||
       (err = hdf_set_value(h, "Page.Section", "dashboard")) ||
-      (err = hdf_set_value(h, "Page.Scripts.0", "/javascript/chart.js/chart.min.js")) ||
-      (err = hdf_set_value(h, "Page.Scripts.1", "/static/charts.js")))
+      (err = page_charts(r)))
     return nerr_pass(err);
   r->template = "dashboard/overview.cs";
   return STATUS_OK;

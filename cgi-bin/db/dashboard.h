@@ -65,7 +65,10 @@ NEOERR *db_dash_dealers(const struct user *u, const struct dash_filter *f, HDF *
  *   prefix.Categories.N.{name_zh, name_en, ty, ly}   this year, and last year's same months
  *   prefix.Support.N.{category_id, name_zh, name_en, budget, spend}
  *   prefix.Reasons.N.{reason, n}                      complaints received this year
- *   prefix.Top.N / prefix.Bottom.N.{id, name, growth} ten by growth */
+ *   prefix.Top.N.{id, name, growth}     up to ten that grew (growth > 0), highest first
+ *   prefix.Bottom.N.{id, name, growth}  the ten lowest growths (declines first) of the
+ *                                       dealers not in Top (N may skip numbers)
+ *   prefix.NoGrowth.0.n                 dealers without last year's sales (no growth) */
 NEOERR *db_dash_charts(const struct user *u, const struct dash_filter *f, HDF *hdf,
                        const char *prefix);
 

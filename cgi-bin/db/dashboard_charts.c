@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "db/scope.h"
 #include <stdio.h>
+#include <string.h>
 
 /* Parameters: region, region, scope flag, user. */
 #define S_WHERE(t, col) " AND (? = 0 OR " t "." col " = ?) AND " CUSTOMER_SCOPE(t "." col)
@@ -44,12 +45,22 @@ static DB_STMT reasons = DB_STMT_INIT(
 
 #define D_FROM "FROM dash_dealers d WHERE 1 = 1" S_WHERE("d", "region_id")
 
+/* Growth lists (issue 14): the fastest are dealers that grew (growth > 0),
+ * the slowest the lowest growth, declines first. Both read the s_growth
+ * index, the fastest backwards; a dealer without last year's sales has no
+ * growth (NULL) and is only counted. The two orders are each other's
+ * reverse, so the slowest can meet the fastest only when the region has
+ * fewer than twenty dealers with a growth: then every dealer the fastest
+ * list lacks is among the slowest ten, and dropping the fastest from it
+ * (drop_listed) leaves exactly "the slowest ten of the rest". */
 static DB_STMT top = DB_STMT_INIT(
     "SELECT d.customer_id AS id, d.name, d.growth " D_FROM
-    " AND d.growth IS NOT NULL ORDER BY d.growth DESC, d.customer_id DESC LIMIT 10");
+    " AND d.growth > 0 ORDER BY d.growth DESC, d.customer_id DESC LIMIT 10");
 static DB_STMT bottom = DB_STMT_INIT(
     "SELECT d.customer_id AS id, d.name, d.growth " D_FROM
     " AND d.growth IS NOT NULL ORDER BY d.growth, d.customer_id LIMIT 10");
+static DB_STMT no_base = DB_STMT_INIT(
+    "SELECT COUNT(*) AS n " D_FROM " AND d.growth IS NULL");
 
 /* Warnings: the scope parameters, then the threshold. */
 #define W_FALLING " AND d.trend3 <= -?"
@@ -96,17 +107,41 @@ static NEOERR *rows(DB_STMT *s, const struct user *u, const struct dash_filter *
   return nerr_pass(rows_at(s, u, f, 0, 0, hdf, prefix, name));
 }
 
+/* Removes from list the rows whose id is also in listed. */
+static NEOERR *drop_listed(HDF *list, HDF *listed)
+{
+  HDF *row = list ? hdf_obj_child(list) : NULL;
+  while (row) {
+    HDF *next = hdf_obj_next(row);
+    const char *id = hdf_get_value(row, "id", "");
+    for (HDF *x = listed ? hdf_obj_child(listed) : NULL; x; x = hdf_obj_next(x)) {
+      if (strcmp(id, hdf_get_value(x, "id", "")) != 0) continue;
+      NEOERR *err = hdf_remove_tree(list, hdf_obj_name(row));
+      if (err) return nerr_pass(err);
+      break;
+    }
+    row = next;
+  }
+  return STATUS_OK;
+}
+
 NEOERR *db_dash_charts(const struct user *u, const struct dash_filter *f, HDF *hdf,
                        const char *prefix)
 {
+  char key[128], topkey[128];
   NEOERR *err;
   if ((err = rows(&months, u, f, hdf, prefix, "Months")) ||
       (err = rows(&categories, u, f, hdf, prefix, "Categories")) ||
       (err = rows(&support, u, f, hdf, prefix, "Support")) ||
       (err = rows(&reasons, u, f, hdf, prefix, "Reasons")) ||
-      (err = rows(&top, u, f, hdf, prefix, "Top")))
+      (err = rows(&top, u, f, hdf, prefix, "Top")) ||
+      (err = rows(&bottom, u, f, hdf, prefix, "Bottom")))
     return nerr_pass(err);
-  return nerr_pass(rows(&bottom, u, f, hdf, prefix, "Bottom"));
+  snprintf(key, sizeof key, "%s.Bottom", prefix);
+  snprintf(topkey, sizeof topkey, "%s.Top", prefix);
+  if ((err = drop_listed(hdf_get_obj(hdf, key), hdf_get_obj(hdf, topkey))))
+    return nerr_pass(err);
+  return nerr_pass(rows(&no_base, u, f, hdf, prefix, "NoGrowth"));
 }
 
 NEOERR *db_dash_warnings(const struct user *u, const struct dash_filter *f,

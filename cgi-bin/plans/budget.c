@@ -1,9 +1,13 @@
 /* Budget vs actual (预算与实际) of one year's plans in force, by the five
  * categories and by region (only the regions the user may see), overspend
- * flagged; ?format=csv gives the same figures as a spreadsheet. */
+ * flagged, budget used in per cent; each table has its grouped bar chart
+ * (static/charts.js draws it from the table's cells); ?format=csv gives
+ * the same figures as a spreadsheet. */
 #include "plans/pages.h"
 #include "core/csv_out.h"
 #include "core/err.h"
+#include "core/format.h"
+#include "core/page.h"
 #include "core/i18n.h"
 #include "db/customer.h"
 #include "db/plan.h"
@@ -63,8 +67,15 @@ NEOERR *plans_budget(struct req *r)
       (err = db_plan_budget(&r->user, year, region, h, &found)))
     return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "PlansRegion");
+  /* Budget used (actual per cent of budget), in the tables beside the charts. */
+  if ((err = pct_share_rows(hdf_get_obj(h, "ByCategory"), "actual", "budget", "used", NULL)) ||
+      (err = pct_share_rows(hdf_get_obj(h, "ByRegion"), "actual", "budget", "used", NULL)) ||
+      (err = pct_share_set(hdf_get_obj(h, "Total"), "actual", "budget", "used", NULL)))
+    return nerr_pass(err);
   const char *format = req_param(r, "format");
   if (format && strcmp(format, "csv") == 0) return nerr_pass(send_csv(r, year));
+  if ((err = page_charts(r)))
+    return nerr_pass(err);
   r->template = "plans/budget.cs";
   return STATUS_OK;
 }

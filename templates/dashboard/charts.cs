@@ -48,10 +48,14 @@ include:"layout/macros.cs" ?><?cs include:"dashboard/macros.cs" ?><section class
     <thead><tr><th><?cs var:L.Dash.Top ?></th><th class="num" data-series><?cs var:L.Dash.Col.Growth ?></th></tr></thead>
     <tbody><?cs each:x = Chart.Top ?><tr><td><a href="/customers/<?cs var:x.id ?>"><?cs var:x.name ?></a></td><td class="num"><?cs var:x.growth ?>%</td></tr><?cs /each ?></tbody>
   </table></div></div>
+  <?cs if:subcount(Chart.Top) == 0 ?><p class="empty" id="top-note"><?cs var:L.Dash.NoneGrew ?></p><?cs
+  elif:subcount(Chart.Top) < 10 ?><p class="hint" id="top-note"><?cs var:L.Dash.OnlyGrew1 ?> <?cs var:subcount(Chart.Top) ?> <?cs var:L.Dash.OnlyGrew2 ?></p><?cs /if ?>
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-bottom" data-chart="hbar" aria-label="<?cs var:L.Dash.Bottom ?>">
     <thead><tr><th><?cs var:L.Dash.Bottom ?></th><th class="num" data-series><?cs var:L.Dash.Col.Growth ?></th></tr></thead>
-    <tbody><?cs each:x = Chart.Bottom ?><tr><td><a href="/customers/<?cs var:x.id ?>"><?cs var:x.name ?></a></td><td class="num down"><?cs var:x.growth ?>%</td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:x = Chart.Bottom ?><tr><td><a href="/customers/<?cs var:x.id ?>"><?cs var:x.name ?></a></td><td class="num<?cs if:string.slice(x.growth, 0, 1) == "-" ?> down<?cs /if ?>"><?cs var:x.growth ?>%</td></tr><?cs /each ?></tbody>
   </table></div></div>
+  <p class="hint" id="bottom-note"><?cs if:subcount(Chart.Bottom) == 0 ?><?cs var:L.Dash.NoBottom ?><?cs else ?><?cs var:L.Dash.BottomNote ?><?cs /if ?></p>
+  <?cs if:Chart.NoGrowth.0.n > 0 ?><p class="hint" id="growth-nobase"><?cs var:L.Dash.NoGrowth1 ?> <?cs var:Chart.NoGrowth.0.n ?> <?cs var:L.Dash.NoGrowth2 ?></p><?cs /if ?>
 </section>
 </div>

@@ -1,9 +1,9 @@
 <?cs set:Page.Title = L.Plans.BudgetTitle ?><?cs include:"layout/top.cs" ?><?cs include:"plans/macros.cs" ?><?cs
-def:budget_table(rows, tid, first, with_plans) ?><div class="table-wrap"><table class="data" id="<?cs var:tid ?>">
-    <thead><tr><th><?cs var:first ?></th><?cs if:with_plans ?><th class="num"><?cs var:L.Plans.Plans ?></th><?cs /if ?><th class="num"><?cs var:L.Plans.MeasureCount ?></th><th class="num"><?cs var:L.Plans.Budget ?></th><th class="num"><?cs var:L.Plans.Actual ?></th><th><?cs var:L.Plans.Overspend ?></th></tr></thead>
-    <tbody><?cs each:g = rows ?><tr data-id="<?cs var:g.id ?>"<?cs if:g.overspent == "1" ?> class="overspent"<?cs /if ?>><td><?cs call:lang_name(g) ?></td><?cs if:with_plans ?><td class="num"><?cs var:g.plans ?></td><?cs /if ?><td class="num"><?cs var:g.measures ?></td><td class="num nowrap budget"><?cs call:yuan(g.budget) ?></td><td class="num nowrap actual"><?cs call:yuan(g.actual) ?></td><td><?cs call:over_flag(g) ?></td></tr><?cs /each ?></tbody>
-    <tfoot><tr<?cs if:Total.overspent == "1" ?> class="overspent"<?cs /if ?>><th scope="row"><?cs var:L.Plans.Total ?></th><?cs if:with_plans ?><td class="num"><?cs var:Total.plans ?></td><?cs /if ?><td class="num"><?cs var:Total.measures ?></td><td class="num nowrap"><?cs call:yuan(Total.budget) ?></td><td class="num nowrap"><?cs call:yuan(Total.actual) ?></td><td><?cs call:over_flag(Total) ?></td></tr></tfoot>
-  </table></div><?cs /def ?>
+def:budget_table(rows, tid, first, with_plans, title) ?><div class="chart-pair wide-table"><div class="table-wrap"><table class="data" id="<?cs var:tid ?>" data-chart="bar" aria-label="<?cs var:title ?>: <?cs var:L.Plans.Budget ?> / <?cs var:L.Plans.Actual ?>">
+    <thead><tr><th><?cs var:first ?></th><?cs if:with_plans ?><th class="num opt"><?cs var:L.Plans.Plans ?></th><?cs /if ?><th class="num opt"><?cs var:L.Plans.MeasureCount ?></th><th class="num" data-series><?cs var:L.Plans.Budget ?></th><th class="num" data-series><?cs var:L.Plans.Actual ?></th><th class="num"><?cs var:L.Plans.Used ?></th></tr></thead>
+    <tbody><?cs each:g = rows ?><tr data-id="<?cs var:g.id ?>"<?cs if:g.overspent == "1" ?> class="overspent"<?cs /if ?>><td><?cs call:lang_name(g) ?></td><?cs if:with_plans ?><td class="num opt"><?cs var:g.plans ?></td><?cs /if ?><td class="num opt"><?cs var:g.measures ?></td><td class="num nowrap budget"><?cs call:yuan_cell(g.budget) ?></td><td class="num nowrap actual"><?cs call:yuan_cell(g.actual) ?></td><td class="num used"><?cs call:used(g) ?><?cs call:over_flag(g) ?></td></tr><?cs /each ?></tbody>
+    <tfoot><tr<?cs if:Total.overspent == "1" ?> class="overspent"<?cs /if ?>><th scope="row"><?cs var:L.Plans.Total ?></th><?cs if:with_plans ?><td class="num opt"><?cs var:Total.plans ?></td><?cs /if ?><td class="num opt"><?cs var:Total.measures ?></td><td class="num nowrap"><?cs call:yuan_cell(Total.budget) ?></td><td class="num nowrap"><?cs call:yuan_cell(Total.actual) ?></td><td class="num used"><?cs call:used(Total) ?><?cs call:over_flag(Total) ?></td></tr></tfoot>
+  </table></div></div><?cs /def ?>
 <p class="crumb"><a href="/plans">← <?cs var:L.Plans.Back ?></a></p>
 <div class="page-head">
   <h1><?cs var:L.Plans.BudgetTitle ?></h1>
@@ -22,6 +22,6 @@ def:budget_table(rows, tid, first, with_plans) ?><div class="table-wrap"><table 
   <div class="stat<?cs if:Total.over_measures > 0 ?> warn<?cs /if ?>"><span class="stat-value small-value" id="over-measures"><?cs var:Total.over_measures ?></span><span class="stat-label"><?cs var:L.Plans.OverMeasures ?></span></div>
 </div>
 <p class="small muted"><?cs var:L.Plans.BudgetNote ?></p>
-<section class="card"><h2><?cs var:L.Plans.ByCategory ?></h2><?cs call:budget_table(ByCategory, "by-category", L.Plans.Category, 0) ?></section>
-<section class="card"><h2><?cs var:L.Plans.ByRegion ?></h2><?cs call:budget_table(ByRegion, "by-region", L.Plans.Region, 1) ?></section>
+<section class="card" id="budget-by-category"><h2><?cs var:L.Plans.ByCategory ?></h2><?cs call:budget_table(ByCategory, "by-category", L.Plans.Category, 0, L.Plans.ByCategory) ?></section>
+<section class="card" id="budget-by-region"><h2><?cs var:L.Plans.ByRegion ?></h2><?cs call:budget_table(ByRegion, "by-region", L.Plans.Region, 1, L.Plans.ByRegion) ?><?cs if:subcount(ByRegion) == 0 ?><p class="empty"><?cs var:L.Plans.NoBudget ?></p><?cs /if ?></section>
 <?cs include:"layout/bottom.cs" ?>

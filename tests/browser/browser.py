@@ -55,6 +55,13 @@ def _service_takes_log_output():
     return "log_output" in inspect.signature(Service.__init__).parameters
 
 
+def viewport(driver, width, height):
+    """Headless Chromium's window is at least 500 px wide: a phone-sized
+    viewport needs device emulation."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 640})
+
+
 def screenshot(driver, name):
     os.makedirs(SCREENSHOTS, exist_ok=True)
     path = os.path.join(SCREENSHOTS, name)

@@ -9,7 +9,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import Browser, screenshot
+from browser import Browser, screenshot, viewport
 from lib import BASE, check, sql, sql_str, sql_value
 
 PHONE_W, DESK_W = 390, 1280
@@ -19,11 +19,7 @@ def _wait(driver, seconds=10):
     return WebDriverWait(driver, seconds)
 
 
-def _viewport(driver, width, height):
-    """Headless Chromium's window is at least 500 px wide: a phone-sized
-    viewport needs device emulation."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 640})
+_viewport = viewport
 
 
 def _full_page(driver, name, width):

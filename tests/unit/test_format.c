@@ -152,6 +152,31 @@ static void test_pct_text(void **state)
   assert_string_equal(b, "33.3");
 }
 
+/* The budget used of rows with money as text: none without a budget, the
+ * over mark only above 100% and only when asked for. */
+static void test_share_rows(void **state)
+{
+  (void)state;
+  HDF *h;
+  assert_null(hdf_init(&h));
+  assert_null(hdf_set_value(h, "R.0.spend", "122209.00"));
+  assert_null(hdf_set_value(h, "R.0.budget", "101100.00"));
+  assert_null(hdf_set_value(h, "R.1.spend", "50"));
+  assert_null(hdf_set_value(h, "R.1.budget", "0.00"));
+  assert_null(hdf_set_value(h, "R.2.spend", "100"));
+  assert_null(hdf_set_value(h, "R.2.budget", "100"));
+  assert_null(pct_share_rows(hdf_get_obj(h, "R"), "spend", "budget", "used", "over"));
+  assert_string_equal(hdf_get_value(h, "R.0.used", ""), "120.9");
+  assert_string_equal(hdf_get_value(h, "R.0.over", ""), "1");
+  assert_null(hdf_get_value(h, "R.1.used", NULL));
+  assert_string_equal(hdf_get_value(h, "R.2.used", ""), "100.0");
+  assert_null(hdf_get_value(h, "R.2.over", NULL));
+  assert_null(pct_share_set(hdf_get_obj(h, "R.0"), "spend", "budget", "u2", NULL));
+  assert_string_equal(hdf_get_value(h, "R.0.u2", ""), "120.9");
+  assert_null(pct_share_rows(NULL, "spend", "budget", "used", NULL));
+  hdf_destroy(&h);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -166,6 +191,7 @@ int main(void)
     cmocka_unit_test(test_growth),
     cmocka_unit_test(test_attainment),
     cmocka_unit_test(test_pct_text),
+    cmocka_unit_test(test_share_rows),
   };
   return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }
