@@ -15,7 +15,7 @@ def:action_row(a) ?>
   else ?><?cs var:L.SignIn.First ?><?cs /if ?><?cs
   if:Home.SignIn.failed > 0 ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><span id="signin-failed"><?cs var:L.SignIn.FailedBefore ?> <strong id="signin-failed-count"><?cs if:Home.SignIn.failed >= Home.SignIn.cap ?><?cs var:Home.SignIn.cap - 1 ?>+<?cs else ?><?cs var:Home.SignIn.failed ?><?cs /if ?></strong> <?cs var:L.SignIn.FailedAfter ?> <?cs var:Home.SignIn.failed_at ?><?cs var:L.SignIn.From ?> <?cs var:Home.SignIn.failed_ip ?></span><?cs var:L.SignIn.Stop ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:L.SignIn.NotYou ?><?cs
   elif:Home.SignIn.prev_at ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:L.SignIn.NoFailures ?><?cs /if ?></p>
-<form method="get" action="/customers" class="searchbar" role="search">
+<form method="get" action="/customers" class="searchbar" role="search" id="home-search">
   <label class="sr-only" for="home-q"><?cs var:L.Home.SearchHint ?></label>
   <input id="home-q" name="q" type="search" placeholder="<?cs var:L.Home.SearchHint ?>">
   <button type="submit" class="button primary"><?cs var:L.Customers.Search ?></button>

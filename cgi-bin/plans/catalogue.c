@@ -49,6 +49,9 @@ NEOERR *plans_measure_add(struct req *r)
   NEOERR *err = read_names(r, &f, &n);
   if (err) return nerr_pass(err);
   if (!category) form_error(&f, "category_id", "Valid.Choice");
+  /* A rejected form shows the category chosen, not 请选择 again. */
+  else if ((err = hdf_set_int_value(r->hdf, "Form.category_id", (int)category)))
+    return nerr_pass(err);
   if ((err = form_finish(&f))) return nerr_pass(err);
   if (f.errors) {
     r->status = 422;

@@ -4,7 +4,7 @@
   <p class="muted"><?cs var:L.Login.Intro ?></p>
   <?cs if:Form.Error ?><div class="alert" role="alert" id="login-error"><?cs var:Form.Error ?></div><?cs
   elif:Form.Wait ?><div class="alert" role="alert" id="login-error"><?cs var:L.Login.ThrottledBefore ?> <span id="login-wait"><?cs var:Form.Wait ?></span> <?cs var:L.Login.ThrottledAfter ?></div><?cs /if ?>
-  <form method="post" action="/login" class="stack" novalidate>
+  <form method="post" action="/login" class="stack" id="login-form" novalidate>
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:Form.next ?>">
     <label for="username"><?cs var:L.Login.Username ?></label>

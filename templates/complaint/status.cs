@@ -22,7 +22,7 @@
 <section class="card" id="rate">
   <h2><?cs var:L.Public.Rate.Title ?></h2>
   <p class="muted"><?cs var:L.Public.Rate.Intro ?></p>
-  <form method="post" action="/complaint/rate" class="public-form" novalidate>
+  <form method="post" action="/complaint/rate" class="public-form" id="rate-form" novalidate>
     <?cs call:csrf_field() ?>
     <?cs if:Form.t ?><input type="hidden" name="t" value="<?cs var:Form.t ?>"><?cs else ?>
     <input type="hidden" name="tracking_no" value="<?cs var:Form.tracking_no ?>">

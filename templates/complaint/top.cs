@@ -19,7 +19,7 @@ include:"layout/macros.cs" ?><!doctype html>
       <a href="/complaint/status"<?cs if:Page.Path == "/complaint/status" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Public.Nav.Status ?></a>
     </nav>
     <div class="usermenu">
-      <form method="post" action="/account/lang" class="inline">
+      <form method="post" action="/account/lang" class="inline" id="lang-form">
         <?cs call:csrf_field() ?>
         <input type="hidden" name="back" value="<?cs var:Page.Path ?>">
         <?cs if:Page.Lang == "en" ?>

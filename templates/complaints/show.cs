@@ -192,14 +192,14 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
   <h2><?cs var:L.Complaints.CustomerFile ?></h2>
   <?cs if:Complaint.customer_id ?>
     <p id="matched"><?cs var:L.Complaints.MatchedTo ?>：<a href="/customers/<?cs var:Complaint.customer_id ?>?tab=complaints"><?cs var:Complaint.customer_name ?></a> <span class="muted mono"><?cs var:Complaint.customer_code ?></span></p>
-    <?cs if:Can.Handle ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/match" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="action" value="unmatch"><button type="submit" class="link small" id="unmatch"><?cs var:L.Complaints.Unmatch ?></button></form><?cs /if ?>
+    <?cs if:Can.Handle ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/match" class="inline" id="unmatch-form"><?cs call:csrf_field() ?><input type="hidden" name="action" value="unmatch"><button type="submit" class="link small" id="unmatch"><?cs var:L.Complaints.Unmatch ?></button></form><?cs /if ?>
   <?cs else ?>
     <p class="muted"><?cs var:L.Complaints.NotMatched ?></p>
     <?cs if:Can.Handle ?>
       <?cs if:subcount(Suggestions) ?>
       <p class="small"><?cs var:L.Complaints.Suggestions ?></p>
       <ul class="suggestions" id="suggestions"><?cs each:s = Suggestions ?><li>
-        <form method="post" action="/complaints/<?cs var:Complaint.id ?>/match"><?cs call:csrf_field() ?><input type="hidden" name="customer_id" value="<?cs var:s.id ?>">
+        <form method="post" action="/complaints/<?cs var:Complaint.id ?>/match" id="match-<?cs var:s.id ?>"><?cs call:csrf_field() ?><input type="hidden" name="customer_id" value="<?cs var:s.id ?>">
           <a href="/customers/<?cs var:s.id ?>"><?cs var:s.name ?></a> <span class="muted small mono"><?cs var:s.code ?></span><br><span class="muted small"><?cs call:region_name(s) ?> · <?cs var:s.city ?> · <?cs var:L.Complaints.Why[s.why] ?></span>
           <button type="submit" class="button small-button"><?cs var:L.Complaints.MatchThis ?></button></form></li><?cs /each ?></ul>
       <?cs else ?><p class="small muted" id="no-suggestions"><?cs var:L.Complaints.NoSuggestions ?></p><?cs /if ?>

@@ -14,7 +14,7 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
     <a class="button" id="export-csv" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.csv?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportCsv ?></a>
     <a class="button" id="export-xlsx" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.xlsx?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportXlsx ?></a></p>
 </div>
-<form method="get" action="/customers" class="filters" role="search">
+<form method="get" action="/customers" class="filters" role="search" id="customer-filters">
   <label class="sr-only" for="q"><?cs var:L.Customers.SearchPlaceholder ?></label>
   <input id="q" name="q" type="search" value="<?cs var:Filter.q ?>" placeholder="<?cs var:L.Customers.SearchPlaceholder ?>">
   <label class="sr-only" for="region"><?cs var:L.Customers.Region ?></label>

@@ -23,7 +23,7 @@
   <div class="head-actions">
     <a class="button" href="/customers/<?cs var:Customer.id ?>/edit" id="edit-customer"><?cs var:L.Edit.Edit ?></a>
     <?cs if:User.Role != "regional_manager" ?><a class="button" href="/customers/<?cs var:Customer.id ?>/merge"><?cs var:L.Merge.Action ?></a><?cs /if ?>
-    <form method="post" action="/customers/<?cs var:Customer.id ?>/<?cs if:Customer.status == "archived" ?>restore<?cs else ?>archive<?cs /if ?>" class="inline">
+    <form method="post" action="/customers/<?cs var:Customer.id ?>/<?cs if:Customer.status == "archived" ?>restore<?cs else ?>archive<?cs /if ?>" class="inline" id="archive-form">
       <?cs call:csrf_field() ?>
       <button type="submit" class="button" id="archive-toggle"><?cs if:Customer.status == "archived" ?><?cs var:L.Edit.Restore ?><?cs else ?><?cs var:L.Edit.Archive ?><?cs /if ?></button>
     </form>
@@ -125,7 +125,7 @@
       <td class="prose"><?cs var:c.heard ?></td>
       <td><?cs if:c.next_action ?><?cs var:c.next_action ?><?cs if:c.next_due ?> <span class="nowrap muted">(<?cs var:c.next_due ?>)</span><?cs /if ?>
         <?cs if:c.done == 1 ?> <span class="tag"><?cs var:L.Entry.Done ?></span><?cs else ?><?cs if:c.overdue == 1 ?> <span class="tag warn"><?cs var:L.Entry.Overdue ?></span><?cs /if ?>
-        <form method="post" action="/customers/<?cs var:Customer.id ?>/entries" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="entry" value="done"><input type="hidden" name="entry_id" value="<?cs var:c.id ?>"><button type="submit" class="link small"><?cs var:L.Entry.MarkDone ?></button></form><?cs /if ?>
+        <form method="post" action="/customers/<?cs var:Customer.id ?>/entries" class="inline" id="done-<?cs var:c.id ?>"><?cs call:csrf_field() ?><input type="hidden" name="entry" value="done"><input type="hidden" name="entry_id" value="<?cs var:c.id ?>"><button type="submit" class="link small"><?cs var:L.Entry.MarkDone ?></button></form><?cs /if ?>
       <?cs else ?><span class="muted">—</span><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>

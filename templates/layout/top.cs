@@ -18,7 +18,7 @@
     </nav>
     <?cs /if ?>
     <div class="usermenu">
-      <form method="post" action="/account/lang" class="inline">
+      <form method="post" action="/account/lang" class="inline" id="lang-form">
         <?cs call:csrf_field() ?>
         <input type="hidden" name="back" value="<?cs var:Page.Path ?>">
         <?cs if:Page.Lang == "en" ?>
@@ -29,7 +29,7 @@
       </form>
       <?cs if:User.Id ?>
       <span class="who" title="<?cs var:L.Account.SignedInAs ?>"><?cs var:User.Name ?> <small><?cs var:L.Role[User.Role] ?></small></span>
-      <form method="post" action="/logout" class="inline">
+      <form method="post" action="/logout" class="inline" id="signout-form">
         <?cs call:csrf_field() ?>
         <button type="submit" class="link" id="signout"><?cs var:L.Account.SignOut ?></button>
       </form>

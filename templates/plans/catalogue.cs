@@ -14,7 +14,7 @@
       <td class="num"><?cs var:m.in_use ?></td>
       <td class="nowrap"><?cs if:m.retired == "1" ?><span class="tag"><?cs var:L.Plans.Retired ?></span><?cs else ?><span class="tag ok"><?cs var:L.Plans.Active ?></span><?cs /if ?></td>
       <?cs if:User.Role == "admin" ?><td><details<?cs if:Form.measure == m.id ?> open<?cs /if ?>><summary class="button small"><?cs var:L.Plans.EditMeasure ?></summary>
-        <form method="post" action="/plans/catalogue/<?cs var:m.id ?>" class="form-grid measure-form" novalidate>
+        <form method="post" action="/plans/catalogue/<?cs var:m.id ?>" class="form-grid measure-form" id="measure-form-<?cs var:m.id ?>" novalidate>
           <?cs call:csrf_field() ?>
           <div class="field"><label for="zh-<?cs var:m.id ?>"><?cs var:L.Plans.NameZh ?></label><input id="zh-<?cs var:m.id ?>" name="name_zh" value="<?cs if:Form.measure == m.id ?><?cs var:Form.name_zh ?><?cs else ?><?cs var:m.name_zh ?><?cs /if ?>" required><?cs if:Form.measure == m.id ?><?cs call:field_error("name_zh") ?><?cs /if ?></div>
           <div class="field"><label for="en-<?cs var:m.id ?>"><?cs var:L.Plans.NameEn ?></label><input id="en-<?cs var:m.id ?>" name="name_en" value="<?cs if:Form.measure == m.id ?><?cs var:Form.name_en ?><?cs else ?><?cs var:m.name_en ?><?cs /if ?>" required><?cs if:Form.measure == m.id ?><?cs call:field_error("name_en") ?><?cs /if ?></div>

@@ -10,13 +10,12 @@ import struct
 import tempfile
 import zlib
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import Browser, screenshot, sign_in
+from browser import Browser, click_and_wait, screenshot, sign_in
 from lib import BASE, check, sql, sql_str, sql_value, user_id
 
 PHONE = (390, 844)
@@ -79,18 +78,7 @@ def _type(driver, element_id, text):
     e.send_keys(text)
 
 
-def _submit(driver, button, confirm=False):
-    """Clicks a submit button (answering yes when the form asks first) and
-    waits for the page that answers: a mark left on the old page is gone
-    and the new one has loaded. (Waiting for an old element to go stale can
-    fail inside chromedriver while the document is being replaced.)"""
-    driver.execute_script("window.kehuOldPage = true")
-    button.click()
-    if confirm:
-        WebDriverWait(driver, 5).until(EC.alert_is_present()).accept()
-    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
-        lambda drv: drv.execute_script(
-            "return !window.kehuOldPage && document.readyState === 'complete'"))
+_submit = click_and_wait
 
 
 def _flash(driver):
