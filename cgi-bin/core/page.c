@@ -63,6 +63,19 @@ static NEOERR *nav_overdue(struct req *r, int entry)
   return nerr_pass(hdf_set_int_value(r->hdf, name, overdue));
 }
 
+/* Where the language switch comes back to: this page with its query, so a
+ * search or a filter survives the switch; only the path after a POST (its
+ * answer is not a page to come back to) or when the query is too long. */
+static NEOERR *set_here(struct req *r)
+{
+  const char *qs = r->fx ? FCGX_GetParam("QUERY_STRING", r->fx->envp) : NULL;
+  char here[2048];
+  if (strcmp(r->method, "GET") != 0 || !qs || !*qs ||
+      snprintf(here, sizeof here, "%s?%s", r->path, qs) >= (int)sizeof here)
+    return nerr_pass(hdf_set_value(r->hdf, "Page.Here", r->path));
+  return nerr_pass(hdf_set_value(r->hdf, "Page.Here", here));
+}
+
 NEOERR *page_fill(struct req *r, const char *section)
 {
   HDF *h = r->hdf;
@@ -70,7 +83,7 @@ NEOERR *page_fill(struct req *r, const char *section)
   const char *token;
   if ((err = csrf_token(r, &token)) || (err = hdf_set_value(h, "CSRF", token)) ||
       (err = hdf_set_value(h, "Page.Lang", r->lang)) ||
-      (err = hdf_set_value(h, "Page.Path", r->path)) ||
+      (err = hdf_set_value(h, "Page.Path", r->path)) || (err = set_here(r)) ||
       (err = hdf_set_value(h, "Page.Asset", asset_version())))
     return nerr_pass(err);
   if (section && (err = hdf_set_value(h, "Page.Section", section))) return nerr_pass(err);

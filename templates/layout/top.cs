@@ -20,7 +20,7 @@
     <div class="usermenu">
       <form method="post" action="/account/lang" class="inline" id="lang-form">
         <?cs call:csrf_field() ?>
-        <input type="hidden" name="back" value="<?cs var:Page.Path ?>">
+        <input type="hidden" name="back" value="<?cs var:Page.Here ?>">
         <?cs if:Page.Lang == "en" ?>
         <button type="submit" name="lang" value="zh-CN" class="link" lang="zh-CN"><?cs var:L.Lang.zh_CN ?></button>
         <?cs else ?>

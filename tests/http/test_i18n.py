@@ -70,3 +70,33 @@ def test_unknown_lang_and_offsite_back():
     r = c.get("/login")
     check_status(r, 200)
     check_in('<html lang="zh-CN">', r.text, "default language for an unknown choice")
+
+
+def test_switch_keeps_the_page_query():
+    """The switch comes back to the same page with its search and filters,
+    not to the bare path."""
+    import re
+    import urllib.parse
+    name = "staff09"
+    before = sql_value("SELECT lang FROM users WHERE username = %s" % sql_str(name))
+    c = sign_in(name)
+    query = "q=%s&status=active" % urllib.parse.quote("净水")
+    try:
+        page = c.get("/customers?" + query)
+        check_status(page, 200, "customer list with a search")
+        m = re.search(r'name="back" value="([^"]*)"', page.text)
+        check(m, "no back field in the language form")
+        back = m.group(1).replace("&amp;", "&")
+        check(back == "/customers?" + query, "language form's back is %r" % back)
+        r = c.post("/account/lang", {"_csrf": csrf_of(page.text), "lang": "en", "back": back})
+        check_status(r, 303, "language switch")
+        check(local_path(r.location) == "/customers?" + query,
+              "after the switch: %r" % r.location)
+        # A page answering a POST is not one to come back to: its path only.
+        anon = Client()
+        form = anon.get("/login?next=%2Fcustomers")
+        m = re.search(r'name="back" value="([^"]*)"', form.text)
+        check(m and m.group(1).replace("&amp;", "&") == "/login?next=%2Fcustomers",
+              "signed-out back: %r" % (m and m.group(1)))
+    finally:
+        _restore_lang(name, before)
