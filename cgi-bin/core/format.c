@@ -58,3 +58,12 @@ void pct_text(double pct, char *out, size_t n)
   long long a = k < 0 ? -k : k;
   snprintf(out, n, "%s%lld.%lld", k < 0 ? "-" : "", a / 10, a % 10);
 }
+
+char span_unit(long long minutes, long long *n)
+{
+  if (minutes < 0) minutes = 0;
+  if (minutes >= 1440) { *n = minutes / 1440; return 'd'; }
+  if (minutes >= 60) { *n = minutes / 60; return 'h'; }
+  *n = minutes;
+  return 'm';
+}

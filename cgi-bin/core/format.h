@@ -16,4 +16,10 @@ int pct_share(double num, double den, double *pct);
 /* A per cent with one decimal, as the database's ROUND(x, 1) gives it
  * (halves away from zero): "12.3", "-4.0". */
 void pct_text(double pct, char *out, size_t n);
+
+/* How long something has waited, in its largest whole unit: 'd' (days),
+ * 'h' (hours) or 'm' (minutes), the count in *n ("3 天", not "3天 4小时":
+ * a list of waits is read at a glance). A negative span (clocks apart) is
+ * 0 minutes. */
+char span_unit(long long minutes, long long *n);
 #endif
