@@ -24,13 +24,13 @@ def:inbox_row(i, action) ?>
         if:i.comment ?><br><span class="small comment"><?cs var:L.Home.CommentLabel ?><?cs if:Page.Lang == "en" ?> <?cs /if ?><?cs var:i.comment ?></span><?cs /if ?></td>
       <td class="opt nowrap"><?cs var:i.by_name ?></td>
       <td class="nowrap waited" title="<?cs var:i.at ?>"><?cs var:i.waited_text ?></td>
-      <td class="nowrap"><a href="<?cs if:i.kind == "plan" ?>/plans/<?cs var:i.id ?>#workflow<?cs else ?>/complaints/<?cs var:i.id ?>#step-4<?cs /if ?>"><?cs var:action ?> →</a></td>
+      <td class="opt nowrap"><a href="<?cs if:i.kind == "plan" ?>/plans/<?cs var:i.id ?>#workflow<?cs else ?>/complaints/<?cs var:i.id ?>#step-4<?cs /if ?>"><?cs var:action ?> →</a></td>
     </tr><?cs /def ?><?cs
 def:inbox_table(id, items, by, waited, action) ?><div class="table-wrap">
   <table class="data inbox" id="<?cs var:id ?>">
     <thead><tr>
       <th scope="col"><?cs var:L.Complaints.Kind ?></th><th scope="col"><?cs var:L.Home.InboxWhat ?></th>
-      <th scope="col" class="opt"><?cs var:by ?></th><th scope="col"><?cs var:waited ?></th><th scope="col"><span class="sr-only"><?cs var:action ?></span></th>
+      <th scope="col" class="opt"><?cs var:by ?></th><th scope="col"><?cs var:waited ?></th><th scope="col" class="opt"><span class="sr-only"><?cs var:action ?></span></th>
     </tr></thead>
     <tbody><?cs each:i = items ?><?cs call:inbox_row(i, action) ?><?cs /each ?>
     </tbody>
