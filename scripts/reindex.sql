@@ -26,3 +26,10 @@ INSERT INTO customer_counts (region_id, owner_id, status, n)
 COMMIT;
 -- The file tabs' row counts (schema/016): bulk loads skip their triggers.
 CALL customer_tallies_rebuild();
+-- Step 4's state kept on each complaint (schema/032): a bulk load writes
+-- the proposals beside the complaints, not through the workflow.
+UPDATE complaints c
+  JOIN complaint_proposals p ON p.id = (SELECT MAX(q.id) FROM complaint_proposals q
+                                        WHERE q.complaint_id = c.id)
+   SET c.proposal = IF(p.decision = 'approved', NULL, p.decision), c.proposal_by = p.proposed_by
+ WHERE c.status = 'open' AND c.step = 4;

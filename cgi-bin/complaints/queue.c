@@ -16,6 +16,8 @@
 
 static const char *kinds[] = { "complaint", "return", "suggestion" };
 static const char *reasons[] = { "quality", "service", "price", "delivery", "other" };
+/* In the order of enum complaint_proposal, after PROPOSAL_ANY. */
+static const char *proposals[] = { "decide", "pending", "returned", "returned_mine" };
 
 static const char *pick(const char *v, const char **allowed, size_t n)
 {
@@ -40,6 +42,9 @@ static void parse(struct req *r, struct complaint_filter *f)
   const char *s = req_param(r, "status");
   f->status = s && strcmp(s, "closed") == 0 ? STATUS_CLOSED
             : s && strcmp(s, "all") == 0 ? STATUS_ALL : STATUS_OPEN;
+  const char *p = req_param(r, "proposal");
+  for (size_t i = 0; p && i < N(proposals); i++)
+    if (strcmp(p, proposals[i]) == 0) f->proposal = (enum complaint_proposal)(i + 1);
   f->overdue = req_param_int(r, "overdue", 0, 0, 1) == 1;
   const char *sort = req_param(r, "sort");
   f->oldest = sort && strcmp(sort, "oldest") == 0;
@@ -75,6 +80,7 @@ static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
   if (!err && f->product_id) { snprintf(num, sizeof num, "%u", f->product_id); err = qs(&s, "product", num); }
   if (!err && f->region_id) { snprintf(num, sizeof num, "%u", f->region_id); err = qs(&s, "region", num); }
   if (!err) err = qs(&s, "assignee", assignee);
+  if (!err && f->proposal) err = qs(&s, "proposal", proposals[f->proposal - 1]);
   if (!err && f->overdue) err = qs(&s, "overdue", "1");
   if (!err && f->oldest) err = qs(&s, "sort", "oldest");
   HDF *h = r->hdf;
@@ -87,6 +93,7 @@ static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
       (err = hdf_set_int_value(h, "Filter.product", (int)f->product_id)) ||
       (err = hdf_set_int_value(h, "Filter.region", (int)f->region_id)) ||
       (err = hdf_set_value(h, "Filter.assignee", assignee)) ||
+      (err = hdf_set_value(h, "Filter.proposal", f->proposal ? proposals[f->proposal - 1] : "")) ||
       (err = hdf_set_int_value(h, "Filter.overdue", f->overdue)) ||
       (err = hdf_set_value(h, "Filter.sort", f->oldest ? "oldest" : "")))
     return nerr_pass(err);

@@ -82,3 +82,13 @@ NEOERR *pct_share_rows(HDF *rows, const char *part, const char *whole, const cha
     err = pct_share_set(row, part, whole, key, over_key);
   return nerr_pass(err);
 }
+
+/* How long something has waited, in its largest whole unit (format.h). */
+char span_unit(long long minutes, long long *n)
+{
+  if (minutes < 0) minutes = 0;
+  if (minutes >= 1440) { *n = minutes / 1440; return 'd'; }
+  if (minutes >= 60) { *n = minutes / 60; return 'h'; }
+  *n = minutes;
+  return 'm';
+}

@@ -23,4 +23,10 @@ NEOERR *pct_share_set(HDF *row, const char *part, const char *whole, const char 
                       const char *over_key);
 NEOERR *pct_share_rows(HDF *rows, const char *part, const char *whole, const char *key,
                        const char *over_key);
+
+/* How long something has waited, in its largest whole unit: 'd' (days),
+ * 'h' (hours) or 'm' (minutes), the count in *n ("3 天", not "3天 4小时":
+ * a list of waits is read at a glance). A negative span (clocks apart) is
+ * 0 minutes. */
+char span_unit(long long minutes, long long *n);
 #endif

@@ -9,6 +9,12 @@
 
 enum complaint_assignee { ASSIGNEE_ANY, ASSIGNEE_USER, ASSIGNEE_MINE, ASSIGNEE_NONE };
 enum complaint_status { STATUS_OPEN, STATUS_CLOSED, STATUS_ALL };
+/* Step 4's proposals (complaints.proposal, schema/032): waiting for this
+ * user's decision (a leader's, never their own proposal), waiting for any
+ * leader, sent back to be revised, sent back on a proposal this user made. */
+enum complaint_proposal {
+  PROPOSAL_ANY, PROPOSAL_DECIDE, PROPOSAL_PENDING, PROPOSAL_RETURNED, PROPOSAL_RETURNED_MINE,
+};
 
 /* The queue's filters; strings are whitelisted enum values (or NULL). */
 struct complaint_filter {
@@ -18,6 +24,7 @@ struct complaint_filter {
   enum complaint_assignee assignee;
   unsigned assignee_id;      /* ASSIGNEE_USER */
   enum complaint_status status;
+  enum complaint_proposal proposal;
   int overdue;               /* open, unanswered, past first_response_due */
   int oldest;                /* oldest (so earliest due) first */
   int page, per;
@@ -28,7 +35,7 @@ struct complaint_filter {
 
 /* The page's rows under Complaints.N (id, tracking_no, received_at, kind,
  * reason, contact_name, contact_phone, step, status, region_zh/en,
- * product, assignee, overdue, sla, sla_minutes, age_minutes). */
+ * product, assignee, overdue, sla, sla_minutes, age_minutes, proposal). */
 NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *f, HDF *hdf,
                            long long *total, int *capped, int *more);
 

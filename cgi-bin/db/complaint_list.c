@@ -58,6 +58,27 @@ static void scope(const struct user *u, struct where *w, int ranges)
   for (int i = 0; i < u->nregions; i++) param(w, DB_INT(u->regions[i]));
 }
 
+/* Step 4's state as kept on the complaint. Only a leader decides, and
+ * never on their own proposal (complaint_rules.c): for anyone else
+ * nothing awaits their decision. */
+static void proposal_where(const struct user *u, enum complaint_proposal p, struct where *w)
+{
+  switch (p) {
+  case PROPOSAL_DECIDE:
+    if (u->role != ROLE_LEADER) { cond(w, "0 = 1"); return; }
+    cond(w, "c.proposal = 'pending' AND c.proposal_by <> ?");
+    param(w, DB_INT(u->id));
+    return;
+  case PROPOSAL_PENDING: cond(w, "c.proposal = 'pending'"); return;
+  case PROPOSAL_RETURNED: cond(w, "c.proposal = 'returned'"); return;
+  case PROPOSAL_RETURNED_MINE:
+    cond(w, "c.proposal = 'returned' AND c.proposal_by = ?");
+    param(w, DB_INT(u->id));
+    return;
+  default: return;
+  }
+}
+
 /* `ranges`: the regions as ranges (the overdue count, see db_complaint_queue). */
 static void build_where(const struct user *u, const struct complaint_filter *f, struct where *w,
                         int ranges)
@@ -72,6 +93,7 @@ static void build_where(const struct user *u, const struct complaint_filter *f, 
   if (f->product_id) { cond(w, "c.product_id = ?"); param(w, DB_INT(f->product_id)); }
   if (f->region_id) { cond(w, "c.region_id = ?"); param(w, DB_INT(f->region_id)); }
   if (scope_limited(u)) scope(u, w, ranges);
+  proposal_where(u, f->proposal, w);
   if (f->assignee == ASSIGNEE_NONE) cond(w, "c.assignee_id IS NULL");
   else if (f->assignee != ASSIGNEE_ANY) {
     cond(w, "c.assignee_id = ?");
@@ -92,9 +114,14 @@ static void build_where(const struct user *u, const struct complaint_filter *f, 
  * database time a request). With a step or an assignee, or a product, the
  * optimizer's choice is kept. A product's open or closed complaints are
  * read on (product_id, status, received_at) (schema/024) unless a step or
- * an assignee narrows them further. */
+ * an assignee narrows them further. Step 4's proposals, a few per cent of
+ * the open complaints, are read on (proposal, received_at) (schema/032),
+ * the other filters tested per row, unless they are someone's. */
 static const char *order_index(const struct user *u, const struct complaint_filter *f)
 {
+  if (f->proposal && !f->overdue)
+    return f->assignee != ASSIGNEE_ANY && f->status != STATUS_ALL ? "assignee_status"
+                                                                  : "proposal_received";
   if (f->overdue) return f->step || f->assignee != ASSIGNEE_ANY || f->product_id ? NULL : "response_due";
   if (f->product_id)
     return f->status == STATUS_ALL || f->step || f->assignee != ASSIGNEE_ANY
@@ -272,7 +299,7 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
   snprintf(sql, sizeof sql,
            "SELECT c.id, c.tracking_no, c.received_at,"
            " DATE_FORMAT(c.received_at, '%%m-%%d %%H:%%i') AS received_short, c.kind, c.reason, c.contact_name,"
-           " c.contact_phone, c.company, c.step, c.status, c.reopen_count,"
+           " c.contact_phone, c.company, c.step, c.status, c.proposal, c.reopen_count,"
            " c.region_id, c.product_id, c.product_text, c.assignee_id,"
            COMPLAINT_CLOCK_COLS
            " FROM %s"

@@ -82,13 +82,18 @@ static NEOERR *record(const struct user *u, const char *ip, long long id, int st
   return nerr_pass(db_audit(u, ip, what, "complaint", (unsigned long long)id, detail));
 }
 
+/* Moving on leaves step 4 behind: its proposal state (schema/032) goes. */
 static DB_STMT advance = DB_STMT_INIT(
     "UPDATE complaints SET step = ?, version = version + 1, updated_at = NOW(),"
+    " proposal = NULL, proposal_by = NULL,"
     " assignee_id = COALESCE(?, assignee_id),"
     " first_response_at = IF(? = 1, COALESCE(first_response_at, NOW()), first_response_at),"
     " resolved_at = IF(? = 1, NOW(), resolved_at) WHERE id = ?");
-static DB_STMT bump = DB_STMT_INIT(
-    "UPDATE complaints SET version = version + 1, updated_at = NOW() WHERE id = ?");
+/* Step 4 stays: a proposal now waits ('pending', by its proposer), or the
+ * leader sent it back ('returned', the proposer kept). */
+static DB_STMT proposal_state = DB_STMT_INIT(
+    "UPDATE complaints SET proposal = ?, proposal_by = COALESCE(?, proposal_by),"
+    " version = version + 1, updated_at = NOW() WHERE id = ?");
 static DB_STMT staff_ok = DB_STMT_INIT(
     "SELECT display_name FROM users WHERE id = ? AND active = 1 AND role IN ('staff', 'leader')");
 
@@ -152,7 +157,7 @@ static NEOERR *add_entry(const struct user *u, const char *ip, long long id, int
     const char *remedy = hdf_get_value(v, "remedy", ""), *amount = hdf_get_value(v, "amount", "0");
     if ((err = db_exec(&propose, "isssi", id, remedy, amount, hdf_get_value(v, "detail", ""),
                        (long long)u->id)) ||
-        (err = db_exec(&bump, "i", id)))
+        (err = db_exec(&proposal_state, "sii", "pending", (long long)u->id, id)))
       return nerr_pass(err);
     snprintf(note, sizeof note, "%s %s", remedy, amount);
     return nerr_pass(record(u, ip, id, 4, "proposed", note));
@@ -216,9 +221,10 @@ NEOERR *db_complaint_decide(const struct user *u, const char *ip, long long id, 
   NEOERR *err = begin_locked(u, id, version, &k, res);
   if (err || refused(res, &k, ACT_DECIDE, 4, u)) goto done;
   struct db_arg a[5] = { DB_INT(5), DB_STR(NULL), DB_INT(0), DB_INT(0), DB_INT(id) };
+  struct db_arg back[3] = { DB_STR("returned"), DB_STR(NULL), DB_INT(id) };
   if ((err = db_exec(&decide, "sisi", approve ? "approved" : "returned", (long long)u->id,
                      comment, k.pending_id)) ||
-      (err = approve ? db_execa(&advance, a, 5) : db_exec(&bump, "i", id)) ||
+      (err = approve ? db_execa(&advance, a, 5) : db_execa(&proposal_state, back, 3)) ||
       (err = record(u, ip, id, 4, approve ? "approved" : "returned", comment)))
     goto done;
   return nerr_pass(db_commit());

@@ -9,6 +9,8 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
   <a href="/complaints?overdue=1" id="quick-overdue" class="chip warn<?cs if:Filter.overdue ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOverdue ?></a>
   <a href="/complaints?assignee=mine" class="chip<?cs if:Filter.assignee == "mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickMine ?></a>
   <a href="/complaints?assignee=none" class="chip<?cs if:Filter.assignee == "none" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickUnassigned ?></a>
+  <?cs if:User.Role == "leader" ?><a href="/complaints?proposal=decide" id="quick-decide" class="chip warn<?cs if:Filter.proposal == "decide" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickDecide ?></a><?cs /if ?>
+  <?cs if:User.Role != "regional_manager" ?><a href="/complaints?proposal=returned_mine" id="quick-returned-mine" class="chip<?cs if:Filter.proposal == "returned_mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickReturnedMine ?></a><?cs /if ?>
 </nav>
 <form method="get" action="/complaints" class="filters" role="search" id="queue-filters">
   <label class="sr-only" for="status"><?cs var:L.Complaints.Status ?></label>
@@ -48,6 +50,14 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
     <option value="mine"<?cs if:Filter.assignee == "mine" ?> selected<?cs /if ?>><?cs var:L.Complaints.Mine ?></option>
     <option value="none"<?cs if:Filter.assignee == "none" ?> selected<?cs /if ?>><?cs var:L.Complaints.Unassigned ?></option>
     <?cs escape:"none" ?><?cs var:Kept.StaffOptions ?><?cs /escape ?>
+  </select>
+  <label class="sr-only" for="proposal"><?cs var:L.Complaints.Proposal ?></label>
+  <select id="proposal" name="proposal">
+    <option value=""><?cs var:L.Complaints.AllProposals ?></option>
+    <?cs if:User.Role == "leader" ?><option value="decide"<?cs if:Filter.proposal == "decide" ?> selected<?cs /if ?>><?cs var:L.Complaints.ProposalDecide ?></option><?cs /if ?>
+    <option value="pending"<?cs if:Filter.proposal == "pending" ?> selected<?cs /if ?>><?cs var:L.Complaints.ProposalPending ?></option>
+    <option value="returned"<?cs if:Filter.proposal == "returned" ?> selected<?cs /if ?>><?cs var:L.Complaints.ProposalReturned ?></option>
+    <?cs if:User.Role != "regional_manager" ?><option value="returned_mine"<?cs if:Filter.proposal == "returned_mine" ?> selected<?cs /if ?>><?cs var:L.Complaints.ProposalReturnedMine ?></option><?cs /if ?>
   </select>
   <label class="sr-only" for="sort"><?cs var:L.Complaints.SortNewest ?></label>
   <select id="sort" name="sort">

@@ -39,6 +39,8 @@ def _complaint():
         " decision, decided_by, decided_at, decision_comment) VALUES (%d, 'refund', 1280, %s, %d,"
         " NOW() - INTERVAL 90 MINUTE, 'returned', %d, NOW() - INTERVAL 1 HOUR, %s)"
         % (cid, sql_str("全额退款 1280 元"), staff, leader, sql_str("请先确认包装完好")))
+    # The complaint's step-4 state, as the workflow keeps it (schema/032).
+    sql("UPDATE complaints SET proposal = 'returned', proposal_by = %d WHERE id = %d" % (staff, cid))
     sql("INSERT INTO complaint_messages (complaint_id, audience, author, user_id, body, at) VALUES"
         " (%d, 'internal', 'staff', %d, %s, NOW() - INTERVAL 50 MINUTE),"
         " (%d, 'customer', 'staff', %d, %s, NOW() - INTERVAL 40 MINUTE)"

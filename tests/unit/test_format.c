@@ -177,6 +177,21 @@ static void test_share_rows(void **state)
   hdf_destroy(&h);
 }
 
+/* The inbox's waits: the largest whole unit, rounded down. */
+static void test_span_unit(void **state)
+{
+  (void)state;
+  static const struct { long long minutes; char unit; long long n; } cases[] = {
+    { 0, 'm', 0 }, { -5, 'm', 0 }, { 59, 'm', 59 }, { 60, 'h', 1 }, { 5 * 60 + 59, 'h', 5 },
+    { 1439, 'h', 23 }, { 1440, 'd', 1 }, { 3 * 1440 + 1439, 'd', 3 },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    long long n = -1;
+    assert_int_equal(span_unit(cases[i].minutes, &n), cases[i].unit);
+    assert_int_equal(n, cases[i].n);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -192,6 +207,7 @@ int main(void)
     cmocka_unit_test(test_attainment),
     cmocka_unit_test(test_pct_text),
     cmocka_unit_test(test_share_rows),
+    cmocka_unit_test(test_span_unit),
   };
   return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }
