@@ -1406,9 +1406,10 @@ static void gen_complaints(void)
     /* The seven steps: when each would be done, then how far it got by
      * now. Older complaints are mostly closed; some stay stuck at a step. */
     int age = g.today - day;
-    double p_close = age > 60 ? 0.92 : age > 30 ? 0.7 : age > 14 ? 0.4 : age > 5 ? 0.12 : 0;
-    int cap = rchance(&w, p_close) ? 8
-              : age > 60 ? rrange(&w, 4, 7) : age > 14 ? rrange(&w, 2, 7) : rrange(&w, 1, 7);
+    /* Past six weeks every complaint has been carried through (the steps
+     * take at most about 43 days, below); a few recent ones wait at a step. */
+    double p_close = age > 42 ? 1 : age > 28 ? 0.85 : age > 14 ? 0.5 : age > 5 ? 0.12 : 0;
+    int cap = rchance(&w, p_close) ? 8 : age > 14 ? rrange(&w, 4, 7) : rrange(&w, 1, 7);
     int64_t T[8];
     T[0] = at[k];
     T[1] = office_hours(&w, T[0] + (rchance(&w, 0.85) ? rrange(&w, 600, 8 * 3600)
@@ -1434,7 +1435,10 @@ static void gen_complaints(void)
     int remedy = pick_remedy(&w, kind, rx);
     int64_t cents = remedy == 2 ? (has_prod ? (int64_t)PRODUCTS[prod].price * 100 : rrange(&w, 100, 3000) * 100)
                     : remedy == 3 ? (int64_t)rrange(&w, 5, 50) * 1000 : 0;
-    /* satisfaction, asked once it is resolved (step 6 done) */
+    /* satisfaction, asked once it is resolved (step 6 done). As on the
+     * public form, a score below 4 is "not satisfied" and reopens the
+     * follow-up at once; the customer may rate before or after a first
+     * close. A few unrated ones were reopened by staff. */
     int score = 0, reopened = 0;
     int64_t rated = 0, closed1 = 0, reopen_at = 0;
     if (reached >= 7 && rchance(&w, 0.6)) {
@@ -1443,12 +1447,20 @@ static void gen_complaints(void)
       if (reached == 8 && rated > T[7]) rated = T[7] - 60;
       if (rated > now) score = 0;
     }
-    if (reached == 8 && (score && score <= 2 ? rchance(&w, 0.7) : rchance(&w, 0.02))) {
-      reopened = 1;   /* closed once, reopened ("not satisfied"), closed again */
+    if (score && score < 4) {
+      reopened = 1;
+      if (reached == 8 && rchance(&w, 0.5)) {   /* closed once, rated, closed again */
+        closed1 = T[6] + (T[7] - T[6]) / 3;
+        rated = T[6] + (T[7] - T[6]) / 2;
+      }
+      reopen_at = rated;
+    } else if (!score && reached == 8 && rchance(&w, 0.02)) {
+      reopened = 1;
       closed1 = T[6] + (T[7] - T[6]) / 3;
       reopen_at = T[6] + (T[7] - T[6]) / 2;
-      if (score && rated > closed1) rated = closed1 + (reopen_at - closed1) / 2;
     }
+    char score_note[8] = "";
+    if (score) { score_note[0] = (char)('0' + score); memcpy(score_note + 1, "/5", 3); }
 
     /* the trail: events and messages, in time order */
     int64_t last = T[0];
@@ -1477,11 +1489,12 @@ static void gen_complaints(void)
         event(cid, 4, "approved", leader, T[4], NULL);
         version += 2;
       }
-      if (st == 7 && score) { event(cid, 7, "rated", 0, rated, NULL); version++; }
+      if (st == 7 && closed1) { event(cid, 7, "closed", staff, closed1, NULL); version++; }
+      if (st == 7 && score) { event(cid, 7, "rated", 0, rated, score_note); version++; }
       if (st == 7 && reopened) {
-        event(cid, 7, "closed", staff, closed1, NULL);
-        event(cid, 7, "reopened", 0, reopen_at, "客户表示不满意，重新跟进。");
-        version += 2;
+        if (score) event(cid, 7, "reopened", 0, reopen_at, score_note);
+        else event(cid, 7, "reopened", staff, reopen_at, "客户来电反映问题再次出现，重新跟进。");
+        version++;
       }
       event(cid, (uint64_t)st, st == 7 ? "closed" : "step_done", staff, T[st], NULL);
       version++;
@@ -1511,7 +1524,12 @@ static void gen_complaints(void)
         last = t;
       }
     }
-    if (reached == 7 && score) { event(cid, 7, "rated", 0, rated, NULL); version++; if (rated > last) last = rated; }
+    if (reached == 7 && score) {
+      event(cid, 7, "rated", 0, rated, score_note);
+      version++;
+      if (reopened) { event(cid, 7, "reopened", 0, reopen_at, score_note); version++; }
+      if (rated > last) last = rated;
+    }
     if (reached == 8 && score && rated > last) last = rated;
 
     /* what the steps recorded */
@@ -1562,7 +1580,8 @@ static void gen_complaints(void)
     if (reached == 8) f_ts(s, T[7]); else f_null(s);
     if (score) {
       f_u(s, (uint64_t)score);
-      if (rchance(&w, 0.4)) f_str(s, score <= 3 ? PICK(&w, R_COMMENT_LOW) : PICK(&w, R_COMMENT_HIGH));
+      /* the unhappy say why more often */
+      if (rchance(&w, score <= 2 ? 0.8 : 0.45)) f_str(s, R_COMMENT[score - 1][rbelow(&w, 4)]);
       else f_null(s);
       f_ts(s, rated);
     } else { f_null(s); f_null(s); f_null(s); }
@@ -1583,7 +1602,7 @@ static void gen_complaints(void)
  * own random stream. */
 
 typedef struct {
-  const char *prod, *rival, *person, *city, *dist;
+  const char *prod, *rival, *person, *city, *dist, *season;
   int year;
 } txctx;
 
@@ -1610,13 +1629,14 @@ static const char *tx(sb *b, rng *r, const char *t, const txctx *x)
     }
     const char *v = NULL;
     char yb[8];
-    if (!p[1] || !strchr("PCNKDYL", p[1])) { sb_put(b, "%", 1); p++; continue; }   /* a per cent sign */
+    if (!p[1] || !strchr("PCNKDSYL", p[1])) { sb_put(b, "%", 1); p++; continue; }   /* a per cent sign */
     switch (p[1]) {
     case 'P': v = x->prod; break;
     case 'C': v = x->rival; break;
     case 'N': v = x->person; break;
     case 'K': v = x->city; break;
     case 'D': v = x->dist; break;
+    case 'S': v = x->season; break;
     case 'Y': case 'L': {
       sb y;
       sb_init(&y, yb, sizeof yb);
@@ -1642,6 +1662,28 @@ static int work_day(rng *r, int lo, int hi)
     if ((wd != 0 && wd != 6) || rchance(r, 0.15)) break;
   }
   return d;
+}
+
+/* A day, mostly a working one, in the months of a season (month bits) and
+ * in [lo, hi], in the latest year that has one; -1 when none has. */
+static int season_day(rng *r, int months, int lo, int hi)
+{
+  for (int y = year_of(hi); y >= year_of(lo); y--) {
+    int from[12], to[12], n = 0, days = 0;
+    for (int m = 1; m <= 12; m++) {
+      if (!(months >> (m - 1) & 1)) continue;
+      int a = day_of(y, m, 1), b = a + month_len(y, m) - 1;
+      if (a < lo) a = lo;
+      if (b > hi) b = hi;
+      if (a > b) continue;
+      from[n] = a; to[n] = b; days += b - a + 1; n++;
+    }
+    if (!n) continue;
+    int k = (int)rbelow(r, (uint32_t)days), j = 0;
+    while (k > to[j] - from[j]) { k -= to[j] - from[j] + 1; j++; }
+    return work_day(r, from[j], to[j]);
+  }
+  return -1;
 }
 
 static int office_secs(rng *r) { return rrange(r, 8 * 3600 + 1800, 18 * 3600); }
@@ -1941,15 +1983,23 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
   int np = 0;
   if (c->kind == K_DEALER) np = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
   else if (abc == 'A') np = rchance(&r, 0.2);
-  if (!np) return;
-  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
-  entry_days(&r, days, np, lo, g.last);
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365;
   for (int k = 0; k < np; k++) {
-    txctx x = { .prod = PRODUCTS[pick_prod(&r, c->kind, 'W')].name, .year = year_of(days[k]) };
+    /* a seasonal promotion is granted in its season; when that season has
+     * not come round since the customer was on file, one of any time */
+    const promo_def *p = &PROMOTIONS[rbelow(&r, NELEM(PROMOTIONS))];
+    int day = p->season < 0 ? work_day(&r, lo, g.last) : season_day(&r, SEASONS[p->season].months, lo, g.last);
+    if (day < 0) {
+      PICK_FIT(&r, PROMOTIONS, NELEM(PROMOTIONS), t->season < 0, p);
+      day = work_day(&r, lo, g.last);
+    }
+    txctx x = { .prod = PRODUCTS[pick_prod(&r, c->kind, 'W')].name, .year = year_of(day) };
     sb_init(&b, desc, sizeof desc);
-    tx(&b, &r, PICK(&r, PROMOTIONS), &x);
-    int64_t cents = (int64_t)(2000 + c->m * rrange(&r, 3000, 20000)) / 100 * 100 * 100;
-    incentive(s, &id, i, c, "promotion", days[k], cents, desc, office_secs(&r));
+    tx(&b, &r, p->t, &x);
+    /* 0.5-2.5% of a year's purchases, at least 500 yuan */
+    int64_t cents = total * 12 / 13 * rrange(&r, 5, 25) / 1000 / 10000 * 10000;
+    if (cents < 50000) cents = 50000;
+    incentive(s, &id, i, c, "promotion", day, cents, desc, office_secs(&r));
   }
 }
 
@@ -1993,20 +2043,37 @@ static void gen_financials(long i, const cust *c)
 }
 
 /* ------------------------------------------------------------------------ */
-/* dealer-support plans (schema/012): last year's (closed) and this year's
- * for a share of the active dealers by class, each with one or two
- * revisions, 2-6 measures, and execution records for the approved
- * measures' planned months that have begun. A leader decides; the staff
- * owner drafts and submits. Budgets follow the dealer's yearly sales. */
+/* dealer-support plans (schema/012). A year's plans are drawn up in the
+ * planning round, 15 November to 20 December of the year before: the
+ * dealer's staff owner drafts, submits within days, a leader decides within
+ * a week (some are returned once first). The plan's state is what that
+ * timetable has reached by today, so last year's plans are closed (in
+ * January some still run), this year's are under way, and from mid-November
+ * next year's are in the round; a dealer left out of the round may get a
+ * late plan for this year. Only plans of the round or late ones wait in the
+ * workflow, and never longer than the timetable says. Plans go to a share
+ * of the active dealers by class, with one or two revisions and 2-6
+ * measures from the catalogue (a few custom), each with its own text
+ * (gen_measures.h), a budget that fits the measure and the dealer's size,
+ * planned months (a seasonal measure's are its season's) and execution
+ * records for the planned months that have begun, whose result agrees with
+ * their rating. */
 
 typedef struct {
   uint64_t line_key;
-  int cat, measure, custom, desc, effect, owner, months;
+  int cat, measure, custom, owner, months;
   int64_t budget;            /* cents */
+  const measure_text *mt;
+  txctx x;                   /* the line's product, season and place, for its records */
+  char desc[256], effect[160];
 } pitem;
 
+#define N_CATALOGUE 33
+_Static_assert(N_MEASURE_TEXT == N_CATALOGUE + N_CUSTOM_MEASURES,
+               "gen_measures.h: one text per catalogue and custom measure");
 #define MAX_PITEMS 7
 static const double PLAN_SHARE[3] = {0.60, 0.35, 0.15};   /* A, B, C */
+static const double EXEC_RATING_W[5] = {3, 7, 20, 40, 30};   /* 1..5 */
 
 static int clamp_day(int d) { return d > g.last ? g.last : d; }
 
@@ -2017,25 +2084,69 @@ static int plan_months(rng *r, int from_month)
   return bits;
 }
 
-static void plan_item(rng *r, pitem *it, const cust *c, int64_t per_item)
+/* A line's budget near `cents`, within what its measure costs, in whole
+ * 100 yuan. */
+static void line_budget(rng *r, pitem *it, int64_t cents)
+{
+  int64_t lo = (int64_t)it->mt->lo * 100, hi = (int64_t)it->mt->hi * 100;
+  if (cents < lo) cents = lo * rrange(r, 100, 130) / 100;
+  if (cents > hi) cents = hi * rrange(r, 80, 100) / 100;
+  it->budget = (cents + 5000) / 10000 * 10000;
+}
+
+/* A season with months from from_month on, or -1. */
+static int pick_season(rng *r, int from_month)
+{
+  int ok[N_SEASONS], n = 0;
+  for (int k = 0; k < N_SEASONS; k++)
+    if (SEASONS[k].months >> (from_month - 1)) ok[n++] = k;
+  return n ? ok[rbelow(r, (uint32_t)n)] : -1;
+}
+
+/* One measure of a plan of `year` for dealer c: not one the plan has yet,
+ * mostly one whose cost fits per_item, its months from from_month on. */
+static void plan_item(rng *r, pitem *it, const pitem *have, int nhave, const cust *c,
+                      int64_t per_item, int year, int from_month)
 {
   memset(it, 0, sizeof *it);
   it->line_key = ++g.line_key;
   f_u(&sinks[T_LINE_SEQ], it->line_key);
   f_end(&sinks[T_LINE_SEQ]);
-  if (rchance(r, 0.1)) {
-    it->custom = 1 + (int)rbelow(r, (uint32_t)N_CUSTOM_MEASURES);
-    it->cat = CUSTOM_MEASURES[it->custom - 1].category;
-  } else {
-    it->measure = rrange(r, 1, 33);
-    it->cat = MEASURE_CATEGORY[it->measure - 1];
+  int season = -1;
+  for (int t = 0; t < 12; t++) {
+    if (rchance(r, 0.1)) {
+      it->custom = 1 + (int)rbelow(r, (uint32_t)N_CUSTOM_MEASURES);
+      it->measure = 0;
+      it->mt = &MEASURE_TEXT[N_CATALOGUE + it->custom - 1];
+    } else {
+      it->measure = rrange(r, 1, N_CATALOGUE);
+      it->custom = 0;
+      it->mt = &MEASURE_TEXT[it->measure - 1];
+    }
+    int dup = 0;
+    for (int k = 0; k < nhave; k++) dup |= have[k].measure == it->measure && have[k].custom == it->custom;
+    season = it->mt->seasonal ? pick_season(r, from_month) : -1;
+    if (dup || (it->mt->seasonal && season < 0)) continue;
+    if (t < 8 && (int64_t)it->mt->lo * 100 > per_item * 2) continue;
+    break;
   }
-  it->desc = (int)rbelow(r, (uint32_t)N_ARR(ITEM_DESC));
-  it->effect = (int)rbelow(r, (uint32_t)N_ARR(ITEM_EFFECT));
+  if (it->mt->seasonal && season < 0) {   /* rare: every draw was taken; a sales activity */
+    it->measure = N_CATALOGUE;
+    it->custom = 0;
+    it->mt = &MEASURE_TEXT[N_CATALOGUE - 1];
+  }
+  it->cat = it->measure ? MEASURE_CATEGORY[it->measure - 1] : CUSTOM_MEASURES[it->custom - 1].category;
+  it->x = (txctx){ .prod = PRODUCTS[pick_prod(r, K_DEALER, 'W')].name, .rival = PICK(r, RIVALS),
+                   .city = CITIES[c->city].name, .dist = CITIES[c->city].district[c->district],
+                   .season = season >= 0 ? SEASONS[season].name : "", .year = year };
+  sb b;
+  sb_init(&b, it->desc, sizeof it->desc);
+  tx(&b, r, it->mt->desc[rbelow(r, 2)], &it->x);
+  sb_init(&b, it->effect, sizeof it->effect);
+  tx(&b, r, it->mt->effect[rbelow(r, 2)], &it->x);
   it->owner = rchance(r, 0.7) ? c->owner : rrange(r, STAFF_FIRST, STAFF_LAST);
-  it->months = plan_months(r, 1);
-  int64_t b = per_item * rrange(r, 60, 140) / 100;
-  it->budget = b < 50000 ? 50000 : (b + 5000) / 10000 * 10000;   /* whole 100 yuan */
+  it->months = season >= 0 ? SEASONS[season].months : plan_months(r, from_month);
+  line_budget(r, it, per_item * rrange(r, 60, 140) / 100);
 }
 
 static void write_items(uint64_t rev, const pitem *it, int n)
@@ -2045,8 +2156,8 @@ static void write_items(uint64_t rev, const pitem *it, int n)
     f_u(s, ++g.item_id); f_u(s, rev); f_u(s, it[k].line_key); f_u(s, (uint64_t)it[k].cat);
     if (it[k].measure) { f_u(s, (uint64_t)it[k].measure); f_null(s); }
     else { f_null(s); f_str(s, CUSTOM_MEASURES[it[k].custom - 1].name); }
-    f_str(s, ITEM_DESC[it[k].desc]); f_money(s, it[k].budget); f_u(s, (uint64_t)it[k].months);
-    f_u(s, (uint64_t)it[k].owner); f_str(s, ITEM_EFFECT[it[k].effect]); f_u(s, (uint64_t)k + 1);
+    f_str(s, it[k].desc); f_money(s, it[k].budget); f_u(s, (uint64_t)it[k].months);
+    f_u(s, (uint64_t)it[k].owner); f_str(s, it[k].effect); f_u(s, (uint64_t)k + 1);
     f_end(s);
   }
 }
@@ -2070,10 +2181,14 @@ static void write_revision(uint64_t id, uint64_t plan, int rev, const char *stat
 }
 
 /* Execution records of the approved measures for the planned months that
- * have begun by the day before `until`. */
-static void plan_executions(rng *r, uint64_t plan, int year, const pitem *it, int n, int until)
+ * have begun by the day before `until`; returns how many. What was done
+ * comes from the measure's texts, the result from those of its rating. */
+static int plan_executions(rng *r, uint64_t plan, int year, const pitem *it, int n, int until)
 {
+  static wtab rating_t;
+  if (!rating_t.n) wt_build(&rating_t, EXEC_RATING_W, 5);
   sink *s = &sinks[T_EXECUTIONS];
+  int written = 0;
   for (int k = 0; k < n; k++) {
     int nm = 0;
     for (int m = 1; m <= 12; m++) nm += (it[k].months >> (m - 1)) & 1;
@@ -2085,14 +2200,23 @@ static void plan_executions(rng *r, uint64_t plan, int year, const pitem *it, in
       if (done >= until) done = until - 1;
       int pct = rchance(r, 0.12) ? rrange(r, 125, 160) : rrange(r, 70, 110);
       int64_t cost = it[k].budget / nm * pct / 100 / 100 * 100;
-      int rating = rchance(r, 0.1) ? rrange(r, 1, 2) : rrange(r, 3, 5);
+      int rating = wt_pick(&rating_t, r) + 1;
+      const measure_text *mt = it[k].mt;
+      const char *res = rating >= 4 ? mt->good[rbelow(r, 2)] : rating == 3 ? mt->mid : mt->poor;
+      char what[256], result[256];
+      sb b;
+      sb_init(&b, what, sizeof what);
+      tx(&b, r, mt->what[rbelow(r, 2)], &it[k].x);
+      sb_init(&b, result, sizeof result);
+      tx(&b, r, res, &it[k].x);
       f_u(s, ++g.exec_id); f_u(s, plan); f_u(s, it[k].line_key); f_date(s, done);
-      f_str(s, EXEC_WHAT[rbelow(r, (uint32_t)N_ARR(EXEC_WHAT))]); f_money(s, cost);
-      f_str(s, EXEC_RESULT[rbelow(r, (uint32_t)N_ARR(EXEC_RESULT))]); f_u(s, (uint64_t)rating);
+      f_str(s, what); f_money(s, cost); f_str(s, result); f_u(s, (uint64_t)rating);
       f_u(s, (uint64_t)it[k].owner); f_dt(s, clamp_day(done + rrange(r, 0, 4)), office_secs(r));
       f_end(s);
+      written++;
     }
   }
+  return written;
 }
 
 static void gen_plans(long i, const cust *c, int64_t total, char abc)
@@ -2103,76 +2227,108 @@ static void gen_plans(long i, const cust *c, int64_t total, char abc)
   int ty = year_of(g.today);
   int64_t yearly = total * 365 / (g.today - g.ws);      /* cents a year, roughly */
   uint64_t last_plan = 0;
-  for (int year = ty - 1; year <= ty; year++) {
-    if (!rchance(&r, last_plan ? share + 0.25 : share)) continue;
+  for (int year = ty - 1; year <= ty + 1; year++) {
+    int created = day_of(year - 1, 11, 15) + rrange(&r, 0, 35), from_month = 1;
+    if (!rchance(&r, last_plan ? share + 0.25 : share)) {
+      /* left out of the round: now and then a late plan for this year,
+       * begun in the last few weeks (not once next year's round is on) */
+      if (year != ty || g.today < day_of(ty, 2, 1) || g.today >= day_of(ty, 11, 15) || !rchance(&r, 0.12)) {
+        last_plan = 0;
+        continue;
+      }
+      created = g.last - rrange(&r, 0, 25);
+      from_month = month_of(created);
+    }
+    if (created > g.last || created < c->created) {   /* not yet drafted, or not yet a dealer */
+      last_plan = 0;
+      continue;
+    }
     uint64_t plan = ++g.plan_id;
     int growth = rrange(&r, 3, 20), focus = (int)rbelow(&r, (uint32_t)N_ARR(PLAN_FOCUS));
     int64_t target = yearly * (100 + growth) / 100 / 100000 * 100000;   /* whole 1,000 yuan */
+    /* the support: 1.5-4% of the dealer's sales, at least 1,500 yuan, in
+     * fewer lines when it is small */
+    int64_t support = yearly * rrange(&r, 15, 40) / 1000;
+    if (support < 150000) support = 150000;
     int nitems = rrange(&r, 2, 6);
-    int64_t per_item = yearly * rrange(&r, 10, 30) / 1000 / nitems;     /* 1-3% of sales */
+    while (nitems > 2 && support / nitems < 80000) nitems--;
+    int64_t per_item = support / nitems;
     pitem it[MAX_PITEMS];
-    for (int k = 0; k < nitems; k++) plan_item(&r, &it[k], c, per_item);
+    for (int k = 0; k < nitems; k++) plan_item(&r, &it[k], it, k, c, per_item, year, from_month);
     int leader = rrange(&r, 2, 3);
-    int created = clamp_day(day_of(year - 1, 12, rrange(&r, 1, 20)));
-    int submitted = clamp_day(created + rrange(&r, 2, 10));
-    int decided = clamp_day(submitted + rrange(&r, 1, 7));
-    /* this year's: mostly under way, some still in the workflow */
-    const char *status = "closed";
-    if (year == ty) {
-      double u = runi(&r);
-      status = u < 0.6 ? "in_progress" : u < 0.75 ? "approved" : u < 0.85 ? "submitted"
-             : u < 0.93 ? "draft" : "returned";
-    }
+    /* the timetable: submitted, decided (returned: submitted again, decided) */
+    int submitted = created + rrange(&r, 2, 10), decided = submitted + rrange(&r, 1, 7);
+    int returned = rchance(&r, 0.15);
+    int resubmitted = decided + rrange(&r, 2, 7), decided2 = resubmitted + rrange(&r, 1, 5);
+    const char *why = RETURN_COMMENT[rbelow(&r, (uint32_t)N_ARR(RETURN_COMMENT))];
     uint64_t rev1 = ++g.rev_id, approved = 0, open = 0;
-    int revs = 1, rday = -1;
-    if (!strcmp(status, "draft")) {
+    int revs = 1, updated = created;
+    const char *status;
+    if (submitted > g.last) {
+      status = "draft";
       write_revision(rev1, plan, 1, "draft", target, growth, focus, NULL, c->owner, created, -1, 0, -1, NULL);
       open = rev1;
-    } else if (!strcmp(status, "submitted")) {
-      write_revision(rev1, plan, 1, "submitted", target, growth, focus, NULL, c->owner, created, submitted, 0, -1, NULL);
+    } else if (decided > g.last || (returned && resubmitted <= g.last && decided2 > g.last)) {
+      status = "submitted";   /* waiting for the leader: days, not months */
+      int sub = decided > g.last ? submitted : resubmitted;
+      write_revision(rev1, plan, 1, "submitted", target, growth, focus, NULL, c->owner, created, sub, 0, -1, NULL);
       open = rev1;
-    } else if (!strcmp(status, "returned")) {
+      updated = sub;
+    } else if (returned && resubmitted > g.last) {
+      status = "returned";
       write_revision(rev1, plan, 1, "returned", target, growth, focus, NULL, c->owner, created, submitted,
-                     leader, decided, RETURN_COMMENT[rbelow(&r, (uint32_t)N_ARR(RETURN_COMMENT))]);
+                     leader, decided, why);
       open = rev1;
+      updated = decided;
     } else {
+      int sub = returned ? resubmitted : submitted, ap = returned ? decided2 : decided;
       /* approved once; a third of the plans were revised in spring */
-      rday = day_of(year, rrange(&r, 3, 6), rrange(&r, 1, 28));
-      revs = rchance(&r, 0.3) && rday + 14 < g.last ? 2 : 1;
+      int rday = day_of(year, rrange(&r, 3, 6), rrange(&r, 1, 28));
+      revs = rchance(&r, 0.3) && rday > ap + 30 && rday + 14 < g.last ? 2 : 1;
       write_revision(rev1, plan, 1, revs == 2 ? "superseded" : "approved", target, growth, focus,
-                     NULL, c->owner, created, submitted, leader, decided, NULL);
+                     NULL, c->owner, created, sub, leader, ap, NULL);
       approved = rev1;
+      updated = ap;
+      status = "approved";
+      if (revs == 2) {
+        write_items(rev1, it, nitems);
+        uint64_t rev2 = ++g.rev_id;
+        for (int k = 0; k < nitems; k++) {
+          line_budget(&r, &it[k], it[k].budget * rrange(&r, 80, 125) / 100);
+          if (!it[k].mt->seasonal) it[k].months |= plan_months(&r, month_of(rday));
+        }
+        if (nitems < MAX_PITEMS && rchance(&r, 0.5)) {
+          plan_item(&r, &it[nitems], it, nitems, c, per_item, year, month_of(rday));
+          nitems++;
+        }
+        int dec2 = rday + rrange(&r, 1, 10);
+        write_revision(rev2, plan, 2, "approved", target, growth, focus, "年中根据销售进度调整预算和执行月份",
+                       c->owner, rday - 3, rday, 5 - leader, dec2, NULL);
+        approved = rev2;
+        updated = dec2;
+        rev1 = rev2;
+      }
     }
     write_items(rev1, it, nitems);
-    if (revs == 2) {
-      uint64_t rev2 = ++g.rev_id;
-      int sub2 = rday;
-      for (int k = 0; k < nitems; k++) {
-        it[k].budget = it[k].budget * rrange(&r, 80, 125) / 100 / 10000 * 10000;
-        if (it[k].budget < 50000) it[k].budget = 50000;
-        it[k].months |= plan_months(&r, month_of(sub2));
-      }
-      if (nitems < MAX_PITEMS && rchance(&r, 0.5)) plan_item(&r, &it[nitems++], c, per_item);
-      write_revision(rev2, plan, 2, "approved", target, growth, focus, "年中根据销售进度调整预算和执行月份",
-                     c->owner, sub2 - 3, sub2, 5 - leader, sub2 + rrange(&r, 1, 10), NULL);
-      write_items(rev2, it, nitems);
-      approved = rev2;
+    int closed = -1;
+    if (approved) {
+      int runs = plan_executions(&r, plan, year, it, nitems, year < ty ? day_of(year + 1, 1, 1) : g.today);
+      /* started at the first record, or by hand once the year is well begun */
+      if (runs || (year <= ty && g.today >= day_of(year, 3, 1))) status = "in_progress";
+      int close_on = day_of(year + 1, 1, rrange(&r, 5, 25));
+      if (year < ty && close_on <= g.last) { status = "closed"; closed = close_on; }
     }
     sink *s = &sinks[T_PLANS];
     f_u(s, plan); f_u(s, (uint64_t)i + 1); f_u(s, (uint64_t)year); f_lit(s, status);
     if (approved) f_u(s, approved); else f_null(s);
     if (open) f_u(s, open); else f_null(s);
-    if (last_plan && year == ty) f_u(s, last_plan); else f_null(s);
+    if (last_plan && rchance(&r, 0.6)) f_u(s, last_plan); else f_null(s);   /* a copy of last year's */
     f_u(s, (uint64_t)c->owner); f_dt(s, created, 9 * 3600 + 1800);
-    int updated = approved ? clamp_day(decided + 1) : open ? submitted : created;
-    int closed = year < ty ? clamp_day(day_of(year + 1, 1, rrange(&r, 5, 25))) : -1;
     f_dt(s, closed >= 0 ? closed : updated, 17 * 3600);
     if (closed >= 0) f_dt(s, closed, 17 * 3600); else f_null(s);
     f_u(s, (uint64_t)revs);
     f_end(s);
-    if (approved && strcmp(status, "approved") != 0)
-      plan_executions(&r, plan, year, it, nitems, year < ty ? day_of(year + 1, 1, 1) : g.today);
-    last_plan = plan;
+    last_plan = approved ? plan : 0;
   }
 }
 
