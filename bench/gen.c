@@ -494,7 +494,8 @@ static wtab province_t[N_REGIONS];
 enum { T_REGIONS, T_USERS, T_USER_REGIONS, T_CATEGORIES, T_PRODUCTS, T_CUSTOMERS, T_CONTACTS,
        T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, T_DYNAMICS, T_CONTACT_LOG, T_QUOTES,
        T_SERVICE, T_INCENTIVES, T_FINANCIALS, T_COMPLAINT_SEQ, T_HANDLING, T_PROPOSALS,
-       T_EVENTS, T_MESSAGES, T_PLANS, T_REVISIONS, T_ITEMS, T_LINE_SEQ, T_EXECUTIONS, N_TABLES };
+       T_EVENTS, T_MESSAGES, T_PLANS, T_REVISIONS, T_ITEMS, T_LINE_SEQ, T_EXECUTIONS, T_FOLLOWUPS,
+       N_TABLES };
 static sink sinks[N_TABLES] = {
   {"regions", "id, code, name_zh, name_en, sort", {0}, 0, 0, 0, 0},
   {"users", "id, username, display_name, role, password_hash, lang, email, phone, active, "
@@ -552,6 +553,7 @@ static sink sinks[N_TABLES] = {
   {"support_line_seq", "id", {0}, 0, 0, 0, 0},
   {"support_executions", "id, plan_id, line_key, done_on, what_done, actual_cost, result, rating, "
                          "recorded_by, recorded_at", {0}, 0, 0, 0, 0},
+  {"complaint_followups", "id, complaint_id, followed_on, said, user_id, at", {0}, 0, 0, 0, 0},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1179,12 +1181,23 @@ static void expand(sb *b, const char *t, const char *pname, int price)
 
 /* Staff answer between 08:30 and 18:00: a time outside that moves to the
  * next working morning. */
-static int64_t office_hours(rng *r, int64_t t)
+static int64_t in_hours(rng *r, int64_t t, int from, int to)
 {
   int64_t day = t / 86400, secs = t % 86400;
-  if (secs >= 8 * 3600 + 1800 && secs <= 18 * 3600) return t;
-  if (secs > 18 * 3600) day++;
-  return day * 86400 + 8 * 3600 + 1800 + rrange(r, 0, 3 * 3600);
+  if (secs >= from && secs <= to) return t;
+  if (secs > to) day++;
+  return day * 86400 + from + rrange(r, 0, 3 * 3600);
+}
+
+static int64_t office_hours(rng *r, int64_t t) { return in_hours(r, t, 8 * 3600 + 1800, 18 * 3600); }
+
+/* A time strictly between a and b, in office hours (customer: 08:00 to
+ * 22:00) when the gap allows. */
+static int64_t between(rng *r, int64_t a, int64_t b, int customer)
+{
+  int64_t t = a + (b - a) * rrange(r, 30, 70) / 100;
+  t = customer ? in_hours(r, t, 8 * 3600, 22 * 3600 - 3 * 3600) : office_hours(r, t);
+  return t > a && t < b ? t : a + (b - a) / 2;
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -1262,6 +1275,80 @@ static int pick_remedy(rng *r, int kind, int rx)
   return 4;
 }
 
+/* Step 7 (跟踪处理结果的落实) of one complaint, resolved at T6 and closed
+ * at T7 (0: still open): the follow-ups, a first close, the rating and a
+ * reopen, written in time order. As in the staff pages a close needs a
+ * follow-up, after a reopen a new one. */
+typedef struct {
+  uint64_t cid;
+  int staff, score, reopened;
+  int64_t T6, T7, rated, closed1, reopen_at;
+} s7;
+
+enum { E7_FOLLOW_OK, E7_FOLLOW_AGAIN, E7_FOLLOW_WAIT, E7_CLOSED, E7_RATED, E7_REOPENED };
+typedef struct { int64_t at; int what; } e7;
+
+static int cmp_e7(const void *a, const void *b)
+{
+  const e7 *x = a, *y = b;
+  return (x->at > y->at) - (x->at < y->at);
+}
+
+static void step7(rng *w, const s7 *c, const char *score_note, int64_t now, int *version, int64_t *last)
+{
+  e7 e[8];
+  int n = 0;
+  int64_t end = c->T7 ? c->T7 : now;
+  if (c->reopened) {
+    if (c->closed1) {
+      e[n++] = (e7){ between(w, c->T6, c->closed1, 0), E7_FOLLOW_OK };
+      e[n++] = (e7){ c->closed1, E7_CLOSED };
+    }
+    if (c->score) e[n++] = (e7){ c->rated, E7_RATED };
+    e[n++] = (e7){ c->reopen_at, E7_REOPENED };
+    if (c->T7 || rchance(w, 0.5)) {
+      int64_t t = between(w, c->reopen_at, end, 0);
+      if (t < end) e[n++] = (e7){ t, E7_FOLLOW_AGAIN };
+    }
+  } else {
+    if (c->score) e[n++] = (e7){ c->rated, E7_RATED };
+    if (c->T7 || rchance(w, 0.5)) {
+      int64_t t = between(w, c->T6, end, 0);
+      if (t < end) e[n++] = (e7){ t, c->T7 || c->score ? E7_FOLLOW_OK : E7_FOLLOW_WAIT };
+    }
+  }
+  if (c->T7) e[n++] = (e7){ c->T7, E7_CLOSED };
+  qsort(e, (size_t)n, sizeof e[0], cmp_e7);
+  static uint64_t followup_id;
+  sink *f = &sinks[T_FOLLOWUPS];
+  for (int k = 0; k < n; k++) {
+    const char *said = NULL;
+    switch (e[k].what) {
+    case E7_FOLLOW_OK: said = PICK(w, FU_OK); break;
+    case E7_FOLLOW_AGAIN: said = c->score ? FU_AGAIN[rbelow(w, NELEM(FU_AGAIN))] : FU_AGAIN[1 + rbelow(w, NELEM(FU_AGAIN) - 1)]; break;
+    case E7_FOLLOW_WAIT: said = PICK(w, FU_WAIT); break;
+    case E7_CLOSED: event(c->cid, 7, "closed", c->staff, e[k].at, NULL); break;
+    case E7_RATED: event(c->cid, 7, "rated", 0, e[k].at, score_note); break;
+    default:
+      if (c->score) event(c->cid, 7, "reopened", 0, e[k].at, score_note);
+      else event(c->cid, 7, "reopened", c->staff, e[k].at, "客户来电反映问题再次出现，重新跟进。");
+    }
+    if (said) {
+      char note[200];
+      sb b;
+      sb_init(&b, note, sizeof note);
+      sb_put(&b, date_s[e[k].at / 86400], 10);
+      sbf(&b, " %s", said);
+      event(c->cid, 7, "followup", c->staff, e[k].at, note);
+      f_u(f, ++followup_id); f_u(f, c->cid); f_date(f, (int)(e[k].at / 86400)); f_str(f, said);
+      f_u(f, (uint64_t)c->staff); f_ts(f, e[k].at);
+      f_end(f);
+    }
+    ++*version;
+    if (e[k].at > *last) *last = e[k].at;
+  }
+}
+
 static void gen_complaints(void)
 {
   if (g.n_compl <= 0) return;
@@ -1282,12 +1369,14 @@ static void gen_complaints(void)
   static const wstr R_SUGGEST[] = {{"other", 70}, {"service", 20}, {"price", 10}};
   static const char *const KIND_ZH[] = {"投诉", "退货申请", "建议"};
   static const double SCORE_W[] = {4, 6, 10, 30, 50};   /* 1..5 */
-  wtab kt, rc, rr, rs, score_t;
+  static const double SCORE_W_SUGGEST[] = {1, 2, 7, 30, 60};   /* a suggestion taken seriously */
+  wtab kt, rc, rr, rs, score_t, score_s;
   wt_build_ws(&kt, KINDS, NELEM(KINDS));
   wt_build_ws(&rc, R_COMPLAINT, NELEM(R_COMPLAINT));
   wt_build_ws(&rr, R_RETURN, NELEM(R_RETURN));
   wt_build_ws(&rs, R_SUGGEST, NELEM(R_SUGGEST));
   wt_build(&score_t, SCORE_W, NELEM(SCORE_W));
+  wt_build(&score_s, SCORE_W_SUGGEST, NELEM(SCORE_W_SUGGEST));
 
   sink *s = &sinks[T_COMPLAINTS];
   int prev_day = -1, seq = 0;
@@ -1409,7 +1498,9 @@ static void gen_complaints(void)
     /* Past six weeks every complaint has been carried through (the steps
      * take at most about 43 days, below); a few recent ones wait at a step. */
     double p_close = age > 42 ? 1 : age > 28 ? 0.85 : age > 14 ? 0.5 : age > 5 ? 0.12 : 0;
-    int cap = rchance(&w, p_close) ? 8 : age > 14 ? rrange(&w, 4, 7) : rrange(&w, 1, 7);
+    /* unanswered (step 1) only in the last few days: the SLA is a day */
+    int cap = rchance(&w, p_close) ? 8 : age > 14 ? rrange(&w, 4, 7) : age > 3 ? rrange(&w, 2, 7)
+              : rrange(&w, 1, 7);
     int64_t T[8];
     T[0] = at[k];
     T[1] = office_hours(&w, T[0] + (rchance(&w, 0.85) ? rrange(&w, 600, 8 * 3600)
@@ -1442,22 +1533,22 @@ static void gen_complaints(void)
     int score = 0, reopened = 0;
     int64_t rated = 0, closed1 = 0, reopen_at = 0;
     if (reached >= 7 && rchance(&w, 0.6)) {
-      score = wt_pick(&score_t, &w) + 1;
-      rated = T[6] + rrange(&w, 2 * 3600, 5 * 86400);
-      if (reached == 8 && rated > T[7]) rated = T[7] - 60;
+      score = wt_pick(kind == 2 ? &score_s : &score_t, &w) + 1;
+      rated = in_hours(&w, T[6] + rrange(&w, 2 * 3600, 5 * 86400), 8 * 3600, 19 * 3600);
+      if (reached == 8 && rated >= T[7]) rated = between(&w, T[6], T[7], 1);
       if (rated > now) score = 0;
     }
     if (score && score < 4) {
       reopened = 1;
-      if (reached == 8 && rchance(&w, 0.5)) {   /* closed once, rated, closed again */
-        closed1 = T[6] + (T[7] - T[6]) / 3;
-        rated = T[6] + (T[7] - T[6]) / 2;
+      if (reached == 8 && rchance(&w, 0.5)) {   /* closed once, then rated */
+        closed1 = between(&w, T[6], T[6] + (T[7] - T[6]) / 2, 0);
+        rated = between(&w, closed1, T[7], 1);
       }
       reopen_at = rated;
     } else if (!score && reached == 8 && rchance(&w, 0.02)) {
       reopened = 1;
-      closed1 = T[6] + (T[7] - T[6]) / 3;
-      reopen_at = T[6] + (T[7] - T[6]) / 2;
+      closed1 = between(&w, T[6], T[6] + (T[7] - T[6]) / 2, 0);
+      reopen_at = between(&w, closed1, T[7], 1);
     }
     char score_note[8] = "";
     if (score) { score_note[0] = (char)('0' + score); memcpy(score_note + 1, "/5", 3); }
@@ -1475,7 +1566,7 @@ static void gen_complaints(void)
       version++;
       last = assigned_at;
     }
-    for (int st = 1; st < reached && st <= 7; st++) {
+    for (int st = 1; st < reached && st <= 6; st++) {
       if (st == 4) {
         event(cid, 4, "proposed", staff, prop1, P_REMEDY[remedy]);
         if (returned) {
@@ -1489,20 +1580,14 @@ static void gen_complaints(void)
         event(cid, 4, "approved", leader, T[4], NULL);
         version += 2;
       }
-      if (st == 7 && closed1) { event(cid, 7, "closed", staff, closed1, NULL); version++; }
-      if (st == 7 && score) { event(cid, 7, "rated", 0, rated, score_note); version++; }
-      if (st == 7 && reopened) {
-        if (score) event(cid, 7, "reopened", 0, reopen_at, score_note);
-        else event(cid, 7, "reopened", staff, reopen_at, "客户来电反映问题再次出现，重新跟进。");
-        version++;
-      }
-      event(cid, (uint64_t)st, st == 7 ? "closed" : "step_done", staff, T[st], NULL);
+      event(cid, (uint64_t)st, "step_done", staff, T[st], NULL);
       version++;
       last = T[st];
       if (st == 1) message(cid, 0, "staff", staff, M_STAFF[0], T[1]);
       if (st == 1 && rchance(&w, 0.25) && T[1] + 7200 <= now && (reached > 2 ? T[1] + 7200 < T[2] : 1))
         message(cid, 0, "customer", 0, PICK(&w, M_CUSTOMER), T[1] + 7200);
-      if (st == 2 && rchance(&w, 0.4)) message(cid, 1, "staff", staff, PICK(&w, M_INTERNAL), T[2] + 60);
+      if (st == 2 && rchance(&w, 0.4))
+        message(cid, 1, "staff", staff, M_INTERNAL[kind == 2 ? 5 : rx][rbelow(&w, 2)], T[2] + 60);
       if (st == 5) message(cid, 0, "staff", staff, M_STAFF[2], T[5] + 60);
       if (st == 6 && (remedy == 2 || remedy == 3)) message(cid, 0, "staff", staff, M_STAFF[3], T[6] + 60);
     }
@@ -1524,13 +1609,10 @@ static void gen_complaints(void)
         last = t;
       }
     }
-    if (reached == 7 && score) {
-      event(cid, 7, "rated", 0, rated, score_note);
-      version++;
-      if (reopened) { event(cid, 7, "reopened", 0, reopen_at, score_note); version++; }
-      if (rated > last) last = rated;
+    if (reached >= 7) {
+      s7 st = { cid, staff, score, reopened, T[6], reached == 8 ? T[7] : 0, rated, closed1, reopen_at };
+      step7(&w, &st, score_note, now, &version, &last);
     }
-    if (reached == 8 && score && rated > last) last = rated;
 
     /* what the steps recorded */
     if (reached >= 2) {
@@ -1849,7 +1931,8 @@ static void gen_contact_log(long i, const cust *c, const person *people, int np,
       tx(&b, &r, next, &x);
       due = days[k] + rrange(&r, 2, 21);
       if (c->archived) done = 1;
-      else if (due < g.today - 21) done = !rchance(&r, 0.02);   /* a few forgotten */
+      else if (due < g.today - 60) done = 1;   /* nobody leaves one for months */
+      else if (due < g.today - 21) done = !rchance(&r, 0.05);   /* a few forgotten for weeks */
       else if (due < g.today) done = rchance(&r, 0.6);
       else done = rchance(&r, 0.08);
     }
@@ -1952,7 +2035,7 @@ static void incentive(sink *s, uint64_t *id, long i, const cust *c, const char *
   f_end(s);
 }
 
-/* Quarterly rebates for dealers that buy, promotions mostly for dealers. */
+/* Quarterly rebates and promotions (返利与促销) of the dealers that keep buying. */
 static void gen_incentives(long i, const cust *c, int64_t total, char abc)
 {
   rng r = rfor(g.seed, S_INCENTIVES, (uint64_t)i);
@@ -1962,7 +2045,10 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
   char desc[256];
   sb b;
   int y = year_of(g.today), q = (month_of(g.today) - 1) / 3;   /* this quarter, 0-based */
-  if (c->kind == K_DEALER && total > 0) {
+  /* only a dealer that keeps buying earns rebates and joins promotions, and
+   * only while it buys (a lapsing one stopped at stop_day) */
+  if (c->kind != K_DEALER || c->life != L_LOYAL || total <= 0) return;
+  {
     /* the last four closed quarters, oldest first, granted the month after */
     for (int k = 4; k >= 1; k--) {
       int qq = q - k, qy = y;
@@ -1972,7 +2058,7 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
       if (gm > 12) { gm -= 12; gy++; }
       int day = day_of(gy, gm, rrange(&r, 10, 25));
       int take = rchance(&r, abc == 'A' ? 0.9 : abc == 'B' ? 0.7 : 0.45);
-      if (!take || day > g.last || start < c->created) continue;
+      if (!take || day > g.last || start < c->created || start > c->stop_day) continue;
       int64_t cents = total * 3 / 13 * rrange(&r, 15, 40) / 1000 / 100 * 100;
       if (cents < 50000) cents = 50000;
       sb_init(&b, desc, sizeof desc);
@@ -1980,18 +2066,18 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
       incentive(s, &id, i, c, "rebate", day, cents, desc, office_secs(&r));
     }
   }
-  int np = 0;
-  if (c->kind == K_DEALER) np = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
-  else if (abc == 'A') np = rchance(&r, 0.2);
+  int np = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
   int lo = c->created > g.today - 365 ? c->created : g.today - 365;
+  int hi = c->stop_day + 15 < g.last ? c->stop_day + 15 : g.last;
+  if (hi < lo) np = 0;
   for (int k = 0; k < np; k++) {
     /* a seasonal promotion is granted in its season; when that season has
      * not come round since the customer was on file, one of any time */
     const promo_def *p = &PROMOTIONS[rbelow(&r, NELEM(PROMOTIONS))];
-    int day = p->season < 0 ? work_day(&r, lo, g.last) : season_day(&r, SEASONS[p->season].months, lo, g.last);
+    int day = p->season < 0 ? work_day(&r, lo, hi) : season_day(&r, SEASONS[p->season].months, lo, hi);
     if (day < 0) {
       PICK_FIT(&r, PROMOTIONS, NELEM(PROMOTIONS), t->season < 0, p);
-      day = work_day(&r, lo, g.last);
+      day = work_day(&r, lo, hi);
     }
     txctx x = { .prod = PRODUCTS[pick_prod(&r, c->kind, 'W')].name, .year = year_of(day) };
     sb_init(&b, desc, sizeof desc);
@@ -2232,12 +2318,13 @@ static void gen_plans(long i, const cust *c, int64_t total, char abc)
     if (!rchance(&r, last_plan ? share + 0.25 : share)) {
       /* left out of the round: now and then a late plan for this year,
        * begun in the last few weeks (not once next year's round is on) */
-      if (year != ty || g.today < day_of(ty, 2, 1) || g.today >= day_of(ty, 11, 15) || !rchance(&r, 0.12)) {
+      if (year != ty || g.today >= day_of(ty, 11, 15) || !rchance(&r, 0.12)) {
         last_plan = 0;
         continue;
       }
       created = g.last - rrange(&r, 0, 25);
-      from_month = month_of(created);
+      if (created < day_of(ty - 1, 12, 21)) created = day_of(ty - 1, 12, 21);
+      from_month = year_of(created) < year ? 1 : month_of(created);
     }
     if (created > g.last || created < c->created) {   /* not yet drafted, or not yet a dealer */
       last_plan = 0;

@@ -817,9 +817,15 @@ static const char *const M_STAFF[] = {
   "处理方案已确认，相关部门正在执行，请留意后续通知。",
   "您好，退款/补偿已办理，预计3-5个工作日到账。",
 };
-static const char *const M_INTERNAL[] = {
-  "客户情绪较激动，回访时注意沟通方式。", "同批次产品已有类似反馈，请质量部关注。",
-  "客户是老客户，建议从优处理。", "需与经销商核实当时的报价单。",
+/* Internal notes at step 2, by reason (quality, service, price, delivery,
+ * other) and for suggestions. */
+static const char *const M_INTERNAL[6][2] = {
+  {"同批次产品已有类似反馈，请质量部关注。", "客户是老客户，建议从优处理。"},
+  {"客户情绪较激动，回访时注意沟通方式。", "已调取当天的服务工单，请服务部说明情况。"},
+  {"需与经销商核实当时的报价单。", "客户是老客户，建议从优处理。"},
+  {"客户情绪较激动，回访时注意沟通方式。", "已要求物流部提供签收记录。"},
+  {"客户情绪较激动，回访时注意沟通方式。", "客户是老客户，建议从优处理。"},
+  {"建议已转产品部评估，有结论后回复客户。", "同类建议已有多条，汇总后报产品部。"},
 };
 static const char *const M_CUSTOMER[] = {
   "请问什么时候能上门？", "好的，谢谢。", "已收到退款，谢谢。", "希望尽快处理。",
@@ -838,6 +844,20 @@ static const char *const R_COMMENT[5][4] = {
    "问题解决了，处理顺利。"},
   {"处理及时，态度很好，非常满意！", "工程师很专业，一次就修好了。", "客服全程跟进，非常感谢。",
    "问题很快解决了，服务周到。"},
+};
+
+/* Step 7's follow-ups with the customer: after a resolution, after a reopen
+ * (the first only after a rating), while the customer is still trying it. */
+static const char *const FU_OK[] = {
+  "电话回访，客户确认问题已解决，使用正常。", "上门回访，设备运行正常，客户认可处理结果。",
+  "电话回访，客户表示处理结果可以接受。",
+};
+static const char *const FU_AGAIN[] = {
+  "客户评价后再次电话沟通，说明原因并致歉，客户表示理解。", "再次上门检查并调试，客户确认问题已解决。",
+  "主管再次回访，补充说明处理依据，客户同意结案。",
+};
+static const char *const FU_WAIT[] = {
+  "电话回访，客户表示还在观察使用情况，约定一周后再联系。", "客户未接电话，已发短信，约定改日回访。",
 };
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))

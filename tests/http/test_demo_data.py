@@ -238,3 +238,19 @@ def test_nothing_done_after_the_data():
         for col in cols:
             n = sql_value("SELECT COUNT(*) FROM %s t WHERE %s >= '%s' AND %s" % (table, col, seed, _demo(table)))
             check(n == "0", "%s.%s: %s rows on or after %s" % (table, col, n, seed))
+
+
+def test_closed_complaints_followed_up():
+    """As the staff pages require: step 7 closes only after a follow-up
+    with the customer, after a reopen only after a new one."""
+    rows = sql("SELECT t.id, t.reopen_count,"
+               " (SELECT COUNT(*) FROM complaint_followups f WHERE f.complaint_id = t.id AND f.at <= t.closed_at),"
+               " (SELECT COUNT(*) FROM complaint_events f WHERE f.complaint_id = t.id AND f.event = 'followup'"
+               "  AND f.id > (SELECT MAX(e.id) FROM complaint_events e WHERE e.complaint_id = t.id"
+               "  AND e.event = 'reopened') AND f.at <= t.closed_at)"
+               " FROM complaints t WHERE t.status = 'closed' AND " + _demo("complaints"))
+    check(rows, "closed complaints")
+    for cid, reopens, followups, since_reopen in rows:
+        check(int(followups) >= 1, "complaint %s closed without a follow-up" % cid)
+        check(reopens == "0" or int(since_reopen) >= 1,
+              "complaint %s closed after its reopen without a new follow-up" % cid)
