@@ -475,6 +475,7 @@ static struct {
   int today, last, ws;       /* last = today - 1: the last day with activity;
                                 ws: first day of the order window */
   int seqw;                  /* digits of the order sequence number */
+  int q0;                    /* year * 4 + quarter of the order window's first day */
   double extra_mean;         /* mean extra orders of a loyal customer */
   double size_norm, freq_norm;
   uint64_t order_id, line_id;
@@ -664,12 +665,17 @@ static int64_t price_for(rng *r, const cust *c, int p)
   return cents;
 }
 
+/* Calendar quarter of a day, counted from the order window's first. */
+static int quarter_of(int day) { return year_of(day) * 4 + (month_of(day) - 1) / 3 - g.q0; }
+
 /* Writes the customer's orders; returns its total in cents, *last = day of its
- * last order (-1 when it has none). */
-static int64_t gen_orders(long i, const cust *c, int *last)
+ * last order (-1 when it has none), *quarters = the quarters it bought in
+ * (bit quarter_of). */
+static int64_t gen_orders(long i, const cust *c, int *last, uint8_t *quarters)
 {
   static int days[MAX_ORD];
   *last = -1;
+  *quarters = 0;
   if (c->life < L_ONETIME) return 0;
   rng r = rfor(g.seed, S_ORDERS, (uint64_t)i);
   int ws = c->created + 1 > g.ws ? c->created + 1 : g.ws;
@@ -689,6 +695,7 @@ static int64_t gen_orders(long i, const cust *c, int *last)
       if ((wd != 0 && wd != 6) || rchance(&r, 0.25)) break;
     }
     days[k] = d;
+    *quarters |= (uint8_t)(1u << quarter_of(d));
   }
   qsort(days, (size_t)n, sizeof days[0], cmp_int);
 
@@ -2036,7 +2043,7 @@ static void incentive(sink *s, uint64_t *id, long i, const cust *c, const char *
 }
 
 /* Quarterly rebates and promotions (返利与促销) of the dealers that keep buying. */
-static void gen_incentives(long i, const cust *c, int64_t total, char abc)
+static void gen_incentives(long i, const cust *c, int64_t total, uint8_t quarters, char abc)
 {
   rng r = rfor(g.seed, S_INCENTIVES, (uint64_t)i);
   static uint64_t id;
@@ -2058,7 +2065,8 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
       if (gm > 12) { gm -= 12; gy++; }
       int day = day_of(gy, gm, rrange(&r, 10, 25));
       int take = rchance(&r, abc == 'A' ? 0.9 : abc == 'B' ? 0.7 : 0.45);
-      if (!take || day > g.last || start < c->created || start > c->stop_day) continue;
+      int qi = quarter_of(start);   /* bought in that quarter */
+      if (!take || day > g.last || qi < 0 || !(quarters >> qi & 1)) continue;
       int64_t cents = total * 3 / 13 * rrange(&r, 15, 40) / 1000 / 100 * 100;
       if (cents < 50000) cents = 50000;
       sb_init(&b, desc, sizeof desc);
@@ -2702,6 +2710,7 @@ int main(int argc, char **argv)
   g.last = g.today - 1;
   g.ws = g.today - WINDOW_DAYS;
   if (g.ws > day_of(y - 1, 1, 1)) g.ws = day_of(y - 1, 1, 1);
+  g.q0 = year_of(g.ws) * 4 + (month_of(g.ws) - 1) / 3;   /* the window spans at most 6 quarters */
   /* 4-digit daily order numbers like SO202611270001 while they fit, 6 when
    * a bench run would have more than 9999 orders on a busy day */
   g.seqw = (double)g.n_cust * g.opc > 1500000.0 ? 6 : 4;
@@ -2716,13 +2725,14 @@ int main(int argc, char **argv)
   long n = g.n_cust;
   int64_t *tot = n ? calloc((size_t)n, sizeof *tot) : NULL;
   int32_t *last = n ? malloc((size_t)n * sizeof *last) : NULL;
-  if (n && (!tot || !last)) die("out of memory for %ld customers", n);
+  uint8_t *quarters = n ? malloc((size_t)n) : NULL;
+  if (n && (!tot || !last || !quarters)) die("out of memory for %ld customers", n);
   long buyers = 0;
   for (long i = 0; i < n; i++) {
     cust c;
     cust_core(i, &c);
     int l;
-    tot[i] = gen_orders(i, &c, &l);
+    tot[i] = gen_orders(i, &c, &l, &quarters[i]);
     last[i] = l;
     if (l >= 0) buyers++;
   }
@@ -2762,12 +2772,13 @@ int main(int argc, char **argv)
     gen_contact_log(i, &c, people, np, abc);
     gen_quotes(i, &c, abc);
     gen_service(i, &c);
-    gen_incentives(i, &c, tot[i], abc);
+    gen_incentives(i, &c, tot[i], quarters[i], abc);
     gen_financials(i, &c);
     gen_plans(i, &c, tot[i], abc);
   }
   free(tot);
   free(last);
+  free(quarters);
 
   gen_complaints();
   sinks_close();

@@ -11,6 +11,7 @@ counts in $KEHU_VAR/seed), against the day it ran (load.sql's date in
 China), so rows that other tests add or a stack run for weeks do not count."""
 import datetime
 import os
+import re
 
 from lib import VAR, check, sql, sql_value
 
@@ -254,3 +255,24 @@ def test_closed_complaints_followed_up():
         check(int(followups) >= 1, "complaint %s closed without a follow-up" % cid)
         check(reopens == "0" or int(since_reopen) >= 1,
               "complaint %s closed after its reopen without a new follow-up" % cid)
+
+
+def test_rebates_follow_purchases():
+    """A quarter's sales rebate goes to a dealer that bought in that quarter."""
+    rows = sql("SELECT t.id, t.customer_id, t.description FROM customer_incentives t"
+               " WHERE t.kind = 'rebate' AND " + _demo("customer_incentives"))
+    check(rows, "rebates")
+    for iid, cid, desc in rows:
+        m = re.match(r"(\d{4})年第(\d)季度", desc)
+        check(m, "rebate %s: %r names no quarter" % (iid, desc))
+        y, q = int(m.group(1)), int(m.group(2))
+        n = sql_value("SELECT COUNT(*) FROM orders WHERE customer_id = %s AND ordered_on BETWEEN"
+                      " '%d-%02d-01' AND LAST_DAY('%d-%02d-01')" % (cid, y, 3 * q - 2, y, 3 * q))
+        check(n != "0", "rebate %s for %s: customer %s bought nothing then" % (iid, desc, cid))
+
+
+def test_next_actions_not_forgotten_for_months():
+    seed = _seed_day()
+    old = sql("SELECT id, next_due FROM contact_log t WHERE done = 0 AND next_due < '%s' - INTERVAL 60 DAY"
+              " AND %s" % (seed.isoformat(), _demo("contact_log")))
+    check(not old, "next actions overdue for more than 60 days: %r" % old[:5])
