@@ -475,6 +475,7 @@ static struct {
   int today, last, ws;       /* last = today - 1: the last day with activity;
                                 ws: first day of the order window */
   int seqw;                  /* digits of the order sequence number */
+  int q0;                    /* year * 4 + quarter of the order window's first day */
   double extra_mean;         /* mean extra orders of a loyal customer */
   double size_norm, freq_norm;
   uint64_t order_id, line_id;
@@ -494,7 +495,8 @@ static wtab province_t[N_REGIONS];
 enum { T_REGIONS, T_USERS, T_USER_REGIONS, T_CATEGORIES, T_PRODUCTS, T_CUSTOMERS, T_CONTACTS,
        T_ORDERS, T_LINES, T_PAYMENTS, T_COMPLAINTS, T_DYNAMICS, T_CONTACT_LOG, T_QUOTES,
        T_SERVICE, T_INCENTIVES, T_FINANCIALS, T_COMPLAINT_SEQ, T_HANDLING, T_PROPOSALS,
-       T_EVENTS, T_MESSAGES, T_PLANS, T_REVISIONS, T_ITEMS, T_LINE_SEQ, T_EXECUTIONS, N_TABLES };
+       T_EVENTS, T_MESSAGES, T_PLANS, T_REVISIONS, T_ITEMS, T_LINE_SEQ, T_EXECUTIONS, T_FOLLOWUPS,
+       N_TABLES };
 static sink sinks[N_TABLES] = {
   {"regions", "id, code, name_zh, name_en, sort", {0}, 0, 0, 0, 0},
   {"users", "id, username, display_name, role, password_hash, lang, email, phone, active, "
@@ -552,6 +554,7 @@ static sink sinks[N_TABLES] = {
   {"support_line_seq", "id", {0}, 0, 0, 0, 0},
   {"support_executions", "id, plan_id, line_key, done_on, what_done, actual_cost, result, rating, "
                          "recorded_by, recorded_at", {0}, 0, 0, 0, 0},
+  {"complaint_followups", "id, complaint_id, followed_on, said, user_id, at", {0}, 0, 0, 0, 0},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -662,12 +665,17 @@ static int64_t price_for(rng *r, const cust *c, int p)
   return cents;
 }
 
+/* Calendar quarter of a day, counted from the order window's first. */
+static int quarter_of(int day) { return year_of(day) * 4 + (month_of(day) - 1) / 3 - g.q0; }
+
 /* Writes the customer's orders; returns its total in cents, *last = day of its
- * last order (-1 when it has none). */
-static int64_t gen_orders(long i, const cust *c, int *last)
+ * last order (-1 when it has none), *quarters = the quarters it bought in
+ * (bit quarter_of). */
+static int64_t gen_orders(long i, const cust *c, int *last, uint8_t *quarters)
 {
   static int days[MAX_ORD];
   *last = -1;
+  *quarters = 0;
   if (c->life < L_ONETIME) return 0;
   rng r = rfor(g.seed, S_ORDERS, (uint64_t)i);
   int ws = c->created + 1 > g.ws ? c->created + 1 : g.ws;
@@ -687,6 +695,7 @@ static int64_t gen_orders(long i, const cust *c, int *last)
       if ((wd != 0 && wd != 6) || rchance(&r, 0.25)) break;
     }
     days[k] = d;
+    *quarters |= (uint8_t)(1u << quarter_of(d));
   }
   qsort(days, (size_t)n, sizeof days[0], cmp_int);
 
@@ -1179,12 +1188,23 @@ static void expand(sb *b, const char *t, const char *pname, int price)
 
 /* Staff answer between 08:30 and 18:00: a time outside that moves to the
  * next working morning. */
-static int64_t office_hours(rng *r, int64_t t)
+static int64_t in_hours(rng *r, int64_t t, int from, int to)
 {
   int64_t day = t / 86400, secs = t % 86400;
-  if (secs >= 8 * 3600 + 1800 && secs <= 18 * 3600) return t;
-  if (secs > 18 * 3600) day++;
-  return day * 86400 + 8 * 3600 + 1800 + rrange(r, 0, 3 * 3600);
+  if (secs >= from && secs <= to) return t;
+  if (secs > to) day++;
+  return day * 86400 + from + rrange(r, 0, 3 * 3600);
+}
+
+static int64_t office_hours(rng *r, int64_t t) { return in_hours(r, t, 8 * 3600 + 1800, 18 * 3600); }
+
+/* A time strictly between a and b, in office hours (customer: 08:00 to
+ * 22:00) when the gap allows. */
+static int64_t between(rng *r, int64_t a, int64_t b, int customer)
+{
+  int64_t t = a + (b - a) * rrange(r, 30, 70) / 100;
+  t = customer ? in_hours(r, t, 8 * 3600, 22 * 3600 - 3 * 3600) : office_hours(r, t);
+  return t > a && t < b ? t : a + (b - a) / 2;
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -1262,6 +1282,80 @@ static int pick_remedy(rng *r, int kind, int rx)
   return 4;
 }
 
+/* Step 7 (跟踪处理结果的落实) of one complaint, resolved at T6 and closed
+ * at T7 (0: still open): the follow-ups, a first close, the rating and a
+ * reopen, written in time order. As in the staff pages a close needs a
+ * follow-up, after a reopen a new one. */
+typedef struct {
+  uint64_t cid;
+  int staff, score, reopened;
+  int64_t T6, T7, rated, closed1, reopen_at;
+} s7;
+
+enum { E7_FOLLOW_OK, E7_FOLLOW_AGAIN, E7_FOLLOW_WAIT, E7_CLOSED, E7_RATED, E7_REOPENED };
+typedef struct { int64_t at; int what; } e7;
+
+static int cmp_e7(const void *a, const void *b)
+{
+  const e7 *x = a, *y = b;
+  return (x->at > y->at) - (x->at < y->at);
+}
+
+static void step7(rng *w, const s7 *c, const char *score_note, int64_t now, int *version, int64_t *last)
+{
+  e7 e[8];
+  int n = 0;
+  int64_t end = c->T7 ? c->T7 : now;
+  if (c->reopened) {
+    if (c->closed1) {
+      e[n++] = (e7){ between(w, c->T6, c->closed1, 0), E7_FOLLOW_OK };
+      e[n++] = (e7){ c->closed1, E7_CLOSED };
+    }
+    if (c->score) e[n++] = (e7){ c->rated, E7_RATED };
+    e[n++] = (e7){ c->reopen_at, E7_REOPENED };
+    if (c->T7 || rchance(w, 0.5)) {
+      int64_t t = between(w, c->reopen_at, end, 0);
+      if (t < end) e[n++] = (e7){ t, E7_FOLLOW_AGAIN };
+    }
+  } else {
+    if (c->score) e[n++] = (e7){ c->rated, E7_RATED };
+    if (c->T7 || rchance(w, 0.5)) {
+      int64_t t = between(w, c->T6, end, 0);
+      if (t < end) e[n++] = (e7){ t, c->T7 || c->score ? E7_FOLLOW_OK : E7_FOLLOW_WAIT };
+    }
+  }
+  if (c->T7) e[n++] = (e7){ c->T7, E7_CLOSED };
+  qsort(e, (size_t)n, sizeof e[0], cmp_e7);
+  static uint64_t followup_id;
+  sink *f = &sinks[T_FOLLOWUPS];
+  for (int k = 0; k < n; k++) {
+    const char *said = NULL;
+    switch (e[k].what) {
+    case E7_FOLLOW_OK: said = PICK(w, FU_OK); break;
+    case E7_FOLLOW_AGAIN: said = c->score ? FU_AGAIN[rbelow(w, NELEM(FU_AGAIN))] : FU_AGAIN[1 + rbelow(w, NELEM(FU_AGAIN) - 1)]; break;
+    case E7_FOLLOW_WAIT: said = PICK(w, FU_WAIT); break;
+    case E7_CLOSED: event(c->cid, 7, "closed", c->staff, e[k].at, NULL); break;
+    case E7_RATED: event(c->cid, 7, "rated", 0, e[k].at, score_note); break;
+    default:
+      if (c->score) event(c->cid, 7, "reopened", 0, e[k].at, score_note);
+      else event(c->cid, 7, "reopened", c->staff, e[k].at, "客户来电反映问题再次出现，重新跟进。");
+    }
+    if (said) {
+      char note[200];
+      sb b;
+      sb_init(&b, note, sizeof note);
+      sb_put(&b, date_s[e[k].at / 86400], 10);
+      sbf(&b, " %s", said);
+      event(c->cid, 7, "followup", c->staff, e[k].at, note);
+      f_u(f, ++followup_id); f_u(f, c->cid); f_date(f, (int)(e[k].at / 86400)); f_str(f, said);
+      f_u(f, (uint64_t)c->staff); f_ts(f, e[k].at);
+      f_end(f);
+    }
+    ++*version;
+    if (e[k].at > *last) *last = e[k].at;
+  }
+}
+
 static void gen_complaints(void)
 {
   if (g.n_compl <= 0) return;
@@ -1282,12 +1376,14 @@ static void gen_complaints(void)
   static const wstr R_SUGGEST[] = {{"other", 70}, {"service", 20}, {"price", 10}};
   static const char *const KIND_ZH[] = {"投诉", "退货申请", "建议"};
   static const double SCORE_W[] = {4, 6, 10, 30, 50};   /* 1..5 */
-  wtab kt, rc, rr, rs, score_t;
+  static const double SCORE_W_SUGGEST[] = {1, 2, 7, 30, 60};   /* a suggestion taken seriously */
+  wtab kt, rc, rr, rs, score_t, score_s;
   wt_build_ws(&kt, KINDS, NELEM(KINDS));
   wt_build_ws(&rc, R_COMPLAINT, NELEM(R_COMPLAINT));
   wt_build_ws(&rr, R_RETURN, NELEM(R_RETURN));
   wt_build_ws(&rs, R_SUGGEST, NELEM(R_SUGGEST));
   wt_build(&score_t, SCORE_W, NELEM(SCORE_W));
+  wt_build(&score_s, SCORE_W_SUGGEST, NELEM(SCORE_W_SUGGEST));
 
   sink *s = &sinks[T_COMPLAINTS];
   int prev_day = -1, seq = 0;
@@ -1406,9 +1502,12 @@ static void gen_complaints(void)
     /* The seven steps: when each would be done, then how far it got by
      * now. Older complaints are mostly closed; some stay stuck at a step. */
     int age = g.today - day;
-    double p_close = age > 60 ? 0.92 : age > 30 ? 0.7 : age > 14 ? 0.4 : age > 5 ? 0.12 : 0;
-    int cap = rchance(&w, p_close) ? 8
-              : age > 60 ? rrange(&w, 4, 7) : age > 14 ? rrange(&w, 2, 7) : rrange(&w, 1, 7);
+    /* Past six weeks every complaint has been carried through (the steps
+     * take at most about 43 days, below); a few recent ones wait at a step. */
+    double p_close = age > 42 ? 1 : age > 28 ? 0.85 : age > 14 ? 0.5 : age > 5 ? 0.12 : 0;
+    /* unanswered (step 1) only in the last few days: the SLA is a day */
+    int cap = rchance(&w, p_close) ? 8 : age > 14 ? rrange(&w, 4, 7) : age > 3 ? rrange(&w, 2, 7)
+              : rrange(&w, 1, 7);
     int64_t T[8];
     T[0] = at[k];
     T[1] = office_hours(&w, T[0] + (rchance(&w, 0.85) ? rrange(&w, 600, 8 * 3600)
@@ -1434,21 +1533,32 @@ static void gen_complaints(void)
     int remedy = pick_remedy(&w, kind, rx);
     int64_t cents = remedy == 2 ? (has_prod ? (int64_t)PRODUCTS[prod].price * 100 : rrange(&w, 100, 3000) * 100)
                     : remedy == 3 ? (int64_t)rrange(&w, 5, 50) * 1000 : 0;
-    /* satisfaction, asked once it is resolved (step 6 done) */
+    /* satisfaction, asked once it is resolved (step 6 done). As on the
+     * public form, a score below 4 is "not satisfied" and reopens the
+     * follow-up at once; the customer may rate before or after a first
+     * close. A few unrated ones were reopened by staff. */
     int score = 0, reopened = 0;
     int64_t rated = 0, closed1 = 0, reopen_at = 0;
     if (reached >= 7 && rchance(&w, 0.6)) {
-      score = wt_pick(&score_t, &w) + 1;
-      rated = T[6] + rrange(&w, 2 * 3600, 5 * 86400);
-      if (reached == 8 && rated > T[7]) rated = T[7] - 60;
+      score = wt_pick(kind == 2 ? &score_s : &score_t, &w) + 1;
+      rated = in_hours(&w, T[6] + rrange(&w, 2 * 3600, 5 * 86400), 8 * 3600, 19 * 3600);
+      if (reached == 8 && rated >= T[7]) rated = between(&w, T[6], T[7], 1);
       if (rated > now) score = 0;
     }
-    if (reached == 8 && (score && score <= 2 ? rchance(&w, 0.7) : rchance(&w, 0.02))) {
-      reopened = 1;   /* closed once, reopened ("not satisfied"), closed again */
-      closed1 = T[6] + (T[7] - T[6]) / 3;
-      reopen_at = T[6] + (T[7] - T[6]) / 2;
-      if (score && rated > closed1) rated = closed1 + (reopen_at - closed1) / 2;
+    if (score && score < 4) {
+      reopened = 1;
+      if (reached == 8 && rchance(&w, 0.5)) {   /* closed once, then rated */
+        closed1 = between(&w, T[6], T[6] + (T[7] - T[6]) / 2, 0);
+        rated = between(&w, closed1, T[7], 1);
+      }
+      reopen_at = rated;
+    } else if (!score && reached == 8 && rchance(&w, 0.02)) {
+      reopened = 1;
+      closed1 = between(&w, T[6], T[6] + (T[7] - T[6]) / 2, 0);
+      reopen_at = between(&w, closed1, T[7], 1);
     }
+    char score_note[8] = "";
+    if (score) { score_note[0] = (char)('0' + score); memcpy(score_note + 1, "/5", 3); }
 
     /* the trail: events and messages, in time order */
     int64_t last = T[0];
@@ -1463,7 +1573,7 @@ static void gen_complaints(void)
       version++;
       last = assigned_at;
     }
-    for (int st = 1; st < reached && st <= 7; st++) {
+    for (int st = 1; st < reached && st <= 6; st++) {
       if (st == 4) {
         event(cid, 4, "proposed", staff, prop1, P_REMEDY[remedy]);
         if (returned) {
@@ -1477,19 +1587,14 @@ static void gen_complaints(void)
         event(cid, 4, "approved", leader, T[4], NULL);
         version += 2;
       }
-      if (st == 7 && score) { event(cid, 7, "rated", 0, rated, NULL); version++; }
-      if (st == 7 && reopened) {
-        event(cid, 7, "closed", staff, closed1, NULL);
-        event(cid, 7, "reopened", 0, reopen_at, "客户表示不满意，重新跟进。");
-        version += 2;
-      }
-      event(cid, (uint64_t)st, st == 7 ? "closed" : "step_done", staff, T[st], NULL);
+      event(cid, (uint64_t)st, "step_done", staff, T[st], NULL);
       version++;
       last = T[st];
       if (st == 1) message(cid, 0, "staff", staff, M_STAFF[0], T[1]);
       if (st == 1 && rchance(&w, 0.25) && T[1] + 7200 <= now && (reached > 2 ? T[1] + 7200 < T[2] : 1))
         message(cid, 0, "customer", 0, PICK(&w, M_CUSTOMER), T[1] + 7200);
-      if (st == 2 && rchance(&w, 0.4)) message(cid, 1, "staff", staff, PICK(&w, M_INTERNAL), T[2] + 60);
+      if (st == 2 && rchance(&w, 0.4))
+        message(cid, 1, "staff", staff, M_INTERNAL[kind == 2 ? 5 : rx][rbelow(&w, 2)], T[2] + 60);
       if (st == 5) message(cid, 0, "staff", staff, M_STAFF[2], T[5] + 60);
       if (st == 6 && (remedy == 2 || remedy == 3)) message(cid, 0, "staff", staff, M_STAFF[3], T[6] + 60);
     }
@@ -1511,8 +1616,10 @@ static void gen_complaints(void)
         last = t;
       }
     }
-    if (reached == 7 && score) { event(cid, 7, "rated", 0, rated, NULL); version++; if (rated > last) last = rated; }
-    if (reached == 8 && score && rated > last) last = rated;
+    if (reached >= 7) {
+      s7 st = { cid, staff, score, reopened, T[6], reached == 8 ? T[7] : 0, rated, closed1, reopen_at };
+      step7(&w, &st, score_note, now, &version, &last);
+    }
 
     /* what the steps recorded */
     if (reached >= 2) {
@@ -1562,7 +1669,8 @@ static void gen_complaints(void)
     if (reached == 8) f_ts(s, T[7]); else f_null(s);
     if (score) {
       f_u(s, (uint64_t)score);
-      if (rchance(&w, 0.4)) f_str(s, score <= 3 ? PICK(&w, R_COMMENT_LOW) : PICK(&w, R_COMMENT_HIGH));
+      /* the unhappy say why more often */
+      if (rchance(&w, score <= 2 ? 0.8 : 0.45)) f_str(s, R_COMMENT[score - 1][rbelow(&w, 4)]);
       else f_null(s);
       f_ts(s, rated);
     } else { f_null(s); f_null(s); f_null(s); }
@@ -1583,7 +1691,7 @@ static void gen_complaints(void)
  * own random stream. */
 
 typedef struct {
-  const char *prod, *rival, *person, *city, *dist;
+  const char *prod, *rival, *person, *city, *dist, *season;
   int year;
 } txctx;
 
@@ -1610,13 +1718,14 @@ static const char *tx(sb *b, rng *r, const char *t, const txctx *x)
     }
     const char *v = NULL;
     char yb[8];
-    if (!p[1] || !strchr("PCNKDYL", p[1])) { sb_put(b, "%", 1); p++; continue; }   /* a per cent sign */
+    if (!p[1] || !strchr("PCNKDSYL", p[1])) { sb_put(b, "%", 1); p++; continue; }   /* a per cent sign */
     switch (p[1]) {
     case 'P': v = x->prod; break;
     case 'C': v = x->rival; break;
     case 'N': v = x->person; break;
     case 'K': v = x->city; break;
     case 'D': v = x->dist; break;
+    case 'S': v = x->season; break;
     case 'Y': case 'L': {
       sb y;
       sb_init(&y, yb, sizeof yb);
@@ -1642,6 +1751,28 @@ static int work_day(rng *r, int lo, int hi)
     if ((wd != 0 && wd != 6) || rchance(r, 0.15)) break;
   }
   return d;
+}
+
+/* A day, mostly a working one, in the months of a season (month bits) and
+ * in [lo, hi], in the latest year that has one; -1 when none has. */
+static int season_day(rng *r, int months, int lo, int hi)
+{
+  for (int y = year_of(hi); y >= year_of(lo); y--) {
+    int from[12], to[12], n = 0, days = 0;
+    for (int m = 1; m <= 12; m++) {
+      if (!(months >> (m - 1) & 1)) continue;
+      int a = day_of(y, m, 1), b = a + month_len(y, m) - 1;
+      if (a < lo) a = lo;
+      if (b > hi) b = hi;
+      if (a > b) continue;
+      from[n] = a; to[n] = b; days += b - a + 1; n++;
+    }
+    if (!n) continue;
+    int k = (int)rbelow(r, (uint32_t)days), j = 0;
+    while (k > to[j] - from[j]) { k -= to[j] - from[j] + 1; j++; }
+    return work_day(r, from[j], to[j]);
+  }
+  return -1;
 }
 
 static int office_secs(rng *r) { return rrange(r, 8 * 3600 + 1800, 18 * 3600); }
@@ -1807,7 +1938,8 @@ static void gen_contact_log(long i, const cust *c, const person *people, int np,
       tx(&b, &r, next, &x);
       due = days[k] + rrange(&r, 2, 21);
       if (c->archived) done = 1;
-      else if (due < g.today - 21) done = !rchance(&r, 0.02);   /* a few forgotten */
+      else if (due < g.today - 60) done = 1;   /* nobody leaves one for months */
+      else if (due < g.today - 21) done = !rchance(&r, 0.05);   /* a few forgotten for weeks */
       else if (due < g.today) done = rchance(&r, 0.6);
       else done = rchance(&r, 0.08);
     }
@@ -1910,8 +2042,8 @@ static void incentive(sink *s, uint64_t *id, long i, const cust *c, const char *
   f_end(s);
 }
 
-/* Quarterly rebates for dealers that buy, promotions mostly for dealers. */
-static void gen_incentives(long i, const cust *c, int64_t total, char abc)
+/* Quarterly rebates and promotions (返利与促销) of the dealers that keep buying. */
+static void gen_incentives(long i, const cust *c, int64_t total, uint8_t quarters, char abc)
 {
   rng r = rfor(g.seed, S_INCENTIVES, (uint64_t)i);
   static uint64_t id;
@@ -1920,7 +2052,10 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
   char desc[256];
   sb b;
   int y = year_of(g.today), q = (month_of(g.today) - 1) / 3;   /* this quarter, 0-based */
-  if (c->kind == K_DEALER && total > 0) {
+  /* only a dealer that keeps buying earns rebates and joins promotions, and
+   * only while it buys (a lapsing one stopped at stop_day) */
+  if (c->kind != K_DEALER || c->life != L_LOYAL || total <= 0) return;
+  {
     /* the last four closed quarters, oldest first, granted the month after */
     for (int k = 4; k >= 1; k--) {
       int qq = q - k, qy = y;
@@ -1930,7 +2065,8 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
       if (gm > 12) { gm -= 12; gy++; }
       int day = day_of(gy, gm, rrange(&r, 10, 25));
       int take = rchance(&r, abc == 'A' ? 0.9 : abc == 'B' ? 0.7 : 0.45);
-      if (!take || day > g.last || start < c->created) continue;
+      int qi = quarter_of(start);   /* bought in that quarter */
+      if (!take || day > g.last || qi < 0 || !(quarters >> qi & 1)) continue;
       int64_t cents = total * 3 / 13 * rrange(&r, 15, 40) / 1000 / 100 * 100;
       if (cents < 50000) cents = 50000;
       sb_init(&b, desc, sizeof desc);
@@ -1938,18 +2074,26 @@ static void gen_incentives(long i, const cust *c, int64_t total, char abc)
       incentive(s, &id, i, c, "rebate", day, cents, desc, office_secs(&r));
     }
   }
-  int np = 0;
-  if (c->kind == K_DEALER) np = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
-  else if (abc == 'A') np = rchance(&r, 0.2);
-  if (!np) return;
-  int lo = c->created > g.today - 365 ? c->created : g.today - 365, days[MAX_ENTRIES];
-  entry_days(&r, days, np, lo, g.last);
+  int np = rchance(&r, 0.6) ? rrange(&r, 1, 3) : 0;
+  int lo = c->created > g.today - 365 ? c->created : g.today - 365;
+  int hi = c->stop_day + 15 < g.last ? c->stop_day + 15 : g.last;
+  if (hi < lo) np = 0;
   for (int k = 0; k < np; k++) {
-    txctx x = { .prod = PRODUCTS[pick_prod(&r, c->kind, 'W')].name, .year = year_of(days[k]) };
+    /* a seasonal promotion is granted in its season; when that season has
+     * not come round since the customer was on file, one of any time */
+    const promo_def *p = &PROMOTIONS[rbelow(&r, NELEM(PROMOTIONS))];
+    int day = p->season < 0 ? work_day(&r, lo, hi) : season_day(&r, SEASONS[p->season].months, lo, hi);
+    if (day < 0) {
+      PICK_FIT(&r, PROMOTIONS, NELEM(PROMOTIONS), t->season < 0, p);
+      day = work_day(&r, lo, hi);
+    }
+    txctx x = { .prod = PRODUCTS[pick_prod(&r, c->kind, 'W')].name, .year = year_of(day) };
     sb_init(&b, desc, sizeof desc);
-    tx(&b, &r, PICK(&r, PROMOTIONS), &x);
-    int64_t cents = (int64_t)(2000 + c->m * rrange(&r, 3000, 20000)) / 100 * 100 * 100;
-    incentive(s, &id, i, c, "promotion", days[k], cents, desc, office_secs(&r));
+    tx(&b, &r, p->t, &x);
+    /* 0.5-2.5% of a year's purchases, at least 500 yuan */
+    int64_t cents = total * 12 / 13 * rrange(&r, 5, 25) / 1000 / 10000 * 10000;
+    if (cents < 50000) cents = 50000;
+    incentive(s, &id, i, c, "promotion", day, cents, desc, office_secs(&r));
   }
 }
 
@@ -1993,20 +2137,37 @@ static void gen_financials(long i, const cust *c)
 }
 
 /* ------------------------------------------------------------------------ */
-/* dealer-support plans (schema/012): last year's (closed) and this year's
- * for a share of the active dealers by class, each with one or two
- * revisions, 2-6 measures, and execution records for the approved
- * measures' planned months that have begun. A leader decides; the staff
- * owner drafts and submits. Budgets follow the dealer's yearly sales. */
+/* dealer-support plans (schema/012). A year's plans are drawn up in the
+ * planning round, 15 November to 20 December of the year before: the
+ * dealer's staff owner drafts, submits within days, a leader decides within
+ * a week (some are returned once first). The plan's state is what that
+ * timetable has reached by today, so last year's plans are closed (in
+ * January some still run), this year's are under way, and from mid-November
+ * next year's are in the round; a dealer left out of the round may get a
+ * late plan for this year. Only plans of the round or late ones wait in the
+ * workflow, and never longer than the timetable says. Plans go to a share
+ * of the active dealers by class, with one or two revisions and 2-6
+ * measures from the catalogue (a few custom), each with its own text
+ * (gen_measures.h), a budget that fits the measure and the dealer's size,
+ * planned months (a seasonal measure's are its season's) and execution
+ * records for the planned months that have begun, whose result agrees with
+ * their rating. */
 
 typedef struct {
   uint64_t line_key;
-  int cat, measure, custom, desc, effect, owner, months;
+  int cat, measure, custom, owner, months;
   int64_t budget;            /* cents */
+  const measure_text *mt;
+  txctx x;                   /* the line's product, season and place, for its records */
+  char desc[256], effect[160];
 } pitem;
 
+#define N_CATALOGUE 33
+_Static_assert(N_MEASURE_TEXT == N_CATALOGUE + N_CUSTOM_MEASURES,
+               "gen_measures.h: one text per catalogue and custom measure");
 #define MAX_PITEMS 7
 static const double PLAN_SHARE[3] = {0.60, 0.35, 0.15};   /* A, B, C */
+static const double EXEC_RATING_W[5] = {3, 7, 20, 40, 30};   /* 1..5 */
 
 static int clamp_day(int d) { return d > g.last ? g.last : d; }
 
@@ -2017,25 +2178,69 @@ static int plan_months(rng *r, int from_month)
   return bits;
 }
 
-static void plan_item(rng *r, pitem *it, const cust *c, int64_t per_item)
+/* A line's budget near `cents`, within what its measure costs, in whole
+ * 100 yuan. */
+static void line_budget(rng *r, pitem *it, int64_t cents)
+{
+  int64_t lo = (int64_t)it->mt->lo * 100, hi = (int64_t)it->mt->hi * 100;
+  if (cents < lo) cents = lo * rrange(r, 100, 130) / 100;
+  if (cents > hi) cents = hi * rrange(r, 80, 100) / 100;
+  it->budget = (cents + 5000) / 10000 * 10000;
+}
+
+/* A season with months from from_month on, or -1. */
+static int pick_season(rng *r, int from_month)
+{
+  int ok[N_SEASONS], n = 0;
+  for (int k = 0; k < N_SEASONS; k++)
+    if (SEASONS[k].months >> (from_month - 1)) ok[n++] = k;
+  return n ? ok[rbelow(r, (uint32_t)n)] : -1;
+}
+
+/* One measure of a plan of `year` for dealer c: not one the plan has yet,
+ * mostly one whose cost fits per_item, its months from from_month on. */
+static void plan_item(rng *r, pitem *it, const pitem *have, int nhave, const cust *c,
+                      int64_t per_item, int year, int from_month)
 {
   memset(it, 0, sizeof *it);
   it->line_key = ++g.line_key;
   f_u(&sinks[T_LINE_SEQ], it->line_key);
   f_end(&sinks[T_LINE_SEQ]);
-  if (rchance(r, 0.1)) {
-    it->custom = 1 + (int)rbelow(r, (uint32_t)N_CUSTOM_MEASURES);
-    it->cat = CUSTOM_MEASURES[it->custom - 1].category;
-  } else {
-    it->measure = rrange(r, 1, 33);
-    it->cat = MEASURE_CATEGORY[it->measure - 1];
+  int season = -1;
+  for (int t = 0; t < 12; t++) {
+    if (rchance(r, 0.1)) {
+      it->custom = 1 + (int)rbelow(r, (uint32_t)N_CUSTOM_MEASURES);
+      it->measure = 0;
+      it->mt = &MEASURE_TEXT[N_CATALOGUE + it->custom - 1];
+    } else {
+      it->measure = rrange(r, 1, N_CATALOGUE);
+      it->custom = 0;
+      it->mt = &MEASURE_TEXT[it->measure - 1];
+    }
+    int dup = 0;
+    for (int k = 0; k < nhave; k++) dup |= have[k].measure == it->measure && have[k].custom == it->custom;
+    season = it->mt->seasonal ? pick_season(r, from_month) : -1;
+    if (dup || (it->mt->seasonal && season < 0)) continue;
+    if (t < 8 && (int64_t)it->mt->lo * 100 > per_item * 2) continue;
+    break;
   }
-  it->desc = (int)rbelow(r, (uint32_t)N_ARR(ITEM_DESC));
-  it->effect = (int)rbelow(r, (uint32_t)N_ARR(ITEM_EFFECT));
+  if (it->mt->seasonal && season < 0) {   /* rare: every draw was taken; a sales activity */
+    it->measure = N_CATALOGUE;
+    it->custom = 0;
+    it->mt = &MEASURE_TEXT[N_CATALOGUE - 1];
+  }
+  it->cat = it->measure ? MEASURE_CATEGORY[it->measure - 1] : CUSTOM_MEASURES[it->custom - 1].category;
+  it->x = (txctx){ .prod = PRODUCTS[pick_prod(r, K_DEALER, 'W')].name, .rival = PICK(r, RIVALS),
+                   .city = CITIES[c->city].name, .dist = CITIES[c->city].district[c->district],
+                   .season = season >= 0 ? SEASONS[season].name : "", .year = year };
+  sb b;
+  sb_init(&b, it->desc, sizeof it->desc);
+  tx(&b, r, it->mt->desc[rbelow(r, 2)], &it->x);
+  sb_init(&b, it->effect, sizeof it->effect);
+  tx(&b, r, it->mt->effect[rbelow(r, 2)], &it->x);
   it->owner = rchance(r, 0.7) ? c->owner : rrange(r, STAFF_FIRST, STAFF_LAST);
-  it->months = plan_months(r, 1);
-  int64_t b = per_item * rrange(r, 60, 140) / 100;
-  it->budget = b < 50000 ? 50000 : (b + 5000) / 10000 * 10000;   /* whole 100 yuan */
+  it->months = season >= 0 ? SEASONS[season].months : plan_months(r, from_month);
+  line_budget(r, it, per_item * rrange(r, 60, 140) / 100);
 }
 
 static void write_items(uint64_t rev, const pitem *it, int n)
@@ -2045,8 +2250,8 @@ static void write_items(uint64_t rev, const pitem *it, int n)
     f_u(s, ++g.item_id); f_u(s, rev); f_u(s, it[k].line_key); f_u(s, (uint64_t)it[k].cat);
     if (it[k].measure) { f_u(s, (uint64_t)it[k].measure); f_null(s); }
     else { f_null(s); f_str(s, CUSTOM_MEASURES[it[k].custom - 1].name); }
-    f_str(s, ITEM_DESC[it[k].desc]); f_money(s, it[k].budget); f_u(s, (uint64_t)it[k].months);
-    f_u(s, (uint64_t)it[k].owner); f_str(s, ITEM_EFFECT[it[k].effect]); f_u(s, (uint64_t)k + 1);
+    f_str(s, it[k].desc); f_money(s, it[k].budget); f_u(s, (uint64_t)it[k].months);
+    f_u(s, (uint64_t)it[k].owner); f_str(s, it[k].effect); f_u(s, (uint64_t)k + 1);
     f_end(s);
   }
 }
@@ -2070,10 +2275,14 @@ static void write_revision(uint64_t id, uint64_t plan, int rev, const char *stat
 }
 
 /* Execution records of the approved measures for the planned months that
- * have begun by the day before `until`. */
-static void plan_executions(rng *r, uint64_t plan, int year, const pitem *it, int n, int until)
+ * have begun by the day before `until`; returns how many. What was done
+ * comes from the measure's texts, the result from those of its rating. */
+static int plan_executions(rng *r, uint64_t plan, int year, const pitem *it, int n, int until)
 {
+  static wtab rating_t;
+  if (!rating_t.n) wt_build(&rating_t, EXEC_RATING_W, 5);
   sink *s = &sinks[T_EXECUTIONS];
+  int written = 0;
   for (int k = 0; k < n; k++) {
     int nm = 0;
     for (int m = 1; m <= 12; m++) nm += (it[k].months >> (m - 1)) & 1;
@@ -2085,14 +2294,23 @@ static void plan_executions(rng *r, uint64_t plan, int year, const pitem *it, in
       if (done >= until) done = until - 1;
       int pct = rchance(r, 0.12) ? rrange(r, 125, 160) : rrange(r, 70, 110);
       int64_t cost = it[k].budget / nm * pct / 100 / 100 * 100;
-      int rating = rchance(r, 0.1) ? rrange(r, 1, 2) : rrange(r, 3, 5);
+      int rating = wt_pick(&rating_t, r) + 1;
+      const measure_text *mt = it[k].mt;
+      const char *res = rating >= 4 ? mt->good[rbelow(r, 2)] : rating == 3 ? mt->mid : mt->poor;
+      char what[256], result[256];
+      sb b;
+      sb_init(&b, what, sizeof what);
+      tx(&b, r, mt->what[rbelow(r, 2)], &it[k].x);
+      sb_init(&b, result, sizeof result);
+      tx(&b, r, res, &it[k].x);
       f_u(s, ++g.exec_id); f_u(s, plan); f_u(s, it[k].line_key); f_date(s, done);
-      f_str(s, EXEC_WHAT[rbelow(r, (uint32_t)N_ARR(EXEC_WHAT))]); f_money(s, cost);
-      f_str(s, EXEC_RESULT[rbelow(r, (uint32_t)N_ARR(EXEC_RESULT))]); f_u(s, (uint64_t)rating);
+      f_str(s, what); f_money(s, cost); f_str(s, result); f_u(s, (uint64_t)rating);
       f_u(s, (uint64_t)it[k].owner); f_dt(s, clamp_day(done + rrange(r, 0, 4)), office_secs(r));
       f_end(s);
+      written++;
     }
   }
+  return written;
 }
 
 static void gen_plans(long i, const cust *c, int64_t total, char abc)
@@ -2103,76 +2321,109 @@ static void gen_plans(long i, const cust *c, int64_t total, char abc)
   int ty = year_of(g.today);
   int64_t yearly = total * 365 / (g.today - g.ws);      /* cents a year, roughly */
   uint64_t last_plan = 0;
-  for (int year = ty - 1; year <= ty; year++) {
-    if (!rchance(&r, last_plan ? share + 0.25 : share)) continue;
+  for (int year = ty - 1; year <= ty + 1; year++) {
+    int created = day_of(year - 1, 11, 15) + rrange(&r, 0, 35), from_month = 1;
+    if (!rchance(&r, last_plan ? share + 0.25 : share)) {
+      /* left out of the round: now and then a late plan for this year,
+       * begun in the last few weeks (not once next year's round is on) */
+      if (year != ty || g.today >= day_of(ty, 11, 15) || !rchance(&r, 0.12)) {
+        last_plan = 0;
+        continue;
+      }
+      created = g.last - rrange(&r, 0, 25);
+      if (created < day_of(ty - 1, 12, 21)) created = day_of(ty - 1, 12, 21);
+      from_month = year_of(created) < year ? 1 : month_of(created);
+    }
+    if (created > g.last || created < c->created) {   /* not yet drafted, or not yet a dealer */
+      last_plan = 0;
+      continue;
+    }
     uint64_t plan = ++g.plan_id;
     int growth = rrange(&r, 3, 20), focus = (int)rbelow(&r, (uint32_t)N_ARR(PLAN_FOCUS));
     int64_t target = yearly * (100 + growth) / 100 / 100000 * 100000;   /* whole 1,000 yuan */
+    /* the support: 1.5-4% of the dealer's sales, at least 1,500 yuan, in
+     * fewer lines when it is small */
+    int64_t support = yearly * rrange(&r, 15, 40) / 1000;
+    if (support < 150000) support = 150000;
     int nitems = rrange(&r, 2, 6);
-    int64_t per_item = yearly * rrange(&r, 10, 30) / 1000 / nitems;     /* 1-3% of sales */
+    while (nitems > 2 && support / nitems < 80000) nitems--;
+    int64_t per_item = support / nitems;
     pitem it[MAX_PITEMS];
-    for (int k = 0; k < nitems; k++) plan_item(&r, &it[k], c, per_item);
+    for (int k = 0; k < nitems; k++) plan_item(&r, &it[k], it, k, c, per_item, year, from_month);
     int leader = rrange(&r, 2, 3);
-    int created = clamp_day(day_of(year - 1, 12, rrange(&r, 1, 20)));
-    int submitted = clamp_day(created + rrange(&r, 2, 10));
-    int decided = clamp_day(submitted + rrange(&r, 1, 7));
-    /* this year's: mostly under way, some still in the workflow */
-    const char *status = "closed";
-    if (year == ty) {
-      double u = runi(&r);
-      status = u < 0.6 ? "in_progress" : u < 0.75 ? "approved" : u < 0.85 ? "submitted"
-             : u < 0.93 ? "draft" : "returned";
-    }
+    /* the timetable: submitted, decided (returned: submitted again, decided) */
+    int submitted = created + rrange(&r, 2, 10), decided = submitted + rrange(&r, 1, 7);
+    int returned = rchance(&r, 0.15);
+    int resubmitted = decided + rrange(&r, 2, 7), decided2 = resubmitted + rrange(&r, 1, 5);
+    const char *why = RETURN_COMMENT[rbelow(&r, (uint32_t)N_ARR(RETURN_COMMENT))];
     uint64_t rev1 = ++g.rev_id, approved = 0, open = 0;
-    int revs = 1, rday = -1;
-    if (!strcmp(status, "draft")) {
+    int revs = 1, updated = created;
+    const char *status;
+    if (submitted > g.last) {
+      status = "draft";
       write_revision(rev1, plan, 1, "draft", target, growth, focus, NULL, c->owner, created, -1, 0, -1, NULL);
       open = rev1;
-    } else if (!strcmp(status, "submitted")) {
-      write_revision(rev1, plan, 1, "submitted", target, growth, focus, NULL, c->owner, created, submitted, 0, -1, NULL);
+    } else if (decided > g.last || (returned && resubmitted <= g.last && decided2 > g.last)) {
+      status = "submitted";   /* waiting for the leader: days, not months */
+      int sub = decided > g.last ? submitted : resubmitted;
+      write_revision(rev1, plan, 1, "submitted", target, growth, focus, NULL, c->owner, created, sub, 0, -1, NULL);
       open = rev1;
-    } else if (!strcmp(status, "returned")) {
+      updated = sub;
+    } else if (returned && resubmitted > g.last) {
+      status = "returned";
       write_revision(rev1, plan, 1, "returned", target, growth, focus, NULL, c->owner, created, submitted,
-                     leader, decided, RETURN_COMMENT[rbelow(&r, (uint32_t)N_ARR(RETURN_COMMENT))]);
+                     leader, decided, why);
       open = rev1;
+      updated = decided;
     } else {
+      int sub = returned ? resubmitted : submitted, ap = returned ? decided2 : decided;
       /* approved once; a third of the plans were revised in spring */
-      rday = day_of(year, rrange(&r, 3, 6), rrange(&r, 1, 28));
-      revs = rchance(&r, 0.3) && rday + 14 < g.last ? 2 : 1;
+      int rday = day_of(year, rrange(&r, 3, 6), rrange(&r, 1, 28));
+      revs = rchance(&r, 0.3) && rday > ap + 30 && rday + 14 < g.last ? 2 : 1;
       write_revision(rev1, plan, 1, revs == 2 ? "superseded" : "approved", target, growth, focus,
-                     NULL, c->owner, created, submitted, leader, decided, NULL);
+                     NULL, c->owner, created, sub, leader, ap, NULL);
       approved = rev1;
+      updated = ap;
+      status = "approved";
+      if (revs == 2) {
+        write_items(rev1, it, nitems);
+        uint64_t rev2 = ++g.rev_id;
+        for (int k = 0; k < nitems; k++) {
+          line_budget(&r, &it[k], it[k].budget * rrange(&r, 80, 125) / 100);
+          if (!it[k].mt->seasonal) it[k].months |= plan_months(&r, month_of(rday));
+        }
+        if (nitems < MAX_PITEMS && rchance(&r, 0.5)) {
+          plan_item(&r, &it[nitems], it, nitems, c, per_item, year, month_of(rday));
+          nitems++;
+        }
+        int dec2 = rday + rrange(&r, 1, 10);
+        write_revision(rev2, plan, 2, "approved", target, growth, focus, "年中根据销售进度调整预算和执行月份",
+                       c->owner, rday - 3, rday, 5 - leader, dec2, NULL);
+        approved = rev2;
+        updated = dec2;
+        rev1 = rev2;
+      }
     }
     write_items(rev1, it, nitems);
-    if (revs == 2) {
-      uint64_t rev2 = ++g.rev_id;
-      int sub2 = rday;
-      for (int k = 0; k < nitems; k++) {
-        it[k].budget = it[k].budget * rrange(&r, 80, 125) / 100 / 10000 * 10000;
-        if (it[k].budget < 50000) it[k].budget = 50000;
-        it[k].months |= plan_months(&r, month_of(sub2));
-      }
-      if (nitems < MAX_PITEMS && rchance(&r, 0.5)) plan_item(&r, &it[nitems++], c, per_item);
-      write_revision(rev2, plan, 2, "approved", target, growth, focus, "年中根据销售进度调整预算和执行月份",
-                     c->owner, sub2 - 3, sub2, 5 - leader, sub2 + rrange(&r, 1, 10), NULL);
-      write_items(rev2, it, nitems);
-      approved = rev2;
+    int closed = -1;
+    if (approved) {
+      int runs = plan_executions(&r, plan, year, it, nitems, year < ty ? day_of(year + 1, 1, 1) : g.today);
+      /* started at the first record, or by hand once the year is well begun */
+      if (runs || (year <= ty && g.today >= day_of(year, 3, 1))) status = "in_progress";
+      int close_on = day_of(year + 1, 1, rrange(&r, 5, 25));
+      if (year < ty && close_on <= g.last) { status = "closed"; closed = close_on; }
     }
     sink *s = &sinks[T_PLANS];
     f_u(s, plan); f_u(s, (uint64_t)i + 1); f_u(s, (uint64_t)year); f_lit(s, status);
     if (approved) f_u(s, approved); else f_null(s);
     if (open) f_u(s, open); else f_null(s);
-    if (last_plan && year == ty) f_u(s, last_plan); else f_null(s);
+    if (last_plan && rchance(&r, 0.6)) f_u(s, last_plan); else f_null(s);   /* a copy of last year's */
     f_u(s, (uint64_t)c->owner); f_dt(s, created, 9 * 3600 + 1800);
-    int updated = approved ? clamp_day(decided + 1) : open ? submitted : created;
-    int closed = year < ty ? clamp_day(day_of(year + 1, 1, rrange(&r, 5, 25))) : -1;
     f_dt(s, closed >= 0 ? closed : updated, 17 * 3600);
     if (closed >= 0) f_dt(s, closed, 17 * 3600); else f_null(s);
     f_u(s, (uint64_t)revs);
     f_end(s);
-    if (approved && strcmp(status, "approved") != 0)
-      plan_executions(&r, plan, year, it, nitems, year < ty ? day_of(year + 1, 1, 1) : g.today);
-    last_plan = plan;
+    last_plan = approved ? plan : 0;
   }
 }
 
@@ -2459,6 +2710,7 @@ int main(int argc, char **argv)
   g.last = g.today - 1;
   g.ws = g.today - WINDOW_DAYS;
   if (g.ws > day_of(y - 1, 1, 1)) g.ws = day_of(y - 1, 1, 1);
+  g.q0 = year_of(g.ws) * 4 + (month_of(g.ws) - 1) / 3;   /* the window spans at most 6 quarters */
   /* 4-digit daily order numbers like SO202611270001 while they fit, 6 when
    * a bench run would have more than 9999 orders on a busy day */
   g.seqw = (double)g.n_cust * g.opc > 1500000.0 ? 6 : 4;
@@ -2473,13 +2725,14 @@ int main(int argc, char **argv)
   long n = g.n_cust;
   int64_t *tot = n ? calloc((size_t)n, sizeof *tot) : NULL;
   int32_t *last = n ? malloc((size_t)n * sizeof *last) : NULL;
-  if (n && (!tot || !last)) die("out of memory for %ld customers", n);
+  uint8_t *quarters = n ? malloc((size_t)n) : NULL;
+  if (n && (!tot || !last || !quarters)) die("out of memory for %ld customers", n);
   long buyers = 0;
   for (long i = 0; i < n; i++) {
     cust c;
     cust_core(i, &c);
     int l;
-    tot[i] = gen_orders(i, &c, &l);
+    tot[i] = gen_orders(i, &c, &l, &quarters[i]);
     last[i] = l;
     if (l >= 0) buyers++;
   }
@@ -2519,12 +2772,13 @@ int main(int argc, char **argv)
     gen_contact_log(i, &c, people, np, abc);
     gen_quotes(i, &c, abc);
     gen_service(i, &c);
-    gen_incentives(i, &c, tot[i], abc);
+    gen_incentives(i, &c, tot[i], quarters[i], abc);
     gen_financials(i, &c);
     gen_plans(i, &c, tot[i], abc);
   }
   free(tot);
   free(last);
+  free(quarters);
 
   gen_complaints();
   sinks_close();

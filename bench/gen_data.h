@@ -720,10 +720,15 @@ static const service_tmpl SERVICE_T[] = {
 };
 #define N_SERVICE_T ((int)(sizeof SERVICE_T / sizeof SERVICE_T[0]))
 
-/* Promotions (促销) supported for a customer. */
-static const char *const PROMOTIONS[] = {
-  "“五一”促销活动费用支持", "“双十一”线上促销价差补贴", "以旧换新活动补贴", "门店店庆促销赠品支持",
-  "新品%P上市推广费用", "社区推广活动物料和人员费用", "端午节团购特价差补", "国庆黄金周促销费用支持",
+/* Promotions (促销) supported for a customer: the text and the season of
+ * gen_measures.h's SEASONS it belongs to (-1: any time of the year). A
+ * seasonal one is granted in its season's months. */
+typedef struct { const char *t; int season; } promo_def;
+static const promo_def PROMOTIONS[] = {
+  {"春节年货节促销费用支持", 0}, {"“五一”促销活动费用支持", 1}, {"“618”年中大促线上价差补贴", 2},
+  {"暑期净水节促销费用支持", 3}, {"国庆黄金周促销费用支持", 4}, {"“双十一”线上促销价差补贴", 5},
+  {"端午节团购特价差补", 6}, {"以旧换新活动补贴", -1}, {"门店店庆促销赠品支持", -1},
+  {"新品%P上市推广费用", -1}, {"社区推广活动物料和人员费用", -1},
 };
 /* ---- complaints: where the customer is, and what the seven steps record --
  * Provinces in the order of schema/007's INSERT, so a province's id is its
@@ -812,15 +817,48 @@ static const char *const M_STAFF[] = {
   "处理方案已确认，相关部门正在执行，请留意后续通知。",
   "您好，退款/补偿已办理，预计3-5个工作日到账。",
 };
-static const char *const M_INTERNAL[] = {
-  "客户情绪较激动，回访时注意沟通方式。", "同批次产品已有类似反馈，请质量部关注。",
-  "客户是老客户，建议从优处理。", "需与经销商核实当时的报价单。",
+/* Internal notes at step 2, by reason (quality, service, price, delivery,
+ * other) and for suggestions. */
+static const char *const M_INTERNAL[6][2] = {
+  {"同批次产品已有类似反馈，请质量部关注。", "客户是老客户，建议从优处理。"},
+  {"客户情绪较激动，回访时注意沟通方式。", "已调取当天的服务工单，请服务部说明情况。"},
+  {"需与经销商核实当时的报价单。", "客户是老客户，建议从优处理。"},
+  {"客户情绪较激动，回访时注意沟通方式。", "已要求物流部提供签收记录。"},
+  {"客户情绪较激动，回访时注意沟通方式。", "客户是老客户，建议从优处理。"},
+  {"建议已转产品部评估，有结论后回复客户。", "同类建议已有多条，汇总后报产品部。"},
 };
 static const char *const M_CUSTOMER[] = {
   "请问什么时候能上门？", "好的，谢谢。", "已收到退款，谢谢。", "希望尽快处理。",
 };
-static const char *const R_COMMENT_LOW[] = { "处理太慢。", "问题没有彻底解决。", "补偿不合理。" };
-static const char *const R_COMMENT_HIGH[] = { "处理及时，态度很好。", "满意。", "工程师很专业。" };
+/* The customer's comment with a rating, by score 1..5: a 1 or 2 says what
+ * went wrong (不满意, 失望, 没有, 太慢, 太长, 差: tests/http/test_demo_data.py),
+ * a 3 is mixed, a 4 or 5 is pleased and says none of those words. */
+static const char *const R_COMMENT[5][4] = {
+  {"处理太慢，拖了半个多月才有结果，很不满意。", "问题根本没有解决，机器还是老样子。",
+   "客服态度差，打了好几次电话才有人回。", "说好的上门时间一再推迟，很失望。"},
+  {"问题没有彻底解决，过几天又出现了。", "等待时间太长，不满意。", "答复前后不一致，不满意。",
+   "上门师傅没带配件，来回跑了两趟，不满意。"},
+  {"问题解决了，但等待时间比较长。", "处理结果还可以，沟通不够及时。", "一般，希望以后响应快一点。",
+   "基本解决，但跑了好几趟。"},
+  {"处理比较及时，问题已解决。", "工程师很专业，就是预约时间稍晚。", "满意，客服回访很耐心。",
+   "问题解决了，处理顺利。"},
+  {"处理及时，态度很好，非常满意！", "工程师很专业，一次就修好了。", "客服全程跟进，非常感谢。",
+   "问题很快解决了，服务周到。"},
+};
+
+/* Step 7's follow-ups with the customer: after a resolution, after a reopen
+ * (the first only after a rating), while the customer is still trying it. */
+static const char *const FU_OK[] = {
+  "电话回访，客户确认问题已解决，使用正常。", "上门回访，设备运行正常，客户认可处理结果。",
+  "电话回访，客户表示处理结果可以接受。",
+};
+static const char *const FU_AGAIN[] = {
+  "客户评价后再次电话沟通，说明原因并致歉，客户表示理解。", "再次上门检查并调试，客户确认问题已解决。",
+  "主管再次回访，补充说明处理依据，客户同意结案。",
+};
+static const char *const FU_WAIT[] = {
+  "电话回访，客户表示还在观察使用情况，约定一周后再联系。", "客户未接电话，已发短信，约定改日回访。",
+};
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -849,36 +887,7 @@ static const char *const PLAN_FOCUS[] = {
   "配合新品上市，做好陈列与促销",
   "改善回款，控制应收账款",
 };
-static const char *const ITEM_DESC[] = {
-  "与经销商共同拟定季度销售目标，按月检查",
-  "为门店店员安排两次产品知识培训",
-  "提供宣传单页和海报，覆盖主要门店",
-  "协助改造样板店的陈列区",
-  "支持经销商举办周末促销活动",
-  "派业务代表驻店指导一周",
-  "分担本地报纸和电台广告费用的一半",
-};
-static const char *const ITEM_EFFECT[] = {
-  "销量提升约10%",
-  "新增网点3家",
-  "店员成交率提高",
-  "门店形象改善，客流增加",
-  "新品铺货率达到80%",
-};
-static const char *const EXEC_WHAT[] = {
-  "已按计划执行，现场照片已存档",
-  "举办培训一场，参加人数十余人",
-  "物料已发放到各门店",
-  "活动已完成，经销商反馈良好",
-  "驻店指导已完成，提出改进建议若干",
-};
-static const char *const EXEC_RESULT[] = {
-  "当月销量有明显提升",
-  "效果一般，需调整方式",
-  "经销商满意，要求继续支持",
-  "客流增加，但转化率不高",
-  "达到预期效果",
-};
+#include "gen_measures.h"
 static const char *const RETURN_COMMENT[] = {
   "预算偏高，请压缩广告费用后再提交",
   "措施过于笼统，请写明执行月份和负责人",

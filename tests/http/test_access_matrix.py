@@ -153,6 +153,10 @@ class Fixtures:
         found = sql(" UNION ALL ".join(_PER_REGION % {"r": self.region[c]} for c in codes) +
                     " UNION ALL SELECT 'measure', 0, MIN(id) FROM support_measures")
         by_id = {rid: code for code, rid in self.region.items()}
+        self.made_plans = []
+        for row in found:
+            if row[0] == "plan" and row[2] == "NULL":
+                row[2] = self._draft_plan(row[1])
         for kind, rid, value in found:
             check(value != "NULL", "no %s in region %s for the access matrix" % (kind, rid))
             self.ids[(kind, by_id.get(int(rid)))] = int(value)
@@ -189,6 +193,26 @@ class Fixtures:
             self.ids[("import", user)] = back[("import_jobs", user)]
         self.versions = {int(key): v for (t, key), v in back.items() if t == "plan_version"}
 
+    def _draft_plan(self, region_id):
+        """A draft plan of a dealer of the region when the demo data has
+        none there (drafts come and go with the planning round): a year
+        no demo plan has, removed again by close()."""
+        rows = sql("SELECT c.id, (SELECT COALESCE(MAX(year), 2089) + 1 FROM support_plans)"
+                   " FROM customers c WHERE c.region_id = %s AND c.kind = 'dealer'"
+                   " AND c.status = 'active' ORDER BY c.id LIMIT 1" % region_id)
+        if not rows:
+            return "NULL"
+        cid, year = rows[0]
+        pid = sql_value("INSERT INTO support_plans (customer_id, year, status, created_by, created_at,"
+                        " updated_at) VALUES (%s, %s, 'draft', 1, NOW(), NOW());"
+                        " SET @p = LAST_INSERT_ID();"
+                        " INSERT INTO support_plan_revisions (plan_id, rev, status, created_by, created_at)"
+                        " VALUES (@p, 1, 'draft', 1, NOW());"
+                        " UPDATE support_plans SET open_rev_id = LAST_INSERT_ID() WHERE id = @p;"
+                        " SELECT @p;" % (cid, year))
+        self.made_plans.append(pid)
+        return pid
+
     def of(self, kind, region_code, username):
         if kind == "region":
             return self.region[region_code]
@@ -211,6 +235,11 @@ class Fixtures:
             if os.path.exists(path):
                 os.unlink(path)
         self.files = []
+        for pid in self.made_plans:
+            sql("UPDATE support_plans SET open_rev_id = NULL WHERE id = %s;"
+                " DELETE FROM support_plan_revisions WHERE plan_id = %s;"
+                " DELETE FROM support_plans WHERE id = %s;" % (pid, pid, pid))
+        self.made_plans = []
 
 
 # --- asking ------------------------------------------------------------------
