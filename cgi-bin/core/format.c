@@ -58,3 +58,9 @@ void pct_text(double pct, char *out, size_t n)
   long long a = k < 0 ? -k : k;
   snprintf(out, n, "%s%lld.%lld", k < 0 ? "-" : "", a / 10, a % 10);
 }
+
+void format_count(long long v, const char *unit, char *out, size_t n)
+{
+  int latin = (unit[0] >= 'a' && unit[0] <= 'z') || (unit[0] >= 'A' && unit[0] <= 'Z');
+  snprintf(out, n, "%lld%s%s", v, latin ? " " : "", unit);
+}

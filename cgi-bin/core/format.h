@@ -16,4 +16,8 @@ int pct_share(double num, double den, double *pct);
 /* A per cent with one decimal, as the database's ROUND(x, 1) gives it
  * (halves away from zero): "12.3", "-4.0". */
 void pct_text(double pct, char *out, size_t n);
+/* A count and its unit as each language writes them: a unit in Latin
+ * letters stands apart from the number ("0 min", "3 d"), a Chinese one
+ * does not ("0分钟", "3天"). */
+void format_count(long long v, const char *unit, char *out, size_t n);
 #endif

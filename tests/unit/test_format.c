@@ -152,6 +152,23 @@ static void test_pct_text(void **state)
   assert_string_equal(b, "33.3");
 }
 
+static void test_count_and_unit(void **state)
+{
+  (void)state;
+  char b[32];
+  /* English units stand apart from the number; Chinese ones do not. */
+  format_count(0, "min", b, sizeof b);
+  assert_string_equal(b, "0 min");
+  format_count(3, "d", b, sizeof b);
+  assert_string_equal(b, "3 d");
+  format_count(0, "分钟", b, sizeof b);
+  assert_string_equal(b, "0分钟");
+  format_count(12, "小时", b, sizeof b);
+  assert_string_equal(b, "12小时");
+  format_count(1234567, "d", b, 6);   /* cut, still terminated */
+  assert_string_equal(b, "12345");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -166,6 +183,7 @@ int main(void)
     cmocka_unit_test(test_growth),
     cmocka_unit_test(test_attainment),
     cmocka_unit_test(test_pct_text),
+    cmocka_unit_test(test_count_and_unit),
   };
   return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }
