@@ -55,6 +55,14 @@ def _service_takes_log_output():
     return "log_output" in inspect.signature(Service.__init__).parameters
 
 
+def viewport(driver, width, height):
+    """Headless Chromium's window is at least 500 px wide: a phone-sized
+    viewport needs device emulation. As on a phone, a page wider than the
+    screen then widens the viewport (window.innerWidth) to fit."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 640})
+
+
 def screenshot(driver, name):
     os.makedirs(SCREENSHOTS, exist_ok=True)
     path = os.path.join(SCREENSHOTS, name)
