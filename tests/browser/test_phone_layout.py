@@ -201,6 +201,7 @@ def test_filters_fold_on_a_phone_open_on_a_desktop():
             state = _fold_state(d)
             check(state == [True, True, False], "%s: open on a desktop, no button: %r"
                   % (path, state))
+        d.get(BASE + "/customers")
         screenshot(d, "phone-layout-customers-1280.png")
 
 
