@@ -3,6 +3,7 @@
 #include "complaints/pages.h"
 #include "db/complaint.h"
 #include "db/complaint_rules.h"
+#include "core/format.h"
 #include "core/i18n.h"
 #include "core/options.h"
 #include "core/render.h"
@@ -100,8 +101,9 @@ static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
   return STATUS_OK;
 }
 
-/* A span of minutes as text ("3天 4小时", "3 d 4 h"): formatted here once,
- * not by a template macro per cell (each call costs more than the cell). */
+/* A span of minutes as text ("3天 4小时", "3 d 4 h", "0 min"): formatted
+ * here once, not by a template macro per cell (each call costs more than
+ * the cell). */
 static NEOERR *span(HDF *row, const char *lang, const char *minutes_col, const char *text_col)
 {
   const char *v = hdf_get_value(row, minutes_col, NULL);
@@ -111,10 +113,13 @@ static NEOERR *span(HDF *row, const char *lang, const char *minutes_col, const c
   complaint_span(strtoll(v, NULL, 10), &d, &hh, &mm);
   const char *ud = i18n_get(lang, "Span.D"), *uh = i18n_get(lang, "Span.H"),
              *um = i18n_get(lang, "Span.M");
-  char text[96];
-  if (d > 0) snprintf(text, sizeof text, "%lld%s %d%s", d, ud, hh, uh);
-  else if (hh > 0) snprintf(text, sizeof text, "%d%s %d%s", hh, uh, mm, um);
-  else snprintf(text, sizeof text, "%d%s", mm, um);
+  /* Two units at most: days and hours, hours and minutes, or minutes. */
+  long long big = d > 0 ? d : hh > 0 ? hh : mm;
+  const char *ubig = d > 0 ? ud : hh > 0 ? uh : um;
+  char a[48], b[48] = "", text[100];
+  format_count(big, ubig, a, sizeof a);
+  if (d > 0 || hh > 0) format_count(d > 0 ? hh : mm, d > 0 ? uh : um, b, sizeof b);
+  snprintf(text, sizeof text, "%s%s%s", a, *b ? " " : "", b);
   return nerr_pass(hdf_set_value(row, text_col, text));
 }
 

@@ -92,3 +92,9 @@ char span_unit(long long minutes, long long *n)
   *n = minutes;
   return 'm';
 }
+
+void format_count(long long v, const char *unit, char *out, size_t n)
+{
+  int latin = (unit[0] >= 'a' && unit[0] <= 'z') || (unit[0] >= 'A' && unit[0] <= 'Z');
+  snprintf(out, n, "%lld%s%s", v, latin ? " " : "", unit);
+}

@@ -29,4 +29,9 @@ NEOERR *pct_share_rows(HDF *rows, const char *part, const char *whole, const cha
  * a list of waits is read at a glance). A negative span (clocks apart) is
  * 0 minutes. */
 char span_unit(long long minutes, long long *n);
+
+/* A count and its unit as each language writes them: a unit in Latin
+ * letters stands apart from the number ("0 min", "3 d"), a Chinese one
+ * does not ("0分钟", "3天"). */
+void format_count(long long v, const char *unit, char *out, size_t n);
 #endif

@@ -574,7 +574,8 @@ static NEOERR *header_row(struct parse *p, int ncells, const char *const *cells)
       char h[256];
       header_text(cells[i], h, sizeof h);
       if (utf8_valid(h, strlen(h)))
-        err = string_appendf(&unknown, "%s“%s”", unknown.len ? "、" : "", h);
+        err = string_appendf(&unknown, "%s“%s”", !unknown.len ? ""
+                             : strcmp(p->r->lang, "en") == 0 ? ", " : "、", h);
     } else if (c >= 0 && seen[c]++) {
       string_clear(&unknown);
       return file_fail(p, "DuplicateColumn", zh[c]);

@@ -11,6 +11,7 @@ def:hours(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</spa
   <?cs each:q = L.Stats.Quick ?><a href="/complaints/overview?quick=<?cs name:q ?>&amp;region=<?cs var:Filter.region ?>" id="quick-<?cs name:q ?>"<?cs if:Filter.quick == name(q) ?> class="active" aria-current="page"<?cs /if ?>><?cs var:q ?></a><?cs /each ?>
 </nav>
 <form method="get" action="/complaints/overview" class="filters" id="stats-filter">
+  <?cs call:filter_fold(Filter.quick == "" || #Filter.region > 0) ?><div class="fold-body">
   <label for="from"><?cs var:L.Stats.From ?></label>
   <input id="from" name="from" type="month" value="<?cs var:Filter.from ?>" placeholder="YYYY-MM" size="8">
   <label for="to"><?cs var:L.Stats.To ?></label>
@@ -21,6 +22,7 @@ def:hours(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</spa
     <?cs each:g = Regions ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.region ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?>
   </select>
   <button type="submit" class="button primary"><?cs var:L.Stats.Apply ?></button>
+  </div></details>
 </form>
 <p class="muted"><?cs var:L.Stats.Intro ?> <span id="period"><?cs var:Filter.from ?> – <?cs var:Filter.to ?></span></p>
 

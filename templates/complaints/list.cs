@@ -13,6 +13,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
   <?cs if:User.Role != "regional_manager" ?><a href="/complaints?proposal=returned_mine" id="quick-returned-mine" class="chip<?cs if:Filter.proposal == "returned_mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickReturnedMine ?></a><?cs /if ?>
 </nav>
 <form method="get" action="/complaints" class="filters" role="search" id="queue-filters">
+  <?cs call:filter_fold(Filter.Query != "status=open") ?><div class="fold-body">
   <label class="sr-only" for="status"><?cs var:L.Complaints.Status ?></label>
   <select id="status" name="status">
     <option value="open"<?cs if:Filter.status == "open" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusOpen ?></option>
@@ -67,6 +68,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
   <label class="check"><input id="overdue" name="overdue" type="checkbox" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:L.Complaints.OverdueOnly ?></label>
   <button type="submit" class="button primary"><?cs var:L.Complaints.Filter ?></button>
   <a class="button" href="/complaints"><?cs var:L.Complaints.Reset ?></a>
+  </div></details>
 </form>
 <?cs if:!subcount(Complaints) ?>
 <p class="empty" id="no-results"><?cs var:L.Complaints.None ?></p>

@@ -110,7 +110,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
       <?cs if:subcount(Proposals) ?><ol class="proposals" id="proposals"><?cs each:p = Proposals ?>
         <li class="proposal decision-<?cs var:p.decision ?>"><p class="timeline-head"><strong><?cs var:L.ComplaintRemedy[p.remedy] ?></strong><?cs if:p.amount > 0 ?> · ¥<?cs var:money(p.amount) ?><?cs /if ?> <span class="tag<?cs if:p.decision == "approved" ?> ok<?cs elif:p.decision == "returned" ?> warn<?cs /if ?>"><?cs var:L.ComplaintDecision[p.decision] ?></span> <span class="muted small"><?cs var:L.Complaints.Proposer ?> <?cs var:p.proposer ?> · <?cs var:p.proposed_at ?></span></p>
           <p class="prose"><?cs var:p.detail ?></p>
-          <?cs if:p.decider ?><p class="decision-note small"><?cs var:L.Complaints.Decision ?>：<?cs var:p.decider ?> · <?cs var:p.decided_at ?><?cs if:p.decision_comment ?> — <?cs var:p.decision_comment ?><?cs /if ?></p><?cs /if ?></li>
+          <?cs if:p.decider ?><p class="decision-note small"><?cs var:L.Complaints.Decision ?><?cs call:colon() ?><?cs var:p.decider ?> · <?cs var:p.decided_at ?><?cs if:p.decision_comment ?> — <?cs var:p.decision_comment ?><?cs /if ?></p><?cs /if ?></li>
       <?cs /each ?></ol><?cs /if ?>
       <?cs if:st.state == "current" ?>
         <?cs if:Pending.id ?>
@@ -145,7 +145,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <?cs elif:i == 6 ?>
       <?cs if:st.state == "done" ?><dl class="facts"><?cs call:fact(L.Complaints.ExecDepartment, Handling.exec_department) ?><?cs call:fact(L.Complaints.ExecutedOn, Handling.executed_on) ?><?cs call:fact(L.Complaints.PaidOn, Handling.compensation_paid_on) ?><?cs call:wide_fact(L.Complaints.ExecNote, Handling.exec_note) ?></dl>
       <?cs elif:st.state == "current" && Can.Handle ?>
-        <?cs if:Approved.id ?><p class="note-info"><?cs var:L.Complaints.ApprovedAmount ?>：<?cs var:L.ComplaintRemedy[Approved.remedy] ?><?cs if:Approved.amount > 0 ?> · ¥<?cs var:money(Approved.amount) ?><?cs /if ?></p><?cs /if ?>
+        <?cs if:Approved.id ?><p class="note-info"><?cs var:L.Complaints.ApprovedAmount ?><?cs call:colon() ?><?cs var:L.ComplaintRemedy[Approved.remedy] ?><?cs if:Approved.amount > 0 ?> · ¥<?cs var:money(Approved.amount) ?><?cs /if ?></p><?cs /if ?>
         <?cs call:step_form(6) ?>
           <?cs call:text_field("exec_department", L.Complaints.ExecDepartment, "text", 1) ?>
           <?cs call:text_field("executed_on", L.Complaints.ExecutedOn, "date", 1) ?>
@@ -156,9 +156,9 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <?cs elif:i == 7 ?>
       <?cs if:subcount(Followups) ?><ol class="timeline" id="followups"><?cs each:f = Followups ?><li><p class="timeline-head"><span class="nowrap"><?cs var:f.followed_on ?></span> <span class="muted small"><?cs var:f.who ?></span></p><p class="prose"><?cs var:f.said ?></p></li><?cs /each ?></ol>
       <?cs elif:st.state != "later" ?><p class="muted"><?cs var:L.Complaints.NoFollowups ?></p><?cs /if ?>
-      <?cs if:Complaint.satisfaction ?><p class="note-info" id="satisfaction"><?cs var:L.Complaints.Satisfaction ?>：<?cs var:Complaint.satisfaction ?> / 5<?cs if:Complaint.satisfaction_comment ?> — <?cs var:Complaint.satisfaction_comment ?><?cs /if ?> <span class="muted small"><?cs var:Complaint.rated_at ?></span></p><?cs /if ?>
+      <?cs if:Complaint.satisfaction ?><p class="note-info" id="satisfaction"><?cs var:L.Complaints.Satisfaction ?><?cs call:colon() ?><?cs var:Complaint.satisfaction ?> / 5<?cs if:Complaint.satisfaction_comment ?> — <?cs var:Complaint.satisfaction_comment ?><?cs /if ?> <span class="muted small"><?cs var:Complaint.rated_at ?></span></p><?cs /if ?>
       <?cs if:Complaint.status == "closed" ?>
-        <p class="small"><?cs var:L.Complaints.ClosedAt ?>：<?cs var:Complaint.closed_at ?></p>
+        <p class="small"><?cs var:L.Complaints.ClosedAt ?><?cs call:colon() ?><?cs var:Complaint.closed_at ?></p>
         <?cs if:Can.Handle ?>
         <details class="add-form"<?cs if:Form.Errors.reason ?> open<?cs /if ?>><summary class="button"><?cs var:L.Complaints.Reopen ?></summary>
           <form method="post" action="/complaints/<?cs var:Complaint.id ?>/reopen" class="form-grid" id="reopen-form">
@@ -191,7 +191,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 <section class="card" id="customer-file">
   <h2><?cs var:L.Complaints.CustomerFile ?></h2>
   <?cs if:Complaint.customer_id ?>
-    <p id="matched"><?cs var:L.Complaints.MatchedTo ?>：<a href="/customers/<?cs var:Complaint.customer_id ?>?tab=complaints"><?cs var:Complaint.customer_name ?></a> <span class="muted mono"><?cs var:Complaint.customer_code ?></span></p>
+    <p id="matched"><?cs var:L.Complaints.MatchedTo ?><?cs call:colon() ?><a href="/customers/<?cs var:Complaint.customer_id ?>?tab=complaints"><?cs var:Complaint.customer_name ?></a> <span class="muted mono"><?cs var:Complaint.customer_code ?></span></p>
     <?cs if:Can.Handle ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/match" class="inline" id="unmatch-form"><?cs call:csrf_field() ?><input type="hidden" name="action" value="unmatch"><button type="submit" class="link small" id="unmatch"><?cs var:L.Complaints.Unmatch ?></button></form><?cs /if ?>
   <?cs else ?>
     <p class="muted"><?cs var:L.Complaints.NotMatched ?></p>

@@ -17,6 +17,8 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
 <form method="get" action="/customers" class="filters" role="search" id="customer-filters">
   <label class="sr-only" for="q"><?cs var:L.Customers.SearchPlaceholder ?></label>
   <input id="q" name="q" type="search" value="<?cs var:Filter.q ?>" placeholder="<?cs var:L.Customers.SearchPlaceholder ?>">
+  <button type="submit" class="button primary"><?cs var:L.Customers.Search ?></button>
+  <?cs call:filter_fold(#Filter.region > 0 || Filter.kind != "" || Filter.stage != "" || Filter.class != "" || #Filter.owner > 0 || Filter.city != "" || Filter.postal != "" || #Filter.archived > 0) ?><div class="fold-body">
   <label class="sr-only" for="region"><?cs var:L.Customers.Region ?></label>
   <select id="region" name="region">
     <option value="0"><?cs var:L.Customers.AllRegions ?></option>
@@ -49,9 +51,9 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
   <label class="sr-only" for="postal"><?cs var:L.List.Postal ?></label>
   <input id="postal" name="postal" type="text" inputmode="numeric" maxlength="6" value="<?cs var:Filter.postal ?>" placeholder="<?cs var:L.List.Postal ?>" size="8">
   <label class="check"><input id="archived" name="archived" type="checkbox" value="1"<?cs if:Filter.archived ?> checked<?cs /if ?>> <?cs var:L.List.Archived ?></label>
-  <?cs if:Filter.sort ?><input type="hidden" name="sort" value="<?cs var:Filter.sort ?>"><input type="hidden" name="dir" value="<?cs var:Filter.dir ?>"><?cs /if ?>
-  <button type="submit" class="button primary"><?cs var:L.Customers.Search ?></button>
   <a class="button" href="/customers"><?cs var:L.List.Reset ?></a>
+  </div></details>
+  <?cs if:Filter.sort ?><input type="hidden" name="sort" value="<?cs var:Filter.sort ?>"><input type="hidden" name="dir" value="<?cs var:Filter.dir ?>"><?cs /if ?>
 </form>
 <?cs if:Pager.Capped ?><p class="muted" id="count-capped"><?cs var:L.List.CappedHint ?></p><?cs /if ?>
 <?cs if:Pager.Total == 0 ?>

@@ -16,6 +16,7 @@ def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?c
 </div>
 <?cs if:AsOf.today != 1 ?><p class="notice warn" id="as-of-note" role="status"><?cs var:L.Dash.AsOfStale ?></p><?cs /if ?>
 <form method="get" action="/dashboard" class="filters" id="dash-filter">
+  <?cs call:filter_fold(#Filter.region > 0) ?><div class="fold-body">
   <label for="region"><?cs var:L.Dash.Region ?></label>
   <select id="region" name="region">
     <?cs if:User.Role != "regional_manager" || subcount(Regions) > 1 ?><option value="0"><?cs if:User.Role == "regional_manager" ?><?cs var:L.Dash.AllMine ?><?cs else ?><?cs var:L.Dash.AllRegions ?><?cs /if ?></option><?cs /if ?>
@@ -23,6 +24,7 @@ def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?c
   </select>
   <input type="hidden" name="sort" value="<?cs var:Filter.sort ?>"><input type="hidden" name="dir" value="<?cs var:Filter.dir ?>">
   <button type="submit" class="button primary"><?cs var:L.Dash.Apply ?></button>
+  </div></details>
 </form>
 
 <?cs escape:"none" ?><?cs var:Kept.Warnings ?><?cs /escape ?>

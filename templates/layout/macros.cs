@@ -5,6 +5,16 @@ def:region_label(row) ?><?cs if:Page.Lang == "en" ?><?cs var:row.name_en ?><?cs 
 def:csrf_field() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF ?>"><?cs /def ?><?cs
 def:field_error(name) ?><?cs if:Form.Errors[name] ?><p class="field-error" id="err-<?cs var:name ?>"><?cs var:Form.Errors[name] ?></p><?cs /if ?><?cs /def ?><?cs
 def:class_badge(c) ?><?cs if:c ?><span class="badge class-<?cs var:c ?>"><span class="sr-only"><?cs var:L.Customers.Class ?> </span><?cs var:c ?></span><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
+# Punctuation that differs by language: after a label (领导意见：, Decision: )
+# and between the items of a list (、 or a comma).
+?><?cs
+def:colon() ?><?cs if:Page.Lang == "en" ?>: <?cs else ?>：<?cs /if ?><?cs /def ?><?cs
+def:list_sep() ?><?cs if:Page.Lang == "en" ?>, <?cs else ?>、<?cs /if ?><?cs /def ?><?cs
+# A list's filters: on a phone folded behind one button, so the first screen
+# shows rows, and open when one of them is set; static/layout.js opens the
+# fold on wider screens. The caller closes the <details>.
+?><?cs
+def:filter_fold(active) ?><details class="filter-fold"<?cs if:active ?> open<?cs /if ?>><summary class="button"><?cs var:L.FilterFold ?></summary><?cs /def ?><?cs
 def:dash(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
 # Form fields: a label, the control filled from Form.<name>, the message
 # from Form.Errors.<name>. `req` marks a required field.

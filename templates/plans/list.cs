@@ -11,6 +11,7 @@ def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /d
 </nav>
 <?cs /if ?>
 <form method="get" action="/plans" class="filters" role="search" id="plan-filters">
+  <?cs call:filter_fold(Filter.year != ThisYear || #Filter.region > 0 || Filter.status != "" || Filter.created != "" || #Filter.decide > 0) ?><div class="fold-body">
   <label class="sr-only" for="year"><?cs var:L.Plans.Year ?></label>
   <select id="year" name="year">
     <option value="all"<?cs if:Filter.year == 0 ?> selected<?cs /if ?>><?cs var:L.Plans.AllYears ?></option>
@@ -34,6 +35,7 @@ def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /d
   <?cs if:User.Role == "leader" ?><label class="check"><input id="decide" name="decide" type="checkbox" value="1"<?cs if:Filter.decide ?> checked<?cs /if ?>> <?cs var:L.Plans.NeedsDecision ?></label><?cs /if ?>
   <button type="submit" class="button primary"><?cs var:L.Plans.Filter ?></button>
   <a class="button" href="/plans"><?cs var:L.Plans.Reset ?></a>
+  </div></details>
 </form>
 <?cs if:!subcount(Plans) ?>
 <p class="empty" id="no-results"><?cs var:L.Plans.NoPlans ?></p>

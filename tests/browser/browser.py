@@ -57,7 +57,8 @@ def _service_takes_log_output():
 
 def viewport(driver, width, height):
     """Headless Chromium's window is at least 500 px wide: a phone-sized
-    viewport needs device emulation."""
+    viewport needs device emulation. As on a phone, a page wider than the
+    screen then widens the viewport (window.innerWidth) to fit."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 640})
 

@@ -15,7 +15,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import Browser, click_and_wait, screenshot, sign_in
+from browser import Browser, click_and_wait, screenshot, sign_in, viewport
 from lib import BASE, check, sql, sql_str, sql_value, user_id
 
 PHONE = (390, 844)
@@ -37,19 +37,12 @@ def _wait(driver, seconds=15):
     return WebDriverWait(driver, seconds)
 
 
-def _viewport(driver, size):
-    """Headless Chromium's window is at least 500 px wide: a phone-sized
-    viewport needs device emulation."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": size[0] < 640})
-
-
 def _shot(driver, n, what, size):
     """A screenshot of the whole page: the viewport is made as tall as it."""
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    _viewport(driver, (size[0], max(int(height), size[1])))
+    viewport(driver, size[0], max(int(height), size[1]))
     screenshot(driver, "complaint-journey-%02d-%s.png" % (n, what))
-    _viewport(driver, size)
+    viewport(driver, *size)
 
 
 def _png(path):
@@ -347,7 +340,7 @@ def test_complaint_journey():
     _png(attachment)
     try:
         with Browser(*PHONE) as d:
-            _viewport(d, PHONE)
+            viewport(d, *PHONE)
             tn, cid, link = _file_return(d, phone, attachment)
             with Browser(*DESK) as s:
                 sign_in(s, "staff01")

@@ -19,15 +19,12 @@ def _wait(driver, seconds=10):
     return WebDriverWait(driver, seconds)
 
 
-_viewport = viewport
-
-
 def _full_page(driver, name, width):
     """A screenshot of the whole page: the viewport is made as tall as it."""
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    _viewport(driver, width, max(int(height), 700))
+    viewport(driver, width, max(int(height), 700))
     screenshot(driver, name)
-    _viewport(driver, width, 844 if width < 640 else 900)
+    viewport(driver, width, 844 if width < 640 else 900)
 
 
 def _fill_return(d, phone):
@@ -70,7 +67,7 @@ def test_return_on_a_phone():
     sql("DELETE FROM public_attempts WHERE ip = '127.0.0.1'")
     phone = "139-0571-%04d" % (int(sql_value("SELECT FLOOR(RAND() * 10000)")))
     with Browser(width=PHONE_W, height=844) as d:
-        _viewport(d, PHONE_W, 844)
+        viewport(d, PHONE_W, 844)
         _fill_return(d, phone)
         check(d.execute_script("return window.innerWidth") == PHONE_W, "viewport is not phone-sized")
         width = d.execute_script("return document.documentElement.scrollWidth")

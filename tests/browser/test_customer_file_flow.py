@@ -127,7 +127,10 @@ def test_create_customer_add_people_and_contact_search_export():
             _wait(d).until(EC.presence_of_element_located((By.ID, "q")))
             box = d.find_element(By.ID, "q")
             box.send_keys(frag)
+            before = d.find_element(By.ID, "customer-list")
             box.submit()
+            # The unfiltered list is there until the answer replaces it.
+            _wait(d).until(EC.staleness_of(before))
             _wait(d).until(EC.presence_of_element_located((By.ID, "customer-list")))
             names = [a.text for a in d.find_elements(By.CSS_SELECTOR, "#customer-list td.name a")]
             check(names == [name], "search %r found %s" % (frag, names))

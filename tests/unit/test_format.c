@@ -192,6 +192,23 @@ static void test_span_unit(void **state)
   }
 }
 
+static void test_count_and_unit(void **state)
+{
+  (void)state;
+  char b[32];
+  /* English units stand apart from the number; Chinese ones do not. */
+  format_count(0, "min", b, sizeof b);
+  assert_string_equal(b, "0 min");
+  format_count(3, "d", b, sizeof b);
+  assert_string_equal(b, "3 d");
+  format_count(0, "分钟", b, sizeof b);
+  assert_string_equal(b, "0分钟");
+  format_count(12, "小时", b, sizeof b);
+  assert_string_equal(b, "12小时");
+  format_count(1234567, "d", b, 6);   /* cut, still terminated */
+  assert_string_equal(b, "12345");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -208,6 +225,7 @@ int main(void)
     cmocka_unit_test(test_pct_text),
     cmocka_unit_test(test_share_rows),
     cmocka_unit_test(test_span_unit),
+    cmocka_unit_test(test_count_and_unit),
   };
   return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }
