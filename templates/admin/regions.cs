@@ -16,7 +16,7 @@
   <fieldset class="form-grid">
     <legend><?cs var:L.Admin.ProvinceRegions ?></legend>
     <p class="hint wide"><?cs var:L.Admin.ProvincesHint ?></p>
-    <?cs each:p = Provinces ?><div class="field"><label for="f-province_<?cs var:p.id ?>"><?cs call:region_label(p) ?></label><select id="f-province_<?cs var:p.id ?>" name="province_<?cs var:p.id ?>"><?cs each:g = Regions ?><option value="<?cs var:g.code ?>"<?cs if:g.code == p.region_code ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?></select></div><?cs /each ?>
+    <?cs each:p = Provinces ?><?cs set:key = "province_" + p.id ?><div class="field<?cs if:Form.Errors[key] ?> invalid<?cs /if ?>"><label for="f-province_<?cs var:p.id ?>"><?cs call:region_label(p) ?></label><select id="f-province_<?cs var:p.id ?>" name="province_<?cs var:p.id ?>"><?cs each:g = Regions ?><option value="<?cs var:g.code ?>"<?cs if:g.code == p.region_code ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?></select><?cs call:field_error(key) ?></div><?cs /each ?>
   </fieldset>
   <div class="actions"><button type="submit" class="button primary" id="save-provinces"><?cs var:L.Admin.Save ?></button></div>
 </form>
