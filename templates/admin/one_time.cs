@@ -8,6 +8,6 @@
     <div><dt><?cs var:L.Admin.OneTimePassword ?></dt><dd class="mono one-time" id="one-time-password"><?cs var:OneTime.Password ?></dd></div>
   </dl>
   <p class="hint"><?cs var:L.Admin.OneTimeOnce ?></p>
-  <p><a class="button" href="/admin/users/<?cs var:OneTime.Id ?>"><?cs var:L.Admin.BackToUser ?></a> <a class="button" href="/admin/users"><?cs var:L.Admin.Users ?></a></p>
+  <div class="actions"><a class="button" href="/admin/users/<?cs var:OneTime.Id ?>"><?cs var:L.Admin.BackToUser ?></a> <a class="button" href="/admin/users"><?cs var:L.Admin.Users ?></a></div>
 </section>
 <?cs include:"layout/bottom.cs" ?>
