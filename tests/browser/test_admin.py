@@ -26,6 +26,14 @@ def _shots(d, name):
     viewport(d, 1280, 900)
 
 
+def _list_then_new(d, table, what):
+    """On a list page: its screenshots, then its "new" button's form."""
+    wait_for(d, table)
+    _shots(d, "admin-" + table)
+    d.find_element(By.ID, "new-" + what).click()
+    wait_for(d, what + "-form")
+
+
 def _sign_in_as(d, username, password, landing):
     d.get(BASE + "/login")
     wait_for(d, "username").send_keys(username)
@@ -43,10 +51,7 @@ def test_user_journey():
         wait_for(d, "admin-users")
         _shots(d, "admin-index")
         d.find_element(By.CSS_SELECTOR, '#admin-users a').click()
-        wait_for(d, "users")
-        _shots(d, "admin-users")
-        d.find_element(By.ID, "new-user").click()
-        wait_for(d, "user-form")
+        _list_then_new(d, "users", "user")
         fill(d, "f-username", name)
         choose(d, "f-role", "regional_manager")
         press(d, "#save-user")
@@ -124,10 +129,7 @@ def test_products_and_regions():
         with Browser() as d:
             sign_in(d, "admin")
             d.get(BASE + "/admin/products")
-            wait_for(d, "products")
-            _shots(d, "admin-products")
-            d.find_element(By.ID, "new-product").click()
-            wait_for(d, "product-form")
+            _list_then_new(d, "products", "product")
             fill(d, "f-code", code)
             fill(d, "f-name", "浏览器产品")
             choose(d, "f-category_id", sql_value("SELECT MIN(id) FROM product_categories"))
