@@ -15,6 +15,8 @@ static const struct route routes[] = {
   { "POST", "/admin/products", ROLE_ADMIN, admin_product_create, 0, 0 },
   { "GET", "/admin/products/{id}", ROLE_ADMIN, admin_product_edit, 0, 0 },
   { "POST", "/admin/products/{id}", ROLE_ADMIN, admin_product_save, 0, 0 },
+  { "POST", "/admin/categories", ROLE_ADMIN, admin_category_save, 0, 0 },
+  { "POST", "/admin/categories/{id}", ROLE_ADMIN, admin_category_save, 0, 0 },
   { "GET", "/admin/regions", ROLE_ADMIN, admin_regions, 0, 0 },
   { "GET", "/admin/regions/{id}", ROLE_ADMIN, admin_region_edit, 0, 0 },
   { "POST", "/admin/regions/{id}", ROLE_ADMIN, admin_region_save, 0, 0 },

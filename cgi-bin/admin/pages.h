@@ -19,6 +19,7 @@ NEOERR *admin_product_new(struct req *r);
 NEOERR *admin_product_create(struct req *r);
 NEOERR *admin_product_edit(struct req *r);
 NEOERR *admin_product_save(struct req *r);
+NEOERR *admin_category_save(struct req *r);
 
 NEOERR *admin_regions(struct req *r);
 NEOERR *admin_region_edit(struct req *r);

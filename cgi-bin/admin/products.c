@@ -20,8 +20,32 @@ static NEOERR *form_page(struct req *r)
 NEOERR *admin_products(struct req *r)
 {
   NEOERR *err = db_products_admin(&r->user, r->hdf, "Products");
+  if (!err) err = db_categories(&r->user, r->hdf, "Categories");
   if (err) return nerr_pass(err);
   return nerr_pass(admin_show(r, "admin/products.cs"));
+}
+
+/* POST /admin/categories (a new one) and /admin/categories/{id} (new
+ * names); a refused form comes back on the products page, at its row. */
+NEOERR *admin_category_save(struct req *r)
+{
+  struct form fm = { .r = r };
+  char zh[72], en[72];
+  long long id = strcmp(r->path, "/admin/categories") ? r->id : 0;
+  form_text(&fm, "name_zh", 1, 64, zh, sizeof zh);
+  form_text(&fm, "name_en", 1, 64, en, sizeof en);
+  NEOERR *err = form_finish(&fm);
+  if (!err) err = hdf_set_int_value(r->hdf, "Form.category", (int)id);
+  if (err) return nerr_pass(err);
+  if (fm.errors) {
+    r->status = 422;
+    return nerr_pass(admin_products(r));
+  }
+  int found;
+  if ((err = db_category_save(&r->user, r->ip, id, zh, en, &found))) return nerr_pass(err);
+  if (!found) return app_fail(r, KERR_NOT_FOUND, "AdminNotFound");
+  if ((err = req_flash(r, "CategorySaved"))) return nerr_pass(err);
+  return nerr_pass(req_redirect(r, "/admin/products"));
 }
 
 NEOERR *admin_product_new(struct req *r)

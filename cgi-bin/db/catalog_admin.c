@@ -16,6 +16,12 @@ static DB_STMT products = DB_STMT_INIT(
 static DB_STMT product = DB_STMT_INIT("SELECT " PRODUCT_COLS " WHERE p.id = ?");
 static DB_STMT categories = DB_STMT_INIT(
     "SELECT id, name_zh, name_en FROM product_categories ORDER BY id");
+static DB_STMT category_insert = DB_STMT_INIT(
+    "INSERT INTO product_categories (name_zh, name_en) VALUES (?, ?)");
+static DB_STMT category_update = DB_STMT_INIT(
+    "UPDATE product_categories SET name_zh = ?, name_en = ? WHERE id = ?");
+static DB_STMT category_exists = DB_STMT_INIT(
+    "SELECT 1 FROM product_categories WHERE id = ? FOR UPDATE");
 static DB_STMT product_insert = DB_STMT_INIT(
     "INSERT INTO products (code, name, category_id, unit, list_price, unit_cost, active)"
     " VALUES (?, ?, ?, ?, ?, ?, 1)");
@@ -75,6 +81,33 @@ NEOERR *db_product_get(const struct user *who, long long id, HDF *hdf, const cha
 NEOERR *db_categories(const struct user *who, HDF *hdf, const char *prefix)
 {
   return nerr_pass(read_rows(who, &categories, "", 0, hdf, prefix, NULL));
+}
+
+NEOERR *db_category_save(const struct user *who, const char *ip, long long id,
+                         const char *name_zh, const char *name_en, int *found)
+{
+  int more = 1, creating = id == 0;
+  *found = 0;
+  NEOERR *err = db_admin_only(who);
+  if (!err) err = db_begin();
+  if (err) return nerr_pass(err);
+  char detail[300];
+  snprintf(detail, sizeof detail, "name_zh=%s name_en=%s", name_zh, name_en);
+  if (id && !(err = db_exec(&category_exists, "i", id))) err = db_next(&category_exists, &more);
+  db_done(&category_exists);
+  if (!err && more) {
+    *found = 1;
+    if (!creating) err = db_exec(&category_update, "ssi", name_zh, name_en, id);
+    else if (!(err = db_exec(&category_insert, "ss", name_zh, name_en)))
+      id = (long long)db_insert_id(&category_insert);
+    if (!err) err = db_audit(who, ip, creating ? "create" : "update", "product_category",
+                             (unsigned long long)id, detail);
+  }
+  if (err || !*found) {
+    db_rollback();
+    return nerr_pass(err);
+  }
+  return nerr_pass(db_commit());
 }
 
 static void describe(const struct product_fields *f, char *out, size_t n)

@@ -25,6 +25,10 @@ NEOERR *db_product_get(const struct user *who, long long id, HDF *hdf, const cha
                        int *found);
 /* Categories.N.{id,name_zh,name_en}. */
 NEOERR *db_categories(const struct user *who, HDF *hdf, const char *prefix);
+/* A new category (id 0) or new names for one; *found = 0 when id names
+ * none. */
+NEOERR *db_category_save(const struct user *who, const char *ip, long long id,
+                         const char *name_zh, const char *name_en, int *found);
 NEOERR *db_product_create(const struct user *who, const char *ip,
                           const struct product_fields *f, unsigned *id,
                           enum catalog_outcome *outcome);

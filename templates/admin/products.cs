@@ -14,4 +14,22 @@
     </tr><?cs /each ?></tbody>
   </table></div>
 </section>
+<section class="card" id="categories">
+  <h2><?cs var:L.Admin.Categories ?></h2>
+  <div class="table-wrap"><table class="data compact" id="category-table">
+    <thead><tr><th>#</th><th><?cs var:L.Admin.NameZh ?></th><th><?cs var:L.Admin.NameEn ?></th><th><span class="sr-only"><?cs var:L.Admin.Save ?></span></th></tr></thead>
+    <tbody><?cs each:c = Categories ?><tr data-category="<?cs var:c.id ?>">
+      <td class="num"><?cs var:c.id ?></td>
+      <td><input form="category-form-<?cs var:c.id ?>" name="name_zh" aria-label="<?cs var:L.Admin.NameZh ?>" value="<?cs if:Form.category == c.id ?><?cs var:Form.name_zh ?><?cs else ?><?cs var:c.name_zh ?><?cs /if ?>" required></td>
+      <td><input form="category-form-<?cs var:c.id ?>" name="name_en" aria-label="<?cs var:L.Admin.NameEn ?>" value="<?cs if:Form.category == c.id ?><?cs var:Form.name_en ?><?cs else ?><?cs var:c.name_en ?><?cs /if ?>" required></td>
+      <td><form method="post" action="/admin/categories/<?cs var:c.id ?>" id="category-form-<?cs var:c.id ?>" novalidate><?cs call:csrf_field() ?><button type="submit" class="button small"><?cs var:L.Admin.Save ?></button></form></td>
+    </tr><?cs /each ?></tbody>
+  </table></div>
+  <form method="post" action="/admin/categories" class="form-grid" id="new-category-form" novalidate>
+    <?cs call:csrf_field() ?>
+    <?cs if:Form.category == "0" ?><?cs call:text_field("name_zh", L.Admin.NameZh, "text", 1) ?><?cs call:text_field("name_en", L.Admin.NameEn, "text", 1) ?><?cs
+    else ?><div class="field"><label for="f-name_zh"><?cs var:L.Admin.NameZh ?> <span class="req" aria-hidden="true">*</span></label><input id="f-name_zh" name="name_zh" required></div><div class="field"><label for="f-name_en"><?cs var:L.Admin.NameEn ?> <span class="req" aria-hidden="true">*</span></label><input id="f-name_en" name="name_en" required></div><?cs /if ?>
+    <div class="actions wide"><button type="submit" class="button" id="add-category"><?cs var:L.Admin.AddCategory ?></button></div>
+  </form>
+</section>
 <?cs include:"layout/bottom.cs" ?>

@@ -175,6 +175,8 @@ COVERED = {
     "admin/user_form.cs#user-form": ("test_admin.test_user_journey", None),
     "admin/user_form.cs#reset-form": ("test_admin.test_user_journey", "reset-user-password"),
     "admin/product_form.cs#product-form": ("test_admin.test_products_and_regions", None),
+    "admin/products.cs#category-form-{}": ("test_admin.test_products_and_regions", None),
+    "admin/products.cs#new-category-form": ("test_admin.test_products_and_regions", None),
     "admin/region_form.cs#region-form": ("test_admin.test_products_and_regions", None),
     "admin/regions.cs#provinces-form": ("test_admin.test_products_and_regions", None),
     "account/password.cs#password-form": ("test_admin.test_user_journey", None),

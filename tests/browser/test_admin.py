@@ -128,7 +128,19 @@ def test_products_and_regions():
     try:
         with Browser() as d:
             sign_in(d, "admin")
+            # Categories: one added, then renamed in its row.
             d.get(BASE + "/admin/products")
+            wait_for(d, "new-category-form")
+            fill(d, "f-name_zh", "浏览器类别")
+            fill(d, "f-name_en", "Browser category")
+            check(press(d, "#add-category").startswith("产品类别已保存"), "category added")
+            cid = sql_value("SELECT MAX(id) FROM product_categories WHERE name_zh = '浏览器类别'")
+            row = d.find_element(By.CSS_SELECTOR, 'input[form="category-form-%s"][name="name_en"]' % cid)
+            row.clear()
+            row.send_keys("Renamed in the browser")
+            check(press(d, "#category-form-%s button" % cid).startswith("产品类别已保存"), "renamed")
+            check(sql_value("SELECT name_en FROM product_categories WHERE id = %s" % cid)
+                  == "Renamed in the browser", "stored")
             _list_then_new(d, "products", "product")
             fill(d, "f-code", code)
             fill(d, "f-name", "浏览器产品")

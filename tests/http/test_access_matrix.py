@@ -41,7 +41,7 @@ REGIONS = {
     "out": ("huadong", "huabei"),
 }
 ID_KINDS = ("-", "customer", "complaint", "complaint_file", "plan", "plan_file",
-            "measure", "import", "region", "user", "product", "region_row")
+            "measure", "import", "region", "user", "product", "category", "region_row")
 # Someone else's import job: none of the visitors made it.
 OTHER_IMPORTER = "staff02"
 OUTCOMES = ("200", "303", "login", "403", "404", "handler")
@@ -186,6 +186,7 @@ class Fixtures:
             " UNION ALL SELECT 'user', username, id FROM users WHERE username = 'matrix_%s'"
             % self.tag +
             " UNION ALL SELECT 'product', 'first', MIN(id) FROM products" +
+            " UNION ALL SELECT 'category', 'first', MIN(id) FROM product_categories" +
             " UNION ALL SELECT 'plan_version', id, version FROM support_plans WHERE id IN (%s)"
             % ", ".join(str(self.ids[("plan", c)]) for c in codes))
         back = {(t, key): int(v) for t, key, v in sql("\n".join(made))}
@@ -197,9 +198,10 @@ class Fixtures:
         self.versions = {int(key): v for (t, key), v in back.items() if t == "plan_version"}
         self.ids[("user", None)] = back[("user", "matrix_" + self.tag)]
         self.ids[("product", None)] = back[("product", "first")]
+        self.ids[("category", None)] = back[("category", "first")]
 
     def of(self, kind, region_code, username):
-        if kind in ("user", "product"):
+        if kind in ("user", "product", "category"):
             return self.ids[(kind, None)]
         if kind in ("region", "region_row"):
             return self.region[region_code]

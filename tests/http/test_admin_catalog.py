@@ -126,3 +126,35 @@ def test_region_edit_and_province_move():
                                     "province_%s" % pid: "huabei"})
     check_status(r, 403, "a regional manager moves a province")
     check(sql_value("SELECT region_code FROM provinces WHERE id = %s" % pid) == before, "unmoved")
+
+
+def test_categories():
+    admin = sign_in("admin")
+    page = admin.get("/admin/products")
+    check_status(page, 200, "products page")
+    token = csrf_of(page.text)
+    for fields, field in (({"name_zh": "", "name_en": "x"}, "name_zh"),
+                          ({"name_zh": "类", "name_en": ""}, "name_en")):
+        r = admin.post("/admin/categories", dict(fields, _csrf=token))
+        check_status(r, 422, "bad %s" % fields)
+        check_in('id="err-%s"' % field, r.text, "message at %s" % field)
+    check_status(admin.post("/admin/categories", {"name_zh": "类", "name_en": "c"}), 403, "CSRF")
+    audit = _max_audit()
+    zh = "测试类别" + os.urandom(2).hex()
+    r = admin.post("/admin/categories", {"_csrf": token, "name_zh": zh, "name_en": "Test"})
+    check_status(r, 303, "added")
+    cid = sql_value("SELECT id FROM product_categories WHERE name_zh = '%s'" % zh)
+    r = admin.post("/admin/categories/%s" % cid, {"_csrf": token, "name_zh": zh,
+                                                  "name_en": "Renamed"})
+    check_status(r, 303, "renamed")
+    check(sql_value("SELECT name_en FROM product_categories WHERE id = %s" % cid) == "Renamed",
+          "stored")
+    check([a for a, in sql("SELECT action FROM audit_log WHERE id > %d AND entity ="
+                           " 'product_category' ORDER BY id" % audit)] == ["create", "update"],
+          "both audited")
+    r = admin.post("/admin/categories/99999", {"_csrf": token, "name_zh": "x", "name_en": "y"})
+    check_status(r, 404, "no such category")
+    c = sign_in("staff01")
+    r = c.post("/admin/categories", {"_csrf": csrf_of(c.get("/").text), "name_zh": "x",
+                                     "name_en": "y"})
+    check_status(r, 403, "staff add a category")
