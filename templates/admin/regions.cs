@@ -1,16 +1,14 @@
 <?cs set:Page.Title = L.Admin.Regions ?><?cs include:"layout/top.cs" ?>
 <p class="crumb"><a href="/admin">← <?cs var:L.Admin.Title ?></a></p>
 <h1><?cs var:L.Admin.Regions ?></h1>
-<section class="card">
-  <div class="table-wrap"><table class="data" id="regions">
+<div class="table-wrap"><table class="data" id="regions">
     <thead><tr><th><?cs var:L.Admin.Code ?></th><th><?cs var:L.Admin.RegionName ?></th><th><?cs var:L.Admin.Provinces ?></th></tr></thead>
     <tbody><?cs each:g = Regions ?><tr data-region="<?cs var:g.code ?>">
       <td class="mono nowrap"><a href="/admin/regions/<?cs var:g.id ?>"><?cs var:g.code ?></a></td>
       <td class="nowrap"><?cs call:region_label(g) ?></td>
       <td><?cs if:Page.Lang == "en" ?><?cs call:dash(g.provinces_en) ?><?cs else ?><?cs call:dash(g.provinces_zh) ?><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
-  </table></div>
-</section>
+</table></div>
 <form method="post" action="/admin/provinces" class="card customer-form" id="provinces-form" novalidate>
   <?cs call:csrf_field() ?>
   <fieldset class="form-grid">
