@@ -177,6 +177,8 @@ NEOERR *db_product_update(const struct user *who, const char *ip, long long id,
                     db_str(&product_lock, 5), db_str(&product_lock, 6),
                     db_str(&product_lock, 7));
   db_done(&product_lock);
+  /* The "from" half fits (its fields' column sizes); kept safe anyway. */
+  if (at < 0 || (size_t)at >= sizeof detail) at = (int)sizeof detail - 1;
   describe(f, detail + at, sizeof detail - (size_t)at);
   if (!(err = db_exec(&product_update, "ssisssii", f->code, f->name, f->category_id, f->unit,
                       f->list_price, f->unit_cost, (long long)f->active, id)))

@@ -115,6 +115,8 @@ NEOERR *db_user_update(const struct user *who, const char *ip, long long id,
                     db_str(&lock, 5) ? db_str(&lock, 5) : "");
   int was_active = (int)db_int(&lock, 4);
   db_done(&lock);
+  /* The "from" half fits (its fields' column sizes); kept safe anyway. */
+  if (at < 0 || (size_t)at >= sizeof detail) at = (int)sizeof detail - 1;
   describe(f, detail + at, sizeof detail - (size_t)at);
   if ((err = db_exec(&update, "ssssii", f->display_name, f->role, f->email, f->phone,
                      (long long)f->active, id)) ||
