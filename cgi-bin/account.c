@@ -1,5 +1,6 @@
-/* Sign-in, sign-out, the language choice and the home page
- * (program: account.fcgi). */
+/* Sign-in, sign-out, the language choice, the home page and my account
+ * (program: account.fcgi; my account's pages in account/). */
+#include "account/pages.h"
 #include "core/app.h"
 #include "core/err.h"
 #include "core/format.h"
@@ -158,6 +159,10 @@ static const struct route routes[] = {
   { "POST", "/login", ROLE_PUBLIC, login, 0, 0 },
   { "POST", "/logout", ROLES_SIGNED_IN, logout, 0, 0 },
   { "POST", "/account/lang", ROLE_PUBLIC, set_lang, 0, 0 },
+  { "GET", "/account", ROLES_SIGNED_IN, account_page, 0, 0 },
+  { "GET", "/account/password", ROLES_SIGNED_IN, account_password_form, 0, 0 },
+  { "POST", "/account/password", ROLES_SIGNED_IN, account_password_save, 0, 0 },
+  { "POST", "/account/sessions", ROLES_SIGNED_IN, account_sessions_end, 0, 0 },
   { 0 },
 };
 

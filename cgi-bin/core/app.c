@@ -123,6 +123,13 @@ static NEOERR *authorise(struct req *r, const struct route *rt, int expired)
     return nerr_pass(err);
   }
   if (!(rt->roles & r->user.role)) return app_fail(r, KERR_FORBIDDEN, "Forbidden");
+  /* Signed in with a one-time password (set by an administrator): nothing
+   * but setting a new one, or signing out, until that is done. */
+  if (r->user.must_change && strcmp(r->path, MUST_CHANGE_PATH) != 0 &&
+      strcmp(r->path, "/logout") != 0) {
+    if (strcmp(r->method, "POST") == 0) return app_fail(r, KERR_FORBIDDEN, "MustChange");
+    return nerr_pass(req_redirect(r, MUST_CHANGE_PATH));
+  }
   return STATUS_OK;
 }
 

@@ -40,6 +40,9 @@ int app_main(int argc, char **argv, const struct route *routes);
 const char *role_name(enum role role);
 enum role role_parse(const char *name);
 
+/* The one page a user signed in with a one-time password may open. */
+#define MUST_CHANGE_PATH "/account/password"
+
 /* Raise a user-facing error: `key` names the message under L.Error.Text. */
 NEOERR *app_fail(struct req *r, NERR_TYPE type, const char *key);
 #endif

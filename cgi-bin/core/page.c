@@ -19,6 +19,7 @@ static const struct {
   { "complaints", "/complaints", ROLES_SIGNED_IN },
   { "plans", "/plans", ROLES_SIGNED_IN },
   { "dashboard", "/dashboard", ROLES_SIGNED_IN },
+  { "admin", "/admin", ROLE_ADMIN },
 };
 
 /* Flash keys are names under L.Flash; anything else in the cookie is
@@ -95,7 +96,8 @@ NEOERR *page_fill(struct req *r, const char *section)
       return nerr_pass(err);
     int n = 0;
     char name[64];
-    for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+    /* A one-time password's holder may open no other page: no links. */
+    for (size_t i = 0; i < sizeof nav / sizeof nav[0] && !r->user.must_change; i++) {
       if (!(nav[i].roles & r->user.role)) continue;
       snprintf(name, sizeof name, "Nav.%d.Section", n);
       if ((err = hdf_set_value(h, name, nav[i].section))) return nerr_pass(err);

@@ -31,6 +31,7 @@ struct user {
   int nregions;
   unsigned regions[USER_MAX_REGIONS];
   unsigned long long signin_id;  /* the session's sign-in (login_attempts.id) */
+  int must_change;           /* a one-time password: only /account/password until changed */
 };
 
 struct req {

@@ -40,6 +40,11 @@ static int token_hash(const char *hex, unsigned char out[32])
   return 0;
 }
 
+int session_key(const struct req *r, unsigned char out[32])
+{
+  return token_hash(r->session_token, out);
+}
+
 NEOERR *session_resume(struct req *r, int *expired)
 {
   *expired = 0;

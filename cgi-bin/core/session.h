@@ -18,6 +18,9 @@ NEOERR *session_resume(struct req *r, int *expired);
 /* Start a fresh session for user_id (after sign-in, the login_attempts row
  * signin_id) and set the cookie. */
 NEOERR *session_start(struct req *r, unsigned user_id, unsigned long long signin_id);
+/* The SHA-256 of the current session's token (the sessions row key);
+ * -1 when the request has no valid session. */
+int session_key(const struct req *r, unsigned char out[32]);
 /* End the current session and clear the cookie. */
 NEOERR *session_end(struct req *r);
 /* The CSRF token a form on this page must carry (session or pre-session);

@@ -13,7 +13,7 @@ static DB_STMT load = DB_STMT_INIT(
     " (s.last_seen_at < NOW() - INTERVAL ? SECOND"
     "  OR s.created_at < NOW() - INTERVAL ? SECOND) AS expired,"
     " (s.last_seen_at < NOW() - INTERVAL 60 SECOND) AS stale,"
-    " u.region_list, s.signin_attempt_id"
+    " u.region_list, s.signin_attempt_id, u.must_change_password"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND u.active = 1");
 static DB_STMT touch = DB_STMT_INIT(
@@ -56,6 +56,7 @@ NEOERR *db_session_load(const unsigned char hash[32], int idle, int max,
     if (*p == ',') p++;
   }
   u->signin_id = (unsigned long long)db_int(&load, 9);
+  u->must_change = (int)db_int(&load, 10);
   db_done(&load);
   if (u->role == ROLE_NONE) *state = SESSION_NONE;
   return STATUS_OK;
@@ -107,4 +108,51 @@ NEOERR *db_user_set_lang(const struct user *u, const char *ip, const char *lang)
     return nerr_pass(err);
   }
   return nerr_pass(db_commit());
+}
+
+static DB_STMT own_hash = DB_STMT_INIT("SELECT password_hash FROM users WHERE id = ?");
+static DB_STMT set_password = DB_STMT_INIT(
+    "UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?");
+static DB_STMT end_others = DB_STMT_INIT(
+    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+
+NEOERR *db_user_password_hash(const struct user *u, char *hash, size_t hash_size)
+{
+  int more;
+  hash[0] = 0;
+  NEOERR *err = db_exec(&own_hash, "i", (long long)u->id);
+  if (!err) err = db_next(&own_hash, &more);
+  if (!err && more) copy(hash, hash_size, db_str(&own_hash, 0));
+  db_done(&own_hash);
+  return nerr_pass(err);
+}
+
+NEOERR *db_user_set_password(const struct user *u, const char *ip, const char *hash,
+                             const unsigned char keep[32])
+{
+  NEOERR *err = db_begin();
+  if (err) return nerr_pass(err);
+  if ((err = db_exec(&set_password, "si", hash, (long long)u->id)) ||
+      (err = db_exec(&end_others, "ib", (long long)u->id, keep, (size_t)32)) ||
+      (err = db_audit(u, ip, "change_password", "user", u->id, NULL))) {
+    db_rollback();
+    return nerr_pass(err);
+  }
+  return nerr_pass(db_commit());
+}
+
+NEOERR *db_session_end_others(const struct user *u, const char *ip,
+                              const unsigned char keep[32], unsigned *ended)
+{
+  NEOERR *err = db_begin();
+  if (err) return nerr_pass(err);
+  char detail[48];
+  if ((err = db_exec(&end_others, "ib", (long long)u->id, keep, (size_t)32))) goto fail;
+  *ended = (unsigned)db_affected(&end_others);
+  snprintf(detail, sizeof detail, "sessions=%u", *ended);
+  if ((err = db_audit(u, ip, "end_sessions", "user", u->id, detail))) goto fail;
+  return nerr_pass(db_commit());
+fail:
+  db_rollback();
+  return nerr_pass(err);
 }

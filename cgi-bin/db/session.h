@@ -23,4 +23,14 @@ NEOERR *db_session_delete(const unsigned char hash[32]);
 NEOERR *db_user_credentials(const char *username, unsigned *id, char *hash,
                             size_t hash_size, int *found);
 NEOERR *db_user_set_lang(const struct user *u, const char *ip, const char *lang);
+
+/* My account (/account): the signed-in user's stored hash ("" if none). */
+NEOERR *db_user_password_hash(const struct user *u, char *hash, size_t hash_size);
+/* A new password chosen by the user (clears a one-time password's mark);
+ * every other session of theirs ends, the one hashed `keep` stays. */
+NEOERR *db_user_set_password(const struct user *u, const char *ip, const char *hash,
+                             const unsigned char keep[32]);
+/* Ends every session of the user but `keep`; *ended: how many. */
+NEOERR *db_session_end_others(const struct user *u, const char *ip,
+                              const unsigned char keep[32], unsigned *ended);
 #endif

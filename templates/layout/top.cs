@@ -28,7 +28,7 @@
         <?cs /if ?>
       </form>
       <?cs if:User.Id ?>
-      <span class="who" title="<?cs var:L.Account.SignedInAs ?>"><?cs var:User.Name ?> <small><?cs var:L.Role[User.Role] ?></small></span>
+      <a class="who" href="/account" id="my-account" title="<?cs var:L.Account.SignedInAs ?>"><?cs var:User.Name ?> <small><?cs var:L.Role[User.Role] ?></small></a>
       <form method="post" action="/logout" class="inline" id="signout-form">
         <?cs call:csrf_field() ?>
         <button type="submit" class="link" id="signout"><?cs var:L.Account.SignOut ?></button>

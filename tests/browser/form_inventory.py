@@ -171,6 +171,17 @@ COVERED = {
     # dashboard
     "dashboard/overview.cs#dash-filter": ("test_forms_dashboard.test_filter_and_settings", None),
     "dashboard/settings.cs#settings-form": ("test_forms_dashboard.test_filter_and_settings", None),
+    # administration and my account (issue 15)
+    "admin/user_form.cs#user-form": ("test_admin.test_user_journey", None),
+    "admin/user_form.cs#reset-form": ("test_admin.test_user_journey", "reset-user-password"),
+    "admin/product_form.cs#product-form": ("test_admin.test_products_and_regions", None),
+    "admin/products.cs#category-form-{}": ("test_admin.test_products_and_regions", None),
+    "admin/products.cs#new-category-form": ("test_admin.test_products_and_regions", None),
+    "admin/region_form.cs#region-form": ("test_admin.test_products_and_regions", None),
+    "admin/regions.cs#provinces-form": ("test_admin.test_products_and_regions", None),
+    "account/password.cs#password-form": ("test_admin.test_user_journey", None),
+    "account/account.cs#sessions-form": ("test_admin.test_user_journey", "end-sessions"),
+    "account/account.cs#account-lang-form": ("test_admin.test_user_journey", "save-lang"),
 }
 
 # Forms a browser test already submitted by their own button before issue 14.

@@ -41,7 +41,7 @@ REGIONS = {
     "out": ("huadong", "huabei"),
 }
 ID_KINDS = ("-", "customer", "complaint", "complaint_file", "plan", "plan_file",
-            "measure", "import", "region")
+            "measure", "import", "region", "user", "product", "category", "region_row")
 # Someone else's import job: none of the visitors made it.
 OTHER_IMPORTER = "staff02"
 OUTCOMES = ("200", "303", "login", "403", "404", "handler")
@@ -173,6 +173,10 @@ class Fixtures:
                     f.write(_PDF)
                 self.files.append((table, name, path))
                 made.append(_ATTACH % (table, parent, self.ids[(kind, code)], len(_PDF), name))
+        # An account of the run's own for /admin/users/{id} (a password
+        # reset there must touch no demo account), and a product.
+        made.append("INSERT INTO users (username, display_name, role, password_hash)"
+                    " VALUES ('matrix_%s', 'matrix', 'staff', '-');" % self.tag)
         importers = ("admin", "leader1", "staff01", OTHER_IMPORTER)
         for user in importers:
             made.append("INSERT INTO import_jobs (user_id, filename, format, state, finished_at)"
@@ -183,6 +187,10 @@ class Fixtures:
             for t, n, _ in self.files) +
             " UNION ALL SELECT 'import_jobs', u.username, j.id FROM import_jobs j"
             " JOIN users u ON u.id = j.user_id WHERE j.filename = 'matrix-%s.csv'" % self.tag +
+            " UNION ALL SELECT 'user', username, id FROM users WHERE username = 'matrix_%s'"
+            % self.tag +
+            " UNION ALL SELECT 'product', 'first', MIN(id) FROM products" +
+            " UNION ALL SELECT 'category', 'first', MIN(id) FROM product_categories" +
             " UNION ALL SELECT 'plan_version', id, version FROM support_plans WHERE id IN (%s)"
             % ", ".join(str(self.ids[("plan", c)]) for c in codes))
         back = {(t, key): int(v) for t, key, v in sql("\n".join(made))}
@@ -192,6 +200,9 @@ class Fixtures:
         for user in importers:
             self.ids[("import", user)] = back[("import_jobs", user)]
         self.versions = {int(key): v for (t, key), v in back.items() if t == "plan_version"}
+        self.ids[("user", None)] = back[("user", "matrix_" + self.tag)]
+        self.ids[("product", None)] = back[("product", "first")]
+        self.ids[("category", None)] = back[("category", "first")]
 
     def _draft_plan(self, region_id):
         """A draft plan of a dealer of the region when the demo data has
@@ -214,7 +225,9 @@ class Fixtures:
         return pid
 
     def of(self, kind, region_code, username):
-        if kind == "region":
+        if kind in ("user", "product", "category"):
+            return self.ids[(kind, None)]
+        if kind in ("region", "region_row"):
             return self.region[region_code]
         if kind == "measure":
             return self.ids[("measure", None)]
@@ -225,6 +238,8 @@ class Fixtures:
         return self.ids[(kind, region_code)]
 
     def close(self):
+        sql("DELETE FROM sessions WHERE user_id = %d; DELETE FROM users WHERE id = %d;"
+            % (self.ids[("user", None)], self.ids[("user", None)]))
         sql("DELETE FROM complaint_attachments WHERE stored_name IN (%s);"
             " DELETE FROM support_attachments WHERE stored_name IN (%s);"
             " DELETE FROM import_jobs WHERE filename = 'matrix-%s.csv';" % (

@@ -10,7 +10,8 @@ import subprocess
 import tempfile
 import time
 
-from lib import BUILD, DB_NAME, HEX64, ROOT, VAR, check, check_in, sign_in, sql, sql_value
+from lib import (BUILD, DB_NAME, HEX64, ROOT, VAR, check, check_in, check_status, csrf_of, sign_in,
+                 sql, sql_value)
 
 TOOL = os.path.join(BUILD, "kehu-audit")
 HEADS = os.path.join(VAR, "audit", "heads")
@@ -81,6 +82,31 @@ def test_rows_sealed_within_interval():
     check(took < 6, "sealing took %.1f s; the event runs every 2 s" % took)
     check(int(row[0][0]) == top + 1, "sealed as seq %s, expected %d" % (row[0][0], top + 1))
     check(HEX64.match(row[0][1]), "chain_hash %r is not 64 hex digits" % row[0][1])
+
+
+def test_rows_with_chinese_text_are_sealed():
+    """Issue 15: a detail holding Chinese (a name) once stopped the sealer
+    for good ("illegal mix of collations" in audit_row_hash): that row and
+    every later one stayed unsealed. Fixed in migration 035."""
+    wait_sealed()
+    mark = int(sql_value("SELECT MAX(id) FROM audit_log"))
+    admin = sign_in("admin")
+    page = admin.get("/admin/users/new")
+    name = "seal_" + os.urandom(3).hex()
+    r = admin.post("/admin/users", {"_csrf": csrf_of(page.text), "username": name,
+                                    "display_name": "封存 测试", "role": "staff"})
+    check_status(r, 200, "user created")
+    sign_in("staff08")  # a later row, behind it in the chain
+    start = time.time()
+    rows = []
+    while time.time() - start < 10:
+        rows = sql("SELECT action, chain_seq FROM audit_log WHERE id > %d ORDER BY id" % mark)
+        if rows and all(seq != "NULL" for _, seq in rows):
+            break
+        time.sleep(0.2)
+    check(rows and all(seq != "NULL" for _, seq in rows),
+          "rows after a Chinese detail left unsealed: %s" % rows)
+    check(any(a == "create" for a, _ in rows), "the create row is among them: %s" % rows)
 
 
 def test_long_transaction_blocks_neither_writers_nor_sealing():

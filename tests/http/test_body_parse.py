@@ -24,6 +24,7 @@ POSTS = [
     ("complaint_stats", "/complaints/overview", 405),
     ("plans", "/plans/1/execute", 400),
     ("dashboard", "/dashboard/settings", 400),
+    ("admin", "/admin/users", 400),
 ]
 
 BOUNDARY = "B"
