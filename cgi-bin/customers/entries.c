@@ -79,7 +79,7 @@ NEOERR *customers_entry_panel(struct req *r, const char *tab, long long entry_id
   int found;
   NEOERR *err = db_entry_get(&r->user, r->id, k->kind, entry_id, r->hdf, "Form", &found);
   if (err) return nerr_pass(err);
-  if (!found) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
+  if (found <= 0) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
   if ((err = hdf_set_valuef(r->hdf, "Edit.id=%lld", entry_id)) ||
       (err = hdf_set_value(r->hdf, "Edit.label", hdf_get_value(r->hdf, "Form.label", ""))))
     return nerr_pass(err);
@@ -108,7 +108,7 @@ static NEOERR *entry_conflict(struct req *r, const struct entry_kind *k, long lo
   int found;
   NEOERR *err = db_entry_get(&r->user, r->id, k->kind, entry_id, r->hdf, "Theirs", &found);
   if (err) return nerr_pass(err);
-  if (!found) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
+  if (found <= 0) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
   if ((err = hdf_set_value(r->hdf, "Form.version", hdf_get_value(r->hdf, "Theirs.version", ""))))
     return nerr_pass(err);
   for (const struct entry_field *e = k->fields; e->name; e++) {
@@ -165,7 +165,10 @@ NEOERR *customers_remove_entry(struct req *r)
     int found;
     if ((err = db_entry_get(&r->user, r->id, k->kind, entry_id, r->hdf, "Form", &found)))
       return nerr_pass(err);
-    if (!found) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
+    /* Checked before the entry is looked for: an incomplete form for no
+     * entry of this (visible) customer is just that. */
+    if (found < 0) return app_fail(r, KERR_NOT_FOUND, "CustomerNotFound");
+    if (!found) return app_fail(r, KERR_BAD_REQUEST, "BadForm");
     return nerr_pass(field_error(r, k, NULL, NULL, 1));
   }
   enum entry_outcome o;

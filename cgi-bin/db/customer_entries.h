@@ -35,8 +35,8 @@ NEOERR *db_contact_done(const struct user *u, const char *ip, long long customer
  * The customer goes through the region scope first: an entry of a
  * customer the user cannot see is ENTRY_NOT_FOUND, like a missing one. */
 
-/* The entry's editable values, version and label under prefix.*; *found 0
- * when it is not this customer's. */
+/* The entry's editable values, version and label under prefix.*; *found 1,
+ * 0 when it is not this customer's, -1 when the customer is not visible. */
 NEOERR *db_entry_get(const struct user *u, long long customer_id, const char *kind,
                      long long entry_id, HDF *hdf, const char *prefix, int *found);
 /* Saves the values (children of v named as the columns) when the entry

@@ -115,12 +115,14 @@ static NEOERR *stmt(const struct entry_table *t, char which, DB_STMT **out)
 }
 
 /* Locks the customer (region scope) and reads the entry's current row
- * into s; *found 0 when either is missing. The caller ends s (db_done). */
+ * into s; *found 1, 0 (no such entry) or -1 (customer not visible). The
+ * caller ends s (db_done). */
 static NEOERR *current(const struct user *u, long long customer_id, const struct entry_table *t,
                        long long entry_id, DB_STMT **s, int *found)
 {
   NEOERR *err = db_customer_lock(u, customer_id, NULL, 0, found);
-  if (err || !*found) return nerr_pass(err);
+  if (!err && !*found) *found = -1;
+  if (err || *found < 0) return nerr_pass(err);
   if ((err = stmt(t, 's', s)) || (err = db_exec(*s, "ii", entry_id, customer_id)))
     return nerr_pass(err);
   return nerr_pass(db_next(*s, found));
@@ -135,7 +137,7 @@ NEOERR *db_entry_get(const struct user *u, long long customer_id, const char *ki
   DB_STMT *s = NULL;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if (!(err = current(u, customer_id, t, entry_id, &s, found)) && *found) {
+  if (!(err = current(u, customer_id, t, entry_id, &s, found)) && *found > 0) {
     HDF *node;
     if (!(err = hdf_get_node(hdf, prefix, &node))) err = db_columns_to_node(s, node, -1);
   }
@@ -196,7 +198,7 @@ NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer
   if ((err = current(u, customer_id, t, entry_id, &s, &found))) goto fail;
   char names[MAXCOLS][32];
   int n = split_cols(t->cols, names, NULL);
-  if (!found) *outcome = ENTRY_NOT_FOUND;
+  if (found <= 0) *outcome = ENTRY_NOT_FOUND;
   else if (db_int(s, n) != version) *outcome = ENTRY_CONFLICT;
   else err = diff(t, s, entry_id, v, &detail, &changed);
   if (s) db_done(s);
@@ -240,13 +242,13 @@ NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
   if ((err = current(u, customer_id, t, entry_id, &s, &found))) goto fail;
-  if (found) {
+  if (found > 0) {
     const char *label = db_str(s, n + 1);
     snprintf(detail, sizeof detail, "%s #%lld %.100s\n%s", kind, entry_id, label ? label : "",
              reason);
   }
   if (s) db_done(s);
-  if (!found) { *outcome = ENTRY_NOT_FOUND; goto fail; }
+  if (found <= 0) { *outcome = ENTRY_NOT_FOUND; goto fail; }
   int order = strcmp(kind, "order") == 0;
   if (order) {
     /* A payment names the order: it stays, so the order does too. */
