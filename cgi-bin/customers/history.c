@@ -28,9 +28,10 @@ static int customer_words(const void *ctx, const char *name, struct words *w)
   (void)ctx;
   const struct customer_field *f = customer_field_find(name);
   if (!f) return 0;
+  /* label NULL: the key is "Field.<name>", kept in w->key (a pointer
+   * into w would not survive the struct being copied). */
   *w = (struct words){ f->name, NULL, f->value_names, {0} };
   snprintf(w->key, sizeof w->key, "Field.%s", f->name);
-  w->label = w->key;
   return 1;
 }
 
@@ -93,7 +94,7 @@ static NEOERR *add_change(HDF *row, const char *list, int n, const struct words 
   STRING before;
   string_init(&before);
   err = string_appendn(&before, text, arrow ? (int)(arrow - text) : (int)strlen(text));
-  if (!err) err = hdf_set_value(change, "label", i18n_get(lang, f->label));
+  if (!err) err = hdf_set_value(change, "label", i18n_get(lang, f->label ? f->label : f->key));
   if (!err) err = show_value(f, lang, change, "before", before.buf ? before.buf : "");
   if (!err && arrow) err = show_value(f, lang, change, "after", arrow + strlen(ARROW));
   string_clear(&before);
