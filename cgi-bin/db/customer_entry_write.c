@@ -215,6 +215,8 @@ NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer
     else if (nerr_handle(&err, KERR_BAD_REFERENCE)) *outcome = ENTRY_BAD_REFERENCE;
     goto fail;
   }
+  /* The row is locked since it was read, so this is only a safeguard. */
+  if (db_affected(up) == 0) { *outcome = ENTRY_CONFLICT; goto fail; }
   if (strcmp(kind, "order") == 0 &&
       (err = db_exec(&last_purchase, "ii", customer_id, customer_id)))
     goto fail;

@@ -434,10 +434,32 @@ def test_order_with_payments_cannot_be_removed():
         _cleanup()
 
 
-def _birthday_ids(c):
+def _home_ids(c, table):
     text = c.get("/").text
-    m = re.search(r'<table[^>]*id="birthdays".*?</table>', text, re.S)
+    m = re.search(r'<table[^>]*id="%s".*?</table>' % table, text, re.S)
     return [int(i) for i in re.findall(r'data-id="(\d+)"', m.group(0))] if m else []
+
+
+def _birthday_ids(c):
+    return _home_ids(c, "birthdays")
+
+
+def test_removed_next_action_leaves_the_home_page():
+    _cleanup()
+    c = sign_in("staff01")
+    try:
+        cid = _customer(c)
+        due = sql_value("SELECT CURDATE() - INTERVAL 2 DAY")
+        eid = _add(c, cid, "contact", next_due=due, next_action="寄样品")
+        check(eid in _home_ids(c, "actions"), "an overdue next action on the home page")
+        _, f = _panel(c, cid, "contacts", eid)
+        f["next_due"] = sql_value("SELECT CURDATE() + INTERVAL 3 DAY")
+        check_status(c.post("/customers/%d/entries/edit" % cid, f), 303, "due date moved")
+        check(eid in _home_ids(c, "actions"), "still due this week")
+        check_status(_remove(c, cid, "contacts", "contact", eid, "客户取消"), 303, "removed")
+        check(eid not in _home_ids(c, "actions"), "a removed contact's next action is gone")
+    finally:
+        _cleanup()
 
 
 def test_key_person_who_left_drops_out_of_birthdays():
