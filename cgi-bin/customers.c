@@ -23,6 +23,8 @@ static const struct route routes[] = {
   { "GET", "/customers/{id}/merge", ROLES_OFFICE, customers_merge_form, 0, 0 },
   { "POST", "/customers/{id}/merge", ROLES_OFFICE, customers_merge, 0, 0 },
   { "POST", "/customers/{id}/entries", ROLES_SIGNED_IN, customers_add_entry, 0, 0 },
+  { "POST", "/customers/{id}/entries/edit", ROLES_SIGNED_IN, customers_edit_entry, 0, 0 },
+  { "POST", "/customers/{id}/entries/remove", ROLES_SIGNED_IN, customers_remove_entry, 0, 0 },
   { 0 },
 };
 

@@ -54,5 +54,10 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
 NEOERR *customers_show(struct req *r)
 {
   const char *tab = req_param(r, "tab");
-  return nerr_pass(customers_show_tab(r, customer_tab_known(tab) ? tab : "basic"));
+  if (!customer_tab_known(tab)) tab = "basic";
+  NEOERR *err = customers_show_tab(r, tab);
+  /* ?edit=N: that entry's edit and remove panel on its own tab. */
+  long long edit = req_param_int(r, "edit", 0, 1, 0x7fffffffffffLL);
+  if (!err && edit && r->template) err = customers_entry_panel(r, tab, edit);
+  return nerr_pass(err);
 }

@@ -24,6 +24,11 @@ NEOERR *customers_merge(struct req *r);
 
 /* entries.c: entries added to a file (key people, contact log, ...) */
 NEOERR *customers_add_entry(struct req *r);
+NEOERR *customers_edit_entry(struct req *r);
+NEOERR *customers_remove_entry(struct req *r);
+/* The edit panel of entry_id on `tab` (file.c, for ?edit=N): Form.* its
+ * values, Edit.* its fields; 404 when it is not this customer's. */
+NEOERR *customers_entry_panel(struct req *r, const char *tab, long long entry_id);
 
 /* import.c: CSV/XLSX import with preview and all-or-nothing commit */
 NEOERR *customers_import_form(struct req *r);

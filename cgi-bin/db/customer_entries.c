@@ -23,7 +23,7 @@ int customer_tab_known(const char *name)
  * the kind) and is bounded, newest first. */
 static DB_STMT people = DB_STMT_INIT(
     "SELECT id, name, role, title, authority, phone, email, personality,"
-    " birthday, hobbies FROM customer_contacts WHERE customer_id = ?"
+    " birthday, hobbies, left_on FROM customer_contacts WHERE customer_id = ?"
     " ORDER BY FIELD(role,'chairman','gm','purchasing','finance','sales','logistics','other'), id");
 static DB_STMT dynamics = DB_STMT_INIT(
     "SELECT d.id, d.category, d.noted_on, d.content, u.display_name AS who"

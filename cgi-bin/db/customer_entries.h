@@ -21,13 +21,37 @@ NEOERR *db_customer_people(long long id, HDF *hdf, const char *prefix);
 
 /* Entry kinds a user can add; params are the validated values in the
  * order of the kind's fields (see customers/entries.c). */
-enum entry_outcome { ENTRY_OK, ENTRY_NOT_FOUND, ENTRY_BAD_REFERENCE };
+enum entry_outcome { ENTRY_OK, ENTRY_NOT_FOUND, ENTRY_BAD_REFERENCE, ENTRY_CONFLICT,
+                     ENTRY_DUPLICATE, ENTRY_IN_USE };
 NEOERR *db_entry_add(const struct user *u, const char *ip, long long customer_id,
                      const char *kind, HDF *v, const char *const *fields,
                      enum entry_outcome *outcome);
 /* Marks a contact-log next action done. */
 NEOERR *db_contact_done(const struct user *u, const char *ip, long long customer_id,
                         long long entry_id, enum entry_outcome *outcome);
+/* Editing and removing (db/customer_entry_write.c). `kind` is one of
+ * person, contact, needs, strategy, quote, service, incentive, finance,
+ * order, payment; `entry_id` the row's id (a financial year for finance).
+ * The customer goes through the region scope first: an entry of a
+ * customer the user cannot see is ENTRY_NOT_FOUND, like a missing one. */
+
+/* The entry's editable values, version and label under prefix.*; *found 1,
+ * 0 when it is not this customer's, -1 when the customer is not visible. */
+NEOERR *db_entry_get(const struct user *u, long long customer_id, const char *kind,
+                     long long entry_id, HDF *hdf, const char *prefix, int *found);
+/* Saves the values (children of v named as the columns) when the entry
+ * still has `version`, else ENTRY_CONFLICT; one audit row names each
+ * changed field ("name: before → after"). */
+NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer_id,
+                        const char *kind, long long entry_id, long long version, HDF *v,
+                        enum entry_outcome *outcome);
+/* Moves the entry to customer_entries_removed with the reason, and
+ * deletes it (so every trigger-kept figure follows); an order's lines go
+ * with it, an order that payments name is ENTRY_IN_USE. */
+NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer_id,
+                        const char *kind, long long entry_id, const char *reason,
+                        enum entry_outcome *outcome);
+
 /* Active products under prefix.N.{id,code,name}. */
 NEOERR *db_product_list(HDF *hdf, const char *prefix);
 #endif

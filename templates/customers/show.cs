@@ -3,7 +3,7 @@
   <summary class="button"><?cs var:L.Entry.Add[kind] ?></summary>
   <form method="post" action="/customers/<?cs var:Customer.id ?>/entries" class="form-grid" id="form-<?cs var:kind ?>" novalidate>
     <?cs call:csrf_field() ?><input type="hidden" name="entry" value="<?cs var:kind ?>">
-<?cs /def ?><?cs def:entry_form_end() ?>
+<?cs /def ?><?cs def:edit_cell(id) ?><td class="row-actions"><a class="link small" href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:Tab.Name ?>&amp;edit=<?cs var:id ?>#entry-edit" id="edit-<?cs var:Tab.Name ?>-<?cs var:id ?>"><?cs var:L.Entry.EditAction ?></a></td><?cs /def ?><?cs def:edit_head() ?><th class="row-actions"><span class="sr-only"><?cs var:L.Entry.Actions ?></span></th><?cs /def ?><?cs def:entry_form_end() ?>
     <div class="actions wide"><button type="submit" class="button primary"><?cs var:L.Entry.Save ?></button></div>
   </form>
 </details><?cs /def ?>
@@ -41,7 +41,8 @@
   <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?><?cs if:TabCount[t] > 0 ?> <span class="count"><?cs var:TabCount[t] ?></span><?cs /if ?><?cs if:t == "payments" && Summary.overdue_count > 0 ?> <span class="count warn" title="<?cs var:L.Customers.OverdueCount ?>"><span class="sr-only"><?cs var:L.Customers.OverdueCount ?> </span><?cs var:Summary.overdue_count ?></span><?cs /if ?></a><?cs /each ?>
 </nav>
 <section class="card tab-body" id="tab-body">
-<?cs if:Tab.Name == "basic" ?>
+<?cs if:Edit.kind ?><?cs include:"customers/entry_edit.cs" ?>
+<?cs elif:Tab.Name == "basic" ?>
   <dl class="facts">
     <div><dt><?cs var:L.Customers.Region ?></dt><dd><?cs call:region_name(Customer) ?> · <?cs var:Customer.city ?></dd></div>
     <div><dt><?cs var:L.Customers.Address ?></dt><dd><?cs call:dash(Customer.address) ?></dd></div>
@@ -67,7 +68,7 @@
   <h2 class="sub"><?cs var:L.Customers.KeyPeople ?></h2>
   <div class="table-wrap"><table class="data compact" id="key-people">
     <thead><tr><th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th><th><?cs var:L.Customers.Phone ?></th><th class="opt"><?cs var:L.Customers.Birthday ?></th></tr></thead>
-    <tbody><?cs each:p = People ?><tr><td class="name"><?cs var:p.name ?></td><td><?cs var:L.ContactRole[p.role] ?></td><td class="mono nowrap"><?cs call:dash(p.phone) ?></td><td class="opt nowrap"><?cs call:dash(p.birthday) ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:p = People ?><tr><td class="name"><?cs var:p.name ?><?cs if:p.left_on ?> <span class="tag"><?cs var:L.Entry.Left ?></span><?cs /if ?></td><td><?cs var:L.ContactRole[p.role] ?></td><td class="mono nowrap"><?cs call:dash(p.phone) ?></td><td class="opt nowrap"><?cs call:dash(p.birthday) ?></td></tr><?cs /each ?></tbody>
   </table></div>
   <?cs /if ?>
   <p class="muted small"><?cs var:L.Customers.Created ?> <?cs var:Customer.created_at ?> <?cs var:Customer.created_by_name ?> · <?cs var:L.Customers.Updated ?> <?cs var:Customer.updated_at ?> <?cs var:Customer.updated_by_name ?></p>
@@ -86,13 +87,14 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Customers.NoKeyPeople ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="key-people">
-    <thead><tr><th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th><th class="opt"><?cs var:L.Customers.Authority ?></th><th><?cs var:L.Customers.Phone ?></th><th class="opt"><?cs var:L.Customers.Email ?></th><th class="opt"><?cs var:L.Customers.Personality ?></th><th class="opt"><?cs var:L.Customers.Birthday ?></th><th class="opt"><?cs var:L.Customers.Hobbies ?></th></tr></thead>
-    <tbody><?cs each:p = Tab.Rows ?><tr>
-      <td class="name"><?cs var:p.name ?></td>
+    <thead><tr><th><?cs var:L.Customers.Person ?></th><th><?cs var:L.Customers.Position ?></th><th class="opt"><?cs var:L.Customers.Authority ?></th><th><?cs var:L.Customers.Phone ?></th><th class="opt"><?cs var:L.Customers.Email ?></th><th class="opt"><?cs var:L.Customers.Personality ?></th><th class="opt"><?cs var:L.Customers.Birthday ?></th><th class="opt"><?cs var:L.Customers.Hobbies ?></th><?cs call:edit_head() ?></tr></thead>
+    <tbody><?cs each:p = Tab.Rows ?><tr<?cs if:p.left_on ?> class="left"<?cs /if ?>>
+      <td class="name"><?cs var:p.name ?><?cs if:p.left_on ?> <span class="tag" id="left-<?cs var:p.id ?>"><?cs var:L.Entry.Left ?> <?cs var:p.left_on ?></span><?cs /if ?></td>
       <td><?cs var:L.ContactRole[p.role] ?><?cs if:p.title && p.title != L.ContactRole[p.role] ?> <span class="muted">· <?cs var:p.title ?></span><?cs /if ?></td>
       <td class="opt"><?cs call:dash(p.authority) ?></td><td class="mono nowrap"><?cs call:dash(p.phone) ?></td>
       <td class="opt nowrap"><?cs call:dash(p.email) ?></td><td class="opt"><?cs call:dash(p.personality) ?></td>
       <td class="opt nowrap"><?cs call:dash(p.birthday) ?></td><td class="opt"><?cs call:dash(p.hobbies) ?></td>
+      <?cs call:edit_cell(p.id) ?>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
@@ -104,7 +106,7 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <ol class="timeline" id="dynamics">
-    <?cs each:d = Tab.Rows ?><li><p class="timeline-head"><span class="nowrap"><?cs var:d.noted_on ?></span> <span class="tag"><?cs if:Tab.Name == "needs" ?><?cs var:L.NeedsCategory[d.category] ?><?cs else ?><?cs var:L.StrategyCategory[d.category] ?><?cs /if ?></span> <span class="muted small"><?cs var:d.who ?></span></p><p class="prose"><?cs var:d.content ?></p></li><?cs /each ?>
+    <?cs each:d = Tab.Rows ?><li><p class="timeline-head"><span class="nowrap"><?cs var:d.noted_on ?></span> <span class="tag"><?cs if:Tab.Name == "needs" ?><?cs var:L.NeedsCategory[d.category] ?><?cs else ?><?cs var:L.StrategyCategory[d.category] ?><?cs /if ?></span> <span class="muted small"><?cs var:d.who ?></span> <a class="link small" href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:Tab.Name ?>&amp;edit=<?cs var:d.id ?>#entry-edit" id="edit-<?cs var:Tab.Name ?>-<?cs var:d.id ?>"><?cs var:L.Entry.EditAction ?></a></p><p class="prose"><?cs var:d.content ?></p></li><?cs /each ?>
   </ol><?cs /if ?>
 
 <?cs elif:Tab.Name == "contacts" ?>
@@ -118,7 +120,7 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="contact-log">
-    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Channel ?></th><th class="opt"><?cs var:L.Entry.Staff ?></th><th class="opt"><?cs var:L.Entry.People ?></th><th><?cs var:L.Entry.Heard ?></th><th><?cs var:L.Entry.NextAction ?></th></tr></thead>
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Channel ?></th><th class="opt"><?cs var:L.Entry.Staff ?></th><th class="opt"><?cs var:L.Entry.People ?></th><th><?cs var:L.Entry.Heard ?></th><th><?cs var:L.Entry.NextAction ?></th><?cs call:edit_head() ?></tr></thead>
     <tbody><?cs each:c = Tab.Rows ?><tr<?cs if:c.overdue == 1 ?> class="overdue"<?cs /if ?>>
       <td class="nowrap"><?cs var:c.contacted_on ?></td><td class="nowrap"><?cs var:L.Channel[c.channel] ?></td>
       <td class="opt nowrap"><?cs call:dash(c.staff) ?></td><td class="opt"><?cs call:dash(c.people) ?></td>
@@ -127,27 +129,30 @@
         <?cs if:c.done == 1 ?> <span class="tag"><?cs var:L.Entry.Done ?></span><?cs else ?><?cs if:c.overdue == 1 ?> <span class="tag warn"><?cs var:L.Entry.Overdue ?></span><?cs /if ?>
         <form method="post" action="/customers/<?cs var:Customer.id ?>/entries" class="inline" id="done-<?cs var:c.id ?>"><?cs call:csrf_field() ?><input type="hidden" name="entry" value="done"><input type="hidden" name="entry_id" value="<?cs var:c.id ?>"><button type="submit" class="link small"><?cs var:L.Entry.MarkDone ?></button></form><?cs /if ?>
       <?cs else ?><span class="muted">—</span><?cs /if ?></td>
+      <?cs call:edit_cell(c.id) ?>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "orders" ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="orders">
-    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th><?cs var:L.Entry.Date ?></th><th class="opt"><?cs var:L.Entry.Delivered ?></th><th><?cs var:L.Entry.Items ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.Salesperson ?></th></tr></thead>
+    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th><?cs var:L.Entry.Date ?></th><th class="opt"><?cs var:L.Entry.Delivered ?></th><th><?cs var:L.Entry.Items ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.Salesperson ?></th><?cs call:edit_head() ?></tr></thead>
     <tbody><?cs each:o = Tab.Rows ?><tr>
       <td class="mono nowrap"><?cs var:o.order_no ?></td><td class="nowrap"><?cs var:o.ordered_on ?></td><td class="opt nowrap"><?cs call:dash(o.delivered_on) ?></td>
       <td><?cs var:o.items ?></td><td class="num nowrap">¥<?cs var:money(o.total) ?></td><td class="opt nowrap"><?cs call:dash(o.salesperson) ?></td>
+      <?cs call:edit_cell(o.id) ?>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "payments" ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="payments">
-    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Due ?></th><th><?cs var:L.Entry.Paid ?></th><th class="num"><?cs var:L.Entry.DaysLate ?></th></tr></thead>
+    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Due ?></th><th><?cs var:L.Entry.Paid ?></th><th class="num"><?cs var:L.Entry.DaysLate ?></th><?cs call:edit_head() ?></tr></thead>
     <tbody><?cs each:p = Tab.Rows ?><tr<?cs if:p.overdue == 1 ?> class="overdue"<?cs /if ?>>
       <td class="mono nowrap"><?cs call:dash(p.order_no) ?></td><td class="num nowrap">¥<?cs var:money(p.amount) ?></td><td class="nowrap"><?cs var:p.due_on ?></td>
       <td class="nowrap"><?cs if:p.paid_on ?><?cs var:p.paid_on ?><?cs elif:p.overdue == 1 ?><span class="tag warn"><?cs var:L.Entry.Overdue ?></span><?cs else ?><span class="muted"><?cs var:L.Entry.Open ?></span><?cs /if ?></td>
       <td class="num"><?cs if:p.days_late > 0 ?><?cs var:p.days_late ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+      <?cs call:edit_cell(p.id) ?>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
@@ -160,8 +165,8 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="incentives">
-    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Kind ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Description ?></th></tr></thead>
-    <tbody><?cs each:i = Tab.Rows ?><tr><td class="nowrap"><?cs var:i.granted_on ?></td><td><?cs var:L.IncentiveKind[i.kind] ?></td><td class="num nowrap">¥<?cs var:money(i.amount) ?></td><td><?cs call:dash(i.description) ?></td></tr><?cs /each ?></tbody>
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Kind ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Description ?></th><?cs call:edit_head() ?></tr></thead>
+    <tbody><?cs each:i = Tab.Rows ?><tr><td class="nowrap"><?cs var:i.granted_on ?></td><td><?cs var:L.IncentiveKind[i.kind] ?></td><td class="num nowrap">¥<?cs var:money(i.amount) ?></td><td><?cs call:dash(i.description) ?></td><?cs call:edit_cell(i.id) ?></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "quotes" ?>
@@ -176,8 +181,8 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="quotes">
-    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Product ?></th><th class="num"><?cs var:L.Entry.Quantity ?></th><th class="num"><?cs var:L.Entry.UnitPrice ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.ValidUntil ?></th><th><?cs var:L.Entry.Status ?></th></tr></thead>
-    <tbody><?cs each:q = Tab.Rows ?><tr><td class="nowrap"><?cs var:q.quoted_on ?></td><td><?cs var:q.product ?><?cs if:q.note ?> <span class="muted small">· <?cs var:q.note ?></span><?cs /if ?></td><td class="num"><?cs var:q.quantity ?></td><td class="num nowrap">¥<?cs var:money(q.unit_price) ?></td><td class="num nowrap">¥<?cs var:money(q.amount) ?></td><td class="opt nowrap"><?cs call:dash(q.valid_until) ?></td><td><span class="tag"><?cs var:L.QuoteStatus[q.status] ?></span></td></tr><?cs /each ?></tbody>
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Product ?></th><th class="num"><?cs var:L.Entry.Quantity ?></th><th class="num"><?cs var:L.Entry.UnitPrice ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.ValidUntil ?></th><th><?cs var:L.Entry.Status ?></th><?cs call:edit_head() ?></tr></thead>
+    <tbody><?cs each:q = Tab.Rows ?><tr><td class="nowrap"><?cs var:q.quoted_on ?></td><td><?cs var:q.product ?><?cs if:q.note ?> <span class="muted small">· <?cs var:q.note ?></span><?cs /if ?></td><td class="num"><?cs var:q.quantity ?></td><td class="num nowrap">¥<?cs var:money(q.unit_price) ?></td><td class="num nowrap">¥<?cs var:money(q.amount) ?></td><td class="opt nowrap"><?cs call:dash(q.valid_until) ?></td><td><span class="tag"><?cs var:L.QuoteStatus[q.status] ?></span></td><?cs call:edit_cell(q.id) ?></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "service" ?>
@@ -190,8 +195,8 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="service">
-    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Kind ?></th><th class="opt"><?cs var:L.Entry.Product ?></th><th><?cs var:L.Entry.Description ?></th><th><?cs var:L.Entry.Result ?></th><th class="opt"><?cs var:L.Entry.Staff ?></th></tr></thead>
-    <tbody><?cs each:s = Tab.Rows ?><tr><td class="nowrap"><?cs var:s.served_on ?></td><td class="nowrap"><?cs var:L.ServiceKind[s.kind] ?></td><td class="opt"><?cs call:dash(s.product) ?></td><td class="prose"><?cs var:s.description ?></td><td><?cs call:dash(s.result) ?></td><td class="opt nowrap"><?cs call:dash(s.staff) ?></td></tr><?cs /each ?></tbody>
+    <thead><tr><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Kind ?></th><th class="opt"><?cs var:L.Entry.Product ?></th><th><?cs var:L.Entry.Description ?></th><th><?cs var:L.Entry.Result ?></th><th class="opt"><?cs var:L.Entry.Staff ?></th><?cs call:edit_head() ?></tr></thead>
+    <tbody><?cs each:s = Tab.Rows ?><tr><td class="nowrap"><?cs var:s.served_on ?></td><td class="nowrap"><?cs var:L.ServiceKind[s.kind] ?></td><td class="opt"><?cs call:dash(s.product) ?></td><td class="prose"><?cs var:s.description ?></td><td><?cs call:dash(s.result) ?></td><td class="opt nowrap"><?cs call:dash(s.staff) ?></td><?cs call:edit_cell(s.id) ?></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "finance" ?>
@@ -205,8 +210,8 @@
   <?cs call:entry_form_end() ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="financials">
-    <thead><tr><th><?cs var:L.Entry.Year ?></th><th class="num"><?cs var:L.Finance.CurrentRatio ?></th><th class="num"><?cs var:L.Finance.NetMargin ?></th><th class="num"><?cs var:L.Finance.Roa ?></th><th class="num"><?cs var:L.Finance.CollectionDays ?></th><th class="num"><?cs var:L.Finance.InventoryDays ?></th></tr></thead>
-    <tbody><?cs each:f = Tab.Rows ?><tr><td><?cs var:f.year ?></td><td class="num"><?cs call:dash(f.current_ratio) ?></td><td class="num"><?cs if:f.net_margin ?><?cs var:f.net_margin ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs if:f.roa ?><?cs var:f.roa ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs call:dash(f.collection_days) ?></td><td class="num"><?cs call:dash(f.inventory_days) ?></td></tr><?cs /each ?></tbody>
+    <thead><tr><th><?cs var:L.Entry.Year ?></th><th class="num"><?cs var:L.Finance.CurrentRatio ?></th><th class="num"><?cs var:L.Finance.NetMargin ?></th><th class="num"><?cs var:L.Finance.Roa ?></th><th class="num"><?cs var:L.Finance.CollectionDays ?></th><th class="num"><?cs var:L.Finance.InventoryDays ?></th><?cs call:edit_head() ?></tr></thead>
+    <tbody><?cs each:f = Tab.Rows ?><tr><td><?cs var:f.year ?></td><td class="num"><?cs call:dash(f.current_ratio) ?></td><td class="num"><?cs if:f.net_margin ?><?cs var:f.net_margin ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs if:f.roa ?><?cs var:f.roa ?>%<?cs else ?>—<?cs /if ?></td><td class="num"><?cs call:dash(f.collection_days) ?></td><td class="num"><?cs call:dash(f.inventory_days) ?></td><?cs call:edit_cell(f.year) ?></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "complaints" ?>
@@ -252,7 +257,7 @@
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="history">
     <thead><tr><th><?cs var:L.History.When ?></th><th><?cs var:L.History.Who ?></th><th><?cs var:L.History.What ?></th><th><?cs var:L.History.Detail ?></th></tr></thead>
-    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose small"><?cs if:subcount(a.Changes) ?><ul class="changes"><?cs each:c = a.Changes ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs elif:a.file ?><?cs var:L.History.FromFile ?> <span class="mono"><?cs var:a.file ?></span><?cs else ?><?cs var:a.detail ?><?cs /if ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose small"><?cs if:subcount(a.Changes) ?><ul class="changes"><?cs each:c = a.Changes ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs elif:a.entry ?><span class="entry-kind"><?cs var:L.EntryKind[a.entry] ?></span> <?cs var:a.label ?><?cs if:subcount(a.EntryChanges) ?><ul class="changes"><?cs each:c = a.EntryChanges ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs /if ?><?cs if:a.reason ?><br><span class="reason"><?cs var:L.History.Reason ?> <?cs var:a.reason ?></span><?cs /if ?><?cs elif:a.file ?><?cs var:L.History.FromFile ?> <span class="mono"><?cs var:a.file ?></span><?cs else ?><?cs var:a.detail ?><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 <?cs /if ?>
 </section>

@@ -128,6 +128,8 @@ COVERED = {
     "customers/show.cs#form-quote": ("test_forms_customers.test_entry_forms", "quote"),
     "customers/show.cs#form-service": ("test_forms_customers.test_entry_forms", "service"),
     "customers/show.cs#form-finance": ("test_forms_customers.test_entry_forms", "finance"),
+    "customers/entry_edit.cs#entry-edit-form": ("test_customer_entries_flow.test_entry_edit_and_remove_by_the_page_buttons", "entry-save"),
+    "customers/entry_edit.cs#entry-remove-form": ("test_customer_entries_flow.test_entry_edit_and_remove_by_the_page_buttons", "entry-remove"),
     "customers/merge.cs#merge-find": ("test_forms_customers.test_list_filters_archive_merge", None),
     "customers/merge.cs#merge-form": ("test_forms_customers.test_list_filters_archive_merge", None),
     "customers/import.cs#import-form": ("test_forms_customers.test_import_upload_preview_commit", None),
