@@ -5,6 +5,9 @@
 
 static const struct route routes[] = {
   { "GET", "/complaints", ROLES_SIGNED_IN, complaints_queue, 0, 0 },
+  { "GET", "/complaints/new", ROLES_SIGNED_IN, complaints_new_form, 0, 0 },
+  { "POST", "/complaints/new", ROLES_SIGNED_IN, complaints_new, 0, 0 },
+  { "GET", "/complaints/{id}/receipt", ROLES_SIGNED_IN, complaints_receipt, 0, 0 },
   { "GET", "/complaints/attachment/{id}", ROLES_SIGNED_IN, complaints_attachment, 0, 0 },
   { "GET", "/complaints/{id}", ROLES_SIGNED_IN, complaints_show, 0, 0 },
   { "POST", "/complaints/{id}/step", ROLES_OFFICE, complaints_step, 0, 0 },

@@ -1,10 +1,16 @@
-/* The public complaint form: show the packaging question only for a return
- * request, and keep a second click from sending the form again while the
+/* The complaint form (public, and staff's intake form): show the packaging
+ * question only for a return or exchange request, and keep a second click from sending the form again while the
  * first is on its way (the server would answer with the same receipt
  * anyway). The page works the same without this file. */
 (function () {
   "use strict";
-  var form = document.getElementById("complaint-form");
+  /* Staff's receipt: a print button (the page prints without it too). */
+  var print = document.getElementById("print-receipt");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+  var form = document.querySelector("form[data-intake]");
   if (!form) return;
   var onlyReturn = form.querySelectorAll(".return-only");
 
@@ -13,7 +19,7 @@
     return checked ? checked.value : "";
   }
   function update() {
-    var isReturn = kind() === "return";
+    var isReturn = kind() === "return" || kind() === "exchange";
     for (var i = 0; i < onlyReturn.length; i++) {
       var invalid = onlyReturn[i].classList.contains("invalid");
       onlyReturn[i].hidden = !isReturn && !invalid;
@@ -24,7 +30,7 @@
   });
   update();
 
-  var button = document.getElementById("submit-complaint");
+  var button = form.querySelector('button[type="submit"]');
   form.addEventListener("submit", function () {
     if (button) window.setTimeout(function () { button.disabled = true; }, 0);
   });

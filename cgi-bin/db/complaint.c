@@ -13,6 +13,7 @@ static DB_STMT get = DB_STMT_INIT(
     " pv.name_zh AS province_zh, pv.name_en AS province_en,"
     " p.code AS product_code, p.name AS product_name, u.display_name AS assignee,"
     " cu.code AS customer_code, cu.name AS customer_name,"
+    " tb.display_name AS taken_by_name,"
     " (c.status = 'open' AND c.first_response_at IS NULL AND c.first_response_due < NOW()) AS overdue,"
     COMPLAINT_FOLLOWUPS_OPEN " AS followups_open,"
     COMPLAINT_CLOCK_COLS
@@ -22,6 +23,7 @@ static DB_STMT get = DB_STMT_INIT(
     " LEFT JOIN products p ON p.id = c.product_id"
     " LEFT JOIN users u ON u.id = c.assignee_id"
     " LEFT JOIN customers cu ON cu.id = c.customer_id"
+    " LEFT JOIN users tb ON tb.id = c.taken_by"
     " WHERE c.id = ? AND " COMPLAINT_SCOPE("c.region_id"));
 
 /* What the page lists below the complaint, each by its complaint_id index. */
@@ -72,7 +74,9 @@ static NEOERR *purchase_rows(HDF *hdf)
 {
   HDF *c = hdf_get_obj(hdf, "Complaint");
   const char *cid = hdf_get_value(c, "customer_id", NULL);
-  if (!cid || strcmp(hdf_get_value(c, "kind", ""), "return") != 0) return STATUS_OK;
+  const char *kind = hdf_get_value(c, "kind", "");
+  /* Returns and exchanges both take the goods back (the 7-day rule). */
+  if (!cid || (strcmp(kind, "return") != 0 && strcmp(kind, "exchange") != 0)) return STATUS_OK;
   const char *pid = hdf_get_value(c, "product_id", NULL);
   struct db_arg a[4] = {
     DB_INT(strtoll(cid, NULL, 10)), DB_STR(hdf_get_value(c, "order_ref", NULL)),
