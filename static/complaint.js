@@ -4,7 +4,11 @@
  * anyway). The page works the same without this file. */
 (function () {
   "use strict";
-  /* Staff's receipt: a print button (the page prints without it too). */
+  /* Staff's receipt: the status link in full, as this browser reached the
+   * server (the server does not know its public address), and a print
+   * button (the page prints without it too). */
+  var origins = document.querySelectorAll(".page-origin");
+  for (var o = 0; o < origins.length; o++) origins[o].textContent = window.location.origin;
   var print = document.getElementById("print-receipt");
   if (print) {
     print.hidden = false;

@@ -338,12 +338,12 @@ static NEOERR *rate_locked(long long id, int score, const char *comment, const c
   char note[16];
   snprintf(note, sizeof note, "%d/5", score);
   if ((err = db_exec(&rate, "isi", (long long)score, comment, id)) ||
-      (err = db_exec(&event, "iiss", id, step, "rated", note)))
+      (err = db_exec(&event, "iisis", id, step, "rated", 0LL, note)))
     return nerr_pass(err);
   *outcome = RATE_OK;
   if (score < SATISFIED_MIN) {
     if ((err = db_exec(&reopen, "i", id)) ||
-        (err = db_exec(&event, "iiss", id, 7LL, "reopened", note)))
+        (err = db_exec(&event, "iisis", id, 7LL, "reopened", 0LL, note)))
       return nerr_pass(err);
     *outcome = RATE_REOPENED;
   }

@@ -30,7 +30,7 @@
   <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
   <?cs if:Customer.id ?><input type="hidden" name="customer_id" value="<?cs var:Customer.id ?>"><?cs /if ?>
   <fieldset class="form-grid">
-    <legend><?cs var:L.Complaints.Channel ?></legend>
+    <legend><?cs var:L.Complaints.TakenHow ?></legend>
     <fieldset class="field wide choice-group<?cs if:Form.Errors.source ?> invalid<?cs /if ?>" id="f-source">
       <legend><?cs var:L.Complaints.Source ?> <span class="req" aria-hidden="true">*</span></legend>
       <div class="choices">

@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Complaints.ReceiptTitle ?><?cs include:"layout/top.cs" ?>
+<?cs set:Page.Title = L.Complaints.ReceiptTitle ?><?cs include:"layout/top.cs" ?><?cs include:"complaint/steps.cs" ?>
 <?cs # Staff's receipt for a complaint they registered (issue 15): the tracking
   number to read out, the customer's personal status link, and what happens
   next; printable (the print stylesheet drops the navigation and buttons). ?>
@@ -21,9 +21,9 @@
   <?cs if:Receipt.status_token ?><div class="status-link" id="status-link">
     <h2><?cs var:L.Complaints.ReceiptLink ?></h2>
     <p class="muted"><?cs var:L.Complaints.ReceiptLinkHint ?></p>
-    <p class="mono status-link-text" id="status-link-text"><?cs if:HTTP.Host ?><?cs if:CGI.HTTPS ?>https<?cs else ?>http<?cs /if ?>://<?cs var:HTTP.Host ?><?cs /if ?>/complaint/status?t=<?cs var:Receipt.status_token ?></p>
+    <p class="mono status-link-text" id="status-link-text"><span class="page-origin"></span>/complaint/status?t=<?cs var:Receipt.status_token ?></p>
   </div><?cs /if ?>
-  <p class="muted"><?cs var:L.Public.Receipt.Keep ?> <span class="mono"><?cs if:HTTP.Host ?><?cs var:HTTP.Host ?><?cs /if ?>/complaint/status</span></p>
+  <p class="muted"><?cs var:L.Public.Receipt.Keep ?> <span class="mono"><span class="page-origin"></span>/complaint/status</span></p>
 </section>
 <?cs if:Receipt.kind == "return" || Receipt.kind == "exchange" ?>
 <section class="card return-window <?cs if:Receipt.Window.Inside ?>inside<?cs else ?>outside<?cs /if ?>" id="return-window">
@@ -40,6 +40,7 @@
 <section class="card">
   <h2><?cs var:L.Public.Receipt.Next ?></h2>
   <p id="promise"><?cs var:L.Public.Receipt.Promise1 ?> <strong><?cs var:Receipt.sla_hours ?></strong> <?cs var:L.Public.Receipt.Promise2 ?></p>
+  <?cs call:public_steps(1, 0) ?>
 </section>
 <div class="actions receipt-actions">
   <button type="button" class="button primary" id="print-receipt" hidden><?cs var:L.Complaints.ReceiptPrint ?></button>
