@@ -26,3 +26,11 @@ ALTER TABLE complaints
 -- The monthly figures are kept per kind by the triggers of 010.
 ALTER TABLE complaint_month_stats
   MODIFY kind ENUM('complaint','return','suggestion','exchange') NOT NULL;
+
+-- Staff attach files at any step (photos of the product, a signed
+-- agreement, a letter): who attached it and at which step. NULL for the
+-- customer's own files from the public form.
+ALTER TABLE complaint_attachments
+  ADD COLUMN uploaded_by INT UNSIGNED NULL AFTER uploaded_at,
+  ADD COLUMN step TINYINT UNSIGNED NULL AFTER uploaded_by,
+  ADD CONSTRAINT complaint_attachments_by FOREIGN KEY (uploaded_by) REFERENCES users(id);

@@ -36,6 +36,9 @@ NEOERR *complaints_new_form(struct req *r);
 NEOERR *complaints_new(struct req *r);
 NEOERR *complaints_receipt(struct req *r);
 
+/* files.c: staff attach files at any step */
+NEOERR *complaints_attach(struct req *r);
+
 /* attachment.c: an attachment as a download */
 NEOERR *complaints_attachment(struct req *r);
 #endif

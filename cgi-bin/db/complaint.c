@@ -47,8 +47,9 @@ static DB_STMT followups = DB_STMT_INIT(
     " FROM complaint_followups f JOIN users u ON u.id = f.user_id"
     " WHERE f.complaint_id = ? ORDER BY f.id");
 static DB_STMT attachments = DB_STMT_INIT(
-    "SELECT id, file_name, content_type, size FROM complaint_attachments"
-    " WHERE complaint_id = ? ORDER BY id");
+    "SELECT a.id, a.file_name, a.content_type, a.size, a.step, a.uploaded_at,"
+    " u.display_name AS uploader FROM complaint_attachments a"
+    " LEFT JOIN users u ON u.id = a.uploaded_by WHERE a.complaint_id = ? ORDER BY a.id");
 /* A return's purchase: the matched customer's order with the number the
  * customer gave, else their orders of the product from a month before to
  * a week after the purchase date, nearest first. */

@@ -64,6 +64,15 @@ enum complaint_take { TAKE_OK, TAKE_REGION, TAKE_CUSTOMER };
 NEOERR *db_complaint_take(const struct complaint_new *c, char *tracking_no, size_t n,
                           long long *id, enum complaint_take *out);
 
+/* Staff attach files (stored already) to complaint id at its current
+ * step: office roles only (res->rule RULE_OFFICE_ONLY), in the user's
+ * scope (CPL_NOT_FOUND); an 'attached' event naming the files and an
+ * audit row. Defined with the other staff writes (complaint_write.c). */
+struct complaint_result;
+NEOERR *db_complaint_attach(const struct user *u, const char *ip, long long id,
+                            const struct complaint_file *files, int n,
+                            struct complaint_result *res);
+
 /* The receipt for a form token into prefix.* (tracking_no, kind, reason,
  * received_at, received_day, purchase_date, packaging_intact,
  * return_in_window, sla_hours, has_link: a status link was issued). */

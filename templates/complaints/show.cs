@@ -45,7 +45,12 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <?cs /if ?>
     <div class="wide"><dt><?cs var:L.Complaints.Description ?></dt><dd class="prose" id="description"><?cs var:Complaint.description ?></dd></div>
     <div class="wide"><dt><?cs var:L.Complaints.Attachments ?></dt><dd>
-      <?cs if:subcount(Attachments) ?><ul class="attachments" id="attachments"><?cs each:a = Attachments ?><li><a href="/complaints/attachment/<?cs var:a.id ?>" download><?cs var:a.file_name ?></a> <span class="muted small"><?cs var:a.content_type ?> · <?cs call:file_size(a.size) ?></span></li><?cs /each ?></ul><?cs else ?><span class="muted"><?cs var:L.Complaints.NoAttachments ?></span><?cs /if ?>
+      <?cs if:subcount(Attachments) ?><ul class="attachments" id="attachments"><?cs each:a = Attachments ?><li><a href="/complaints/attachment/<?cs var:a.id ?>" download><?cs var:a.file_name ?></a> <span class="muted small"><?cs var:a.content_type ?> · <?cs call:file_size(a.size) ?><?cs if:a.uploader ?> · <?cs var:a.uploader ?> <?cs var:L.Complaints.AttachedAt ?> <?cs var:L.StepName[a.step] ?><?cs /if ?></span></li><?cs /each ?></ul><?cs else ?><span class="muted"><?cs var:L.Complaints.NoAttachments ?></span><?cs /if ?>
+      <?cs if:Can.Handle ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/attach" enctype="multipart/form-data" class="attach-form" id="attach-form"><?cs call:csrf_field() ?>
+        <div class="field<?cs if:Form.Errors.file1 ?> invalid<?cs /if ?>"><label for="f-file1"><?cs var:L.Complaints.Attach ?></label><input id="f-file1" name="file1" type="file" accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf" aria-describedby="attach-hint<?cs if:Form.Errors.file1 ?> err-file1<?cs /if ?>"<?cs if:Form.Errors.file1 ?> aria-invalid="true"<?cs /if ?>><?cs call:field_error("file1") ?></div>
+        <p class="hint" id="attach-hint"><?cs var:L.Complaints.AttachHint ?></p>
+        <button type="submit" class="button small-button" id="attach-files"><?cs var:L.Complaints.AttachButton ?></button>
+      </form><?cs /if ?>
     </dd></div>
   </dl>
   <?cs if:Complaint.kind == "return" || Complaint.kind == "exchange" ?>

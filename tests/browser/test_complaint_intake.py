@@ -2,7 +2,10 @@
 customer file, register an exchange request through the intake form's own
 button and get the receipt with the tracking number; then the customer
 looks the complaint up on the public status page with that number and the
-phone number. Screenshots at 1280 and 390 px wide."""
+phone number; staff attach a photo on the complaint page. Screenshots at
+1280 and 390 px wide."""
+import tempfile
+
 from selenium.webdriver.common.by import By
 
 from browser import (Browser, check_submit_button, choose, fill, press, screenshot,
@@ -10,6 +13,7 @@ from browser import (Browser, check_submit_button, choose, fill, press, screensh
 from lib import BASE, check, sql, sql_value
 
 PHONE_W, DESK_W = 390, 1280
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))
 
 
 def _full_page(d, name, width):
@@ -82,6 +86,27 @@ def test_staff_register_phone_then_customer_looks_up():
         cid = int(sql_value("SELECT id FROM complaints WHERE tracking_no = '%s'" % tn))
         check(sql("SELECT source, kind, expected, customer_id FROM complaints WHERE id = %d" % cid)
               == [["phone", "exchange", "replace", cust]], "stored as registered")
+
+        # The complaint page: the channel, and a photo attached at step 1.
+        viewport(d, DESK_W, 900)
+        d.find_element(By.ID, "receipt-open").click()
+        wait_for(d, "attach-form")
+        check("电话" in d.find_element(By.ID, "source").text, "the channel on the complaint page")
+        with tempfile.NamedTemporaryFile(suffix=".png", prefix="kehu-photo-") as photo:
+            photo.write(PNG)
+            photo.flush()
+            d.find_element(By.ID, "f-file1").send_keys(photo.name)
+            flash = press(d, "#attach-files")
+        check(flash == "附件已上传。", "attached: %r" % flash)
+        listed = d.find_element(By.ID, "attachments").text
+        me = sql_value("SELECT display_name FROM users WHERE username = 'staff01'")
+        check("kehu-photo-" in listed and me in listed, "the attachment and its uploader: %r" % listed)
+        d.execute_script("document.getElementById('submission').scrollIntoView()")
+        screenshot(d, "complaint-intake-attached.png")
+        viewport(d, PHONE_W, 844)
+        d.execute_script("document.getElementById('attach-form').scrollIntoView({block: 'center'})")
+        screenshot(d, "complaint-intake-attached-phone.png")
+        viewport(d, DESK_W, 900)
 
     # The customer, on a phone, with the number read out to them.
     with Browser(width=PHONE_W, height=844) as d:

@@ -12,8 +12,8 @@ import random
 import re
 import urllib.parse
 
-from lib import (Client, check, check_in, check_not_in, check_status, csrf_of,
-                 element_text, local_path, sign_in, sql, sql_str, sql_value,
+from lib import (check, check_in, check_not_in, check_status, csrf_of, element_text,
+                 local_path, multipart, page_csrf, sign_in, sql, sql_str, sql_value,
                  user_id)
 from test_complaint_public import (PublicClient, complaint_by_key, days_ago, fields,
                                    receipt, submit)
@@ -268,3 +268,57 @@ def test_public_form_rejects_bad_expectation():
     r, idem = submit(c, fields(expected="apology"))
     check_status(r, 422, "unknown expectation")
     check_in('id="err-expected"', r.text, "message at the expectation")
+
+
+# --- staff attach files at any step ------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))
+
+
+def attach(c, cid, files, csrf=True):
+    fields = {"_csrf": page_csrf(c, "/complaints/%d" % cid)} if csrf else {}
+    body, ctype = multipart(fields, files)
+    return c.post("/complaints/%d/attach" % cid, body=body, headers={"Content-Type": ctype})
+
+
+def test_staff_attach_at_any_step():
+    c = sign_in("staff01")
+    _, _, cid = registered(c, intake())
+    sql("UPDATE complaints SET step = 3 WHERE id = %d" % cid)
+    r = attach(c, cid, [("file1", "来函扫描.png", "image/png", PNG)])
+    check_status(r, 303, "attach a PNG")
+    row = sql("SELECT file_name, content_type, size, step, uploaded_by, LENGTH(stored_name)"
+              " FROM complaint_attachments WHERE complaint_id = %d" % cid)
+    check(row == [["来函扫描.png", "image/png", str(len(PNG)), "3", str(user_id("staff01")), "64"]],
+          "stored attachment %r" % row)
+    check(sql_value("SELECT COUNT(*) FROM complaint_events WHERE complaint_id = %d"
+                    " AND event = 'attached' AND note = '来函扫描.png'" % cid) == "1", "attached event")
+    check(sql_value("SELECT COUNT(*) FROM audit_log WHERE action = 'attached'"
+                    " AND entity_id = %d" % cid) == "1", "audit row")
+    page = c.get("/complaints/%d" % cid)
+    check_in("来函扫描.png", element_text(page.text, "attachments"), "listed on the complaint page")
+    aid = sql_value("SELECT id FROM complaint_attachments WHERE complaint_id = %d" % cid)
+    got = c.get("/complaints/attachment/%s" % aid)
+    check_status(got, 200, "download")
+    check(got.raw == PNG, "the same bytes come back")
+
+
+def test_staff_attach_refused():
+    c = sign_in("staff01")
+    _, _, cid = registered(c, intake())
+    before = sql_value("SELECT COUNT(*) FROM complaint_attachments WHERE complaint_id = %d" % cid)
+    r = attach(c, cid, [("file1", "report.png", "image/png", b"MZ\x90\x00 not an image")])
+    check_status(r, 422, "a file that is not JPEG/PNG/PDF by its bytes")
+    check_in('id="err-file1"', r.text, "message at the file")
+    r = attach(c, cid, [("file1", "", "application/octet-stream", b"")])
+    check_status(r, 422, "no file chosen")
+    check_in('id="err-file1"', r.text, "message at the file")
+    r = attach(c, cid, [("file1", "big.pdf", "application/pdf", b"%PDF-1.4\n" + b"0" * (5 << 20))])
+    check_status(r, 422, "over 5 MB")
+    r = attach(c, cid, [("file1", "a.png", "image/png", PNG)], csrf=False)
+    check_status(r, 403, "no CSRF token")
+    rm = sign_in("rm_huadong")
+    r = attach(rm, cid, [("file1", "a.png", "image/png", PNG)])
+    check_status(r, 403, "a regional manager")
+    check(sql_value("SELECT COUNT(*) FROM complaint_attachments WHERE complaint_id = %d" % cid)
+          == before, "a refused upload stored a row")
