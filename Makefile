@@ -69,6 +69,10 @@ page_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/$(1)/*.c))
 $(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(call page_objs,$$*) $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
+# Staff register complaints taken by phone, letter or visit with the public
+# form's fields and rules (issue 15): the staff program links those pages.
+$(BUILD)/complaints.fcgi: $(patsubst %,$(BUILD)/cgi-bin/complaint/%.o,intake public rules upload)
+
 $(BUILD)/kehu-gen: $(BUILD)/bench/gen.o $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 

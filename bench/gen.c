@@ -515,7 +515,8 @@ static sink sinks[N_TABLES] = {
              "created_at", {0}, 0, 0, 0, 0},
   {"order_lines", "id, order_id, product_id, quantity, unit_price, amount", {0}, 0, 0, 0, 0},
   {"payments", "id, customer_id, order_id, amount, due_on, paid_on", {0}, 0, 0, 0, 0},
-  {"complaints", "id, tracking_no, customer_id, region_id, province_id, source, product_id, kind, "
+  {"complaints", "id, tracking_no, customer_id, region_id, province_id, source, taken_by, "
+                 "product_id, kind, "
                  "reason, contact_name, contact_phone, email, company, product_text, "
                  "purchase_date, order_ref, packaging_intact, return_in_window, description, "
                  "step, status, assignee_id, received_at, first_response_due, "
@@ -1649,7 +1650,12 @@ static void gen_complaints(void)
     if (ci < 0) f_null(s); else f_u(s, (uint64_t)ci + 1);
     if (region < 0) f_null(s); else f_u(s, (uint64_t)region + 1);
     if (province < 0) f_null(s); else f_u(s, (uint64_t)province + 1);
-    f_lit(s, web ? "web" : "staff");
+    /* Staff take complaints by phone, the hotline, letter, visit or email
+     * (schema/036); the channel from the id, so the random stream (and
+     * with it the rest of the data) stays as it was. */
+    static const char *const channels[] = { "phone", "hotline", "phone", "letter", "visit", "email" };
+    f_lit(s, web ? "web" : channels[cid % (sizeof channels / sizeof channels[0])]);
+    if (web) f_null(s); else f_u(s, (uint64_t)staff);
     if (has_prod) f_u(s, (uint64_t)prod + 1); else f_null(s);
     f_lit(s, KINDS[kind].s); f_lit(s, reason);
     f_str(s, who.name); f_str(s, who.phone);

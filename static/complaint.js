@@ -1,10 +1,20 @@
-/* The public complaint form: show the packaging question only for a return
- * request, and keep a second click from sending the form again while the
+/* The complaint form (public, and staff's intake form): show the packaging
+ * question only for a return or exchange request, and keep a second click from sending the form again while the
  * first is on its way (the server would answer with the same receipt
  * anyway). The page works the same without this file. */
 (function () {
   "use strict";
-  var form = document.getElementById("complaint-form");
+  /* Staff's receipt: the status link in full, as this browser reached the
+   * server (the server does not know its public address), and a print
+   * button (the page prints without it too). */
+  var origins = document.querySelectorAll(".page-origin");
+  for (var o = 0; o < origins.length; o++) origins[o].textContent = window.location.origin;
+  var print = document.getElementById("print-receipt");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+  var form = document.querySelector("form[data-intake]");
   if (!form) return;
   var onlyReturn = form.querySelectorAll(".return-only");
 
@@ -13,7 +23,7 @@
     return checked ? checked.value : "";
   }
   function update() {
-    var isReturn = kind() === "return";
+    var isReturn = kind() === "return" || kind() === "exchange";
     for (var i = 0; i < onlyReturn.length; i++) {
       var invalid = onlyReturn[i].classList.contains("invalid");
       onlyReturn[i].hidden = !isReturn && !invalid;
@@ -24,7 +34,7 @@
   });
   update();
 
-  var button = document.getElementById("submit-complaint");
+  var button = form.querySelector('button[type="submit"]');
   form.addEventListener("submit", function () {
     if (button) window.setTimeout(function () { button.disabled = true; }, 0);
   });

@@ -7,7 +7,9 @@
   "use strict";
 
   function labelOf(name) {
-    var label = document.querySelector('label[for="f-' + name + '"]');
+    /* A group of choices (or a card) is named by its legend or heading. */
+    var label = document.querySelector('label[for="f-' + name + '"]') ||
+      document.querySelector("#f-" + name + " > legend, #f-" + name + " > h2");
     if (!label) return "";
     var clone = label.cloneNode(true);
     var marks = clone.querySelectorAll(".req");

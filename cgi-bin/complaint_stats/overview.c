@@ -34,27 +34,29 @@ static long long num(HDF *h, const char *key)
  * column per kind, under Chart.Months. */
 static NEOERR *pivot_months(HDF *h)
 {
-  static const char *kinds[] = { "complaint", "return", "suggestion" };
+  static const char *kinds[] = { "complaint", "return", "exchange", "suggestion" };
+  enum { NKINDS = sizeof kinds / sizeof kinds[0] };
   HDF *period = hdf_get_obj(h, "Period"), *rows = hdf_get_obj(h, "Stats.Months");
   char key[96];
   NEOERR *err = STATUS_OK;
   int i = 0;
   for (HDF *p = period ? hdf_obj_child(period) : NULL; p && !err; p = hdf_obj_next(p), i++) {
     const char *month = hdf_obj_value(p);
-    long long by[3] = { 0, 0, 0 };
+    long long by[NKINDS] = { 0 }, total = 0;
     for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row; row = hdf_obj_next(row)) {
       if (strcmp(hdf_get_value(row, "month", ""), month) != 0) continue;
-      for (int k = 0; k < 3; k++)
+      for (int k = 0; k < NKINDS; k++)
         if (!strcmp(hdf_get_value(row, "kind", ""), kinds[k])) by[k] += num(row, "n");
     }
     snprintf(key, sizeof key, "Chart.Months.%d.month", i);
     err = hdf_set_value(h, key, month);
-    for (int k = 0; k < 3 && !err; k++) {
+    for (int k = 0; k < NKINDS && !err; k++) {
       snprintf(key, sizeof key, "Chart.Months.%d.%s", i, kinds[k]);
       err = set_num(h, key, by[k]);
+      total += by[k];
     }
     snprintf(key, sizeof key, "Chart.Months.%d.total", i);
-    if (!err) err = set_num(h, key, by[0] + by[1] + by[2]);
+    if (!err) err = set_num(h, key, total);
   }
   return nerr_pass(err);
 }

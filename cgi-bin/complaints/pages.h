@@ -30,6 +30,15 @@ NEOERR *complaints_reopen(struct req *r);
 NEOERR *complaints_message(struct req *r);
 NEOERR *complaints_match(struct req *r);
 
+/* intake.c: staff register a complaint taken by phone, letter, visit or
+ * email, and its receipt */
+NEOERR *complaints_new_form(struct req *r);
+NEOERR *complaints_new(struct req *r);
+NEOERR *complaints_receipt(struct req *r);
+
+/* files.c: staff attach files at any step */
+NEOERR *complaints_attach(struct req *r);
+
 /* attachment.c: an attachment as a download */
 NEOERR *complaints_attachment(struct req *r);
 #endif

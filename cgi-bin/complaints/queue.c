@@ -15,7 +15,7 @@
 #define MAX_PAGE 100000
 #define N(a) (sizeof a / sizeof a[0])
 
-static const char *kinds[] = { "complaint", "return", "suggestion" };
+static const char *kinds[] = { "complaint", "return", "exchange", "suggestion" };
 static const char *reasons[] = { "quality", "service", "price", "delivery", "other" };
 /* In the order of enum complaint_proposal, after PROPOSAL_ANY. */
 static const char *proposals[] = { "decide", "pending", "returned", "returned_mine" };

@@ -13,6 +13,7 @@ static DB_STMT get = DB_STMT_INIT(
     " pv.name_zh AS province_zh, pv.name_en AS province_en,"
     " p.code AS product_code, p.name AS product_name, u.display_name AS assignee,"
     " cu.code AS customer_code, cu.name AS customer_name,"
+    " tb.display_name AS taken_by_name,"
     " (c.status = 'open' AND c.first_response_at IS NULL AND c.first_response_due < NOW()) AS overdue,"
     COMPLAINT_FOLLOWUPS_OPEN " AS followups_open,"
     COMPLAINT_CLOCK_COLS
@@ -22,6 +23,7 @@ static DB_STMT get = DB_STMT_INIT(
     " LEFT JOIN products p ON p.id = c.product_id"
     " LEFT JOIN users u ON u.id = c.assignee_id"
     " LEFT JOIN customers cu ON cu.id = c.customer_id"
+    " LEFT JOIN users tb ON tb.id = c.taken_by"
     " WHERE c.id = ? AND " COMPLAINT_SCOPE("c.region_id"));
 
 /* What the page lists below the complaint, each by its complaint_id index. */
@@ -45,8 +47,9 @@ static DB_STMT followups = DB_STMT_INIT(
     " FROM complaint_followups f JOIN users u ON u.id = f.user_id"
     " WHERE f.complaint_id = ? ORDER BY f.id");
 static DB_STMT attachments = DB_STMT_INIT(
-    "SELECT id, file_name, content_type, size FROM complaint_attachments"
-    " WHERE complaint_id = ? ORDER BY id");
+    "SELECT a.id, a.file_name, a.content_type, a.size, a.step, a.uploaded_at,"
+    " u.display_name AS uploader FROM complaint_attachments a"
+    " LEFT JOIN users u ON u.id = a.uploaded_by WHERE a.complaint_id = ? ORDER BY a.id");
 /* A return's purchase: the matched customer's order with the number the
  * customer gave, else their orders of the product from a month before to
  * a week after the purchase date, nearest first. */
@@ -72,7 +75,9 @@ static NEOERR *purchase_rows(HDF *hdf)
 {
   HDF *c = hdf_get_obj(hdf, "Complaint");
   const char *cid = hdf_get_value(c, "customer_id", NULL);
-  if (!cid || strcmp(hdf_get_value(c, "kind", ""), "return") != 0) return STATUS_OK;
+  const char *kind = hdf_get_value(c, "kind", "");
+  /* Returns and exchanges both take the goods back (the 7-day rule). */
+  if (!cid || (strcmp(kind, "return") != 0 && strcmp(kind, "exchange") != 0)) return STATUS_OK;
   const char *pid = hdf_get_value(c, "product_id", NULL);
   struct db_arg a[4] = {
     DB_INT(strtoll(cid, NULL, 10)), DB_STR(hdf_get_value(c, "order_ref", NULL)),

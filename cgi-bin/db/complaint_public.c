@@ -1,6 +1,8 @@
 #include "db/complaint_public.h"
 #include "db/audit.h"
+#include "db/complaint_sql.h"
 #include "db/db.h"
+#include "db/scope.h"
 #include "core/err.h"
 #include <stdio.h>
 #include <string.h>
@@ -92,19 +94,20 @@ static DB_STMT seq = DB_STMT_INIT(
     "INSERT INTO complaint_seq (day, last) VALUES (?, LAST_INSERT_ID(1))"
     " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)");
 static DB_STMT ins = DB_STMT_INIT(
-    "INSERT INTO complaints (tracking_no, region_id, province_id, source, product_id,"
-    " kind, reason, contact_name, contact_phone, email, company, product_text,"
-    " purchase_date, order_ref, packaging_intact, return_in_window, description,"
-    " step, status, received_at, first_response_due, idem_key, status_token_hash,"
-    " submit_ip, updated_at)"
-    " VALUES (?, NULLIF(?, 0), ?, 'web', NULLIF(?, 0), ?, ?, ?, ?, NULLIF(?, ''),"
+    "INSERT INTO complaints (tracking_no, region_id, province_id, source, taken_by,"
+    " customer_id, product_id, kind, reason, expected, contact_name, contact_phone, email,"
+    " company, product_text, purchase_date, order_ref, packaging_intact, return_in_window,"
+    " description, step, status, received_at, first_response_due, idem_key,"
+    " status_token_hash, submit_ip, updated_at)"
+    " VALUES (?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?,"
+    " NULLIF(?, ''), ?, ?, NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, -1),"
     " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, UNHEX(?), ?, NOW())");
 static DB_STMT handling = DB_STMT_INIT(
     "INSERT INTO complaint_handling (complaint_id) VALUES (?)");
 static DB_STMT event = DB_STMT_INIT(
     "INSERT INTO complaint_events (complaint_id, step, event, user_id, at, note)"
-    " VALUES (?, ?, ?, NULL, NOW(), ?)");
+    " VALUES (?, ?, ?, NULLIF(?, 0), NOW(), ?)");
 static DB_STMT message = DB_STMT_INIT(
     "INSERT INTO complaint_messages (complaint_id, audience, author, user_id, body, at)"
     " VALUES (?, 'customer', 'system', NULL, ?, NOW())");
@@ -113,26 +116,34 @@ static DB_STMT attach = DB_STMT_INIT(
     " stored_name, uploaded_at) VALUES (?, ?, ?, ?, ?, NOW())");
 static DB_STMT by_key = DB_STMT_INIT("SELECT id FROM complaints WHERE idem_key = ?");
 
-static NEOERR *key_taken(const char *idem_key, int *taken)
+static NEOERR *key_taken(const char *idem_key, int *taken, long long *id)
 {
   int more;
   NEOERR *err = db_exec(&by_key, "s", idem_key);
   if (!err) err = db_next(&by_key, &more);
   *taken = !err && more;
+  if (*taken) *id = db_int(&by_key, 0);
   db_done(&by_key);
   return nerr_pass(err);
 }
 
-static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size_t n)
+static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size_t n,
+                          long long *id_out)
 {
-  NEOERR *err = db_exec(&attempt_add, "sss", "submit", c->ip, (const char *)NULL);
+  long long taker = c->taken_by ? (long long)c->taken_by->id : 0;
+  /* The public form's attempt counts against the address; staff are
+   * signed in and not throttled. */
+  NEOERR *err = taker ? STATUS_OK
+                      : db_exec(&attempt_add, "sss", "submit", c->ip, (const char *)NULL);
   if (!err) err = db_exec(&seq, "s", c->day);
   if (err) return nerr_pass(err);
   snprintf(tracking_no, n, "TS%.4s%.2s%.2s-%04llu", c->day, c->day + 5, c->day + 8,
            db_insert_id(&seq));
   struct db_arg a[] = {
     DB_STR(tracking_no), DB_INT(c->region_id), DB_INT(c->province_id),
-    DB_INT(c->product_id), DB_STR(c->kind), DB_STR(c->reason), DB_STR(c->name),
+    DB_STR(c->source ? c->source : "web"), DB_INT(taker), DB_INT(c->customer_id),
+    DB_INT(c->product_id), DB_STR(c->kind), DB_STR(c->reason),
+    DB_STR(c->expected ? c->expected : ""), DB_STR(c->name),
     DB_STR(c->phone), DB_STR(c->email), DB_STR(c->company), DB_STR(c->product_text),
     DB_STR(c->purchase_date), DB_STR(c->order_ref), DB_INT(c->packaging_intact),
     DB_INT(c->return_in_window), DB_STR(c->description), DB_INT(c->sla_hours),
@@ -140,8 +151,10 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
   };
   if ((err = db_execa(&ins, a, sizeof a / sizeof a[0]))) return nerr_pass(err);
   long long id = (long long)db_insert_id(&ins);
+  *id_out = id;
   if ((err = db_exec(&handling, "i", id)) ||
-      (err = db_exec(&event, "iiss", id, 1LL, "registered", (const char *)NULL)) ||
+      (err = db_exec(&event, "iisis", id, 1LL, "registered", taker,
+                        taker ? c->source : (const char *)NULL)) ||
       (err = db_exec(&message, "is", id, c->message)))
     return nerr_pass(err);
   for (int i = 0; i < c->nfiles; i++) {
@@ -150,39 +163,97 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
                        f->stored_name)))
       return nerr_pass(err);
   }
-  return nerr_pass(db_audit(NULL, c->ip, "complaint.create", "complaint", id, tracking_no));
+  char detail[64];
+  snprintf(detail, sizeof detail, "%s %s", tracking_no, c->source ? c->source : "web");
+  return nerr_pass(db_audit(c->taken_by, c->ip, "complaint.create", "complaint", id, detail));
 }
 
-NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
-                            size_t n, int *duplicate)
+/* Staff may register a complaint only for a region they see, and link
+ * only a customer file they see (a regional manager's regions). */
+static DB_STMT customer_seen = DB_STMT_INIT(
+    "SELECT 1 FROM customers c WHERE c.id = ? AND c.status <> 'merged'"
+    " AND " CUSTOMER_SCOPE("c.region_id"));
+
+static NEOERR *take_refused(const struct complaint_new *c, enum complaint_take *out)
+{
+  *out = TAKE_OK;
+  if (!c->taken_by) return STATUS_OK;
+  if (!scope_allows(c->taken_by, (unsigned)c->region_id)) { *out = TAKE_REGION; return STATUS_OK; }
+  if (!c->customer_id) return STATUS_OK;
+  int row;
+  NEOERR *err = db_exec(&customer_seen, "iii", c->customer_id,
+                        (long long)scope_limited(c->taken_by), (long long)c->taken_by->id);
+  if (!err) err = db_next(&customer_seen, &row);
+  db_done(&customer_seen);
+  if (!err && !row) *out = TAKE_CUSTOMER;
+  return nerr_pass(err);
+}
+
+/* One transaction; the same form again (double click, reload, retry)
+ * finds its key taken, by an earlier request or by one that committed
+ * while we waited, and answers with that complaint. */
+static NEOERR *register_once(const struct complaint_new *c, char *tracking_no, size_t n,
+                             long long *id, int *duplicate, enum complaint_take *out)
 {
   *duplicate = 0;
+  *id = 0;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if (!(err = insert_all(c, tracking_no, n)) && !(err = db_commit())) return STATUS_OK;
+  if (!(err = take_refused(c, out)) && *out != TAKE_OK) { db_rollback(); return STATUS_OK; }
+  if (!err && !(err = insert_all(c, tracking_no, n, id)) && !(err = db_commit()))
+    return STATUS_OK;
   db_rollback();
-  /* The same form again (double click, reload, retry): its key is taken,
-   * by an earlier request or by one that committed while we waited. */
   if (nerr_match(err, KERR_CONFLICT)) {
-    NEOERR *e2 = key_taken(c->idem_key, duplicate);
+    NEOERR *e2 = key_taken(c->idem_key, duplicate, id);
     if (e2) { nerr_ignore(&err); return nerr_pass(e2); }
     if (*duplicate) { nerr_ignore(&err); return STATUS_OK; }
   }
   return nerr_pass(err);
 }
 
-static DB_STMT receipt = DB_STMT_INIT(
-    "SELECT tracking_no, kind, reason, received_at, DATE(received_at) AS received_day,"
-    " purchase_date, packaging_intact, return_in_window,"
-    " TIMESTAMPDIFF(HOUR, received_at, first_response_due) AS sla_hours,"
-    " status_token_hash IS NOT NULL AS has_link"
-    " FROM complaints WHERE idem_key = ?");
+NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
+                            size_t n, int *duplicate)
+{
+  long long id;
+  enum complaint_take out;
+  return nerr_pass(register_once(c, tracking_no, n, &id, duplicate, &out));
+}
+
+NEOERR *db_complaint_take(const struct complaint_new *c, char *tracking_no, size_t n,
+                          long long *id, enum complaint_take *out)
+{
+  int duplicate;
+  return nerr_pass(register_once(c, tracking_no, n, id, &duplicate, out));
+}
+
+#define RECEIPT_SELECT \
+    "SELECT c.tracking_no, c.kind, c.reason, c.received_at, DATE(c.received_at) AS received_day," \
+    " c.purchase_date, c.packaging_intact, c.return_in_window," \
+    " TIMESTAMPDIFF(HOUR, c.received_at, c.first_response_due) AS sla_hours," \
+    " c.status_token_hash IS NOT NULL AS has_link"
+static DB_STMT receipt = DB_STMT_INIT(RECEIPT_SELECT " FROM complaints c WHERE c.idem_key = ?");
+/* Staff's receipt also names the form key (the link is derived from it),
+ * whom it was taken from, how and by whom. */
+static DB_STMT receipt_staff = DB_STMT_INIT(
+    RECEIPT_SELECT ", c.id, c.idem_key, c.source, c.expected, c.contact_name, c.contact_phone,"
+    " u.display_name AS taken_by_name, cu.code AS customer_code, cu.name AS customer_name"
+    " FROM complaints c LEFT JOIN users u ON u.id = c.taken_by"
+    " LEFT JOIN customers cu ON cu.id = c.customer_id"
+    " WHERE c.id = ? AND " COMPLAINT_SCOPE("c.region_id"));
 
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found)
 {
   NEOERR *err = db_exec(&receipt, "s", idem_key);
   if (err) return nerr_pass(err);
   return nerr_pass(db_row_to_hdf(&receipt, hdf, prefix, found));
+}
+
+NEOERR *db_complaint_receipt_staff(const struct user *u, long long id, HDF *hdf,
+                                   const char *prefix, int *found)
+{
+  NEOERR *err = db_exec(&receipt_staff, "iii", id, (long long)scope_limited(u), (long long)u->id);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_row_to_hdf(&receipt_staff, hdf, prefix, found));
 }
 
 #define STATUS_SELECT \
@@ -267,12 +338,12 @@ static NEOERR *rate_locked(long long id, int score, const char *comment, const c
   char note[16];
   snprintf(note, sizeof note, "%d/5", score);
   if ((err = db_exec(&rate, "isi", (long long)score, comment, id)) ||
-      (err = db_exec(&event, "iiss", id, step, "rated", note)))
+      (err = db_exec(&event, "iisis", id, step, "rated", 0LL, note)))
     return nerr_pass(err);
   *outcome = RATE_OK;
   if (score < SATISFIED_MIN) {
     if ((err = db_exec(&reopen, "i", id)) ||
-        (err = db_exec(&event, "iiss", id, 7LL, "reopened", note)))
+        (err = db_exec(&event, "iisis", id, 7LL, "reopened", 0LL, note)))
       return nerr_pass(err);
     *outcome = RATE_REOPENED;
   }

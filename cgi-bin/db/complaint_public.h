@@ -3,7 +3,9 @@
 /* The public complaint program's data access (no signed-in user): the
  * per-address throttle, registering a complaint in one transaction, the
  * receipt and status lookups, the customer's rating. Nothing here ever
- * returns internal notes or staff names. */
+ * returns internal notes or staff names. Staff registering a complaint
+ * taken by phone, letter or visit (db_complaint_take) write the same
+ * record through the same statements. */
 #include "core/req.h"
 
 /* public_attempts rows of `kind` ("submit", "lookup_fail") from ip in the
@@ -32,7 +34,7 @@ struct complaint_file {
 struct complaint_new {
   const char *idem_key, *ip, *day;          /* day: YYYY-MM-DD, China */
   const char *status_token_hash;            /* 64 hex: SHA-256 of the status link */
-  const char *kind, *reason, *name, *phone, *email, *company;
+  const char *kind, *reason, *expected, *name, *phone, *email, *company;
   const char *product_text, *purchase_date, *order_ref, *description;
   long long province_id, region_id, product_id;   /* product 0: none */
   int packaging_intact, return_in_window;   /* -1: NULL */
@@ -40,6 +42,11 @@ struct complaint_new {
   const char *message;                      /* the customer's first message */
   const struct complaint_file *files;
   int nfiles;
+  /* The channel: "web" (the public form), or phone, hotline, letter,
+   * visit, email for one staff took (db_complaint_take). */
+  const char *source;
+  const struct user *taken_by;              /* NULL: the public form */
+  long long customer_id;                    /* the matched file, 0: none */
 };
 
 /* Registers the complaint: the submit attempt (public_attempts), tracking
@@ -49,10 +56,33 @@ struct complaint_new {
 NEOERR *db_complaint_submit(const struct complaint_new *c, char *tracking_no,
                             size_t n, int *duplicate);
 
+enum complaint_take { TAKE_OK, TAKE_REGION, TAKE_CUSTOMER };
+/* Staff register c (c->taken_by set): refused (*out, nothing written) when
+ * its region is not one the user sees (TAKE_REGION) or the customer file
+ * is not in their scope (TAKE_CUSTOMER); else as db_complaint_submit,
+ * with *id the complaint's (the first one's for a duplicate). */
+NEOERR *db_complaint_take(const struct complaint_new *c, char *tracking_no, size_t n,
+                          long long *id, enum complaint_take *out);
+
+/* Staff attach files (stored already) to complaint id at its current
+ * step: office roles only (res->rule RULE_OFFICE_ONLY), in the user's
+ * scope (CPL_NOT_FOUND); an 'attached' event naming the files and an
+ * audit row. Defined with the other staff writes (complaint_write.c). */
+struct complaint_result;
+NEOERR *db_complaint_attach(const struct user *u, const char *ip, long long id,
+                            const struct complaint_file *files, int n,
+                            struct complaint_result *res);
+
 /* The receipt for a form token into prefix.* (tracking_no, kind, reason,
  * received_at, received_day, purchase_date, packaging_intact,
  * return_in_window, sla_hours, has_link: a status link was issued). */
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found);
+
+/* The same for staff by complaint id, in the user's scope, with idem_key,
+ * source, expected, contact_name, contact_phone, taken_by_name,
+ * customer_code and customer_name. */
+NEOERR *db_complaint_receipt_staff(const struct user *u, long long id, HDF *hdf,
+                                   const char *prefix, int *found);
 
 /* What the status page shows for a tracking number, into prefix.*; the
  * phone is copied to phone (for the caller's last-4 check, never shown). */

@@ -1,4 +1,5 @@
 #include "db/complaint_write.h"
+#include "db/complaint_public.h"
 #include "db/audit.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
@@ -299,6 +300,19 @@ done:
   return nerr_pass(err);
 }
 
+/* begin_locked (any version) for what only office roles do to a
+ * complaint: regional managers read it and add internal notes. */
+static NEOERR *begin_office(const struct user *u, long long id, struct locked *k,
+                            struct complaint_result *res)
+{
+  NEOERR *err = begin_locked(u, id, -1, k, res);
+  if (!err && res->outcome == CPL_OK && !(u->role & ROLES_OFFICE)) {
+    res->outcome = CPL_RULE;
+    res->rule = RULE_OFFICE_ONLY;
+  }
+  return nerr_pass(err);
+}
+
 static DB_STMT customer = DB_STMT_INIT(
     "SELECT c.region_id, CONCAT(c.code, ' ', c.name) FROM customers c WHERE c.id = ?"
     " AND c.status <> 'merged' AND " CUSTOMER_SCOPE("c.region_id"));
@@ -310,13 +324,8 @@ NEOERR *db_complaint_match(const struct user *u, const char *ip, long long id,
                            long long customer_id, struct complaint_result *res)
 {
   struct locked k;
-  NEOERR *err = begin_locked(u, id, -1, &k, res);
+  NEOERR *err = begin_office(u, id, &k, res);
   if (err || res->outcome != CPL_OK) goto done;
-  if (!(u->role & ROLES_OFFICE)) {
-    res->outcome = CPL_RULE;
-    res->rule = RULE_OFFICE_ONLY;
-    goto done;
-  }
   char who[300] = "";
   long long region = 0;
   if (customer_id) {
@@ -339,6 +348,36 @@ NEOERR *db_complaint_match(const struct user *u, const char *ip, long long id,
   if ((err = db_execa(&link, a, 3)) ||
       (err = record(u, ip, id, k.s.step, customer_id ? "matched" : "unmatched", who)))
     goto done;
+  return nerr_pass(db_commit());
+done:
+  db_rollback();
+  return nerr_pass(err);
+}
+
+static DB_STMT attach = DB_STMT_INIT(
+    "INSERT INTO complaint_attachments (complaint_id, file_name, content_type, size,"
+    " stored_name, uploaded_at, uploaded_by, step) VALUES (?, ?, ?, ?, ?, NOW(), ?, ?)");
+
+NEOERR *db_complaint_attach(const struct user *u, const char *ip, long long id,
+                            const struct complaint_file *files, int n,
+                            struct complaint_result *res)
+{
+  struct locked k;
+  NEOERR *err = begin_office(u, id, &k, res);
+  if (err || res->outcome != CPL_OK) goto done;
+  char names[600] = "";
+  size_t len = 0;
+  for (int i = 0; i < n; i++) {
+    const struct complaint_file *f = &files[i];
+    struct db_arg a[] = {
+      DB_INT(id), DB_STR(f->file_name), DB_STR(f->content_type), DB_INT(f->size),
+      DB_STR(f->stored_name), DB_INT((long long)u->id), DB_INT((long long)k.s.step),
+    };
+    if ((err = db_execa(&attach, a, sizeof a / sizeof a[0]))) goto done;
+    if (len < sizeof names)
+      len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? "、" : "", f->file_name);
+  }
+  if ((err = record(u, ip, id, k.s.step, "attached", names))) goto done;
   return nerr_pass(db_commit());
 done:
   db_rollback();

@@ -17,7 +17,7 @@
     <div class="wide"><dt><?cs var:L.Public.Field.reason ?></dt><dd><?cs var:L.Public.Reason[Receipt.reason] ?></dd></div>
   </dl>
 </section>
-<?cs if:Receipt.kind == "return" ?>
+<?cs if:Receipt.kind == "return" || Receipt.kind == "exchange" ?>
 <section class="card return-window <?cs if:Receipt.Window.Inside ?>inside<?cs else ?>outside<?cs /if ?>" id="return-window">
   <h2><?cs var:L.Public.Window.Title ?></h2>
   <?cs if:Receipt.Window.Inside ?>

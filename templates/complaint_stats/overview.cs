@@ -42,7 +42,7 @@ def:hours(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</spa
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-month" data-chart="stacked" aria-label="<?cs var:L.Stats.ByMonth ?>">
     <thead><tr><th><?cs var:L.Stats.Month ?></th><?cs each:k = L.Stats.Kind ?><th class="num" data-series><?cs var:k ?></th><?cs /each ?><th class="num"><?cs var:L.Stats.MonthTotal ?></th></tr></thead>
-    <tbody><?cs each:m = Chart.Months ?><tr><td class="nowrap"><?cs var:m.month ?></td><td class="num"><?cs var:m.complaint ?></td><td class="num"><?cs var:m.return ?></td><td class="num"><?cs var:m.suggestion ?></td><td class="num"><?cs var:m.total ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:m = Chart.Months ?><tr><td class="nowrap"><?cs var:m.month ?></td><td class="num"><?cs var:m.complaint ?></td><td class="num"><?cs var:m.return ?></td><td class="num"><?cs var:m.exchange ?></td><td class="num"><?cs var:m.suggestion ?></td><td class="num"><?cs var:m.total ?></td></tr><?cs /each ?></tbody>
   </table></div></div>
 </section>
 

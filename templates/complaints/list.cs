@@ -3,6 +3,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
 <div class="page-head">
   <h1><?cs var:L.Complaints.QueueTitle ?></h1>
   <p class="muted" id="result-count"><?cs var:L.Complaints.FoundBefore ?> <strong><?cs var:Pager.Total ?></strong><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Complaints.FoundAfter ?></p>
+  <a class="button primary page-action" href="/complaints/new" id="new-complaint"><?cs var:L.Complaints.New ?></a>
 </div>
 <nav class="quick-filters" aria-label="<?cs var:L.Complaints.Filter ?>">
   <a href="/complaints" class="chip<?cs if:Filter.Query == "status=open" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOpen ?></a>

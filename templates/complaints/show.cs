@@ -29,6 +29,8 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 <section class="card" id="submission">
   <h2><?cs var:L.Complaints.Submission ?></h2>
   <dl class="facts">
+    <div><dt><?cs var:L.Complaints.Source ?></dt><dd id="source"><?cs var:L.ComplaintSource[Complaint.source] ?><?cs if:Complaint.taken_by_name ?> · <?cs var:L.Complaints.TakenBy ?> <?cs var:Complaint.taken_by_name ?><?cs /if ?></dd></div>
+    <div><dt><?cs var:L.Complaints.Expected ?></dt><dd id="expected"><?cs if:Complaint.expected ?><?cs var:L.Public.Expected[Complaint.expected] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <?cs call:fact(L.Complaints.Contact, Complaint.contact_name) ?>
     <div><dt><?cs var:L.Complaints.Phone ?></dt><dd class="mono"><?cs var:Complaint.contact_phone ?></dd></div>
     <?cs call:fact(L.Complaints.Email, Complaint.email) ?>
@@ -37,16 +39,21 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
     <div><dt><?cs var:L.Complaints.Product ?></dt><dd><?cs if:Complaint.product_name ?><?cs var:Complaint.product_name ?> <span class="muted mono"><?cs var:Complaint.product_code ?></span><?cs else ?><?cs call:dash(Complaint.product_text) ?><?cs /if ?></dd></div>
     <?cs call:fact(L.Complaints.PurchaseDate, Complaint.purchase_date) ?>
     <div><dt><?cs var:L.Complaints.OrderRef ?></dt><dd class="mono"><?cs call:dash(Complaint.order_ref) ?></dd></div>
-    <?cs if:Complaint.kind == "return" ?>
+    <?cs if:Complaint.kind == "return" || Complaint.kind == "exchange" ?>
     <div><dt><?cs var:L.Complaints.Packaging ?></dt><dd><?cs if:Complaint.packaging_intact == "1" ?><?cs var:L.Complaints.Yes ?><?cs elif:Complaint.packaging_intact == "0" ?><?cs var:L.Complaints.No ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Complaints.ReturnWindow ?></dt><dd id="return-window"><?cs if:Complaint.return_in_window == "1" ?><span class="tag ok"><?cs var:L.Complaints.InWindow ?></span><?cs elif:Complaint.return_in_window == "0" ?><span class="tag warn"><?cs var:L.Complaints.OutOfWindow ?></span><?cs else ?><span class="muted"><?cs var:L.Complaints.WindowUnknown ?></span><?cs /if ?></dd></div>
     <?cs /if ?>
     <div class="wide"><dt><?cs var:L.Complaints.Description ?></dt><dd class="prose" id="description"><?cs var:Complaint.description ?></dd></div>
     <div class="wide"><dt><?cs var:L.Complaints.Attachments ?></dt><dd>
-      <?cs if:subcount(Attachments) ?><ul class="attachments" id="attachments"><?cs each:a = Attachments ?><li><a href="/complaints/attachment/<?cs var:a.id ?>" download><?cs var:a.file_name ?></a> <span class="muted small"><?cs var:a.content_type ?> · <?cs call:file_size(a.size) ?></span></li><?cs /each ?></ul><?cs else ?><span class="muted"><?cs var:L.Complaints.NoAttachments ?></span><?cs /if ?>
+      <?cs if:subcount(Attachments) ?><ul class="attachments" id="attachments"><?cs each:a = Attachments ?><li><a href="/complaints/attachment/<?cs var:a.id ?>" download><?cs var:a.file_name ?></a> <span class="muted small"><?cs var:a.content_type ?> · <?cs call:file_size(a.size) ?><?cs if:a.uploader ?> · <?cs var:a.uploader ?> <?cs var:L.Complaints.AttachedAt ?> <?cs var:L.StepName[a.step] ?><?cs /if ?></span></li><?cs /each ?></ul><?cs else ?><span class="muted"><?cs var:L.Complaints.NoAttachments ?></span><?cs /if ?>
+      <?cs if:Can.Handle ?><form method="post" action="/complaints/<?cs var:Complaint.id ?>/attach" enctype="multipart/form-data" class="attach-form" id="attach-form"><?cs call:csrf_field() ?>
+        <div class="field<?cs if:Form.Errors.file1 ?> invalid<?cs /if ?>"><label for="f-file1"><?cs var:L.Complaints.Attach ?></label><input id="f-file1" name="file1" type="file" accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf" aria-describedby="attach-hint<?cs if:Form.Errors.file1 ?> err-file1<?cs /if ?>"<?cs if:Form.Errors.file1 ?> aria-invalid="true"<?cs /if ?>><?cs call:field_error("file1") ?></div>
+        <p class="hint" id="attach-hint"><?cs var:L.Complaints.AttachHint ?></p>
+        <button type="submit" class="button small-button" id="attach-files"><?cs var:L.Complaints.AttachButton ?></button>
+      </form><?cs /if ?>
     </dd></div>
   </dl>
-  <?cs if:Complaint.kind == "return" ?>
+  <?cs if:Complaint.kind == "return" || Complaint.kind == "exchange" ?>
   <h3 id="purchase"><?cs var:L.Complaints.Purchase ?></h3>
   <?cs if:!Complaint.customer_id ?><p class="muted"><?cs var:L.Complaints.PurchaseNeedsMatch ?></p>
   <?cs elif:!subcount(Purchases) ?><p class="muted" id="no-purchase"><?cs var:L.Complaints.NoPurchase ?></p>
@@ -233,7 +240,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 <section class="card" id="timeline">
   <h2><?cs var:L.Complaints.Timeline ?></h2>
   <ol class="timeline events"><?cs each:e = Events ?>
-    <li><p class="timeline-head"><span class="nowrap small"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.ComplaintEvent[e.event] ?><?cs var:e.event ?><?cs /alt ?></span><?cs if:e.event == "step_done" ?> <span class="small"><?cs var:L.StepName[e.step] ?></span><?cs /if ?> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.event == "proposed" && e.note ?><?cs call:proposed_note(e.note) ?><?cs elif:e.note ?><p class="prose small"><?cs var:e.note ?></p><?cs /if ?></li>
+    <li><p class="timeline-head"><span class="nowrap small"><?cs var:e.at ?></span> <span class="tag"><?cs alt:L.ComplaintEvent[e.event] ?><?cs var:e.event ?><?cs /alt ?></span><?cs if:e.event == "step_done" ?> <span class="small"><?cs var:L.StepName[e.step] ?></span><?cs /if ?> <span class="muted small"><?cs var:e.who ?></span></p><?cs if:e.event == "proposed" && e.note ?><?cs call:proposed_note(e.note) ?><?cs elif:e.event == "registered" && e.note ?><p class="small"><?cs alt:L.ComplaintSource[e.note] ?><?cs var:e.note ?><?cs /alt ?></p><?cs elif:e.note ?><p class="prose small"><?cs var:e.note ?></p><?cs /if ?></li>
   <?cs /each ?></ol>
 </section>
 </aside>

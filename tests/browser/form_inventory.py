@@ -153,6 +153,9 @@ COVERED = {
     "complaints/show.cs#unmatch-form": ("test_forms_complaints.test_return_reopen_match", None),
     "complaints/show.cs#match-{}": ("test_forms_complaints.test_return_reopen_match", None),
     "complaints/show.cs#match-code": ("test_forms_complaints.test_return_reopen_match", None),
+    "complaints/new.cs#customer-find": ("test_complaint_intake.test_staff_register_phone_then_customer_looks_up", None),
+    "complaints/show.cs#attach-form": ("test_complaint_intake.test_staff_register_phone_then_customer_looks_up", "attach-files"),
+    "complaints/new.cs#intake-form": ("test_complaint_intake.test_staff_register_phone_then_customer_looks_up", "register-complaint"),
     "complaints/show.cs#composer": ("test_complaint_journey.test_complaint_journey", "send-internal"),
     "complaint_stats/overview.cs#stats-filter": ("test_forms_complaints.test_queue_and_overview_filters", None),
     # plans

@@ -151,7 +151,7 @@ def _file_return(d, phone, attachment):
     tn = d.find_element(By.ID, "tracking-no").text
     check(tn.startswith("TS"), "receipt shows a tracking number: %r" % tn)
     inside = d.find_element(By.ID, "window-inside")
-    check("7 天退货期内" in inside.text, "inside the 7-day window: %r" % inside.text)
+    check("7 天退换货期内" in inside.text, "inside the 7-day window: %r" % inside.text)
     check(not d.find_elements(By.ID, "window-outside"), "receipt also says outside the window")
     facts = d.find_element(By.ID, "window-facts").text
     check(bought in facts and "包装完整" in facts, "the window's facts: %r" % facts)
