@@ -26,7 +26,7 @@
   <?cs else ?>
   <p id="window-outside"><strong><?cs var:L.Public.Window.Outside ?></strong></p>
   <ul class="window-reasons">
-    <?cs if:Receipt.Window.TooLate ?><li id="window-too-late"><?cs var:L.Public.Window.TooLate ?> (<?cs var:L.Public.Field.purchase_date ?>: <?cs var:Receipt.purchase_date ?>)</li><?cs /if ?>
+    <?cs if:Receipt.Window.TooLate ?><li id="window-too-late"><?cs var:L.Public.Window.TooLate ?> (<?cs var:L.Public.Field.purchase_date ?><?cs call:colon() ?><?cs var:Receipt.purchase_date ?>)</li><?cs /if ?>
     <?cs if:Receipt.Window.Opened ?><li id="window-opened"><?cs var:L.Public.Window.Opened ?></li><?cs /if ?>
     <?cs if:Receipt.Window.Unknown ?><li id="window-unknown"><?cs var:L.Public.Window.Unknown ?></li><?cs /if ?>
   </ul>

@@ -3,7 +3,7 @@ def:hours(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</spa
 <div class="page-head">
   <h1><?cs var:L.Stats.Title ?></h1>
   <p class="actions" id="export-links">
-    <span class="muted"><?cs var:L.Stats.Export ?>:</span>
+    <span class="muted"><?cs var:L.Stats.Export ?><?cs call:colon() ?></span>
     <a class="button" id="export-csv" title="<?cs var:L.Stats.ExportHint ?>" href="/complaints/overview.csv?<?cs var:Filter.Query ?>"><?cs var:L.Stats.ExportCsv ?></a>
     <a class="button" id="export-xlsx" title="<?cs var:L.Stats.ExportHint ?>" href="/complaints/overview.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Stats.ExportXlsx ?></a></p>
 </div>

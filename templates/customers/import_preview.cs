@@ -2,7 +2,7 @@
 <p class="crumb"><a href="/customers/import">← <?cs var:L.Import.Back ?></a></p>
 <div class="page-head">
   <h1><?cs var:Page.Title ?></h1>
-  <p class="muted"><?cs var:L.Import.FileName ?>: <strong id="import-filename"><?cs var:Job.filename ?></strong> · <span class="mono"><?cs var:Job.format ?><?cs if:Job.charset ?> <?cs var:Job.charset ?><?cs /if ?></span></p>
+  <p class="muted"><?cs var:L.Import.FileName ?><?cs call:colon() ?><strong id="import-filename"><?cs var:Job.filename ?></strong> · <span class="mono"><?cs var:Job.format ?><?cs if:Job.charset ?> <?cs var:Job.charset ?><?cs /if ?></span></p>
 </div>
 <div class="stats" id="import-counts">
   <div class="stat"><span class="stat-value" id="count-total"><?cs var:Job.total_rows ?></span><span class="stat-label"><?cs var:L.Import.Total ?></span></div>

@@ -10,7 +10,7 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
   <p class="actions" id="export-links">
     <a class="button primary" id="new-customer" href="/customers/new">+ <?cs var:L.Customers.New ?></a>
     <?cs if:User.Role != "regional_manager" ?><a class="button" id="import-link" href="/customers/import"><?cs var:L.Import.Link ?></a><?cs /if ?>
-    <span class="muted"><?cs var:L.List.Export ?>:</span>
+    <span class="muted"><?cs var:L.List.Export ?><?cs call:colon() ?></span>
     <a class="button" id="export-csv" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.csv?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportCsv ?></a>
     <a class="button" id="export-xlsx" title="<?cs var:L.List.ExportHint ?>" href="/customers/export.xlsx?<?cs var:Filter.QuerySorted ?>"><?cs var:L.List.ExportXlsx ?></a></p>
 </div>
@@ -63,10 +63,11 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
 <nav class="pager" aria-label="<?cs var:L.Pager.Label ?>"><a class="button" rel="first" href="<?cs call:page_href(1) ?>">1</a></nav>
 <?cs else ?>
 <div class="table-wrap">
+<?cs # The name first: the first column is the one a wide table keeps in view. ?>
 <table class="data" id="customer-list">
   <thead><tr>
-    <?cs call:sort_th("code", L.Customers.Code, "") ?>
     <?cs call:sort_th("name", L.Customers.Name, "") ?>
+    <?cs call:sort_th("code", L.Customers.Code, "") ?>
     <th class="opt"><?cs var:L.Customers.Kind ?></th>
     <?cs call:sort_th("region", L.Customers.Region, "") ?>
     <th class="opt"><?cs var:L.Customers.City ?></th>
@@ -79,8 +80,8 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
   <tbody>
   <?cs each:c = Customers ?>
   <tr<?cs if:c.status != "active" ?> class="archived"<?cs /if ?>>
-    <td class="mono"><?cs var:c.code ?></td>
     <td class="name"><a href="/customers/<?cs var:c.id ?>"><?cs var:c.name ?></a><?cs if:c.status != "active" ?> <span class="tag"><?cs var:L.List.ArchivedTag ?></span><?cs /if ?></td>
+    <td class="mono"><?cs var:c.code ?></td>
     <td class="opt"><?cs var:L.Kind[c.kind] ?></td>
     <td><?cs call:region_name(c) ?></td>
     <td class="opt"><?cs var:c.city ?></td>

@@ -8,7 +8,7 @@ def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?c
   <h1><?cs var:L.Dash.Title ?></h1>
   <p class="muted" id="as-of"><?cs var:L.Dash.AsOf ?> <strong><?cs call:dash(AsOf.day) ?></strong></p>
   <p class="actions" id="export-links">
-    <span class="muted"><?cs var:L.Dash.Export ?>:</span>
+    <span class="muted"><?cs var:L.Dash.Export ?><?cs call:colon() ?></span>
     <a class="button" id="export-csv" href="/dashboard.csv?<?cs var:Filter.Query ?>"><?cs var:L.Dash.ExportCsv ?></a>
     <a class="button" id="export-xlsx" href="/dashboard.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Dash.ExportXlsx ?></a><?cs
     if:User.Role == "admin" ?>

@@ -58,7 +58,7 @@ def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /d
     <td class="name"><a href="/plans/<?cs var:p.id ?>"><?cs var:p.customer_name ?></a> <span class="muted mono small"><?cs var:p.customer_code ?></span></td>
     <td class="nowrap"><?cs var:p.year ?></td>
     <td class="opt nowrap"><?cs call:region_name(p) ?></td>
-    <td class="nowrap"><?cs call:plan_status(p.status) ?><?cs if:p.open_status && p.rev_in_force ?> <span class="tag warn"><?cs var:L.Plans.Revise ?>: <?cs var:L.PlanStatus[p.open_status] ?></span><?cs /if ?></td>
+    <td class="nowrap"><?cs call:plan_status(p.status) ?><?cs if:p.open_status && p.rev_in_force ?> <span class="tag warn"><?cs var:L.Plans.Revise ?><?cs call:colon() ?><?cs var:L.PlanStatus[p.open_status] ?></span><?cs /if ?></td>
     <td class="opt nowrap"><?cs if:p.rev_in_force ?><?cs var:L.Plans.Rev ?><?cs var:p.rev_in_force ?><?cs var:L.Plans.RevAfter ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
     <td class="num nowrap"><?cs call:yuan(p.budget) ?></td>
     <td class="num nowrap"><?cs call:yuan(p.actual) ?></td>

@@ -10,7 +10,7 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
     <thead><tr><th><?cs var:L.Plans.Measure ?></th><th class="opt"><?cs var:L.Plans.Description ?></th><th><?cs var:L.Plans.Months ?></th><th class="opt"><?cs var:L.Plans.Owner ?></th><th class="num"><?cs var:L.Plans.Budget ?></th><?cs if:money_cols ?><th class="num"><?cs var:L.Plans.Actual ?></th><th><?cs var:L.Plans.Overspend ?></th><?cs /if ?><?cs if:editable ?><th><span class="sr-only"><?cs var:L.Plans.Actions ?></span></th><?cs /if ?></tr></thead>
     <?cs each:c = Categories ?><?cs set:shown = 0 ?><?cs each:i = rows ?><?cs if:i.category_id == c.id ?><?cs if:shown == 0 ?><tbody class="cat-group"><tr class="cat-row"><th colspan="<?cs if:editable ?>6<?cs elif:money_cols ?>7<?cs else ?>5<?cs /if ?>" scope="colgroup"><?cs var:c.id ?> · <?cs call:lang_name(c) ?></th></tr><?cs set:shown = 1 ?><?cs /if ?>
     <tr data-line="<?cs var:i.line_key ?>"<?cs if:i.overspent == "1" && money_cols ?> class="overspent"<?cs /if ?>>
-      <td class="measure"><?cs call:measure_name(i) ?><?cs if:i.expected_effect ?><p class="small muted effect"><?cs var:L.Plans.ExpectedEffect ?>: <?cs var:i.expected_effect ?></p><?cs /if ?></td>
+      <td class="measure"><?cs call:measure_name(i) ?><?cs if:i.expected_effect ?><p class="small muted effect"><?cs var:L.Plans.ExpectedEffect ?><?cs call:colon() ?><?cs var:i.expected_effect ?></p><?cs /if ?></td>
       <td class="opt prose small"><?cs call:dash(i.description) ?></td>
       <td><?cs call:month_strip(i) ?></td>
       <td class="opt nowrap"><?cs alt:i.owner ?><span class="muted"><?cs var:L.Plans.NoOwner ?></span><?cs /alt ?></td>
@@ -26,8 +26,8 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
     <p class="badges">
       <span class="mono"><?cs var:Plan.customer_code ?></span>
       <span id="plan-status"><?cs call:plan_status(Plan.status) ?></span>
-      <?cs if:Plan.rev_in_force ?><span class="tag" id="rev-in-force"><?cs var:L.Plans.RevInForce ?>: <?cs var:L.Plans.Rev ?><?cs var:Plan.rev_in_force ?><?cs var:L.Plans.RevAfter ?></span><?cs /if ?>
-      <?cs if:Plan.open_status ?><span class="tag warn" id="open-rev"><?cs var:L.Plans.OpenRevision ?>: <?cs var:L.Plans.Rev ?><?cs var:Plan.open_rev ?><?cs var:L.Plans.RevAfter ?> · <?cs var:L.PlanStatus[Plan.open_status] ?></span><?cs /if ?>
+      <?cs if:Plan.rev_in_force ?><span class="tag" id="rev-in-force"><?cs var:L.Plans.RevInForce ?><?cs call:colon() ?><?cs var:L.Plans.Rev ?><?cs var:Plan.rev_in_force ?><?cs var:L.Plans.RevAfter ?></span><?cs /if ?>
+      <?cs if:Plan.open_status ?><span class="tag warn" id="open-rev"><?cs var:L.Plans.OpenRevision ?><?cs call:colon() ?><?cs var:L.Plans.Rev ?><?cs var:Plan.open_rev ?><?cs var:L.Plans.RevAfter ?> · <?cs var:L.PlanStatus[Plan.open_status] ?></span><?cs /if ?>
       <?cs if:Plan.copied_year ?><a class="tag" href="/plans/<?cs var:Plan.copied_from ?>"><?cs var:L.Plans.CopiedFrom ?> (<?cs var:Plan.copied_year ?>)</a><?cs /if ?>
     </p>
   </div>
@@ -76,7 +76,7 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
 <?cs if:Plan.open_status ?>
 <section class="card" id="open-revision">
   <h2><?cs var:L.Plans.OpenRevision ?> · <?cs var:L.Plans.Rev ?><?cs var:Open.rev ?><?cs var:L.Plans.RevAfter ?> <?cs call:plan_status(Open.status) ?></h2>
-  <?cs if:Open.status == "returned" && Open.decision_comment ?><p class="notice warn" id="return-comment"><strong><?cs var:L.PlanStatus.returned ?> · <?cs var:Open.decided_by_name ?>:</strong> <?cs var:Open.decision_comment ?></p><?cs /if ?>
+  <?cs if:Open.status == "returned" && Open.decision_comment ?><p class="notice warn" id="return-comment"><strong><?cs var:L.PlanStatus.returned ?> · <?cs var:Open.decided_by_name ?><?cs call:colon() ?></strong> <?cs var:Open.decision_comment ?></p><?cs /if ?>
   <h3><?cs var:L.Plans.Goals ?></h3>
   <?cs if:Can.Edit ?>
   <form method="post" action="/plans/<?cs var:Plan.id ?>/goals" class="form-grid" id="goals-form" novalidate>
@@ -119,7 +119,7 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
   <h3 class="exec-measure"><?cs call:measure_name(i) ?> <span class="muted small">· <?cs call:yuan(i.actual) ?> / <?cs call:yuan(i.budget) ?></span> <?cs call:over_flag(i) ?></h3>
   <div class="table-wrap"><table class="data compact exec-table" data-line="<?cs var:i.line_key ?>">
     <thead><tr><th><?cs var:L.Plans.DoneOn ?></th><th><?cs var:L.Plans.WhatDone ?></th><th class="num"><?cs var:L.Plans.ActualCost ?></th><th class="opt"><?cs var:L.Plans.Result ?></th><th><?cs var:L.Plans.Rating ?></th><th class="opt"><?cs var:L.Plans.RecordedBy ?></th></tr></thead>
-    <tbody><?cs each:e = Executions ?><?cs if:e.line_key == i.line_key ?><tr data-exec="<?cs var:e.id ?>"><td class="nowrap"><?cs var:e.done_on ?></td><td class="prose"><?cs var:e.what_done ?><?cs each:f = Files ?><?cs if:f.execution_id == e.id ?><br><a class="small" href="/plans/attachment/<?cs var:f.id ?>" download><?cs var:L.Plans.AttachmentShort ?>: <?cs var:f.file_name ?></a><?cs /if ?><?cs /each ?></td><td class="num nowrap"><?cs call:yuan(e.actual_cost) ?></td><td class="opt prose"><?cs call:dash(e.result) ?></td><td class="nowrap"><?cs if:e.rating ?><span class="rating" aria-label="<?cs var:e.rating ?>/5"><?cs var:e.rating ?>/5</span><?cs else ?><span class="muted">—</span><?cs /if ?></td><td class="opt nowrap small"><?cs var:e.recorded_by_name ?></td></tr><?cs /if ?><?cs /each ?></tbody>
+    <tbody><?cs each:e = Executions ?><?cs if:e.line_key == i.line_key ?><tr data-exec="<?cs var:e.id ?>"><td class="nowrap"><?cs var:e.done_on ?></td><td class="prose"><?cs var:e.what_done ?><?cs each:f = Files ?><?cs if:f.execution_id == e.id ?><br><a class="small" href="/plans/attachment/<?cs var:f.id ?>" download><?cs var:L.Plans.AttachmentShort ?><?cs call:colon() ?><?cs var:f.file_name ?></a><?cs /if ?><?cs /each ?></td><td class="num nowrap"><?cs call:yuan(e.actual_cost) ?></td><td class="opt prose"><?cs call:dash(e.result) ?></td><td class="nowrap"><?cs if:e.rating ?><span class="rating" aria-label="<?cs var:e.rating ?>/5"><?cs var:e.rating ?>/5</span><?cs else ?><span class="muted">—</span><?cs /if ?></td><td class="opt nowrap small"><?cs var:e.recorded_by_name ?></td></tr><?cs /if ?><?cs /each ?></tbody>
   </table></div>
   <?cs /if ?><?cs /each ?>
   <?cs if:Can.Execute ?>

@@ -148,3 +148,28 @@ def test_company_history_and_change_log_named_apart():
         check_in("Company history", text, "the edit form's field")
     finally:
         _restore(USER, before)
+
+
+def test_label_colons_follow_the_language():
+    """A label's colon is the page language's: "导出：" in Chinese, "Export: "
+    in English, on the lists and a plan page."""
+    pid = sql_value("SELECT MIN(id) FROM support_plans WHERE status = 'in_progress'")
+    pages = ["/customers", "/dashboard", "/complaints/overview", "/plans/%s" % pid]
+    c = sign_in("staff09")
+    for path in pages[:3]:
+        text = _text(c.get(path).text)
+        check(re.search(r"导出[^：\n]{0,4}：", text), "%s: Chinese export label without its colon" % path)
+    text = _text(c.get(pages[3]).text)
+    check(re.search(r"生效版本：", text), "plan page: Chinese label without a full-width colon")
+    check(not re.search(r"[\u4e00-\u9fff]:", text),
+          "plan page: an ASCII colon after Chinese text")
+    before = sql_value("SELECT lang FROM users WHERE username = 'staff09'")
+    try:
+        c = _english("staff09")
+        for path in pages[:3]:
+            text = _text(c.get(path).text)
+            check(re.search(r"Export[a-z ]*: ", text), "%s: English export label" % path)
+            check(not LATIN_FULLWIDTH.search(text), "%s: full-width punctuation in English: %r"
+                  % (path, LATIN_FULLWIDTH.search(text)))
+    finally:
+        _restore("staff09", before)

@@ -135,8 +135,8 @@ def test_stored_markup_is_escaped():
         check_not_in(payload, r.text, "raw script tag on the list page")
         check_in("&lt;script&gt;alert(1)&lt;/script&gt;", r.text, "escaped name on the list page")
         row = [x for x in table_rows(r.text, "customer-list")
-               if "/customers/%s" % cid in x[1]["hrefs"]][0]
-        check(row[1]["text"] == payload + name, "list shows %r" % row[1]["text"])
+               if "/customers/%s" % cid in x[0]["hrefs"]][0]
+        check(row[0]["text"] == payload + name, "list shows %r" % row[0]["text"])
         r = c.get("/customers/%s" % cid)
         check_status(r, 200, "detail")
         check_not_in(payload, r.text, "raw script tag on the detail page")
