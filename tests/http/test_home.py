@@ -278,3 +278,21 @@ def test_every_home_card_is_a_link():
     check(all(tag == "a" and href for tag, href in cards), "every card is a link: %r" % cards)
     me = sql_value("SELECT id FROM users WHERE username = 'staff01'")
     check(("a", "/customers?owner=%s" % me) in cards, "my customers lead to my list: %r" % cards)
+
+
+def test_menu_marks_every_page_of_a_group():
+    """Every page of a group marks its menu entry (on a phone the menu
+    scrolls to it), also pages whose handler names no section."""
+    pid = sql_value("SELECT MIN(id) FROM support_plans")
+    cases = [("admin", "/admin/users", "/admin"), ("admin", "/admin/products", "/admin"),
+             ("admin", "/admin/regions", "/admin"), ("admin", "/", "/"),
+             ("staff01", "/customers/new", "/customers"), ("staff01", "/complaints/new", "/complaints"),
+             ("staff01", "/complaints/overview", "/complaints"), ("staff01", "/plans/budget", "/plans"),
+             ("staff01", "/plans/%s" % pid, "/plans"), ("admin", "/dashboard/settings", "/dashboard")]
+    clients = {}
+    for user, path, href in cases:
+        c = clients.get(user) or clients.setdefault(user, sign_in(user))
+        r = c.get(path)
+        check_status(r, 200, path)
+        active = re.findall(r'<a href="([^"]*)" class="active" aria-current="page">', r.text)
+        check(active == [href], "%s as %s: active menu entries %r, want %r" % (path, user, active, href))
