@@ -3,6 +3,7 @@ through the one edit panel on its tab, the optimistic lock, removal with a
 reason into the change log, region scope by guessed ids, a key person who
 left, and every derived figure (tab counts, header figures, the dealer
 dashboard, the home page's birthdays) against fresh sums."""
+import contextlib
 import re
 
 from lib import (MSG_CSRF, check, check_in, check_not_in, check_status, csrf_of,
@@ -24,6 +25,17 @@ def _cleanup():
               "customer_entries_removed", "customer_search", "customer_bigrams"):
         sql("DELETE FROM %s WHERE customer_id IN (%s)" % (t, idl))
     sql("DELETE FROM customers WHERE id IN (%s)" % idl)
+
+
+@contextlib.contextmanager
+def _own_rows():
+    """The customers these tests make (and their entries) removed before
+    and after a test."""
+    _cleanup()
+    try:
+        yield
+    finally:
+        _cleanup()
 
 
 def _customer(c, region="huadong", owner="staff01"):
@@ -181,9 +193,8 @@ def _derived_match(c, cid):
 
 
 def test_edit_every_kind():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         entries = dict((k, _add(c, cid, k)) for k in ADD)
         entries["order"], entries["payment"] = _order(cid, "2026-10-01", "800.00")
@@ -215,14 +226,11 @@ def test_edit_every_kind():
                       "已成交", "交货日期", "付款日期", "2026-11-21"):
             check_in(words, hist, "change log")
         _derived_match(c, cid)
-    finally:
-        _cleanup()
 
 
 def test_edit_invalid_field_keeps_input():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         pid = _add(c, cid, "person")
         _, f = _panel(c, cid, "people", pid)
@@ -239,14 +247,11 @@ def test_edit_invalid_field_keeps_input():
         r = c.post("/customers/%d/entries/edit" % cid, f)
         check_status(r, 422, "a role not in the list")
         check_in("请从列表中选择", r.text, "choice message")
-    finally:
-        _cleanup()
 
 
 def test_entry_writes_need_csrf():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         pid = _add(c, cid, "person")
         _, f = _panel(c, cid, "people", pid)
@@ -257,14 +262,11 @@ def test_entry_writes_need_csrf():
             check_status(r, 403, path)
             check_in(MSG_CSRF, r.text, path)
         check(sql_value("SELECT name FROM customer_contacts WHERE id = %d" % pid) == "王经理", "unchanged")
-    finally:
-        _cleanup()
 
 
 def test_edit_conflict_shows_both_and_keeps_input():
-    _cleanup()
     a, b = sign_in("staff01"), sign_in("staff02")
-    try:
+    with _own_rows():
         cid = _customer(a)
         eid = _add(a, cid, "contact")
         _, fa = _panel(a, cid, "contacts", eid)
@@ -286,14 +288,11 @@ def test_edit_conflict_shows_both_and_keeps_input():
               "the first save stands")
         check_status(b.post("/customers/%d/entries/edit" % cid, f), 303, "saving again on purpose")
         check(sql_value("SELECT heard FROM contact_log WHERE id = %d" % eid) == "乙看到的情况", "second save")
-    finally:
-        _cleanup()
 
 
 def test_other_region_and_other_customer_ids_are_404():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         mine = _customer(c, region="huadong")
         other = _customer(c, region="huadong")
         eid = _add(c, mine, "needs")
@@ -319,14 +318,11 @@ def test_other_region_and_other_customer_ids_are_404():
         check_status(r, 404, "a needs entry on the strategy tab")
         check(sql("SELECT content, version FROM customer_dynamics WHERE id = %d" % eid)[0] == ["旺季备货", "1"],
               "unchanged")
-    finally:
-        _cleanup()
 
 
 def test_removal_needs_a_reason():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         eid = _add(c, cid, "incentive")
         for reason in ("", "   "):
@@ -336,14 +332,11 @@ def test_removal_needs_a_reason():
         check(sql_value("SELECT COUNT(*) FROM customer_incentives WHERE id = %d" % eid) == "1", "still there")
         check(sql_value("SELECT COUNT(*) FROM customer_entries_removed WHERE customer_id = %d" % cid) == "0",
               "nothing archived")
-    finally:
-        _cleanup()
 
 
 def test_removed_entry_leaves_tab_and_count_and_is_in_history():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         keep = _add(c, cid, "contact", heard="保留的记录")
         gone = _add(c, cid, "contact", heard="要删除的记录", contacted_on="2026-11-09")
@@ -368,14 +361,11 @@ def test_removed_entry_leaves_tab_and_count_and_is_in_history():
         _derived_match(c, cid)
         # removed means gone for the panel too
         _panel(c, cid, "contacts", gone, expect=404)
-    finally:
-        _cleanup()
 
 
 def test_derived_figures_follow_edits_and_removals():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         this_year = TODAY[:4]
         o1, p1 = _order(cid, "%s-01-15" % this_year, "5000.00")          # overdue payment
@@ -415,14 +405,11 @@ def test_derived_figures_follow_edits_and_removals():
         _derived_match(c, cid)
         check_status(_remove(c, cid, "orders", "order", o1, "作废"), 303, "remove the paid order")
         _derived_match(c, cid)
-    finally:
-        _cleanup()
 
 
 def test_order_with_payments_cannot_be_removed():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         oid, _ = _order(cid, "2026-03-01", "300.00")
         r = _remove(c, cid, "orders", "order", oid, "试试")
@@ -430,8 +417,6 @@ def test_order_with_payments_cannot_be_removed():
         check_in("已有付款记录", r.text, "message")
         check(sql_value("SELECT COUNT(*) FROM orders WHERE id = %d" % oid) == "1", "order stays")
         _derived_match(c, cid)
-    finally:
-        _cleanup()
 
 
 def _home_ids(c, table):
@@ -445,9 +430,8 @@ def _birthday_ids(c):
 
 
 def test_removed_next_action_leaves_the_home_page():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c)
         due = sql_value("SELECT CURDATE() - INTERVAL 2 DAY")
         eid = _add(c, cid, "contact", next_due=due, next_action="寄样品")
@@ -458,14 +442,11 @@ def test_removed_next_action_leaves_the_home_page():
         check(eid in _home_ids(c, "actions"), "still due this week")
         check_status(_remove(c, cid, "contacts", "contact", eid, "客户取消"), 303, "removed")
         check(eid not in _home_ids(c, "actions"), "a removed contact's next action is gone")
-    finally:
-        _cleanup()
 
 
 def test_key_person_who_left_drops_out_of_birthdays():
-    _cleanup()
     c = sign_in("staff01")
-    try:
+    with _own_rows():
         cid = _customer(c, owner="staff01")
         today = sql_value("SELECT CURDATE() - INTERVAL 40 YEAR")
         pid = _add(c, cid, "person", name="赵会计", birthday=today)
@@ -485,5 +466,3 @@ def test_key_person_who_left_drops_out_of_birthdays():
         f["left_on"] = ""
         check_status(c.post("/customers/%d/entries/edit" % cid, f), 303, "came back")
         check(pid in _birthday_ids(c), "listed again")
-    finally:
-        _cleanup()
