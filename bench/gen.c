@@ -514,7 +514,7 @@ static sink sinks[N_TABLES] = {
   {"orders", "id, order_no, customer_id, salesperson_id, ordered_on, delivered_on, total, "
              "created_at", {0}, 0, 0, 0, 0},
   {"order_lines", "id, order_id, product_id, quantity, unit_price, amount", {0}, 0, 0, 0, 0},
-  {"payments", "id, customer_id, order_id, amount, due_on, paid_on", {0}, 0, 0, 0, 0},
+  {"payments", "id, customer_id, order_id, amount, paid_amount, due_on, paid_on", {0}, 0, 0, 0, 0},
   {"complaints", "id, tracking_no, customer_id, region_id, province_id, source, taken_by, "
                  "product_id, kind, "
                  "reason, contact_name, contact_phone, email, company, product_text, "
@@ -756,7 +756,8 @@ static int64_t gen_orders(long i, const cust *c, int *last, uint8_t *quarters)
     }
     if (paid > g.last) paid = -1;
     if (paid < 0 && due < g.today) g.overdue++;
-    f_u(sp, oid); f_u(sp, (uint64_t)i + 1); f_u(sp, oid); f_money(sp, total); f_date(sp, due);
+    f_u(sp, oid); f_u(sp, (uint64_t)i + 1); f_u(sp, oid); f_money(sp, total);
+    f_money(sp, paid < 0 ? 0 : total); f_date(sp, due);
     if (paid < 0) f_null(sp); else f_date(sp, paid);
     f_end(sp);
     total_all += total;

@@ -353,10 +353,11 @@ static DB_STMT insert_lines = DB_STMT_INIT(
     " ORDER BY j.rn");
 /* Payments name their customer by code and their order by number, as the
  * preview checked them; a row whose customer or order went away since then
- * is not inserted, and the count check in bulk_send fails the import. */
+ * is not inserted, and the count check in bulk_send fails the import. A row
+ * with a paid date was paid in full (schema/038). */
 static DB_STMT insert_payments = DB_STMT_INIT(
-    "INSERT INTO payments (customer_id, order_id, amount, due_on, paid_on)"
-    " SELECT c.id, o.id, j.c2, j.c3, NULLIF(j.c4, '')"
+    "INSERT INTO payments (customer_id, order_id, amount, paid_amount, due_on, paid_on)"
+    " SELECT c.id, o.id, j.c2, IF(j.c4 = '', 0, j.c2), j.c3, NULLIF(j.c4, '')"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
     " c0 VARCHAR(20) PATH '$[0]', c1 VARCHAR(32) PATH '$[1]', c2 DECIMAL(14,2) PATH '$[2]',"
     " c3 VARCHAR(10) PATH '$[3]', c4 VARCHAR(10) PATH '$[4]')) AS j"
