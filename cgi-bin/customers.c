@@ -25,6 +25,10 @@ static const struct route routes[] = {
   { "POST", "/customers/{id}/entries", ROLES_SIGNED_IN, customers_add_entry, 0, 0 },
   { "POST", "/customers/{id}/entries/edit", ROLES_SIGNED_IN, customers_edit_entry, 0, 0 },
   { "POST", "/customers/{id}/entries/remove", ROLES_SIGNED_IN, customers_remove_entry, 0, 0 },
+  { "POST", "/customers/{id}/receipts", ROLES_SIGNED_IN, customers_receipt, 0, 0 },
+  { "POST", "/customers/{id}/receipts/remove", ROLES_SIGNED_IN, customers_receipt_remove, 0, 0 },
+  { "GET", "/customers/{id}/statement", ROLES_SIGNED_IN, customers_statement, 0, 0 },
+  { "GET", "/customers/{id}/statement.xlsx", ROLES_SIGNED_IN, customers_statement_xlsx, 0, 0 },
   { 0 },
 };
 

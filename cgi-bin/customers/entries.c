@@ -141,6 +141,7 @@ NEOERR *customers_edit_entry(struct req *r)
   case ENTRY_NOT_FOUND: return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
   case ENTRY_CONFLICT: return nerr_pass(entry_conflict(r, k, entry_id));
   case ENTRY_BAD_REFERENCE: return nerr_pass(field_error(r, k, "product_id", "Valid.Choice", 1));
+  case ENTRY_BELOW_PAID: return nerr_pass(field_error(r, k, "amount", "Receipt.BelowPaid", 1));
   case ENTRY_DUPLICATE:
     return nerr_pass(field_error(r, k, k->unique ? k->unique : k->fields[0].name,
                                  "Valid.Duplicate", 1));

@@ -108,9 +108,21 @@ static const struct entry_field f_order[] = {
   TXT("order_no", 1, 32, "Entry.OrderNo", "text"), DATE("ordered_on", 1, "Entry.Date"),
   DATE("delivered_on", 0, "Entry.Delivered"), END,
 };
+/* A due item's paid_on and paid_amount follow from the money received
+ * (customers/payments.c, schema/038): only what is owed and when. */
 static const struct entry_field f_payment[] = {
   CHK("amount", 1, 16, valid_amount, "Valid.Amount", "Entry.Amount", "text"),
-  DATE("due_on", 1, "Entry.Due"), DATE("paid_on", 0, "Entry.Paid"), END,
+  DATE("due_on", 1, "Entry.Due"), END,
+};
+static const char *const receipt_methods[] = { "transfer", "cheque", "cash", "acceptance", NULL };
+/* Money received (回款): amount and method are needed only when money
+ * comes in (applying the advance alone takes neither), which
+ * customers/payments.c checks. */
+static const struct entry_field f_receipt[] = {
+  DATE("received_on", 1, "Receipt.Date"),
+  CHK("amount", 0, 16, valid_amount, "Valid.Amount", "Receipt.Amount", "text"),
+  { "method", 0, 16, NULL, NULL, receipt_methods, "Receipt.Method", "ReceiptMethod", "choice", 0 },
+  TXT("reference", 0, 255, "Receipt.Reference", "text"), END,
 };
 
 static const struct entry_kind kinds[] = {
@@ -120,6 +132,8 @@ static const struct entry_kind kinds[] = {
   { "incentive", "incentives", f_incentive, NULL, 1 },
   { "finance", "finance", f_finance, "year", 1 },
   { "order", "orders", f_order, "order_no", 0 }, { "payment", "payments", f_payment, NULL, 0 },
+  /* After payment: the payments tab's edit panel is the due item's. */
+  { "receipt", "payments", f_receipt, NULL, 0 },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

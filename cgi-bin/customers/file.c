@@ -43,6 +43,8 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
    * file, scoped like every plan query. */
   if (strcmp(tab, "support") == 0 && (err = db_customer_support(&r->user, r->id, h, "Support")))
     return nerr_pass(err);
+  /* The payments tab's receipt form (customers/payments.c). */
+  if (strcmp(tab, "payments") == 0 && (err = customers_payments_tab(r))) return nerr_pass(err);
   /* The add forms on these tabs choose a product. */
   if ((strcmp(tab, "quotes") == 0 || strcmp(tab, "service") == 0) &&
       (err = db_product_list(h, "Products")))

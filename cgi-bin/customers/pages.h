@@ -30,6 +30,14 @@ NEOERR *customers_remove_entry(struct req *r);
  * values, Edit.* its fields; 404 when it is not this customer's. */
 NEOERR *customers_entry_panel(struct req *r, const char *tab, long long entry_id);
 
+/* payments.c: money received (回款), the statement (对账单) */
+NEOERR *customers_receipt(struct req *r);
+NEOERR *customers_receipt_remove(struct req *r);
+NEOERR *customers_statement(struct req *r);
+NEOERR *customers_statement_xlsx(struct req *r);
+/* The payments tab's receipt form, receipts and default date (file.c). */
+NEOERR *customers_payments_tab(struct req *r);
+
 /* import.c: CSV/XLSX import with preview and all-or-nothing commit */
 NEOERR *customers_import_form(struct req *r);
 NEOERR *customers_import_upload(struct req *r);

@@ -37,8 +37,9 @@ static DB_STMT get = DB_STMT_INIT(
     " (SELECT COALESCE(SUM(o.total), 0) FROM orders o FORCE INDEX (customer_id) WHERE o.customer_id = c.id"
     "  AND o.ordered_on >= MAKEDATE(YEAR(CURDATE()) - 1, 1)"
     "  AND o.ordered_on < MAKEDATE(YEAR(CURDATE()), 1)) AS sum_sales_last_year,"
-    " (SELECT COALESCE(SUM(p.amount), 0) FROM payments p FORCE INDEX (customer_id) WHERE p.customer_id = c.id"
-    "  AND p.paid_on IS NULL AND p.due_on < CURDATE()) AS sum_overdue,"
+    /* what is still owed on items not settled and past due (schema/038) */
+    " (SELECT COALESCE(SUM(p.amount - p.paid_amount), 0) FROM payments p FORCE INDEX (customer_id)"
+    "  WHERE p.customer_id = c.id AND p.paid_on IS NULL AND p.due_on < CURDATE()) AS sum_overdue,"
     " (SELECT COUNT(*) FROM payments p FORCE INDEX (customer_id) WHERE p.customer_id = c.id"
     "  AND p.paid_on IS NULL AND p.due_on < CURDATE()) AS sum_overdue_count,"
     " (SELECT COUNT(*) FROM payments p FORCE INDEX (customer_id)"

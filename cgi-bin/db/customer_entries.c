@@ -42,8 +42,13 @@ static DB_STMT orders = DB_STMT_INIT(
     "  FROM order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = o.id) AS items"
     " FROM orders o LEFT JOIN users u ON u.id = o.salesperson_id"
     " WHERE o.customer_id = ? ORDER BY o.ordered_on DESC, o.id DESC LIMIT 100");
+/* A due item: open, partly paid or settled (schema/038); overdue while
+ * not settled and past due, for what is still owed. */
 static DB_STMT payments = DB_STMT_INIT(
-    "SELECT p.id, o.order_no, p.amount, p.due_on, p.paid_on,"
+    "SELECT p.id, o.order_no, p.amount, p.paid_amount, p.amount - p.paid_amount AS owed,"
+    " p.due_on, p.paid_on,"
+    " CASE WHEN p.paid_on IS NOT NULL THEN 'settled' WHEN p.paid_amount > 0 THEN 'partly'"
+    "      ELSE 'open' END AS status,"
     " (p.paid_on IS NULL AND p.due_on < CURDATE()) AS overdue,"
     " CASE WHEN p.paid_on IS NULL AND p.due_on < CURDATE() THEN DATEDIFF(CURDATE(), p.due_on)"
     "      WHEN p.paid_on > p.due_on THEN DATEDIFF(p.paid_on, p.due_on) ELSE 0 END AS days_late"

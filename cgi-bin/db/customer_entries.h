@@ -22,7 +22,8 @@ NEOERR *db_customer_people(long long id, HDF *hdf, const char *prefix);
 /* Entry kinds a user can add; params are the validated values in the
  * order of the kind's fields (see customers/entries.c). */
 enum entry_outcome { ENTRY_OK, ENTRY_NOT_FOUND, ENTRY_BAD_REFERENCE, ENTRY_CONFLICT,
-                     ENTRY_DUPLICATE, ENTRY_IN_USE };
+                     ENTRY_DUPLICATE, ENTRY_IN_USE,
+                     ENTRY_BELOW_PAID /* a due item's amount below what was paid */ };
 NEOERR *db_entry_add(const struct user *u, const char *ip, long long customer_id,
                      const char *kind, HDF *v, const char *const *fields,
                      enum entry_outcome *outcome);

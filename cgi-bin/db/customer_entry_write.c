@@ -7,6 +7,7 @@
 #include "db/audit.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
+#include "db/receipt.h"
 #include "core/err.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,9 @@ static const struct entry_table tables[] = {
     "year", "updated_by updated_at" },
   { "order", "orders", "id", "", "order_no ordered_on ?delivered_on",
     "order_no", "salesperson_id total created_at" },
-  { "payment", "payments", "id", "", "amount due_on ?paid_on",
-    "CONCAT(due_on, ' ¥', amount)", "order_id" },
+  /* paid_on and paid_amount follow the receipts (db/receipt.c). */
+  { "payment", "payments", "id", "", "amount due_on",
+    "CONCAT(due_on, ' ¥', amount)", "order_id paid_amount paid_on" },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 #define MAXCOLS 16
@@ -91,7 +93,12 @@ static NEOERR *stmt(const struct entry_table *t, char which, DB_STMT **out)
     for (int i = 0; i < n; i++)
       len += snprintf(sql + len, sizeof sql - len, nullable[i] ? "%s = NULLIF(?, ''), " : "%s = ?, ",
                       names[i]);
-    snprintf(sql + len, sizeof sql - len, "version = version + 1 WHERE %s AND version = ?", cond);
+    /* A due item whose amount now equals what was paid is settled (today),
+     * one raised above it is open again (schema/038). */
+    snprintf(sql + len, sizeof sql - len, "version = version + 1%s WHERE %s AND version = ?",
+             strcmp(t->kind, "payment") == 0
+             ? ", paid_on = IF(paid_amount >= amount, COALESCE(paid_on, CURDATE()), NULL)" : "",
+             cond);
   } else if (which == 'a') {
     /* The row's values as JSON: the editable columns, then the kept ones. */
     char keep[MAXCOLS][32];
@@ -107,6 +114,10 @@ static NEOERR *stmt(const struct entry_table *t, char which, DB_STMT **out)
                       "'product_id', l.product_id, 'quantity', l.quantity, 'unit_price',"
                       " l.unit_price, 'amount', l.amount)) FROM order_lines l"
                       " WHERE l.order_id = orders.id)");
+    if (strcmp(t->kind, "payment") == 0)
+      len += snprintf(sql + len, sizeof sql - len, ", 'allocations', (SELECT JSON_ARRAYAGG("
+                      "JSON_OBJECT('receipt_id', a.receipt_id, 'amount', a.amount))"
+                      " FROM payment_allocations a WHERE a.payment_id = payments.id)");
     snprintf(sql + len, sizeof sql - len, "), ?, ? FROM %s WHERE %s", t->table, cond);
   } else {
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s", t->table, cond);
@@ -181,6 +192,26 @@ static DB_STMT order_paid = DB_STMT_INIT(
     "SELECT 1 FROM payments WHERE order_id = ? LIMIT 1");
 static DB_STMT order_lines_drop = DB_STMT_INIT(
     "DELETE FROM order_lines WHERE order_id = ?");
+static DB_STMT item_paid = DB_STMT_INIT(
+    "SELECT paid_amount FROM payments WHERE id = ?");
+/* A due item removed gives back what receipts allocated to it: that money
+ * is the customer's advance again (docs/payments.md). */
+static DB_STMT item_allocs_drop = DB_STMT_INIT(
+    "DELETE FROM payment_allocations WHERE payment_id = ?");
+
+/* ENTRY_BELOW_PAID when a due item's new amount is less than what has
+ * been paid on it (the row is locked). */
+static NEOERR *check_paid(long long entry_id, HDF *v, enum entry_outcome *outcome)
+{
+  int more;
+  NEOERR *err = db_exec(&item_paid, "i", entry_id);
+  if (!err) err = db_next(&item_paid, &more);
+  if (!err && more &&
+      money_cents(hdf_get_value(v, "amount", "")) < money_cents(db_str(&item_paid, 0)))
+    *outcome = ENTRY_BELOW_PAID;
+  db_done(&item_paid);
+  return nerr_pass(err);
+}
 
 NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer_id,
                         const char *kind, long long entry_id, long long version, HDF *v,
@@ -202,6 +233,8 @@ NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer
   else if (db_int(s, n) != version) *outcome = ENTRY_CONFLICT;
   else err = diff(t, s, entry_id, v, &detail, &changed);
   if (s) db_done(s);
+  if (!err && *outcome == ENTRY_OK && strcmp(kind, "payment") == 0)
+    err = check_paid(entry_id, v, outcome);
   if (err || *outcome != ENTRY_OK) goto fail;
   struct db_arg a[DB_MAX_PARAMS];
   int k = 0;
@@ -265,6 +298,7 @@ NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer
   /* The lines one by one through their triggers (the dashboard's sales),
    * which a cascade would skip. */
   if (order && (err = db_exec(&order_lines_drop, "i", entry_id))) goto fail;
+  if (strcmp(kind, "payment") == 0 && (err = db_exec(&item_allocs_drop, "i", entry_id))) goto fail;
   if ((err = stmt(t, 'd', &drop)) || (err = db_exec(drop, "ii", entry_id, customer_id))) goto fail;
   if (order && (err = db_exec(&last_purchase, "ii", customer_id, customer_id))) goto fail;
   if ((err = db_audit(u, ip, "entry_remove", "customer", customer_id, detail))) goto fail;

@@ -145,16 +145,7 @@
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "payments" ?>
-  <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
-  <div class="table-wrap"><table class="data" id="payments">
-    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th><?cs var:L.Entry.Due ?></th><th><?cs var:L.Entry.Paid ?></th><th class="num"><?cs var:L.Entry.DaysLate ?></th><?cs call:edit_head() ?></tr></thead>
-    <tbody><?cs each:p = Tab.Rows ?><tr<?cs if:p.overdue == 1 ?> class="overdue"<?cs /if ?>>
-      <td class="mono nowrap"><?cs call:dash(p.order_no) ?></td><td class="num nowrap">¥<?cs var:money(p.amount) ?></td><td class="nowrap"><?cs var:p.due_on ?></td>
-      <td class="nowrap"><?cs if:p.paid_on ?><?cs var:p.paid_on ?><?cs elif:p.overdue == 1 ?><span class="tag warn"><?cs var:L.Entry.Overdue ?></span><?cs else ?><span class="muted"><?cs var:L.Entry.Open ?></span><?cs /if ?></td>
-      <td class="num"><?cs if:p.days_late > 0 ?><?cs var:p.days_late ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
-      <?cs call:edit_cell(p.id) ?>
-    </tr><?cs /each ?></tbody>
-  </table></div><?cs /if ?>
+  <?cs include:"customers/payments_tab.cs" ?>
 
 <?cs elif:Tab.Name == "incentives" ?>
   <?cs call:entry_form("incentive") ?>
