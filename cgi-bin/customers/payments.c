@@ -127,6 +127,9 @@ NEOERR *customers_payments_tab(struct req *r)
   char today[16];
   china_format("%Y-%m-%d", today, sizeof today);
   NEOERR *err = db_receipt_form(r->id, r->hdf, "Receipt");
+  /* ?remove_receipt=N: that receipt's removal form under the list. */
+  long long rid = req_param_int(r, "remove_receipt", 0, 1, ID_MAX);
+  if (!err && rid) err = hdf_set_valuef(r->hdf, "Form.remove_receipt=%lld", rid);
   if (!err) err = db_receipt_list(r->id, r->hdf, "Receipts");
   if (!err && !*hdf_get_value(r->hdf, "Form.received_on", ""))
     err = hdf_set_value(r->hdf, "Form.received_on", today);

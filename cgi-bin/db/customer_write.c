@@ -229,6 +229,7 @@ static DB_STMT move[] = {
   DB_STMT_INIT("UPDATE customer_contacts SET customer_id = ? WHERE customer_id = ?"),
   DB_STMT_INIT("UPDATE orders SET customer_id = ? WHERE customer_id = ?"),
   DB_STMT_INIT("UPDATE payments SET customer_id = ? WHERE customer_id = ?"),
+  DB_STMT_INIT("UPDATE payment_receipts SET customer_id = ? WHERE customer_id = ?"),
   DB_STMT_INIT("UPDATE complaints SET customer_id = ? WHERE customer_id = ?"),
   DB_STMT_INIT("UPDATE customer_dynamics SET customer_id = ? WHERE customer_id = ?"),
   DB_STMT_INIT("UPDATE contact_log SET customer_id = ? WHERE customer_id = ?"),

@@ -2,6 +2,7 @@
      items with what is still owed, the receipts with their removal.
      Included by customers/show.cs. ?><?cs set:Page.Scripts.0 = "/static/payments.js" ?>
   <div class="tab-tools">
+  <a class="button" href="/customers/<?cs var:Customer.id ?>/statement" id="statement-link"><?cs var:L.Receipt.Statement ?></a>
   <details class="add-form" id="receipt-details"<?cs if:Form.entry == "receipt" ?> open<?cs /if ?>>
     <summary class="button"><?cs var:L.Receipt.Add ?></summary>
     <form method="post" action="/customers/<?cs var:Customer.id ?>/receipts" class="form-grid" id="form-receipt" novalidate>
@@ -38,7 +39,6 @@
       <div class="actions wide"><button type="button" class="button" id="receipt-fill" hidden><?cs var:L.Receipt.Fill ?></button><button type="submit" class="button primary" id="receipt-save"><?cs var:L.Receipt.Save ?></button></div>
     </form>
   </details>
-  <a class="button" href="/customers/<?cs var:Customer.id ?>/statement" id="statement-link"><?cs var:L.Receipt.Statement ?></a>
   </div>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="payments">
@@ -51,7 +51,18 @@
       <td class="num opt"><?cs if:p.days_late > 0 ?><?cs var:p.days_late ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
       <?cs call:edit_cell(p.id) ?>
     </tr><?cs /each ?></tbody>
-  </table></div><?cs /if ?>
+  </table></div>
+  <?cs each:x = Receipts ?><?cs if:Form.remove_receipt == x.id ?>
+  <form method="post" action="/customers/<?cs var:Customer.id ?>/receipts/remove" class="form-grid entry-remove" id="receipt-remove" novalidate>
+    <h3 class="wide"><?cs var:L.Receipt.Remove ?> · <?cs var:x.received_on ?> ¥<?cs var:money(x.amount) ?> <?cs var:L.ReceiptMethod[x.method] ?></h3>
+    <p class="muted small wide"><?cs var:L.Receipt.RemoveHelp ?></p>
+    <?cs call:csrf_field() ?><input type="hidden" name="receipt_id" value="<?cs var:x.id ?>">
+    <?cs call:text_field("reason", L.Entry.Reason, "text", 1) ?>
+    <div class="actions wide">
+      <button type="submit" class="button danger" id="receipt-remove-save"><?cs var:L.Receipt.Remove ?></button>
+      <a class="button" href="/customers/<?cs var:Customer.id ?>?tab=payments" id="receipt-remove-cancel"><?cs var:L.Entry.Cancel ?></a>
+    </div>
+  </form><?cs /if ?><?cs /each ?><?cs /if ?>
   <?cs if:subcount(Receipts) > 0 ?>
   <h2 class="sub"><?cs var:L.Receipt.List ?><?cs if:Receipt.advance > 0 ?> <span class="muted small"><?cs var:L.Receipt.AdvanceBalance ?><?cs call:colon() ?>¥<?cs var:money(Receipt.advance) ?></span><?cs /if ?></h2>
   <div class="table-wrap"><table class="data" id="receipts">
@@ -60,12 +71,6 @@
       <td class="nowrap"><?cs var:x.received_on ?></td><td class="num nowrap">¥<?cs var:money(x.amount) ?></td>
       <td class="nowrap"><?cs var:L.ReceiptMethod[x.method] ?></td><td class="opt"><?cs call:dash(x.reference) ?></td>
       <td class="num nowrap opt">¥<?cs var:money(x.allocated) ?></td><td class="nowrap opt"><?cs call:dash(x.who) ?></td>
-      <td class="row-actions"><details class="row-remove"<?cs if:Form.remove_receipt == x.id ?> open<?cs /if ?>><summary class="link small" id="remove-receipt-<?cs var:x.id ?>"><?cs var:L.Entry.Remove ?></summary>
-        <form method="post" action="/customers/<?cs var:Customer.id ?>/receipts/remove" class="form-grid" id="receipt-remove-form-<?cs var:x.id ?>" novalidate>
-          <?cs call:csrf_field() ?><input type="hidden" name="receipt_id" value="<?cs var:x.id ?>">
-          <p class="muted small wide"><?cs var:L.Receipt.RemoveHelp ?></p>
-          <?cs if:Form.remove_receipt == x.id ?><?cs call:text_field("reason", L.Entry.Reason, "text", 1) ?><?cs else ?><div class="field"><label for="f-reason-<?cs var:x.id ?>"><?cs var:L.Entry.Reason ?> <span class="req" aria-hidden="true">*</span></label><input id="f-reason-<?cs var:x.id ?>" name="reason" type="text" required></div><?cs /if ?>
-          <div class="actions"><button type="submit" class="button danger" id="receipt-remove-<?cs var:x.id ?>"><?cs var:L.Receipt.Remove ?></button></div>
-        </form></details></td>
+      <td class="row-actions"><a class="link small" href="/customers/<?cs var:Customer.id ?>?tab=payments&amp;remove_receipt=<?cs var:x.id ?>#receipt-remove" id="remove-receipt-<?cs var:x.id ?>"><?cs var:L.Entry.Remove ?></a></td>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>

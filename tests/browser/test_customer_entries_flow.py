@@ -17,24 +17,46 @@ CHILDREN = ("contact_log", "customer_contacts", "customer_entries_removed",
             "customer_search", "customer_bigrams")
 
 
-def _cleanup():
-    where = "SELECT id FROM customers WHERE code LIKE %s" % sql_str(PREFIX + "%")
-    for t in CHILDREN:
+def _cleanup(prefix=PREFIX, children=CHILDREN):
+    """The customers whose code starts with prefix, and their rows in children."""
+    where = "SELECT id FROM customers WHERE code LIKE %s" % sql_str(prefix + "%")
+    for t in children:
         sql("DELETE FROM %s WHERE customer_id IN (%s)" % (t, where))
-    sql("DELETE FROM customers WHERE code LIKE %s" % sql_str(PREFIX + "%"))
+    sql("DELETE FROM customers WHERE code LIKE %s" % sql_str(prefix + "%"))
+
+
+def make_dealer(code, name, city, phone):
+    """A dealer in 华东 made directly in the database; its id."""
+    region = sql_value("SELECT id FROM regions WHERE code = 'huadong'")
+    sql("INSERT INTO customers (code, name, kind, region_id, city, phone) VALUES"
+        " (%s, %s, 'dealer', %s, %s, %s)" % (sql_str(code), sql_str(name), region, sql_str(city), sql_str(phone)))
+    return int(sql_value("SELECT id FROM customers WHERE code = %s" % sql_str(code)))
 
 
 def _customer():
-    region = sql_value("SELECT id FROM regions WHERE code = 'huadong'")
-    sql("INSERT INTO customers (code, name, kind, region_id, city, phone) VALUES"
-        " (%s, '条目测试净水经销部', 'dealer', %s, '无锡', '0510-66001122')" % (sql_str(PREFIX), region))
-    cid = int(sql_value("SELECT id FROM customers WHERE code = %s" % sql_str(PREFIX)))
+    cid = make_dealer(PREFIX, "条目测试净水经销部", "无锡", "0510-66001122")
     sql("INSERT INTO customer_contacts (customer_id, name, role, phone, birthday) VALUES"
         " (%d, '周采购', 'purchasing', '13700001234', '1980-05-06')" % cid)
     sql("INSERT INTO contact_log (customer_id, channel, contacted_on, heard) VALUES"
         " (%d, 'visit', '2026-11-20', '门店正在装修，下月再谈'),"
         " (%d, 'call', '2026-11-25', '误记到这家的电话')" % (cid, cid))
     return cid
+
+
+def remove_with_reason(d, path, link_id, button, reason, shot):
+    """Opens path, follows the row's link to its removal form, sends it
+    without a reason (refused at the field), then with one (screenshot
+    before): the flash says it is removed."""
+    d.get(BASE + path)
+    link = d.find_element(By.ID, link_id)
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    click_and_wait(d, link)
+    press(d, button)
+    check(d.find_element(By.ID, "err-reason").is_displayed(), "the reason is asked for")
+    fill(d, "f-reason", reason)
+    screenshot(d, shot)
+    flash = press(d, button)
+    check(flash.startswith("记录已删除"), "removed: %r" % flash)
 
 
 def _tab_text(d):
@@ -66,17 +88,8 @@ def test_entry_edit_and_remove_by_the_page_buttons():
             screenshot(d, "customer-entry-people-1280.png")
 
             viewport(d, 390, 844)
-            d.get("%s/customers/%d?tab=contacts" % (BASE, cid))
-            link = d.find_element(By.ID, "edit-contacts-%s" % wrong)
-            d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-            click_and_wait(d, link)
-            # without a reason the removal is refused at the field
-            press(d, "#entry-remove")
-            check(d.find_element(By.ID, "err-reason").is_displayed(), "the reason is asked for")
-            fill(d, "f-reason", "记错了客户，应记在另一家")
-            screenshot(d, "customer-entry-remove-390.png")
-            flash = press(d, "#entry-remove")
-            check(flash.startswith("记录已删除"), "removed: %r" % flash)
+            remove_with_reason(d, "/customers/%d?tab=contacts" % cid, "edit-contacts-%s" % wrong,
+                               "#entry-remove", "记错了客户，应记在另一家", "customer-entry-remove-390.png")
             text = _tab_text(d)
             check("误记到这家的电话" not in text and "门店正在装修" in text, "only the removed row left: %r" % text)
             count = d.find_element(By.CSS_SELECTOR, "#tab-contacts .count").text

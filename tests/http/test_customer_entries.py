@@ -14,13 +14,15 @@ TODAY = sql_value("SELECT CURDATE()")
 MSG_ENTRY_404 = "这条记录不存在或已删除"
 
 
-def _cleanup():
-    ids = [r[0] for r in sql("SELECT id FROM customers WHERE name LIKE %s" % sql_str(PREFIX + "%"))]
+def _cleanup(prefix=PREFIX):
+    ids = [r[0] for r in sql("SELECT id FROM customers WHERE name LIKE %s" % sql_str(prefix + "%"))]
     if not ids:
         return
     idl = ", ".join(ids)
     sql("DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE customer_id IN (%s))" % idl)
-    for t in ("payments", "orders", "customer_contacts", "contact_log", "customer_dynamics", "quotes",
+    sql("DELETE FROM payment_allocations WHERE receipt_id IN"
+        " (SELECT id FROM payment_receipts WHERE customer_id IN (%s))" % idl)
+    for t in ("payment_receipts", "payments", "orders", "customer_contacts", "contact_log", "customer_dynamics", "quotes",
               "service_records", "customer_incentives", "customer_financials",
               "customer_entries_removed", "customer_search", "customer_bigrams"):
         sql("DELETE FROM %s WHERE customer_id IN (%s)" % (t, idl))
@@ -28,21 +30,21 @@ def _cleanup():
 
 
 @contextlib.contextmanager
-def _own_rows():
+def _own_rows(prefix=PREFIX):
     """The customers these tests make (and their entries) removed before
     and after a test."""
-    _cleanup()
+    _cleanup(prefix)
     try:
         yield
     finally:
-        _cleanup()
+        _cleanup(prefix)
 
 
-def _customer(c, region="huadong", owner="staff01"):
+def _customer(c, region="huadong", owner="staff01", prefix=PREFIX):
     """A new active dealer (it has a dashboard row) in region, owned by owner."""
     r = c.get("/customers/new")
-    f = {"_csrf": csrf_of(r.text), "name": PREFIX + "经销商%d" % len(sql(
-             "SELECT id FROM customers WHERE name LIKE %s" % sql_str(PREFIX + "%"))),
+    f = {"_csrf": csrf_of(r.text), "name": prefix + "经销商%d" % len(sql(
+             "SELECT id FROM customers WHERE name LIKE %s" % sql_str(prefix + "%"))),
          "kind": "dealer", "lifecycle": "target", "city": "杭州", "owner_id": user_id(owner),
          "region_id": sql_value("SELECT id FROM regions WHERE code = %s" % sql_str(region))}
     r = c.post("/customers/new", f)
@@ -70,7 +72,7 @@ EDIT = {"person": ("phone", "13900002222", "13900002222"), "contact": ("heard", 
         "needs": ("content", "淡季减少备货", "淡季减少备货"), "strategy": ("content", "明年稳健", "明年稳健"),
         "quote": ("status", "won", "won"), "service": ("result", "已修复", "已修复"),
         "incentive": ("amount", "1500", "1500.00"), "finance": ("roa", "5.25", "5.25"),
-        "order": ("delivered_on", "2026-11-20", "2026-11-20"), "payment": ("paid_on", "2026-11-21", "2026-11-21")}
+        "order": ("delivered_on", "2026-11-20", "2026-11-20"), "payment": ("due_on", "2026-11-21", "2026-11-21")}
 
 
 def _add(c, cid, kind, **over):
@@ -174,14 +176,14 @@ def _derived_match(c, cid):
     check(sql_value(same % ("SELECT last_purchase_on FROM customers WHERE id = %d" % cid,
                             "SELECT MAX(ordered_on) FROM orders WHERE customer_id = %d" % cid)) == "1",
           "customers.last_purchase_on")
-    overdue = sql_value("SELECT COALESCE(SUM(amount), 0) FROM payments WHERE customer_id = %d"
+    overdue = sql_value("SELECT COALESCE(SUM(amount - paid_amount), 0) FROM payments WHERE customer_id = %d"
                         " AND paid_on IS NULL AND due_on < CURDATE()" % cid)
     shown = element_text(page, "overdue-amount").replace("¥", "").replace(",", "")
     check(float(shown) == float(overdue), "header overdue %s, fresh sum %s" % (shown, overdue))
     dash = sql("SELECT overdue, last_contact, last_purchase, ytd FROM dash_dealers WHERE customer_id = %d" % cid)
     check(len(dash) == 1, "the dealer's dashboard row")
     asof = "(SELECT as_of FROM dash_state WHERE id = 1)"
-    fresh = sql("SELECT (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE customer_id = %d"
+    fresh = sql("SELECT (SELECT COALESCE(SUM(amount - paid_amount), 0) FROM payments WHERE customer_id = %d"
                 "  AND paid_on IS NULL AND due_on < %s),"
                 " (SELECT MAX(contacted_on) FROM contact_log WHERE customer_id = %d),"
                 " (SELECT MAX(ordered_on) FROM orders WHERE customer_id = %d),"
@@ -223,7 +225,7 @@ def test_edit_every_kind():
         check(sql_value("SELECT COUNT(*) FROM audit_log WHERE entity = 'customer' AND entity_id = %d"
                         " AND action = 'entry_edit'" % cid) == "10", "one audit row per edit")
         for words in ("修改记录", "关键人员", "王经理", "13800001111", "13900002222", "资产收益率",
-                      "已成交", "交货日期", "付款日期", "2026-11-21"):
+                      "已成交", "交货日期", "应付日期", "2026-11-21"):
             check_in(words, hist, "change log")
         _derived_match(c, cid)
 
@@ -373,15 +375,19 @@ def test_derived_figures_follow_edits_and_removals():
         _add(c, cid, "contact", contacted_on="%s-01-01" % this_year)
         late = _add(c, cid, "contact", contacted_on="%s-01-20" % this_year)
         _derived_match(c, cid)
-        # pay the overdue payment: header, dashboard
-        _, f = _panel(c, cid, "payments", p1)
-        f["paid_on"] = TODAY
-        check_status(c.post("/customers/%d/entries/edit" % cid, f), 303, "payment paid")
+        # pay the overdue payment (money received): header, dashboard
+        token = csrf_of(c.get("/customers/%d?tab=payments" % cid).text)
+        r = c.post("/customers/%d/receipts" % cid, {"_csrf": token, "received_on": TODAY, "amount": "5000",
+                                                    "method": "transfer", "alloc_%d" % p1: "5000"})
+        check_status(r, 303, "payment paid")
         _derived_match(c, cid)
-        # move it back to unpaid with a larger amount
+        # a larger amount makes it open again
         _, f = _panel(c, cid, "payments", p1)
-        f.update(paid_on="", amount="6000")
+        check("paid_on" not in f, "paid_on follows the receipts, not the edit panel: %r" % f)
+        f.update(amount="6000")
         check_status(c.post("/customers/%d/entries/edit" % cid, f), 303, "payment open again")
+        check(sql("SELECT paid_amount, paid_on FROM payments WHERE id = %d" % p1)[0] == ["5000.00", "NULL"],
+              "partly paid after the larger amount")
         _derived_match(c, cid)
         # the last contact moves back when the latest one changes its date or goes
         _, f = _panel(c, cid, "contacts", late)
