@@ -53,7 +53,7 @@ def _expected(cid):
                                  " WHERE p.customer_id = %d AND p.year = %s" % (cid, y))),
         "complaints": int(sql_value("SELECT COUNT(*) FROM complaints WHERE customer_id = %d"
                                     " AND status = 'open'" % cid)),
-        "overdue": float(sql_value("SELECT COALESCE(SUM(amount), 0) FROM payments WHERE"
+        "overdue": float(sql_value("SELECT COALESCE(SUM(amount - paid_amount), 0) FROM payments WHERE"
                                    " customer_id = %d AND paid_on IS NULL AND due_on < CURDATE()"
                                    % cid)),
         "contact": contact if contact != "-" else "",
