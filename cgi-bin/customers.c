@@ -25,6 +25,12 @@ static const struct route routes[] = {
   { "POST", "/customers/{id}/entries", ROLES_SIGNED_IN, customers_add_entry, 0, 0 },
   { "POST", "/customers/{id}/entries/edit", ROLES_SIGNED_IN, customers_edit_entry, 0, 0 },
   { "POST", "/customers/{id}/entries/remove", ROLES_SIGNED_IN, customers_remove_entry, 0, 0 },
+  { "GET", "/customers/{id}/orders/new", ROLES_SIGNED_IN, customers_order_form, 0, 0 },
+  { "POST", "/customers/{id}/orders/new", ROLES_SIGNED_IN, customers_order_create, 0, 0 },
+  { "GET", "/customers/{id}/orders/edit", ROLES_SIGNED_IN, customers_order_show, 0, 0 },
+  { "POST", "/customers/{id}/orders/edit", ROLES_SIGNED_IN, customers_order_update, 0, 0 },
+  { "POST", "/customers/{id}/orders/deliver", ROLES_SIGNED_IN, customers_order_deliver, 0, 0 },
+  { "POST", "/customers/{id}/orders/cancel", ROLES_SIGNED_IN, customers_order_cancel, 0, 0 },
   { 0 },
 };
 

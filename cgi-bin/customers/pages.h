@@ -30,6 +30,15 @@ NEOERR *customers_remove_entry(struct req *r);
  * values, Edit.* its fields; 404 when it is not this customer's. */
 NEOERR *customers_entry_panel(struct req *r, const char *tab, long long entry_id);
 
+/* orders.c: order entry, an order's page (lines while ordered, delivery,
+ * cancelling), the credit check's warning */
+NEOERR *customers_order_form(struct req *r);
+NEOERR *customers_order_create(struct req *r);
+NEOERR *customers_order_show(struct req *r);
+NEOERR *customers_order_update(struct req *r);
+NEOERR *customers_order_deliver(struct req *r);
+NEOERR *customers_order_cancel(struct req *r);
+
 /* import.c: CSV/XLSX import with preview and all-or-nothing commit */
 NEOERR *customers_import_form(struct req *r);
 NEOERR *customers_import_upload(struct req *r);
