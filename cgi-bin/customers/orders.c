@@ -212,8 +212,14 @@ NEOERR *customers_order_show(struct req *r)
 {
   long long order_id = req_param_int(r, "order", 0, 1, ID_MAX);
   int found;
-  if (!order_id) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
-  NEOERR *err = page(r, order_id, &found);
+  NEOERR *err;
+  if (!order_id) {
+    /* No order named: the customer's orders, if the customer is visible. */
+    if ((err = page(r, 0, &found))) return nerr_pass(err);
+    if (!found) return app_fail(r, KERR_NOT_FOUND, "CustomerNotFound");
+    return nerr_pass(req_redirect(r, "/customers/%lld?tab=orders", r->id));
+  }
+  err = page(r, order_id, &found);
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
   return nerr_pass(order_values(r));
