@@ -79,7 +79,7 @@
   <?cs /if ?>
   <div class="actions">
     <button type="submit" class="button primary" id="order-save"><?cs if:Credit.over && Credit.may_confirm ?><?cs var:L.Order.SaveOverLimit ?><?cs else ?><?cs var:L.Entry.Save ?><?cs /if ?></button>
-    <a class="button" href="/customers/<?cs var:Customer.id ?>?tab=orders" id="order-cancel-edit"><?cs var:L.Entry.Cancel ?></a>
+    <a class="button" href="/customers/<?cs var:Customer.id ?>?tab=orders" id="order-cancel-edit"><?cs var:L.Order.Back ?></a>
   </div>
 </form>
 <?cs if:Order.id ?>
