@@ -44,6 +44,9 @@ pages=(
     "rm|/customers"
     "rm|/customers?page=500"
     "rm|/customers?q=$(urlenc 电器)"
+    "staff|/customers?over_limit=1"
+    "staff|/customers?over_limit=1&sort=name"
+    "rm|/customers?over_limit=1"
     "staff|/customers/export.csv?class=A"
 )
 

@@ -507,11 +507,11 @@ static sink sinks[N_TABLES] = {
   {"customers", "id, code, name, kind, region_id, owner_id, address, city, postal_code, phone, "
                 "fax, email, founded_year, history, org_structure, sales_force, "
                 "delivery_capacity, warehouse_capacity, business_goals, lifecycle, loyalty, "
-                "non_customer, abc_class, credit_limit, last_purchase_on, status, version, "
+                "non_customer, abc_class, credit_limit, payment_terms, last_purchase_on, status, version, "
                 "created_by, created_at, updated_by, updated_at", {0}, 0, 0, 0, 0},
   {"customer_contacts", "id, customer_id, name, role, title, authority, phone, email, "
                         "personality, birthday, hobbies, created_at", {0}, 0, 0, 0, 0},
-  {"orders", "id, order_no, customer_id, salesperson_id, ordered_on, delivered_on, total, "
+  {"orders", "id, order_no, customer_id, salesperson_id, ordered_on, delivered_on, status, total, "
              "created_at", {0}, 0, 0, 0, 0},
   {"order_lines", "id, order_id, product_id, quantity, unit_price, amount", {0}, 0, 0, 0, 0},
   {"payments", "id, customer_id, order_id, amount, paid_amount, due_on, paid_on", {0}, 0, 0, 0, 0},
@@ -732,6 +732,7 @@ static int64_t gen_orders(long i, const cust *c, int *last, uint8_t *quarters)
     f_u(so, oid); f_raw(so, nb, b.n); f_u(so, (uint64_t)i + 1); f_u(so, (uint64_t)c->owner);
     f_date(so, d);
     if (deliv < 0) f_null(so); else f_date(so, deliv);
+    f_lit(so, deliv < 0 ? "ordered" : "delivered");   /* schema/040 */
     f_money(so, total);
     f_dt(so, d, rrange(&r, 8 * 3600 + 1800, 18 * 3600));
     f_end(so);
@@ -1150,6 +1151,7 @@ static void write_customer(long i, const cust *c, const detail *d, int last, cha
   if (c->noncust < 0) f_null(s); else f_lit(s, NONCUST_S[c->noncust]);
   if (!abc) f_null(s); else f_raw(s, &abc, 1);
   f_money(s, d->credit);
+  f_u(s, (uint64_t)c->terms);
   if (last < 0) f_null(s); else f_date(s, last);
   f_lit(s, c->archived ? "archived" : "active");
   f_u(s, 1);

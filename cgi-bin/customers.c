@@ -29,6 +29,12 @@ static const struct route routes[] = {
   { "POST", "/customers/{id}/receipts/remove", ROLES_SIGNED_IN, customers_receipt_remove, 0, 0 },
   { "GET", "/customers/{id}/statement", ROLES_SIGNED_IN, customers_statement, 0, 0 },
   { "GET", "/customers/{id}/statement.xlsx", ROLES_SIGNED_IN, customers_statement_xlsx, 0, 0 },
+  { "GET", "/customers/{id}/orders/new", ROLES_SIGNED_IN, customers_order_form, 0, 0 },
+  { "POST", "/customers/{id}/orders/new", ROLES_SIGNED_IN, customers_order_create, 0, 0 },
+  { "GET", "/customers/{id}/orders/edit", ROLES_SIGNED_IN, customers_order_show, 0, 0 },
+  { "POST", "/customers/{id}/orders/edit", ROLES_SIGNED_IN, customers_order_update, 0, 0 },
+  { "POST", "/customers/{id}/orders/deliver", ROLES_SIGNED_IN, customers_order_deliver, 0, 0 },
+  { "POST", "/customers/{id}/orders/cancel", ROLES_SIGNED_IN, customers_order_cancel, 0, 0 },
   { 0 },
 };
 

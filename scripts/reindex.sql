@@ -26,6 +26,8 @@ INSERT INTO customer_counts (region_id, owner_id, status, n)
 COMMIT;
 -- The file tabs' row counts (schema/016): bulk loads skip their triggers.
 CALL customer_tallies_rebuild();
+-- Open balances and credit limits (schema/040): bulk loads skip their triggers.
+CALL customer_credit_rebuild();
 -- Step 4's state kept on each complaint (schema/032): a bulk load writes
 -- the proposals beside the complaints, not through the workflow.
 UPDATE complaints c

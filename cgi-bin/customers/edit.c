@@ -55,6 +55,7 @@ NEOERR *customers_new_form(struct req *r)
    * first region by default went unnoticed); a manager of one region has
    * only that one to choose. Every new customer starts as a target. */
   if (!err) err = hdf_set_value(h, "Form.lifecycle", "target");
+  if (!err) err = hdf_set_value(h, "Form.payment_terms", "30");
   if (!err && r->user.nregions == 1) err = hdf_set_int_value(h, "Form.region_id", (int)r->user.regions[0]);
   if (!err && r->user.role == ROLE_STAFF) err = hdf_set_int_value(h, "Form.owner_id", (int)r->user.id);
   r->template = "customers/form.cs";
@@ -120,6 +121,7 @@ static NEOERR *conflict(struct req *r)
     snprintf(theirs, sizeof theirs, "Theirs.%s", name);
     const char *a = hdf_get_value(r->hdf, mine, ""), *b = hdf_get_value(r->hdf, theirs, "");
     if (strcmp(name, "credit_limit") == 0 && strcmp(a, "") == 0) a = "0.00";
+    if (strcmp(name, "payment_terms") == 0 && strcmp(a, "") == 0) a = "30";
     if (strcmp(name, "code") == 0 && !*a) continue;
     if (strcmp(a, b) == 0) continue;
     snprintf(key, sizeof key, "Diff.%s", name);

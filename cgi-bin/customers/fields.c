@@ -52,6 +52,8 @@ const struct customer_field customer_fields[] = {
   { "delivery_capacity", 0, 255, NULL, NULL, NULL, NULL },
   { "warehouse_capacity", 0, 255, NULL, NULL, NULL, NULL },
   { "credit_limit", 0, 16, valid_amount, "Valid.Amount", NULL, NULL },
+  /* 账期: days from an order to its due date; empty is 30 */
+  { "payment_terms", 0, 3, valid_count, "Valid.Count", NULL, NULL },
   { "history", 0, 5000, NULL, NULL, NULL, NULL },
   { "org_structure", 0, 5000, NULL, NULL, NULL, NULL },
   { "business_goals", 0, 5000, NULL, NULL, NULL, NULL },

@@ -74,6 +74,7 @@ static void parse_filter(struct req *r, struct customer_filter *f, struct filter
     if (!isdigit((unsigned char)*p)) { b->postal[0] = '\0'; break; }
   f->postal = b->postal;
   f->archived = req_param_int(r, "archived", 0, 0, 1) == 1;
+  f->over_limit = req_param_int(r, "over_limit", 0, 0, 1) == 1;
   const char *sort = req_param(r, "sort");
   f->sort = SORT_NEWEST;
   for (int i = 1; sort && i < SORT_COUNT; i++)
@@ -127,6 +128,7 @@ static NEOERR *fill_filter(struct req *r, const struct customer_filter *f)
   if (!err) err = qs_add(&s, "city", f->city);
   if (!err) err = qs_add(&s, "postal", f->postal);
   if (!err && f->archived) err = qs_add(&s, "archived", "1");
+  if (!err && f->over_limit) err = qs_add(&s, "over_limit", "1");
   if (!err) err = hdf_set_value(h, "Filter.Query", s.buf ? s.buf : "q=");
   /* With the sort too: page links and exports keep the order. */
   if (!err && f->sort != SORT_NEWEST) err = qs_add(&s, "sort", sort_words[f->sort]);
@@ -144,10 +146,12 @@ static NEOERR *fill_filter(struct req *r, const struct customer_filter *f)
       (err = hdf_set_value(h, "Filter.city", f->city)) ||
       (err = hdf_set_value(h, "Filter.postal", f->postal)) ||
       (err = hdf_set_int_value(h, "Filter.archived", f->archived)) ||
+      (err = hdf_set_int_value(h, "Filter.over_limit", f->over_limit)) ||
       (err = hdf_set_value(h, "Filter.sort", sort_words[f->sort])) ||
       (err = hdf_set_value(h, "Filter.dir", f->desc ? "desc" : "asc")))
     return nerr_pass(err);
-  int advanced = f->stage || f->abc || f->owner_id || *f->city || *f->postal || f->archived;
+  int advanced = f->stage || f->abc || f->owner_id || *f->city || *f->postal || f->archived ||
+                 f->over_limit;
   return nerr_pass(hdf_set_int_value(h, "Filter.Advanced", advanced));
 }
 

@@ -37,6 +37,14 @@ NEOERR *customers_statement(struct req *r);
 NEOERR *customers_statement_xlsx(struct req *r);
 /* The payments tab's receipt form, receipts and default date (file.c). */
 NEOERR *customers_payments_tab(struct req *r);
+/* orders.c: order entry, an order's page (lines while ordered, delivery,
+ * cancelling), the credit check's warning */
+NEOERR *customers_order_form(struct req *r);
+NEOERR *customers_order_create(struct req *r);
+NEOERR *customers_order_show(struct req *r);
+NEOERR *customers_order_update(struct req *r);
+NEOERR *customers_order_deliver(struct req *r);
+NEOERR *customers_order_cancel(struct req *r);
 
 /* import.c: CSV/XLSX import with preview and all-or-nothing commit */
 NEOERR *customers_import_form(struct req *r);

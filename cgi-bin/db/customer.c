@@ -29,6 +29,7 @@ static DB_STMT get = DB_STMT_INIT(
     " COALESCE(t.incentives, 0) AS tab_incentives, COALESCE(t.quotes, 0) AS tab_quotes,"
     " COALESCE(t.service, 0) AS tab_service, COALESCE(t.finance, 0) AS tab_finance,"
     " COALESCE(t.orders, 0) AS tab_orders,"
+    " COALESCE(cr.open_balance, 0) AS sum_open_balance, COALESCE(cr.over_limit, 0) AS sum_over_limit,"
     " (SELECT COALESCE(SUM(o.total), 0) FROM orders o FORCE INDEX (customer_id) WHERE o.customer_id = c.id"
     "  AND o.ordered_on >= MAKEDATE(YEAR(CURDATE()), 1)) AS sum_sales_this_year,"
     " (SELECT COALESCE(SUM(o.total), 0) FROM orders o FORCE INDEX (customer_id) WHERE o.customer_id = c.id"
@@ -56,6 +57,7 @@ static DB_STMT get = DB_STMT_INIT(
     " LEFT JOIN users cb ON cb.id = c.created_by"
     " LEFT JOIN users ub ON ub.id = c.updated_by"
     " LEFT JOIN customer_tallies t ON t.customer_id = c.id"
+    " LEFT JOIN customer_credit cr ON cr.customer_id = c.id"
     " WHERE c.id = ? AND " CUSTOMER_SCOPE("c.region_id"));
 
 /* Growth against the same part of last year, in per cent to one decimal

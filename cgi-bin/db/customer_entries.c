@@ -36,7 +36,7 @@ static DB_STMT contacts = DB_STMT_INIT(
     " FROM contact_log l LEFT JOIN users u ON u.id = l.staff_id"
     " WHERE l.customer_id = ? ORDER BY l.contacted_on DESC, l.id DESC LIMIT 200");
 static DB_STMT orders = DB_STMT_INIT(
-    "SELECT o.id, o.order_no, o.ordered_on, o.delivered_on, o.total,"
+    "SELECT o.id, o.order_no, o.ordered_on, o.delivered_on, o.status, o.credit_reason, o.total,"
     " u.display_name AS salesperson,"
     " (SELECT GROUP_CONCAT(CONCAT(p.name, ' × ', l.quantity) ORDER BY l.id SEPARATOR '；')"
     "  FROM order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = o.id) AS items"
@@ -207,7 +207,7 @@ fail:
 }
 
 static DB_STMT products = DB_STMT_INIT(
-    "SELECT id, code, name FROM products WHERE active = 1 ORDER BY category_id, code");
+    "SELECT id, code, name, list_price FROM products WHERE active = 1 ORDER BY category_id, code");
 
 NEOERR *db_product_list(HDF *hdf, const char *prefix)
 {

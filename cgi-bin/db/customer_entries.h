@@ -53,6 +53,7 @@ NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer
                         const char *kind, long long entry_id, const char *reason,
                         enum entry_outcome *outcome);
 
-/* Active products under prefix.N.{id,code,name}. */
+/* Active products under prefix.N.{id,code,name,list_price} (the entry forms
+ * and the order form: a retired product is never offered). */
 NEOERR *db_product_list(HDF *hdf, const char *prefix);
 #endif

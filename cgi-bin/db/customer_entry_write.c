@@ -186,8 +186,13 @@ static NEOERR *diff(const struct entry_table *t, DB_STMT *s, long long entry_id,
 }
 
 static DB_STMT last_purchase = DB_STMT_INIT(
-    "UPDATE customers SET last_purchase_on ="
-    " (SELECT MAX(ordered_on) FROM orders WHERE customer_id = ?) WHERE id = ?");
+    "UPDATE customers SET last_purchase_on = (SELECT MAX(ordered_on) FROM orders"
+    " WHERE customer_id = ? AND status <> 'cancelled') WHERE id = ?");
+
+NEOERR *db_customer_last_purchase(long long customer_id)
+{
+  return nerr_pass(db_exec(&last_purchase, "ii", customer_id, customer_id));
+}
 static DB_STMT order_paid = DB_STMT_INIT(
     "SELECT 1 FROM payments WHERE order_id = ? LIMIT 1");
 static DB_STMT order_lines_drop = DB_STMT_INIT(
@@ -251,7 +256,7 @@ NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer
   /* The row is locked since it was read, so this is only a safeguard. */
   if (db_affected(up) == 0) { *outcome = ENTRY_CONFLICT; goto fail; }
   if (strcmp(kind, "order") == 0 &&
-      (err = db_exec(&last_purchase, "ii", customer_id, customer_id)))
+      (err = db_customer_last_purchase(customer_id)))
     goto fail;
   if (changed && (err = db_audit(u, ip, "entry_edit", "customer", customer_id, detail.buf)))
     goto fail;
@@ -300,7 +305,7 @@ NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer
   if (order && (err = db_exec(&order_lines_drop, "i", entry_id))) goto fail;
   if (strcmp(kind, "payment") == 0 && (err = db_exec(&item_allocs_drop, "i", entry_id))) goto fail;
   if ((err = stmt(t, 'd', &drop)) || (err = db_exec(drop, "ii", entry_id, customer_id))) goto fail;
-  if (order && (err = db_exec(&last_purchase, "ii", customer_id, customer_id))) goto fail;
+  if (order && (err = db_customer_last_purchase(customer_id))) goto fail;
   if ((err = db_audit(u, ip, "entry_remove", "customer", customer_id, detail))) goto fail;
   return nerr_pass(db_commit());
 fail:

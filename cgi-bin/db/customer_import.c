@@ -338,8 +338,9 @@ static DB_STMT search_undo = DB_STMT_INIT(
     "DELETE FROM customer_search WHERE customer_id BETWEEN ? AND ?");
 
 static DB_STMT insert_orders = DB_STMT_INIT(
-    "INSERT INTO orders (order_no, customer_id, salesperson_id, ordered_on, delivered_on, total)"
-    " SELECT j.c0, j.c1, NULLIF(j.c2, ''), j.c3, NULLIF(j.c4, ''), j.c5"
+    "INSERT INTO orders (order_no, customer_id, salesperson_id, ordered_on, delivered_on, status,"
+    " total) SELECT j.c0, j.c1, NULLIF(j.c2, ''), j.c3, NULLIF(j.c4, ''),"
+    " IF(j.c4 = '', 'ordered', 'delivered'), j.c5"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
     " c0 VARCHAR(32) PATH '$[0]', c1 VARCHAR(10) PATH '$[1]', c2 VARCHAR(10) PATH '$[2]',"
     " c3 VARCHAR(10) PATH '$[3]', c4 VARCHAR(10) PATH '$[4]',"

@@ -328,6 +328,10 @@ static void filters(struct q *b, const struct user *u, const struct customer_fil
     add(b, " AND c.postal_code LIKE CONCAT(?, '%%')");
     arg(b, DB_STR(f->postal));
   }
+  /* Over the credit limit: the few ids of customer_credit's over_limit
+   * index (schema/040), each customer then read by its primary key. */
+  if (f->over_limit)
+    add(b, " AND c.id IN (SELECT k.customer_id FROM customer_credit k WHERE k.over_limit = 1)");
   if (mode == Q_SCAN) {
     add(b, " AND (c.name%s LIKE ? OR c.code LIKE ? OR c.phone LIKE ?",
         cjk_only(q) ? " COLLATE utf8mb4_bin" : "");
@@ -582,7 +586,7 @@ static const char *sort_index[SORT_COUNT] = {
 static int filtered(const struct user *u, const struct customer_filter *f)
 {
   return scope_limited(u) || f->region_id || has(f->kind) || has(f->stage) || has(f->abc) ||
-         f->owner_id || has(f->city) || has(f->postal) || f->archived;
+         f->owner_id || has(f->city) || has(f->postal) || f->archived || f->over_limit;
 }
 
 /* When nothing but the search text (scan plan) and the scope narrows the
@@ -606,7 +610,7 @@ static const char *order_index(const struct user *u, const struct customer_filte
     return sort_index[f->sort];
   }
   if (mode == Q_HITS || mode == Q_BIGRAM || f->archived || f->region_id || has(f->kind) || has(f->stage) ||
-      has(f->abc) || f->owner_id || has(f->city) || has(f->postal))
+      has(f->abc) || f->owner_id || has(f->city) || has(f->postal) || f->over_limit)
     return NULL;
   if (scope_limited(u))   /* one region: its (status, region_id, id) */
     return u->nregions == 1 && (for_count || f->sort == SORT_NEWEST) ? "list_region" : NULL;

@@ -22,6 +22,7 @@ struct customer_filter {
   const char *city;          /* exact, NULL/"": any */
   const char *postal;        /* postal code prefix (digits), NULL/"": any */
   int archived;              /* 1: archived customers too (never merged ones) */
+  int over_limit;            /* 1: only those whose open balance is over their credit limit */
   enum customer_sort sort;
   int desc;
   int page, per;

@@ -16,13 +16,14 @@ static const char *const cols[] = {
   "code", "name", "kind", "region_id", "owner_id", "lifecycle", "loyalty",
   "non_customer", "address", "city", "postal_code", "phone", "fax", "email",
   "founded_year", "sales_force", "delivery_capacity", "warehouse_capacity",
-  "credit_limit", "history", "org_structure", "business_goals",
+  "credit_limit", "payment_terms", "history", "org_structure", "business_goals",
 };
 #define NCOLS (sizeof cols / sizeof cols[0])
 
 #define VALUES_SQL \
   "?, ?, ?, NULLIF(?, ''), ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?, ?," \
   " NULLIF(?, ''), NULLIF(?, ''), ?, ?, COALESCE(NULLIF(?, ''), 0)," \
+  " COALESCE(NULLIF(?, ''), 30)," \
   " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, '')"
 
 /* A code left empty is given C + the id; until then the row holds a
@@ -50,7 +51,8 @@ static DB_STMT update = DB_STMT_INIT(
     " postal_code = ?, phone = ?, fax = ?, email = ?,"
     " founded_year = NULLIF(?, ''), sales_force = NULLIF(?, ''),"
     " delivery_capacity = ?, warehouse_capacity = ?,"
-    " credit_limit = COALESCE(NULLIF(?, ''), 0), history = NULLIF(?, ''),"
+    " credit_limit = COALESCE(NULLIF(?, ''), 0), payment_terms = COALESCE(NULLIF(?, ''), 30),"
+    " history = NULLIF(?, ''),"
     " org_structure = NULLIF(?, ''), business_goals = NULLIF(?, ''),"
     " version = version + 1, updated_by = ?, updated_at = NOW()"
     " WHERE id = ? AND version = ?");
@@ -134,6 +136,7 @@ static NEOERR *diff(DB_STMT *s, HDF *v, STRING *out)
     if (!before) before = "";
     if (strcmp(cols[i], "code") == 0 && !*after) continue;
     if (strcmp(cols[i], "credit_limit") == 0 && !*after) after = "0.00";
+    if (strcmp(cols[i], "payment_terms") == 0 && !*after) after = "30";
     if (strcmp(before, after) == 0) continue;
     NEOERR *err = string_appendf(out, "%s%s: %.200s → %.200s", out->len ? "\n" : "",
                                  cols[i], before, after);

@@ -12,6 +12,7 @@
       <?cs call:choice_field("loyalty", L.Customers.Loyalty, L.Loyalty, 0) ?>
       <?cs call:choice_field("non_customer", L.Customers.NonCustomer, L.NonCustomer, 0) ?>
       <?cs call:text_field("credit_limit", L.Customers.CreditLimit, "text", 0) ?>
+      <?cs call:text_field("payment_terms", L.Customers.PaymentTerms, "number", 0) ?>
     </fieldset>
     <fieldset class="form-grid">
       <legend><?cs var:L.Edit.Contact ?></legend>

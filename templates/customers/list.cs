@@ -18,7 +18,7 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
   <label class="sr-only" for="q"><?cs var:L.Customers.SearchPlaceholder ?></label>
   <input id="q" name="q" type="search" value="<?cs var:Filter.q ?>" placeholder="<?cs var:L.Customers.SearchPlaceholder ?>">
   <button type="submit" class="button primary"><?cs var:L.Customers.Search ?></button>
-  <?cs call:filter_fold(#Filter.region > 0 || Filter.kind != "" || Filter.stage != "" || Filter.class != "" || #Filter.owner > 0 || Filter.city != "" || Filter.postal != "" || #Filter.archived > 0) ?><div class="fold-body">
+  <?cs call:filter_fold(#Filter.region > 0 || Filter.kind != "" || Filter.stage != "" || Filter.class != "" || #Filter.owner > 0 || Filter.city != "" || Filter.postal != "" || #Filter.archived > 0 || #Filter.over_limit > 0) ?><div class="fold-body">
   <label class="sr-only" for="region"><?cs var:L.Customers.Region ?></label>
   <select id="region" name="region">
     <option value="0"><?cs var:L.Customers.AllRegions ?></option>
@@ -51,6 +51,7 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
   <label class="sr-only" for="postal"><?cs var:L.List.Postal ?></label>
   <input id="postal" name="postal" type="text" inputmode="numeric" maxlength="6" value="<?cs var:Filter.postal ?>" placeholder="<?cs var:L.List.Postal ?>" size="8">
   <label class="check"><input id="archived" name="archived" type="checkbox" value="1"<?cs if:Filter.archived ?> checked<?cs /if ?>> <?cs var:L.List.Archived ?></label>
+  <label class="check"><input id="over_limit" name="over_limit" type="checkbox" value="1"<?cs if:Filter.over_limit ?> checked<?cs /if ?>> <?cs var:L.Customers.OverLimit ?></label>
   <a class="button" href="/customers"><?cs var:L.List.Reset ?></a>
   </div></details>
   <?cs if:Filter.sort ?><input type="hidden" name="sort" value="<?cs var:Filter.sort ?>"><input type="hidden" name="dir" value="<?cs var:Filter.dir ?>"><?cs /if ?>

@@ -36,6 +36,7 @@
   <div class="stat"><span class="stat-value">¥<?cs var:money(Summary.sales_last_year) ?></span><span class="stat-label"><?cs var:L.Customers.SalesLastYear ?></span></div>
   <div class="stat<?cs if:Summary.overdue > 0 ?> warn<?cs /if ?>"><span class="stat-value" id="overdue-amount">¥<?cs var:money(Summary.overdue) ?></span><span class="stat-label"><?cs var:L.Customers.Overdue ?></span></div>
   <div class="stat"><span class="stat-value"><?cs alt:Customer.last_purchase_on ?>—<?cs /alt ?></span><span class="stat-label"><?cs var:L.Customers.LastPurchase ?></span></div>
+  <div class="stat<?cs if:Summary.over_limit == 1 ?> warn<?cs /if ?>" id="credit-stat"><span class="stat-value" id="open-balance">¥<?cs var:money(Summary.open_balance) ?></span><span class="stat-label"><?cs var:L.Order.OpenBalance ?> / <?cs if:Customer.credit_limit > 0 ?><?cs var:L.Customers.CreditLimit ?> ¥<?cs var:money(Customer.credit_limit) ?><?cs else ?><?cs var:L.Order.NoLimit ?><?cs /if ?><?cs if:Summary.over_limit == 1 ?> · <strong><?cs var:L.Customers.OverLimit ?></strong><?cs /if ?></span></div>
 </div>
 <nav class="tabs" aria-label="<?cs var:L.Customers.Title ?>">
   <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?><?cs if:TabCount[t] > 0 ?> <span class="count"><?cs var:TabCount[t] ?></span><?cs /if ?><?cs if:t == "payments" && Summary.overdue_count > 0 ?> <span class="count warn" title="<?cs var:L.Customers.OverdueCount ?>"><span class="sr-only"><?cs var:L.Customers.OverdueCount ?> </span><?cs var:Summary.overdue_count ?></span><?cs /if ?></a><?cs /each ?>
@@ -56,6 +57,7 @@
     <div><dt><?cs var:L.Customers.DeliveryCapacity ?></dt><dd><?cs call:dash(Customer.delivery_capacity) ?></dd></div>
     <div><dt><?cs var:L.Customers.WarehouseCapacity ?></dt><dd><?cs call:dash(Customer.warehouse_capacity) ?></dd></div>
     <div><dt><?cs var:L.Customers.CreditLimit ?></dt><dd>¥<?cs var:money(Customer.credit_limit) ?></dd></div>
+    <div><dt><?cs var:L.Customers.PaymentTerms ?></dt><dd><?cs var:Customer.payment_terms ?></dd></div>
     <div><dt><?cs var:L.Customers.Loyalty ?></dt><dd><?cs if:Customer.loyalty ?><?cs var:L.Loyalty[Customer.loyalty] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.NonCustomer ?></dt><dd><?cs if:Customer.non_customer ?><?cs var:L.NonCustomer[Customer.non_customer] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.Orders ?></dt><dd><?cs var:Summary.orders ?></dd></div>
@@ -134,11 +136,12 @@
   </table></div><?cs /if ?>
 
 <?cs elif:Tab.Name == "orders" ?>
+  <?cs if:Customer.status == "active" ?><p><a class="button" href="/customers/<?cs var:Customer.id ?>/orders/new" id="order-new"><?cs var:L.Order.New ?></a></p><?cs /if ?>
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="orders">
-    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th><?cs var:L.Entry.Date ?></th><th class="opt"><?cs var:L.Entry.Delivered ?></th><th><?cs var:L.Entry.Items ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.Salesperson ?></th><?cs call:edit_head() ?></tr></thead>
+    <thead><tr><th><?cs var:L.Entry.OrderNo ?></th><th><?cs var:L.Entry.Date ?></th><th><?cs var:L.Entry.Status ?></th><th class="opt"><?cs var:L.Entry.Delivered ?></th><th><?cs var:L.Entry.Items ?></th><th class="num"><?cs var:L.Entry.Amount ?></th><th class="opt"><?cs var:L.Entry.Salesperson ?></th><?cs call:edit_head() ?></tr></thead>
     <tbody><?cs each:o = Tab.Rows ?><tr>
-      <td class="mono nowrap"><?cs var:o.order_no ?></td><td class="nowrap"><?cs var:o.ordered_on ?></td><td class="opt nowrap"><?cs call:dash(o.delivered_on) ?></td>
+      <td class="mono nowrap"><a href="/customers/<?cs var:Customer.id ?>/orders/edit?order=<?cs var:o.id ?>" id="order-<?cs var:o.id ?>"><?cs var:o.order_no ?></a></td><td class="nowrap"><?cs var:o.ordered_on ?></td><td class="nowrap"><span class="tag order-<?cs var:o.status ?>"><?cs var:L.OrderStatus[o.status] ?></span><?cs if:o.credit_reason ?> <span class="tag warn" title="<?cs var:o.credit_reason ?>"><?cs var:L.Customers.OverLimit ?></span><?cs /if ?></td><td class="opt nowrap"><?cs call:dash(o.delivered_on) ?></td>
       <td><?cs var:o.items ?></td><td class="num nowrap">¥<?cs var:money(o.total) ?></td><td class="opt nowrap"><?cs call:dash(o.salesperson) ?></td>
       <?cs call:edit_cell(o.id) ?>
     </tr><?cs /each ?></tbody>
