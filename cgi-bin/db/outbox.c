@@ -52,30 +52,50 @@ static void public_url(char *out, size_t n)
 
 static DB_STMT complaint = DB_STMT_INIT(
     "SELECT tracking_no, email, lang, idem_key, status_token_hash IS NOT NULL, step, status,"
-    " kind, contact_name, TIMESTAMPDIFF(HOUR, received_at, first_response_due)"
+    " kind, contact_name, TIMESTAMPDIFF(HOUR, received_at, first_response_due), contact_phone"
     " FROM complaints WHERE id = ?");
+
+/* A mainland mobile number (11 digits from 1, +86 allowed) into out, or
+ * 0: only those can take a text message. */
+static int mobile_number(const char *phone, char *out, size_t n)
+{
+  char d[24];
+  size_t k = 0;
+  for (const char *p = phone ? phone : ""; *p && k < sizeof d - 1; p++)
+    if (*p >= '0' && *p <= '9') d[k++] = *p;
+  d[k] = '\0';
+  const char *m = k == 13 && strncmp(d, "86", 2) == 0 ? d + 2 : d;
+  if (strlen(m) != 11 || m[0] != '1') return 0;
+  snprintf(out, n, "%s", m);
+  return 1;
+}
 
 NEOERR *db_outbox_complaint(long long id, const char *kind, const char *text)
 {
   int row;
   NEOERR *err = db_exec(&complaint, "i", id);
   if (!err) err = db_next(&complaint, &row);
-  if (err || !row || !db_str(&complaint, 1) || !*db_str(&complaint, 1)) {
+  char email[129], lang[8], nonce[SIGNED_NONCE_HEX + 1], mobile[24];
+  /* The registration's text message, to a mobile number given. */
+  int sms = !err && row && strcmp(kind, "registered") == 0 &&
+            mobile_number(db_str(&complaint, 10), mobile, sizeof mobile);
+  if (err || !row || ((!db_str(&complaint, 1) || !*db_str(&complaint, 1)) && !sms)) {
     db_done(&complaint);
     return nerr_pass(err);
   }
   HDF *data;
   if ((err = hdf_init(&data))) { db_done(&complaint); return nerr_pass(err); }
-  char email[129], lang[8], nonce[SIGNED_NONCE_HEX + 1];
-  snprintf(email, sizeof email, "%s", db_str(&complaint, 1));
+  snprintf(email, sizeof email, "%s", db_str(&complaint, 1) ? db_str(&complaint, 1) : "");
   snprintf(lang, sizeof lang, "%s", db_str(&complaint, 2));
   snprintf(nonce, sizeof nonce, "%s", db_str(&complaint, 3) ? db_str(&complaint, 3) : "");
   int has_link = (int)db_int(&complaint, 4);
   static const char *const cols[] = { "tracking_no", NULL, NULL, NULL, NULL, "step", "status",
                                       "kind", "name", "sla_hours" };
-  for (int i = 0; i < 10 && !err; i++)
-    if (cols[i] && db_str(&complaint, i))
-      err = hdf_set_valuef(data, "Mail.%s=%s", cols[i], db_str(&complaint, i));
+  for (int i = 0; i < 10 && !err; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "Mail.%s", cols[i] ? cols[i] : "");
+    if (cols[i] && db_str(&complaint, i)) err = hdf_set_value(data, name, db_str(&complaint, i));
+  }
   db_done(&complaint);
   if (!err && text) err = hdf_set_value(data, "Mail.text", text);
   if (!err && has_link && *nonce) {
@@ -86,7 +106,10 @@ NEOERR *db_outbox_complaint(long long id, const char *kind, const char *text)
   }
   struct mail_row m = { .channel = "email", .recipient = email, .lang = lang, .kind = kind,
                         .complaint_id = id };
-  if (!err) err = queue(&m, kind, data, NULL);
+  if (!err && *email) err = queue(&m, kind, data, NULL);
+  struct mail_row t = { .channel = "sms", .recipient = mobile, .lang = lang, .kind = kind,
+                        .complaint_id = id };
+  if (!err && sms) err = queue(&t, "sms_registered", data, NULL);
   hdf_destroy(&data);
   return nerr_pass(err);
 }
@@ -263,9 +286,16 @@ NEOERR *db_outbox_digests(const char *day, int *queued)
 static DB_STMT list = DB_STMT_INIT(LIST_COLS " WHERE o.state = ? ORDER BY o.id DESC LIMIT 200");
 static DB_STMT counts = DB_STMT_INIT("SELECT state, COUNT(*) FROM outbox GROUP BY state");
 
-NEOERR *db_outbox_list(const char *state, HDF *hdf, const char *prefix)
+static NEOERR *admin_only(const struct user *u)
 {
-  NEOERR *err = db_exec(&counts, "");
+  if (u->role == ROLE_ADMIN) return STATUS_OK;
+  return nerr_raise(KERR_FORBIDDEN, "user %u is not an administrator", u->id);
+}
+
+NEOERR *db_outbox_list(const struct user *u, const char *state, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = admin_only(u);
+  if (!err) err = db_exec(&counts, "");
   int more = 0;
   while (!err && !(err = db_next(&counts, &more)) && more)
     err = hdf_set_valuef(hdf, "Counts.%s=%s", db_str(&counts, 0), db_str(&counts, 1));
@@ -281,8 +311,11 @@ static DB_STMT retry = DB_STMT_INIT(
 
 NEOERR *db_outbox_retry(const struct user *u, const char *ip, long long id, int *found)
 {
-  NEOERR *err = db_begin();
-  if (!err) err = db_exec(&retry, "i", id);
+  *found = 0;
+  NEOERR *err = admin_only(u);
+  if (err) return nerr_pass(err);
+  if ((err = db_begin())) return nerr_pass(err);
+  err = db_exec(&retry, "i", id);
   *found = !err && db_affected(&retry) > 0;
   if (!err && *found) err = db_audit(u, ip, "outbox.retry", "outbox", (unsigned long long)id, "");
   if (!err) err = db_commit();

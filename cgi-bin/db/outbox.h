@@ -45,11 +45,13 @@ NEOERR *db_outbox_digests(const char *day, int *queued);
 
 /* --- the admin page --------------------------------------------------- */
 
-/* Rows in state ("queued", "failed" or "sent"), newest first, at most 200,
+/* Administrators only (KERR_FORBIDDEN for anyone else, whatever the
+ * route table says). Rows in state ("queued", "failed" or "sent"),
+ * newest first, at most 200,
  * under prefix.N.{id, channel, recipient, subject, kind, state, attempts,
  * next_attempt_at, last_error, created_at, sent_at, tracking_no,
  * username}; and the number of rows in each state under Counts.<state>. */
-NEOERR *db_outbox_list(const char *state, HDF *hdf, const char *prefix);
+NEOERR *db_outbox_list(const struct user *u, const char *state, HDF *hdf, const char *prefix);
 /* The admin queues row id again now (a failed or waiting one; attempts
  * start over), with an audit row. *found 0: no such row, or it was sent. */
 NEOERR *db_outbox_retry(const struct user *u, const char *ip, long long id, int *found);
