@@ -115,7 +115,10 @@ deps:
 	@scripts/deps.sh
 
 # The two commands.
+# The mail server the outbox's sender hands mail to (Debian's exim4; never
+# fatal, docs/notifications.md); make test uses a local SMTP sink instead.
 run: deps
+	@scripts/mta.sh setup
 	@$(MAKE) --no-print-directory all
 	@scripts/stack.sh start
 	@scripts/stack.sh banner
