@@ -36,7 +36,8 @@ CORE_SRC := $(wildcard cgi-bin/core/*.c)
 DB_SRC   := $(wildcard cgi-bin/db/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
-TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit $(BUILD)/kehu-audit
+TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit $(BUILD)/kehu-audit \
+            $(BUILD)/kehu-notify
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # tests/fuzz/<target>.c: one libFuzzer harness each; make test runs every
 # corpus file under tests/fuzz/ through each of them (test_fuzz_<target>).
@@ -86,6 +87,11 @@ $(BUILD)/kehu-submit: $(BUILD)/bench/submit.o
 $(BUILD)/kehu-audit: $(BUILD)/tools/kehu-audit.o $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
+# Sends the outbox's mail and text messages (docs/notifications.md); runs
+# under the programs' supervisor (scripts/fcgi.sh).
+$(BUILD)/kehu-notify: $(BUILD)/tools/kehu-notify.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ -o $@ -lcmocka $(LDLIBS)
@@ -109,7 +115,10 @@ deps:
 	@scripts/deps.sh
 
 # The two commands.
+# The mail server the outbox's sender hands mail to (Debian's exim4; never
+# fatal, docs/notifications.md); make test uses a local SMTP sink instead.
 run: deps
+	@scripts/mta.sh setup
 	@$(MAKE) --no-print-directory all
 	@scripts/stack.sh start
 	@scripts/stack.sh banner

@@ -21,6 +21,8 @@ static const struct route routes[] = {
   { "GET", "/admin/regions/{id}", ROLE_ADMIN, admin_region_edit, 0, 0 },
   { "POST", "/admin/regions/{id}", ROLE_ADMIN, admin_region_save, 0, 0 },
   { "POST", "/admin/provinces", ROLE_ADMIN, admin_provinces_save, 0, 0 },
+  { "GET", "/admin/outbox", ROLE_ADMIN, admin_outbox, 0, 0 },
+  { "POST", "/admin/outbox/{id}/retry", ROLE_ADMIN, admin_outbox_retry, 0, 0 },
   { 0 },
 };
 

@@ -146,6 +146,33 @@ start_one() {
     kehu_die "$name did not start (see $log)"
 }
 
+# The outbox's sender (tools/kehu-notify.c, docs/notifications.md) is not
+# FastCGI but runs under the same supervisor: multiwatch with one fork
+# starts it again whenever it dies. Recorded as "notify" like a program, so
+# stop and status reach it. Started as root, it runs as the programs' user
+# (it reads the server key to put the status link in mails).
+start_sender() {
+    local name=notify bin="$KEHU_BUILD/kehu-notify" pid log drop=()
+    [[ -x "$bin" ]] || return 0
+    log="$KEHU_LOG_DIR/$name.log"
+    if pid="$(supervisor_pid "$name")"; then
+        [[ "$bin" -nt "$run/$name.pid" ]] || return 0
+        echo "fcgi: $name was rebuilt, restarting it"
+        stop_all "$name"
+    fi
+    if ((EUID == 0)); then
+        drop=(setpriv --reuid="$KEHU_APP_USER" --regid="$(kehu_group_of "$KEHU_APP_USER")" --init-groups)
+    fi
+    echo "fcgi: starting the outbox sender ($KEHU_SMTP_HOST:$KEHU_SMTP_PORT)"
+    touch "$log"
+    (
+        cd "$KEHU_ROOT"
+        exec setsid nohup "${drop[@]}" /usr/bin/multiwatch --forks=1 --retry=1000000000 \
+            --timeout=1000 -- "$bin" >>"$log" 2>&1 </dev/null
+    ) &
+    echo "$!" >"$run/$name.pid"
+}
+
 # Stops several programs at once with one shared grace period.
 #
 # multiwatch is not asked to do it: Debian's build (1.0.0-rc1+really1.0.0)
@@ -247,6 +274,7 @@ case "${1:-}" in
         for name in "${names[@]}"; do
             start_one "$name"
         done
+        start_sender
         check_crash_loops
         ;;
     stop)

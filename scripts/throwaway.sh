@@ -38,6 +38,7 @@ throwaway_setup() {
         ((port < first + 100)) || { echo "$name: no free port in $first-$((first + 99))" >&2; return 1; }
     done
     export KEHU_HTTP_PORT=$port
+    throwaway_mail_sink || return 1
 
     # Sanitizer reports go to files so that the FastCGI workers' reports
     # (their stderr is a log file) are found in one place.
@@ -50,9 +51,31 @@ throwaway_setup() {
     . "$KEHU_ROOT/scripts/env.sh"
 }
 
+# Mail never leaves a test run: the outbox's sender talks to a local SMTP
+# sink (tests/smtp_sink.py) on a free port, which writes each message to
+# $KEHU_MAIL_SINK_DIR; it polls every second, retries after 1, 2, 3 and 4 s,
+# and queues digests only when a test asks (kehu-notify --digest).
+throwaway_mail_sink() {
+    local port=$((KEHU_HTTP_PORT + 500)) first
+    first=$port
+    while (exec 3<>"/dev/tcp/$KEHU_HTTP_HOST/$port") 2>/dev/null; do
+        port=$((port + 1))
+        ((port < first + 100)) || { echo "no free port for the mail sink" >&2; return 1; }
+    done
+    export KEHU_SMTP_HOST=$KEHU_HTTP_HOST KEHU_SMTP_PORT=$port
+    export KEHU_MAIL_SINK_DIR="$KEHU_VAR/mail-sink" KEHU_MAIL_SINK_PID="$KEHU_VAR/mail-sink.pid"
+    export KEHU_NOTIFY_POLL=1 KEHU_NOTIFY_BACKOFF=1,2,3,4 KEHU_DIGEST_HOUR=24
+    setsid python3 "$KEHU_ROOT/tests/smtp_sink.py" --host "$KEHU_SMTP_HOST" --port "$port" \
+        --dir "$KEHU_MAIL_SINK_DIR" --pidfile "$KEHU_MAIL_SINK_PID" \
+        >>"$KEHU_VAR/log/mail-sink.log" 2>&1 </dev/null &
+}
+
 throwaway_remove() {
     [[ -n "${KEHU_VAR:-}" && -n "${THROWAWAY_NAME:-}" ]] || return 0
     "$KEHU_ROOT/scripts/stack.sh" stop >/dev/null 2>&1
+    if [[ -r "${KEHU_MAIL_SINK_PID:-}" ]]; then
+        kill "$(<"$KEHU_MAIL_SINK_PID")" 2>/dev/null || true
+    fi
     if [[ "${KEHU_KEEP:-0}" == 1 ]]; then
         echo "$THROWAWAY_NAME: kept $KEHU_VAR" >&2
     elif [[ "$KEHU_VAR" == "/tmp/$THROWAWAY_NAME".* ]]; then

@@ -114,7 +114,7 @@ NEOERR *intake_new(struct req *r, struct intake_fields *v, const char *idem, lon
     .product_id = *v->product ? atoll(v->product) : 0,
     .packaging_intact = takes_back ? packaging : -1,
     .return_in_window = !takes_back || (window & RW_UNKNOWN) ? -1 : window == RW_INSIDE,
-    .sla_hours = lim->sla_hours, .message = message, .source = "web",
+    .sla_hours = lim->sla_hours, .message = message, .source = "web", .lang = r->lang,
   };
   return STATUS_OK;
 }

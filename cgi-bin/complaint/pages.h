@@ -3,6 +3,7 @@
 /* The public complaint pages (program complaint.fcgi, no sign-in).
  * cgi-bin/complaint.c holds the route table. */
 #include "core/app.h"
+#include "core/secret.h"
 #include "core/validate.h"
 #include <stdio.h>
 
@@ -35,11 +36,8 @@ NEOERR *public_throttle(struct req *r, const char *kind, int limit, int window,
 /* The form's idempotency key (signed by the server, core/secret.h) and
  * what the receipt and the status link derive from it. */
 #define FORM_KEY_PURPOSE "complaint-form"
-/* The personal status link's token for a form key's nonce (64 hex digits
- * into token) and its SHA-256 as stored (64 hex digits into hash). */
-NEOERR *status_link_token(const char *nonce, char *token, char *hash);
-/* The SHA-256 of a token as 64 hex digits into hash. */
-void status_token_hash(const char *token, char *hash);
+/* status_link_token and status_token_hash: core/secret.h (the outbox's
+ * mails carry the same link). */
 /* Today in China (UTC+8) as YYYY-MM-DD. */
 void public_today(char out[11]);
 

@@ -44,26 +44,6 @@ NEOERR *public_throttle(struct req *r, const char *kind, int limit, int window,
   return app_fail(r, KERR_THROTTLED, msg);
 }
 
-void status_token_hash(const char *token, char *hash)
-{
-  unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-  sodium_bin2hex(hash, 2 * sizeof h + 1, h, sizeof h);
-}
-
-/* The link is the server's MAC of the form's random nonce: it can be shown
- * again on the receipt (a reload, a double submit) although only its hash
- * is stored, and nobody without the key can compute it from the nonce. */
-NEOERR *status_link_token(const char *nonce, char *token, char *hash)
-{
-  char n[SIGNED_NONCE_HEX + 1];
-  snprintf(n, sizeof n, "%s", nonce);
-  NEOERR *err = secret_derive("complaint-status-link", n, token);
-  if (err) return nerr_pass(err);
-  status_token_hash(token, hash);
-  return STATUS_OK;
-}
-
 void public_today(char out[11])
 {
   china_format("%Y-%m-%d", out, 11);

@@ -99,6 +99,9 @@ static NEOERR *take(struct req *r, struct intake_fields *v, const char *idem, co
   c.source = src;
   c.taken_by = &r->user;
   c.customer_id = customer_id;
+  /* The staff member's screen language says nothing about the caller's:
+   * mails to the customer use the default. */
+  c.lang = NULL;
   enum complaint_take out;
   if ((err = db_complaint_take(&c, tracking, sizeof tracking, id, &out))) return nerr_pass(err);
   if (out == TAKE_REGION) form_error(f, "province_id", "Complaints.Valid.RegionNotYours");

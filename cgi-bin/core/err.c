@@ -42,3 +42,10 @@ int err_status(NEOERR *err)
     if (nerr_match(err, *kinds[i].type)) return kinds[i].status;
   return 500;
 }
+
+const char *err_reason(NEOERR *err)
+{
+  if (!err || err == INTERNAL_ERR) return "";
+  while (err->next && err->next != INTERNAL_ERR) err = err->next;
+  return err->desc;
+}

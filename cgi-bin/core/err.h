@@ -21,4 +21,7 @@ extern NERR_TYPE KERR_NO_SPACE;      /* 507: the data disk is full, nothing was 
 NEOERR *err_init(void);
 /* HTTP status for an error chain (500 when no kind matches). */
 int err_status(NEOERR *err);
+/* The message the chain was raised with (its innermost link), for a log
+ * line or a stored reason; "" for STATUS_OK. */
+const char *err_reason(NEOERR *err);
 #endif

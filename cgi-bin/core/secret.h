@@ -22,4 +22,12 @@ int signed_token_valid(const char *purpose, const char *s);
 /* A value only this server can compute from `msg`: the MAC of purpose and
  * msg under the key, as 64 hex digits into out (DERIVED_HEX + 1 bytes). */
 NEOERR *secret_derive(const char *purpose, const char *msg, char *out);
+
+/* The personal status link of a complaint (docs/security-public-status.md)
+ * for its form key's nonce: the token (64 hex digits into token) and its
+ * SHA-256 as stored (64 hex digits into hash). The receipt and the mails
+ * (db/outbox.c) show the same link. */
+NEOERR *status_link_token(const char *nonce, char *token, char *hash);
+/* The SHA-256 of a token as 64 hex digits into hash. */
+void status_token_hash(const char *token, char *hash);
 #endif

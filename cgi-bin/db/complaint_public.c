@@ -2,6 +2,7 @@
 #include "db/audit.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
+#include "db/outbox.h"
 #include "db/scope.h"
 #include "core/err.h"
 #include <stdio.h>
@@ -98,11 +99,12 @@ static DB_STMT ins = DB_STMT_INIT(
     " customer_id, product_id, kind, reason, expected, contact_name, contact_phone, email,"
     " company, product_text, purchase_date, order_ref, packaging_intact, return_in_window,"
     " description, step, status, received_at, first_response_due, idem_key,"
-    " status_token_hash, submit_ip, updated_at)"
+    " status_token_hash, submit_ip, updated_at, lang)"
     " VALUES (?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?,"
     " NULLIF(?, ''), ?, ?, NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, -1),"
-    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, UNHEX(?), ?, NOW())");
+    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, UNHEX(?), ?, NOW(),"
+    " COALESCE(?, 'zh-CN'))");
 static DB_STMT handling = DB_STMT_INIT(
     "INSERT INTO complaint_handling (complaint_id) VALUES (?)");
 static DB_STMT event = DB_STMT_INIT(
@@ -147,7 +149,7 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
     DB_STR(c->phone), DB_STR(c->email), DB_STR(c->company), DB_STR(c->product_text),
     DB_STR(c->purchase_date), DB_STR(c->order_ref), DB_INT(c->packaging_intact),
     DB_INT(c->return_in_window), DB_STR(c->description), DB_INT(c->sla_hours),
-    DB_STR(c->idem_key), DB_STR(c->status_token_hash), DB_STR(c->ip),
+    DB_STR(c->idem_key), DB_STR(c->status_token_hash), DB_STR(c->ip), DB_STR(c->lang),
   };
   if ((err = db_execa(&ins, a, sizeof a / sizeof a[0]))) return nerr_pass(err);
   long long id = (long long)db_insert_id(&ins);
@@ -163,6 +165,8 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
                        f->stored_name)))
       return nerr_pass(err);
   }
+  /* The customer's confirmation mail, with the complaint or not at all. */
+  if ((err = db_outbox_complaint(id, "registered", NULL))) return nerr_pass(err);
   char detail[64];
   snprintf(detail, sizeof detail, "%s %s", tracking_no, c->source ? c->source : "web");
   return nerr_pass(db_audit(c->taken_by, c->ip, "complaint.create", "complaint", id, detail));

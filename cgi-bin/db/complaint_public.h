@@ -47,6 +47,7 @@ struct complaint_new {
   const char *source;
   const struct user *taken_by;              /* NULL: the public form */
   long long customer_id;                    /* the matched file, 0: none */
+  const char *lang;                         /* the customer's language (mails), NULL: zh-CN */
 };
 
 /* Registers the complaint: the submit attempt (public_attempts), tracking

@@ -3,6 +3,7 @@
 #include "db/audit.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
+#include "db/outbox.h"
 #include "db/scope.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,6 +206,8 @@ NEOERR *db_complaint_step(const struct user *u, const char *ip, long long id, lo
       (err = record(u, ip, id, step, "step_done", NULL)))
     goto done;
   if (assignee && (err = record(u, ip, id, step, "assigned", assignee_name))) goto done;
+  /* The customer sees the step on the status page; step 6 resolves it. */
+  if ((err = db_outbox_complaint(id, step == 6 ? "resolved" : "step", NULL))) goto done;
   return nerr_pass(db_commit());
 done:
   db_rollback();
@@ -226,7 +229,8 @@ NEOERR *db_complaint_decide(const struct user *u, const char *ip, long long id, 
   if ((err = db_exec(&decide, "sisi", approve ? "approved" : "returned", (long long)u->id,
                      comment, k.pending_id)) ||
       (err = approve ? db_execa(&advance, a, 5) : db_execa(&proposal_state, back, 3)) ||
-      (err = record(u, ip, id, 4, approve ? "approved" : "returned", comment)))
+      (err = record(u, ip, id, 4, approve ? "approved" : "returned", comment)) ||
+      (approve && (err = db_outbox_complaint(id, "step", NULL))))
     goto done;
   return nerr_pass(db_commit());
 done:
@@ -247,7 +251,9 @@ NEOERR *db_complaint_close(const struct user *u, const char *ip, long long id, l
   struct locked k;
   NEOERR *err = begin_locked(u, id, version, &k, res);
   if (err || refused(res, &k, ACT_CLOSE, 7, u)) goto done;
-  if ((err = db_exec(&close_it, "i", id)) || (err = record(u, ip, id, 7, "closed", NULL))) goto done;
+  if ((err = db_exec(&close_it, "i", id)) || (err = record(u, ip, id, 7, "closed", NULL)) ||
+      (err = db_outbox_complaint(id, "step", NULL)))
+    goto done;
   return nerr_pass(db_commit());
 done:
   db_rollback();
@@ -260,7 +266,8 @@ NEOERR *db_complaint_reopen(const struct user *u, const char *ip, long long id, 
   struct locked k;
   NEOERR *err = begin_locked(u, id, version, &k, res);
   if (err || refused(res, &k, ACT_REOPEN, 7, u)) goto done;
-  if ((err = db_exec(&reopen, "i", id)) || (err = record(u, ip, id, 7, "reopened", reason)))
+  if ((err = db_exec(&reopen, "i", id)) || (err = record(u, ip, id, 7, "reopened", reason)) ||
+      (err = db_outbox_complaint(id, "step", NULL)))
     goto done;
   return nerr_pass(db_commit());
 done:
@@ -292,7 +299,8 @@ NEOERR *db_complaint_message(const struct user *u, const char *ip, long long id,
   snprintf(note, sizeof note, "%.100s", body);
   if ((err = db_exec(&message, "isis", id, audience, (long long)u->id, body)) ||
       (to_customer && (err = db_exec(&answered, "i", id))) ||
-      (err = record(u, ip, id, k.s.step, to_customer ? "message" : "note", NULL)))
+      (err = record(u, ip, id, k.s.step, to_customer ? "message" : "note", NULL)) ||
+      (to_customer && (err = db_outbox_complaint(id, "message", body))))
     goto done;
   return nerr_pass(db_commit());
 done:

@@ -193,6 +193,7 @@ COVERED = {
     "account/password.cs#password-form": ("test_admin.test_user_journey", None),
     "account/account.cs#sessions-form": ("test_admin.test_user_journey", "end-sessions"),
     "account/account.cs#account-lang-form": ("test_admin.test_user_journey", "save-lang"),
+    "admin/outbox.cs#retry-{}": ("test_outbox.test_retry_a_failed_notification", None),
 }
 
 # Forms a browser test already submitted by their own button before issue 14.

@@ -41,7 +41,8 @@ REGIONS = {
     "out": ("huadong", "huabei"),
 }
 ID_KINDS = ("-", "customer", "complaint", "complaint_file", "plan", "plan_file",
-            "measure", "import", "region", "user", "product", "category", "region_row")
+            "measure", "import", "region", "user", "product", "category", "region_row",
+            "outbox")
 # Someone else's import job: none of the visitors made it.
 OTHER_IMPORTER = "staff02"
 OUTCOMES = ("200", "303", "login", "403", "404", "handler")
@@ -177,6 +178,12 @@ class Fixtures:
         # reset there must touch no demo account), and a product.
         made.append("INSERT INTO users (username, display_name, role, password_hash)"
                     " VALUES ('matrix_%s', 'matrix', 'staff', '-');" % self.tag)
+        # A sent notification for /admin/outbox/{id}/retry (a sent one is
+        # never queued again: the request changes nothing).
+        made.append("INSERT INTO outbox (channel, recipient, subject, body, kind, state,"
+                    " next_attempt_at, created_at, sent_at, once_key) VALUES ('email',"
+                    " 'matrix@example.com', 'matrix', 'matrix', 'digest', 'sent', NOW(), NOW(),"
+                    " NOW(), 'matrix:%s');" % self.tag)
         importers = ("admin", "leader1", "staff01", OTHER_IMPORTER)
         for user in importers:
             made.append("INSERT INTO import_jobs (user_id, filename, format, state, finished_at)"
@@ -188,6 +195,8 @@ class Fixtures:
             " UNION ALL SELECT 'import_jobs', u.username, j.id FROM import_jobs j"
             " JOIN users u ON u.id = j.user_id WHERE j.filename = 'matrix-%s.csv'" % self.tag +
             " UNION ALL SELECT 'user', username, id FROM users WHERE username = 'matrix_%s'"
+            % self.tag +
+            " UNION ALL SELECT 'outbox', 'first', id FROM outbox WHERE once_key = 'matrix:%s'"
             % self.tag +
             " UNION ALL SELECT 'product', 'first', MIN(id) FROM products" +
             " UNION ALL SELECT 'category', 'first', MIN(id) FROM product_categories" +
@@ -202,6 +211,7 @@ class Fixtures:
         self.versions = {int(key): v for (t, key), v in back.items() if t == "plan_version"}
         self.ids[("user", None)] = back[("user", "matrix_" + self.tag)]
         self.ids[("product", None)] = back[("product", "first")]
+        self.ids[("outbox", None)] = back[("outbox", "first")]
         self.ids[("category", None)] = back[("category", "first")]
 
     def _draft_plan(self, region_id):
@@ -225,7 +235,7 @@ class Fixtures:
         return pid
 
     def of(self, kind, region_code, username):
-        if kind in ("user", "product", "category"):
+        if kind in ("user", "product", "category", "outbox"):
             return self.ids[(kind, None)]
         if kind in ("region", "region_row"):
             return self.region[region_code]
@@ -239,7 +249,8 @@ class Fixtures:
 
     def close(self):
         sql("DELETE FROM sessions WHERE user_id = %d; DELETE FROM users WHERE id = %d;"
-            % (self.ids[("user", None)], self.ids[("user", None)]))
+            " DELETE FROM outbox WHERE id = %d;"
+            % (self.ids[("user", None)], self.ids[("user", None)], self.ids[("outbox", None)]))
         sql("DELETE FROM complaint_attachments WHERE stored_name IN (%s);"
             " DELETE FROM support_attachments WHERE stored_name IN (%s);"
             " DELETE FROM import_jobs WHERE filename = 'matrix-%s.csv';" % (
