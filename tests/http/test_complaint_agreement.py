@@ -48,7 +48,7 @@ def test_agreement_page_content():
         check_not_in('id="agreement-draft"', t, "approved: no preview notice")
         for what, s in (("title", "客户投诉处理协议"), ("tracking number", tn),
                         ("customer", "测试投诉人"), ("company", "测试单位有限公司"),
-                        ("description", "净水器漏水"),
+                        ("reason", "对产品的功能或品质怀疑"), ("description", "净水器漏水"),
                         ("remedy", "补偿"), ("amount", "¥150.00"), ("detail", "补偿 150 元"),
                         ("approver", "id=\"sign-approver\""), ("customer's signature", 'id="sign-customer"'),
                         ("company's signature", 'id="sign-company"'), ("print button", 'data-print'),
@@ -134,6 +134,7 @@ def test_price_complaint_offers_source_answers():
         t = staff.get("/complaints/%d/agreement" % price).text
         check(re.search(r'id="agreement-remedy-name"><strong>核查是否同行竞争降价或客户资料有误<', t),
               "the agreement names the approved price answer")
+        check_in("对价格很在意", t, "the agreement names the reason in the source's words")
         # Execution: no amount, so no paid date is asked.
         check_status(_step(staff, price, 5, **STEP_FIELDS[5]), 303, "step 5")
         check_status(_step(staff, price, 6, exec_department="销售部", executed_on="2026-11-23"), 303,
