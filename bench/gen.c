@@ -1570,7 +1570,7 @@ static void gen_complaints(void)
     char note[160];
     event(cid, 1, "registered", web ? 0 : staff, T[0], NULL);
     sb_init(&b, note, sizeof note);
-    sbf(&b, "您的%s已受理，跟踪号：%s。我们将在24小时内与您联系。", KIND_ZH[kind], tn);
+    sbf(&b, "您的%s已受理，受理编号：%s。我们将在24小时内与您联系。", KIND_ZH[kind], tn);
     message(cid, 0, "system", 0, note, T[0]);
     if (assigned) {
       event(cid, 1, "assigned", leader, assigned_at, NULL);

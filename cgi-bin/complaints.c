@@ -13,6 +13,7 @@ static const struct route routes[] = {
   { "GET", "/complaints/{id}/receipt", ROLES_SIGNED_IN, complaints_receipt, 0, 0 },
   { "GET", "/complaints/attachment/{id}", ROLES_SIGNED_IN, complaints_attachment, 0, 0 },
   { "GET", "/complaints/{id}", ROLES_SIGNED_IN, complaints_show, 0, 0 },
+  { "GET", "/complaints/{id}/agreement", ROLES_SIGNED_IN, complaints_agreement, 0, 0 },
   { "POST", "/complaints/{id}/step", ROLES_OFFICE, complaints_step, 0, 0 },
   { "POST", "/complaints/{id}/decide", ROLES_OFFICE, complaints_decide, 0, 0 },
   { "POST", "/complaints/{id}/close", ROLES_OFFICE, complaints_close, 0, 0 },

@@ -5,14 +5,14 @@
 (function () {
   "use strict";
   /* Staff's receipt: the status link in full, as this browser reached the
-   * server (the server does not know its public address), and a print
-   * button (the page prints without it too). */
+   * server (the server does not know its public address). The receipt and
+   * the handling agreement: a print button (the pages print without it too). */
   var origins = document.querySelectorAll(".page-origin");
   for (var o = 0; o < origins.length; o++) origins[o].textContent = window.location.origin;
-  var print = document.getElementById("print-receipt");
-  if (print) {
-    print.hidden = false;
-    print.addEventListener("click", function () { window.print(); });
+  var prints = document.querySelectorAll("[data-print]");
+  for (var p = 0; p < prints.length; p++) {
+    prints[p].hidden = false;
+    prints[p].addEventListener("click", function () { window.print(); });
   }
   var form = document.querySelector("form[data-intake]");
   if (!form) return;

@@ -13,12 +13,19 @@ NEOERR *complaints_show(struct req *r);
 /* The complaint page again (after a refused form: status already set,
  * messages under Form.Errors). */
 NEOERR *complaints_page(struct req *r);
+/* The complaint r->id with everything recorded for it (db_complaint_get),
+ * its pending and approved proposal under Pending.* and Approved.*; a 404
+ * outside the user's scope. */
+NEOERR *complaints_read(struct req *r);
 /* A row's sla_minutes and age_minutes as text in days/hours/minutes
  * (sla_text, age_text). */
 NEOERR *complaints_spans(HDF *row, const char *lang);
 /* An outcome of a write as the page the user gets: 303 back to the
  * complaint with a flash, or the error page that says what to do. */
 NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, const char *flash);
+
+/* agreement.c: step 5's handling agreement (处理协议), printable */
+NEOERR *complaints_agreement(struct req *r);
 
 /* steps.c: recording steps, the leader's decision, close and reopen */
 NEOERR *complaints_step(struct req *r);

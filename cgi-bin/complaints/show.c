@@ -5,6 +5,7 @@
 #include "complaints/pages.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "db/complaint.h"
 #include <stdio.h>
 #include <string.h>
@@ -35,16 +36,23 @@ static NEOERR *step_marks(HDF *h)
   return STATUS_OK;
 }
 
-/* The pending proposal, the approved one, and what this user may do. */
-static NEOERR *proposal_marks(struct req *r)
+/* The pending proposal to Pending.*, the approved one to Approved.*. */
+static NEOERR *copy_proposals(HDF *h)
 {
-  HDF *h = r->hdf;
   NEOERR *err;
   for (HDF *p = hdf_obj_child(hdf_get_obj(h, "Proposals")); p; p = hdf_obj_next(p)) {
     const char *d = hdf_get_value(p, "decision", "");
     if (strcmp(d, "pending") == 0 && (err = hdf_copy(h, "Pending", p))) return nerr_pass(err);
     if (strcmp(d, "approved") == 0 && (err = hdf_copy(h, "Approved", p))) return nerr_pass(err);
   }
+  return STATUS_OK;
+}
+
+/* What this user may do with the pending and the approved proposal. */
+static NEOERR *proposal_marks(struct req *r)
+{
+  HDF *h = r->hdf;
+  NEOERR *err;
   int office = (r->user.role & ROLES_OFFICE) != 0;
   int pending_by = hdf_get_int_value(h, "Pending.proposed_by", 0);
   if ((err = hdf_set_int_value(h, "Can.Handle", office)) ||
@@ -53,6 +61,22 @@ static NEOERR *proposal_marks(struct req *r)
       (err = hdf_set_int_value(h, "Can.Decide", r->user.role == ROLE_LEADER && pending_by &&
                                                      pending_by != (int)r->user.id)))
     return nerr_pass(err);
+  return STATUS_OK;
+}
+
+/* Step 4's remedies for this complaint's reason, in words (Remedies.<name>):
+ * a price complaint is also offered the source's own answers to it. */
+static NEOERR *remedy_menu(struct req *r)
+{
+  const char *reason = hdf_get_value(r->hdf, "Complaint.reason", "");
+  char key[48], name[48];
+  for (const char *const *m = complaint_remedy_names; *m; m++) {
+    if (!complaint_remedy_offered(reason, *m)) continue;
+    snprintf(key, sizeof key, "ComplaintRemedy.%s", *m);
+    snprintf(name, sizeof name, "Remedies.%s", *m);
+    NEOERR *err = hdf_set_value(r->hdf, name, i18n_get(r->lang, key));
+    if (err) return nerr_pass(err);
+  }
   return STATUS_OK;
 }
 
@@ -71,16 +95,23 @@ static NEOERR *step2_defaults(HDF *h)
   return nerr_pass(err);
 }
 
+NEOERR *complaints_read(struct req *r)
+{
+  int found;
+  NEOERR *err = db_complaint_get(&r->user, r->id, r->hdf, &found);
+  if (err) return nerr_pass(err);
+  if (!found) return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
+  if ((err = hdf_set_value(r->hdf, "Page.Section", "complaints"))) return nerr_pass(err);
+  return nerr_pass(copy_proposals(r->hdf));
+}
+
 NEOERR *complaints_page(struct req *r)
 {
   HDF *h = r->hdf;
-  int found;
-  NEOERR *err = db_complaint_get(&r->user, r->id, h, &found);
+  NEOERR *err = complaints_read(r);
   if (err) return nerr_pass(err);
-  if (!found) return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
-  if ((err = hdf_set_value(h, "Page.Section", "complaints")) ||
-      (err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang)) || (err = step_marks(h)) ||
-      (err = proposal_marks(r)) || (err = step2_defaults(h)) ||
+  if ((err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang)) || (err = step_marks(h)) ||
+      (err = proposal_marks(r)) || (err = remedy_menu(r)) || (err = step2_defaults(h)) ||
       (err = db_complaint_menus(&r->user, h)))
     return nerr_pass(err);
   if ((r->user.role & ROLES_OFFICE) && !hdf_get_value(h, "Complaint.customer_id", NULL) &&

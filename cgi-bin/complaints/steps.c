@@ -23,8 +23,6 @@ struct step_field {
 };
 
 static const char *const channels[] = { "phone", "fax", "visit", "email", "other", NULL };
-static const char *const remedies[] = { "replace", "repair", "return", "refund", "compensation",
-                                        "explanation", NULL };
 static const char *const agreed[] = { "signed", "phone", "email", "in_person", "other", NULL };
 
 #define END { NULL, 0, 0, ANY, NULL }
@@ -40,7 +38,7 @@ static const struct step_field f3[] = {
   { "analysis", 1, 5000, ANY, NULL }, { "explanation", 1, 5000, ANY, NULL }, END,
 };
 static const struct step_field f4[] = {
-  { "remedy", 1, 16, ANY, remedies }, { "amount", 0, 15, AMOUNT, NULL },
+  { "remedy", 1, 16, ANY, complaint_remedy_names }, { "amount", 0, 15, AMOUNT, NULL },
   { "detail", 1, 5000, ANY, NULL }, END,
 };
 static const struct step_field f5[] = {
@@ -138,6 +136,8 @@ NEOERR *complaints_step(struct req *r)
   err = db_complaint_step(&r->user, r->ip, r->id, version, step, hdf_get_obj(r->hdf, "Save"), &res);
   if (err) return nerr_pass(err);
   if (res.outcome == CPL_BAD_ASSIGNEE) return nerr_pass(send_back(r, step, "assignee_id", "Valid.Choice"));
+  /* A price complaint's own answers are offered for price complaints only. */
+  if (res.outcome == CPL_BAD_REMEDY) return nerr_pass(send_back(r, step, "remedy", "Valid.Choice"));
   if (res.outcome == CPL_NEED_PAID)
     return nerr_pass(send_back(r, step, "compensation_paid_on", "Complaints.Valid.PaidNeeded"));
   return nerr_pass(complaints_answer(r, &res, step == 4 ? "ComplaintProposed"

@@ -32,6 +32,30 @@ enum complaint_rule complaint_rule_check(const struct complaint_state *s, enum c
   }
 }
 
+const char *const complaint_remedy_names[] = {
+  "replace", "repair", "return", "refund", "compensation", "explanation",
+  "price_check", "reexplain", "apology_gift", NULL,
+};
+
+/* The source's answers to "(3)对价格很在意": find out whether a competitor
+ * cut its price or the customer's information was wrong (核查), explain
+ * again (重新解释), win the customer back with an apology and a small gift
+ * (道歉并赠予小纪念品). Offered for a price complaint only. */
+static const char *const price_only[] = { "price_check", "reexplain", "apology_gift", NULL };
+
+static int listed(const char *const *list, const char *v)
+{
+  for (; *list; list++)
+    if (strcmp(*list, v) == 0) return 1;
+  return 0;
+}
+
+int complaint_remedy_offered(const char *reason, const char *remedy)
+{
+  if (!listed(complaint_remedy_names, remedy)) return 0;
+  return !listed(price_only, remedy) || (reason && strcmp(reason, "price") == 0);
+}
+
 int complaint_amount_positive(const char *amount)
 {
   for (; *amount; amount++)

@@ -45,6 +45,13 @@ enum complaint_rule complaint_rule_check(const struct complaint_state *s, enum c
  * compensation. remedy is one of replace, repair, return, refund, compensation,
  * explanation. */
 int complaint_amount_ok(const char *remedy, const char *amount);
+/* Step 4's remedies (complaint_proposals.remedy), in the order the form
+ * offers them, NULL-terminated. Those the source text gives as the answers
+ * to a price complaint (对价格很在意: 重新解释, 道歉并赠予小纪念品, 核查同行
+ * 竞争降价) are offered only when the complaint's reason is price. */
+extern const char *const complaint_remedy_names[];
+/* 1 when step 4 offers remedy for a complaint of this reason. */
+int complaint_remedy_offered(const char *reason, const char *remedy);
 /* 1 when amount (as stored, "0.00") is more than zero. */
 int complaint_amount_positive(const char *amount);
 

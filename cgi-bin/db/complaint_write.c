@@ -11,7 +11,7 @@
 
 /* The complaint as the rules need it, locked until the transaction ends. */
 static DB_STMT lock = DB_STMT_INIT(
-    "SELECT c.step, c.status, c.version,"
+    "SELECT c.step, c.status, c.version, c.reason,"
     " (SELECT p.proposed_by FROM complaint_proposals p WHERE p.complaint_id = c.id"
     "  AND p.decision = 'pending' ORDER BY p.id DESC LIMIT 1) AS pending_by,"
     " (SELECT p.id FROM complaint_proposals p WHERE p.complaint_id = c.id"
@@ -25,6 +25,7 @@ struct locked {
   struct complaint_state s;
   long long version, pending_id;
   int paid_needed;           /* the approved proposal has an amount */
+  char reason[16];           /* complaints.reason: which remedies step 4 offers */
 };
 
 /* Begins the transaction and locks complaint id. On an outcome other than
@@ -47,10 +48,11 @@ static NEOERR *begin_locked(const struct user *u, long long id, long long versio
     k->s.step = (int)db_int(&lock, 0);
     k->s.closed = strcmp(db_str(&lock, 1), "closed") == 0;
     k->version = db_int(&lock, 2);
-    k->s.pending_by = (unsigned)db_int(&lock, 3);
-    k->pending_id = db_int(&lock, 4);
-    k->paid_needed = db_str(&lock, 5) && complaint_amount_positive(db_str(&lock, 5));
-    k->s.followups = (int)db_int(&lock, 6);
+    snprintf(k->reason, sizeof k->reason, "%s", db_str(&lock, 3) ? db_str(&lock, 3) : "");
+    k->s.pending_by = (unsigned)db_int(&lock, 4);
+    k->pending_id = db_int(&lock, 5);
+    k->paid_needed = db_str(&lock, 6) && complaint_amount_positive(db_str(&lock, 6));
+    k->s.followups = (int)db_int(&lock, 7);
     if (version >= 0 && version != k->version) res->outcome = CPL_STALE;
   }
   db_done(&lock);
@@ -181,6 +183,10 @@ NEOERR *db_complaint_step(const struct user *u, const char *ip, long long id, lo
   if (err || refused(res, &k, step == 4 ? ACT_PROPOSE : step == 7 ? ACT_FOLLOWUP : ACT_RECORD,
                      step, u))
     goto done;
+  if (step == 4 && !complaint_remedy_offered(k.reason, hdf_get_value(v, "remedy", ""))) {
+    res->outcome = CPL_BAD_REMEDY;
+    goto done;
+  }
   if (entry) {
     if ((err = add_entry(u, ip, id, step, v))) goto done;
     return nerr_pass(db_commit());

@@ -15,6 +15,7 @@ enum complaint_outcome {
   CPL_STALE,           /* saved by someone else since the form was loaded (409) */
   CPL_RULE,            /* refused by the step rules: res->rule says why */
   CPL_BAD_ASSIGNEE,    /* not an active staff or leader account */
+  CPL_BAD_REMEDY,      /* step 4: a remedy not offered for the complaint's reason */
   CPL_NEED_PAID,       /* step 6: the approved amount needs a paid date */
   CPL_BAD_CUSTOMER,    /* match: no such customer file in the user's scope */
 };

@@ -43,7 +43,7 @@
   <?cs call:public_steps(1, 0) ?>
 </section>
 <div class="actions receipt-actions">
-  <button type="button" class="button primary" id="print-receipt" hidden><?cs var:L.Complaints.ReceiptPrint ?></button>
+  <button type="button" class="button primary" id="print-receipt" data-print hidden><?cs var:L.Complaints.ReceiptPrint ?></button>
   <a class="button" href="/complaints/<?cs var:Receipt.id ?>" id="receipt-open"><?cs var:L.Complaints.ReceiptOpen ?></a>
   <a class="button" href="/complaints/new" id="receipt-another"><?cs var:L.Complaints.ReceiptAnother ?></a>
 </div>

@@ -132,13 +132,14 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
         <?cs elif:Can.Handle ?>
           <?cs if:subcount(Proposals) ?><p class="note-info"><?cs var:L.Complaints.ReturnedHint ?></p><?cs /if ?>
           <?cs call:step_form(4) ?>
-            <?cs call:choice_field("remedy", L.Complaints.Remedy, L.ComplaintRemedy, 1) ?>
+            <?cs call:choice_field("remedy", L.Complaints.Remedy, Remedies, 1) ?>
             <div class="field<?cs if:Form.Errors.amount ?> invalid<?cs /if ?>"><label for="f-amount"><?cs var:L.Complaints.Amount ?></label><input id="f-amount" name="amount" type="text" inputmode="decimal" value="<?cs var:Form.amount ?>" aria-describedby="hint-amount<?cs if:Form.Errors.amount ?> err-amount<?cs /if ?>"<?cs if:Form.Errors.amount ?> aria-invalid="true"<?cs /if ?>><p class="hint" id="hint-amount"><?cs var:L.Complaints.AmountHint ?></p><?cs call:field_error("amount") ?></div>
             <?cs call:area_field("detail", L.Complaints.Detail, 1) ?>
           <?cs call:step_form_end(L.Complaints.SaveProposal) ?>
         <?cs /if ?>
       <?cs /if ?>
     <?cs elif:i == 5 ?>
+      <?cs if:st.state != "later" ?><p class="agreement-link"><a class="button small-button" href="/complaints/<?cs var:Complaint.id ?>/agreement" id="agreement-link"><?cs var:L.Agreement.Open ?></a><?cs if:st.state == "current" ?> <span class="muted small"><?cs var:L.Agreement.OpenHint ?></span><?cs /if ?></p><?cs /if ?>
       <?cs if:st.state == "done" ?><dl class="facts"><?cs call:fact(L.Complaints.AgreedOn, Handling.agreed_on) ?>
         <div><dt><?cs var:L.Complaints.AgreedHow ?></dt><dd><?cs var:L.ComplaintAgreed[Handling.agreed_how] ?></dd></div>
         <?cs call:wide_fact(L.Complaints.AgreementTerms, Handling.agreement_terms) ?></dl>

@@ -37,9 +37,9 @@ def:page_href(p) ?>/customers?<?cs var:Filter.QuerySorted ?>&amp;page=<?cs var:p
   <label class="sr-only" for="class"><?cs var:L.List.Class ?></label>
   <select id="class" name="class">
     <option value=""><?cs var:L.List.AllClasses ?></option>
-    <option value="A"<?cs if:Filter.class == "A" ?> selected<?cs /if ?>>A</option>
-    <option value="B"<?cs if:Filter.class == "B" ?> selected<?cs /if ?>>B</option>
-    <option value="C"<?cs if:Filter.class == "C" ?> selected<?cs /if ?>>C</option>
+    <option value="A"<?cs if:Filter.class == "A" ?> selected<?cs /if ?>>A <?cs var:L.AbcName.A ?></option>
+    <option value="B"<?cs if:Filter.class == "B" ?> selected<?cs /if ?>>B <?cs var:L.AbcName.B ?></option>
+    <option value="C"<?cs if:Filter.class == "C" ?> selected<?cs /if ?>>C <?cs var:L.AbcName.C ?></option>
   </select>
   <label class="sr-only" for="owner"><?cs var:L.List.Owner ?></label>
   <select id="owner" name="owner">

@@ -15,7 +15,7 @@
       <span class="mono"><?cs var:Customer.code ?></span>
       <span class="tag"><?cs var:L.Kind[Customer.kind] ?></span>
       <span class="tag lc-<?cs var:Customer.lifecycle ?>"><?cs var:L.Lifecycle[Customer.lifecycle] ?></span>
-      <?cs if:Customer.abc_class ?><?cs call:class_badge(Customer.abc_class) ?><?cs /if ?>
+      <?cs if:Customer.abc_class ?><span class="class-named" id="abc-class"><?cs call:class_badge(Customer.abc_class) ?> <span aria-hidden="true"><?cs var:L.AbcName[Customer.abc_class] ?></span></span><?cs /if ?>
       <?cs if:Customer.status == "archived" ?><span class="tag warn" id="archived-badge"><?cs var:L.Customers.Archived ?></span><?cs /if ?>
     </p>
   </div>

@@ -135,7 +135,7 @@ def test_form_page():
     check_in(">浙江<", r.text, "provinces listed")
     check_in("对产品的功能或品质怀疑", r.text, "reason in the source texts' wording")
     check_in("对服务的态度不满意", r.text, "reason service")
-    check_in("同一商品别处更便宜", r.text, "reason price")
+    check_in("对价格很在意", r.text, "reason price")
     for i in (1, 2, 3):
         check_in('name="file%d" type="file"' % i, r.text, "attachment field %d" % i)
     check_not_in('class="mainnav" aria-label="客户管理"', r.text, "staff navigation on a public page")

@@ -83,8 +83,8 @@ def _where_default():
             " AND received_at < DATE_FORMAT(CURDATE() + INTERVAL 1 MONTH, '%Y-%m-01')")
 
 
-REASON_ZH = {"quality": "产品功能或质量", "service": "服务态度", "price": "价格（别处更便宜）",
-             "delivery": "送货", "other": "其他"}
+REASON_ZH = {"quality": "对产品的功能或品质怀疑", "service": "对服务的态度不满意", "price": "对价格很在意",
+             "delivery": "送货或交货问题", "other": "其他"}
 
 
 def test_overview_needs_sign_in():
@@ -149,8 +149,8 @@ def test_controlled_month_figures_and_medians():
         # 4 answered in time of 5 answered + 1 overdue
         check(_card(html_text, "sla").startswith("66.7%"), "SLA card %r" % _card(html_text, "sla"))
         check(_card(html_text, "satisfaction").startswith("3.7"), "satisfaction %r" % _card(html_text, "satisfaction"))
-        check(_counts(html_text, "t-reason") == {"产品功能或质量": 2, "服务态度": 1,
-                                                  "价格（别处更便宜）": 1, "送货": 1, "其他": 1},
+        check(_counts(html_text, "t-reason") == {"对产品的功能或品质怀疑": 2, "对服务的态度不满意": 1,
+                                                  "对价格很在意": 1, "送货或交货问题": 1, "其他": 1},
               "reasons %s" % _counts(html_text, "t-reason"))
         check(_counts(html_text, "t-region") == {"华东": 4, "华北": 1, "未注明地区": 1},
               "regions %s" % _counts(html_text, "t-region"))
@@ -241,11 +241,11 @@ def test_export_content_and_formula_neutralising():
         check("attachment" in r.header("Content-Disposition", ""), "CSV not an attachment")
         check(r.raw.startswith(b"\xef\xbb\xbf"), "no BOM")
         rows = list(csv.reader(io.StringIO(r.raw[3:].decode("utf-8"), newline="")))
-        check(rows[0][0] == "跟踪号" and len(rows[0]) == 11, "header %s" % rows[0])
+        check(rows[0][0] == "受理编号" and len(rows[0]) == 11, "header %s" % rows[0])
         by = {row[0]: row for row in rows[1:]}
         check(sorted(by) == ["TSSTAT-0%d" % i for i in range(1, 7)], "rows %s" % sorted(by))
         one = by["TSSTAT-01"]
-        check(one[1] == "2019-03-02 10:00" and one[2] == "投诉" and one[3] == "产品功能或质量",
+        check(one[1] == "2019-03-02 10:00" and one[2] == "投诉" and one[3] == "对产品的功能或品质怀疑",
               "row 1 %s" % one)
         check(one[4] == sql_value("SELECT name FROM products WHERE id = 2") and one[5] == "华东",
               "row 1 product/region %s" % one)
@@ -255,7 +255,7 @@ def test_export_content_and_formula_neutralising():
         r = c.get("/complaints/overview.xlsx?" + PERIOD)
         check_status(r, 200, "XLSX")
         xrows = _xlsx_rows(r.raw)
-        check(xrows[0][0] == "跟踪号", "XLSX header %s" % xrows[0])
+        check(xrows[0][0] == "受理编号", "XLSX header %s" % xrows[0])
         xby = {row[0]: row for row in xrows[1:]}
         check(sorted(xby) == sorted(by), "XLSX rows %s" % sorted(xby))
         check(xby["TSSTAT-03"][4] == "'" + FORMULA, "XLSX formula %r" % xby["TSSTAT-03"][4])

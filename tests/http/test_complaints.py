@@ -486,7 +486,7 @@ def test_attachment_download():
 def test_step_names_are_one_set():
     """Issue 14: queue, complaint page, overview and the customer's status
     page name the steps alike (L.StepName)."""
-    names = ["登记确认", "联系客户", "分析说明", "领导批准", "签订协议", "实施补偿", "跟踪落实"]
+    names = ["登记确认", "沟通了解", "分析说明", "领导批准", "签处理协议", "反馈实施", "跟踪落实"]
     _cleanup()
     try:
         staff = sign_in("staff01")

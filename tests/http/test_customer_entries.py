@@ -224,7 +224,7 @@ def test_edit_every_kind():
         hist = c.get("/customers/%d?tab=history" % cid).text
         check(sql_value("SELECT COUNT(*) FROM audit_log WHERE entity = 'customer' AND entity_id = %d"
                         " AND action = 'entry_edit'" % cid) == "10", "one audit row per edit")
-        for words in ("修改记录", "关键人员", "王经理", "13800001111", "13900002222", "资产收益率",
+        for words in ("修改记录", "关键人员", "王经理", "13800001111", "13900002222", "资产回报率",
                       "已成交", "交货日期", "应付日期", "2026-11-21"):
             check_in(words, hist, "change log")
         _derived_match(c, cid)

@@ -89,6 +89,23 @@ static void test_amounts(void **state)
   assert_false(complaint_amount_positive(""));
 }
 
+/* The source's answers to a price complaint are offered for price only. */
+static void test_remedies_by_reason(void **state)
+{
+  (void)state;
+  assert_true(complaint_remedy_offered("quality", "refund"));
+  assert_true(complaint_remedy_offered("price", "refund"));
+  assert_true(complaint_remedy_offered("price", "price_check"));
+  assert_true(complaint_remedy_offered("price", "reexplain"));
+  assert_true(complaint_remedy_offered("price", "apology_gift"));
+  assert_false(complaint_remedy_offered("quality", "price_check"));
+  assert_false(complaint_remedy_offered("service", "apology_gift"));
+  assert_false(complaint_remedy_offered(NULL, "reexplain"));
+  assert_false(complaint_remedy_offered("price", "discount"));
+  assert_true(complaint_amount_ok("apology_gift", "0"));
+  assert_true(complaint_amount_ok("apology_gift", "30"));
+}
+
 static void test_datetime(void **state)
 {
   (void)state;
@@ -147,6 +164,7 @@ int main(void)
     cmocka_unit_test(test_proposal_and_decision),
     cmocka_unit_test(test_follow_up_close_reopen),
     cmocka_unit_test(test_amounts),
+    cmocka_unit_test(test_remedies_by_reason),
     cmocka_unit_test(test_datetime),
     cmocka_unit_test(test_span),
     cmocka_unit_test(test_mask_phone),
