@@ -1,4 +1,5 @@
 #include "db/complaint_public.h"
+#include "db/workcal.h"
 #include "db/audit.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
@@ -102,7 +103,7 @@ static DB_STMT ins = DB_STMT_INIT(
     " VALUES (?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?,"
     " NULLIF(?, ''), ?, ?, NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, -1),"
-    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, UNHEX(?), ?, NOW())");
+    " NULLIF(?, -1), ?, 1, 'open', NOW(), NULL, ?, UNHEX(?), ?, NOW())");
 static DB_STMT handling = DB_STMT_INIT(
     "INSERT INTO complaint_handling (complaint_id) VALUES (?)");
 static DB_STMT event = DB_STMT_INIT(
@@ -146,13 +147,14 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
     DB_STR(c->expected ? c->expected : ""), DB_STR(c->name),
     DB_STR(c->phone), DB_STR(c->email), DB_STR(c->company), DB_STR(c->product_text),
     DB_STR(c->purchase_date), DB_STR(c->order_ref), DB_INT(c->packaging_intact),
-    DB_INT(c->return_in_window), DB_STR(c->description), DB_INT(c->sla_hours),
+    DB_INT(c->return_in_window), DB_STR(c->description),
     DB_STR(c->idem_key), DB_STR(c->status_token_hash), DB_STR(c->ip),
   };
   if ((err = db_execa(&ins, a, sizeof a / sizeof a[0]))) return nerr_pass(err);
   long long id = (long long)db_insert_id(&ins);
   *id_out = id;
-  if ((err = db_exec(&handling, "i", id)) ||
+  /* The due times: the calendar's promises from now, in business hours. */
+  if ((err = db_complaint_clock(id)) || (err = db_exec(&handling, "i", id)) ||
       (err = db_exec(&event, "iisis", id, 1LL, "registered", taker,
                         taker ? c->source : (const char *)NULL)) ||
       (err = db_exec(&message, "is", id, c->message)))
