@@ -21,6 +21,8 @@ static const struct route routes[] = {
   { "GET", "/admin/regions/{id}", ROLE_ADMIN, admin_region_edit, 0, 0 },
   { "POST", "/admin/regions/{id}", ROLE_ADMIN, admin_region_save, 0, 0 },
   { "POST", "/admin/provinces", ROLE_ADMIN, admin_provinces_save, 0, 0 },
+  { "GET", "/admin/calendar", ROLE_ADMIN, admin_calendar, 0, 0 },
+  { "POST", "/admin/calendar", ROLE_ADMIN, admin_calendar_save, 0, 0 },
   { 0 },
 };
 

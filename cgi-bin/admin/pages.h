@@ -26,6 +26,10 @@ NEOERR *admin_region_edit(struct req *r);
 NEOERR *admin_region_save(struct req *r);
 NEOERR *admin_provinces_save(struct req *r);
 
+/* calendar.c: the working calendar of the complaint clocks. */
+NEOERR *admin_calendar(struct req *r);
+NEOERR *admin_calendar_save(struct req *r);
+
 /* The row r->id read by `get` (db_user_get, db_product_get, db_region_get)
  * under prefix; a 404 page when there is none. */
 typedef NEOERR *(*admin_get_fn)(const struct user *who, long long id, HDF *hdf,

@@ -123,10 +123,10 @@ static NEOERR *span(HDF *row, const char *lang, const char *minutes_col, const c
   return nerr_pass(hdf_set_value(row, text_col, text));
 }
 
-NEOERR *complaints_spans(HDF *row, const char *lang)
+NEOERR *complaints_spans(HDF *row, const char *lang, const struct workcal *cal)
 {
-  NEOERR *err = span(row, lang, "sla_minutes", "sla_text");
-  if (!err) err = span(row, lang, "age_minutes", "age_text");
+  NEOERR *err = span(row, lang, "age_minutes", "age_text");
+  if (!err) err = complaints_clocks(row, lang, cal);
   return nerr_pass(err);
 }
 
@@ -198,9 +198,11 @@ NEOERR *complaints_queue(struct req *r)
     return nerr_pass(err);
   /* Lists show phones masked; the complaint page has the number. */
   char masked[64];
+  const struct workcal *cal;
+  if ((err = db_workcal(&cal))) return nerr_pass(err);
   for (HDF *row = hdf_obj_child(hdf_get_obj(h, "Complaints")); row; row = hdf_obj_next(row)) {
     complaint_mask_phone(hdf_get_value(row, "contact_phone", ""), masked, sizeof masked);
-    if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row, r->lang)))
+    if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row, r->lang, cal)))
       return nerr_pass(err);
   }
   char buf[32];

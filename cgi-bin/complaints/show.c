@@ -78,8 +78,9 @@ NEOERR *complaints_page(struct req *r)
   NEOERR *err = db_complaint_get(&r->user, r->id, h, &found);
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
-  if ((err = hdf_set_value(h, "Page.Section", "complaints")) ||
-      (err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang)) || (err = step_marks(h)) ||
+  const struct workcal *cal;
+  if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = db_workcal(&cal)) ||
+      (err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang, cal)) || (err = step_marks(h)) ||
       (err = proposal_marks(r)) || (err = step2_defaults(h)) ||
       (err = db_complaint_menus(&r->user, h)))
     return nerr_pass(err);
