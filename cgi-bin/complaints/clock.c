@@ -14,16 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "3.5 工作小时" / "3.5 working h": tenths of an hour, whole hours
- * without ".0". */
-static void hours_text(long long minutes, const char *unit, char *out, size_t n)
-{
-  if (minutes < 0) minutes = -minutes;
-  long long tenths = (minutes + 3) / 6;
-  if (tenths % 10 == 0) snprintf(out, n, "%lld %s", tenths / 10, unit);
-  else snprintf(out, n, "%lld.%lld %s", tenths / 10, tenths % 10, unit);
-}
-
 /* Business minutes from now to due; negative: overdue by that many. */
 static long long left(const struct workcal *cal, long long now, long long due)
 {
@@ -35,8 +25,11 @@ static long long left(const struct workcal *cal, long long now, long long due)
 static NEOERR *one(HDF *row, const char *prefix, const char *state, long long minutes,
                    const char *due, const char *unit)
 {
-  char key[48], text[64] = "", due_text[16] = "";
-  if (minutes != LLONG_MIN) hours_text(minutes, unit, text, sizeof text);
+  char key[48], text[64] = "", hours[24], due_text[16] = "";
+  if (minutes != LLONG_MIN) {
+    workcal_hours_text(minutes, hours, sizeof hours);
+    snprintf(text, sizeof text, "%s %s", hours, unit);   /* "3.5 工作小时" */
+  }
   if (due && strlen(due) >= 16) snprintf(due_text, sizeof due_text, "%.11s", due + 5);
   snprintf(key, sizeof key, "%s", prefix);
   NEOERR *err = hdf_set_value(row, key, state);

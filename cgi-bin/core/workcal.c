@@ -221,6 +221,14 @@ int workcal_add_day(long *days, int *n, long day)
   return 1;
 }
 
+void workcal_hours_text(long long minutes, char *out, size_t n)
+{
+  if (minutes < 0) minutes = -minutes;
+  long long tenths = (minutes + 3) / 6;
+  if (tenths % 10) snprintf(out, n, "%lld.%lld", tenths / 10, tenths % 10);
+  else snprintf(out, n, "%lld", tenths / 10);
+}
+
 int workcal_is_workday(const struct workcal *c, long day)
 {
   int at;

@@ -58,6 +58,10 @@ long long workcal_time(const char *s);
 /* Seconds as "YYYY-MM-DD HH:MM:SS". */
 void workcal_format(long long t, char *out, size_t n);
 
+/* Minutes as hours to a tenth, whole hours without ".0": "8", "7.5"
+ * (the sign dropped). */
+void workcal_hours_text(long long minutes, char *out, size_t n);
+
 int workcal_is_workday(const struct workcal *c, long day);
 /* Working seconds in [from, to); 0 when to <= from. */
 long long workcal_between(const struct workcal *c, long long from, long long to);

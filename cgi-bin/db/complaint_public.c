@@ -231,7 +231,7 @@ NEOERR *db_complaint_take(const struct complaint_new *c, char *tracking_no, size
 #define RECEIPT_SELECT \
     "SELECT c.tracking_no, c.kind, c.reason, c.received_at, DATE(c.received_at) AS received_day," \
     " c.purchase_date, c.packaging_intact, c.return_in_window," \
-    " TIMESTAMPDIFF(HOUR, c.received_at, c.first_response_due) AS sla_hours," \
+    " c.first_response_due AS sla_due," \
     " c.status_token_hash IS NOT NULL AS has_link"
 static DB_STMT receipt = DB_STMT_INIT(RECEIPT_SELECT " FROM complaints c WHERE c.idem_key = ?");
 /* Staff's receipt also names the form key (the link is derived from it),
@@ -243,11 +243,36 @@ static DB_STMT receipt_staff = DB_STMT_INIT(
     " LEFT JOIN customers cu ON cu.id = c.customer_id"
     " WHERE c.id = ? AND " COMPLAINT_SCOPE("c.region_id"));
 
+/* The first-response promise in business hours ("8", "7.5") as
+ * prefix.sla_hours: the working time from receipt to the due time. */
+static NEOERR *promise_hours(HDF *hdf, const char *prefix)
+{
+  const struct workcal *cal;
+  NEOERR *err = db_workcal(&cal);
+  if (err) return nerr_pass(err);
+  char key[64], text[24];
+  snprintf(key, sizeof key, "%s.received_at", prefix);
+  long long from = workcal_time(hdf_get_value(hdf, key, ""));
+  snprintf(key, sizeof key, "%s.sla_due", prefix);
+  long long due = workcal_time(hdf_get_value(hdf, key, ""));
+  if (from < 0 || due < 0) return STATUS_OK;
+  workcal_hours_text(workcal_between(cal, from, due) / 60, text, sizeof text);
+  snprintf(key, sizeof key, "%s.sla_hours", prefix);
+  return nerr_pass(hdf_set_value(hdf, key, text));
+}
+
+static NEOERR *receipt_row(DB_STMT *s, HDF *hdf, const char *prefix, int *found)
+{
+  NEOERR *err = db_row_to_hdf(s, hdf, prefix, found);
+  if (!err && *found) err = promise_hours(hdf, prefix);
+  return nerr_pass(err);
+}
+
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found)
 {
   NEOERR *err = db_exec(&receipt, "s", idem_key);
   if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&receipt, hdf, prefix, found));
+  return nerr_pass(receipt_row(&receipt, hdf, prefix, found));
 }
 
 NEOERR *db_complaint_receipt_staff(const struct user *u, long long id, HDF *hdf,
@@ -255,7 +280,7 @@ NEOERR *db_complaint_receipt_staff(const struct user *u, long long id, HDF *hdf,
 {
   NEOERR *err = db_exec(&receipt_staff, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&receipt_staff, hdf, prefix, found));
+  return nerr_pass(receipt_row(&receipt_staff, hdf, prefix, found));
 }
 
 #define STATUS_SELECT \

@@ -70,13 +70,6 @@ NEOERR *db_workcal(const struct workcal **out)
   return STATUS_OK;
 }
 
-/* Business minutes as hours for the form: "8", "7.5", "0.25" as "0.3". */
-static void hours_text(long long minutes, char *out, size_t n)
-{
-  if (minutes % 60 == 0) snprintf(out, n, "%lld", minutes / 60);
-  else snprintf(out, n, "%.1f", (double)minutes / 60.0);
-}
-
 static DB_STMT settings = DB_STMT_INIT(
     "SELECT w.weekdays, w.hours, w.first_response_minutes, w.resolution_minutes, w.version,"
     " COALESCE(DATE_FORMAT(w.updated_at, '%Y-%m-%d %H:%i'), ''), COALESCE(u.display_name, '')"
@@ -109,8 +102,8 @@ NEOERR *db_workcal_settings(const struct user *who, HDF *hdf, const char *prefix
   if (!err) err = db_exec(&settings, "");
   if (!err) err = db_next(&settings, &more);
   if (!err && more) {
-    hours_text(db_int(&settings, 2), first, sizeof first);
-    hours_text(db_int(&settings, 3), res, sizeof res);
+    workcal_hours_text(db_int(&settings, 2), first, sizeof first);
+    workcal_hours_text(db_int(&settings, 3), res, sizeof res);
     static const char *const cols[] = { "weekdays", "hours", NULL, NULL, "version", "updated_at",
                                         "updated_by_name" };
     for (int i = 0; i < 7 && !err; i++) {

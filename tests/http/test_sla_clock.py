@@ -8,7 +8,9 @@ hours, and the overview's percentiles equal to the ones computed here
 from the same calendar. Expected times are computed in this file by a
 calendar of its own, not read back from the application."""
 import contextlib
+import csv
 import datetime
+import io
 import html
 import os
 import random
@@ -430,5 +432,14 @@ def test_overview_counts_business_hours():
             check(after[1][1:] == ["%.1f" % _p(res, 0.5), "%.1f" % _p(res, 0.9)],
                   "resolution p50/p90 %s, computed %s" % (after[1], res))
             check(statistics.median(first) == 1.5, "median")
+            # the export gives the same business hours per complaint
+            r = admin.get("/complaints/overview.csv?from=%s&to=%s&region=1" % (month, month))
+            check_status(r, 200, "export")
+            table = list(csv.reader(io.StringIO(r.raw.decode("utf-8-sig"), newline="")))
+            fcol = next(i for i, h in enumerate(table[0]) if h.startswith("首次响应"))
+            rcol = next(i for i, h in enumerate(table[0]) if h.startswith("解决用时"))
+            got = sorted((float(row[fcol]), row[rcol]) for row in table[1:]
+                         if row[0].startswith(PREFIX))
+            check(got == [(1.0, "10.0"), (1.5, "15.0"), (2.5, "")], "export hours %s" % got)
         finally:
             _cleanup()
