@@ -16,6 +16,13 @@ enum complaint_proposal {
   PROPOSAL_ANY, PROPOSAL_DECIDE, PROPOSAL_PENDING, PROPOSAL_RETURNED, PROPOSAL_RETURNED_MINE,
 };
 
+/* The due views of the queue; both read the overdue index (schema/023). */
+enum complaint_due {
+  DUE_ANY = 0,
+  DUE_OVERDUE,  /* past first_response_due */
+  DUE_SOON,     /* first_response_due between now and due_before */
+};
+
 /* The queue's filters; strings are whitelisted enum values (or NULL). */
 struct complaint_filter {
   int step;                  /* 1..7, 0: any */
@@ -25,10 +32,15 @@ struct complaint_filter {
   unsigned assignee_id;      /* ASSIGNEE_USER */
   enum complaint_status status;
   enum complaint_proposal proposal;
-  int overdue;               /* open, unanswered, past first_response_due */
+  enum complaint_due overdue; /* any due view is open and unanswered */
+  char due_before[24];       /* DUE_SOON: now + COMPLAINT_DUE_SOON_MINUTES of working time */
   int oldest;                /* oldest (so earliest due) first */
   int page, per;
 };
+
+/* "Due soon" (即将到期): the first response due within this much working
+ * time from now (docs/sla-clock.md). */
+#define COMPLAINT_DUE_SOON_MINUTES 120
 
 /* Counting stops here ("1000+"), as the customer list does. */
 #define COMPLAINT_COUNT_CAP 1000

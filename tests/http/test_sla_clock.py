@@ -382,6 +382,57 @@ def test_queue_and_page_show_business_hours():
             _cleanup()
 
 
+def _queue_ids(client, query):
+    r = client.get("/complaints?" + query)
+    check_status(r, 200, "queue " + query)
+    return [int(i) for i in re.findall(r'<tr[^>]*data-id="(\d+)"', r.text)]
+
+
+def _explain(query):
+    """(type, key) of the complaints table in the plan of query."""
+    rows = sql("EXPLAIN " + query)
+    row = next(r for r in rows if r[2] == "c")
+    return row[3], row[5]
+
+
+def test_due_soon_and_overdue_stay_index_reads():
+    with stored_calendar():
+        _save_calendar(sign_in("admin"), first_hours="8", resolution_hours="40")
+        cal = Calendar()
+        now = _dt(sql_value("SELECT NOW()"))
+        try:
+            soon = _insert(now.strftime(FMT), first_due=cal.add(now, 3600).strftime(FMT))
+            later = _insert(now.strftime(FMT), first_due=cal.add(now, 3 * 3600).strftime(FMT))
+            late = _insert((now - datetime.timedelta(days=3)).strftime(FMT),
+                           first_due=(now - datetime.timedelta(minutes=5)).strftime(FMT))
+            staff = sign_in("staff01")
+            ids = _queue_ids(staff, "due=soon")
+            check(soon in ids and later not in ids and late not in ids,
+                  "due within 2 working hours: %s (soon %d, later %d, late %d)"
+                  % (ids, soon, later, late))
+            check(late in _queue_ids(staff, "overdue=1"), "the overdue view")
+            page = staff.get("/complaints?due=soon").text
+            check_in('id="due-soon" name="due" type="checkbox" value="soon" checked', page,
+                     "the filter shown as chosen")
+            check_in("due=soon", page, "kept in the page links")
+            # both read an index range, never the table
+            end = cal.add(now, 2 * 3600).strftime(FMT)
+            for where in ("c.first_response_due < NOW()",
+                          "c.first_response_due >= NOW() AND c.first_response_due < '%s'" % end):
+                kind, key = _explain(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM complaints c FORCE INDEX (overdue)"
+                    " WHERE c.status = 'open' AND c.first_response_at IS NULL AND %s LIMIT 1001) t"
+                    % where)
+                check(kind == "range" and key == "overdue", "count %s: %s on %s" % (where, kind, key))
+                kind, key = _explain(
+                    "SELECT c.id FROM complaints c FORCE INDEX (response_due) WHERE c.status = 'open'"
+                    " AND c.first_response_at IS NULL AND %s ORDER BY c.first_response_due, c.id"
+                    " LIMIT 21" % where)
+                check(kind == "range" and key == "response_due", "page %s: %s on %s" % (where, kind, key))
+        finally:
+            _cleanup()
+
+
 def _overview_hours(client, month):
     r = client.get("/complaints/overview?from=%s&to=%s&region=1" % (month, month))
     check_status(r, 200, "overview")
