@@ -94,7 +94,10 @@ NEOERR *db_complaint_clock(long long id)
   if (k.received < 0 || k.now < 0) return STATUS_OK;
   struct clock was = k;
   advance(cal, &k);
-  if (!memcmp(&was, &k, sizeof k)) return STATUS_OK;
+  /* Field by field: memcmp would also compare the struct's padding. */
+  if (was.first_due == k.first_due && was.res_due == k.res_due && was.waiting == k.waiting &&
+      was.paused == k.paused && was.first_bmin == k.first_bmin && was.res_bmin == k.res_bmin)
+    return STATUS_OK;
   char first_due[24], res_due[24], waiting[24];
   text(k.first_due, first_due, sizeof first_due);
   text(k.res_due, res_due, sizeof res_due);
