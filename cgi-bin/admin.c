@@ -23,6 +23,8 @@ static const struct route routes[] = {
   { "POST", "/admin/provinces", ROLE_ADMIN, admin_provinces_save, 0, 0 },
   { "GET", "/admin/outbox", ROLE_ADMIN, admin_outbox, 0, 0 },
   { "POST", "/admin/outbox/{id}/retry", ROLE_ADMIN, admin_outbox_retry, 0, 0 },
+  { "GET", "/admin/calendar", ROLE_ADMIN, admin_calendar, 0, 0 },
+  { "POST", "/admin/calendar", ROLE_ADMIN, admin_calendar_save, 0, 0 },
   { 0 },
 };
 

@@ -30,6 +30,9 @@ NEOERR *admin_provinces_save(struct req *r);
  * and sending one again. */
 NEOERR *admin_outbox(struct req *r);
 NEOERR *admin_outbox_retry(struct req *r);
+/* calendar.c: the working calendar of the complaint clocks. */
+NEOERR *admin_calendar(struct req *r);
+NEOERR *admin_calendar_save(struct req *r);
 
 /* The row r->id read by `get` (db_user_get, db_product_get, db_region_get)
  * under prefix; a 404 page when there is none. */

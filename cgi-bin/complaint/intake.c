@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "core/secret.h"
 #include "db/customer_entries.h"
+#include "db/workcal.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,26 +84,32 @@ NEOERR *intake_lists(struct req *r)
   return nerr_pass(err);
 }
 
-/* The first customer message, in the customer's language. */
-static void first_message(struct req *r, const char *kind, int hours, char *out, size_t n)
+/* The first customer message, in the customer's language, with the
+ * first-response promise of the working calendar (business hours). */
+static NEOERR *first_message(struct req *r, const char *kind, char *out, size_t n)
 {
-  char key[64];
+  const struct workcal *cal;
+  NEOERR *err = db_workcal(&cal);
+  if (err) return nerr_pass(err);
+  char key[64], hours[24];
   snprintf(key, sizeof key, "Public.Msg.Received.%s", kind);
-  snprintf(out, n, "%s %d %s", i18n_get(r->lang, key), hours, i18n_get(r->lang, "Public.Msg.Hours"));
+  workcal_hours_text(cal->first_minutes, hours, sizeof hours);
+  snprintf(out, n, "%s %s %s", i18n_get(r->lang, key), hours, i18n_get(r->lang, "Public.Msg.Hours"));
+  return STATUS_OK;
 }
 
 NEOERR *intake_new(struct req *r, struct intake_fields *v, const char *idem, long long region_id,
                    const char *today, struct complaint_new *c, char *nonce, char *token_hash,
                    char *message, size_t message_size)
 {
-  const struct public_limits *lim = public_limits();
   int takes_back = intake_takes_back(v->kind);
   int packaging = *v->packaging ? atoi(v->packaging) : -1;
   int window = return_window(v->purchase_date, today, packaging);
   char token[DERIVED_HEX + 1];
-  first_message(r, v->kind, lim->sla_hours, message, message_size);
+  NEOERR *err = first_message(r, v->kind, message, message_size);
+  if (err) return nerr_pass(err);
   snprintf(nonce, SIGNED_NONCE_HEX + 1, "%s", idem);
-  NEOERR *err = status_link_token(nonce, token, token_hash);
+  err = status_link_token(nonce, token, token_hash);
   if (err) return nerr_pass(err);
   *c = (struct complaint_new){
     .idem_key = nonce, .status_token_hash = token_hash, .ip = r->ip, .day = today,
@@ -114,7 +121,7 @@ NEOERR *intake_new(struct req *r, struct intake_fields *v, const char *idem, lon
     .product_id = *v->product ? atoll(v->product) : 0,
     .packaging_intact = takes_back ? packaging : -1,
     .return_in_window = !takes_back || (window & RW_UNKNOWN) ? -1 : window == RW_INSIDE,
-    .sla_hours = lim->sla_hours, .message = message, .source = "web", .lang = r->lang,
+    .message = message, .source = "web", .lang = r->lang,
   };
   return STATUS_OK;
 }

@@ -20,7 +20,6 @@ NEOERR *complaint_rate(struct req *r);
 
 /* public.c: settings from the environment and the per-address throttle */
 struct public_limits {
-  int sla_hours;             /* KEHU_COMPLAINT_SLA_HOURS, 24 */
   int submit_limit;          /* KEHU_PUBLIC_SUBMIT_LIMIT, 20 ... */
   int submit_window;         /* ... per KEHU_PUBLIC_SUBMIT_WINDOW s, 600 */
   int lookup_limit;          /* KEHU_PUBLIC_LOOKUP_LIMIT, 10 failures ... */

@@ -21,8 +21,7 @@ static int env_int(const char *name, int dflt)
 const struct public_limits *public_limits(void)
 {
   static struct public_limits l;
-  if (!l.sla_hours) {
-    l.sla_hours = env_int("KEHU_COMPLAINT_SLA_HOURS", 24);
+  if (!l.submit_limit) {
     l.submit_limit = env_int("KEHU_PUBLIC_SUBMIT_LIMIT", 20);
     l.submit_window = env_int("KEHU_PUBLIC_SUBMIT_WINDOW", 600);
     l.lookup_limit = env_int("KEHU_PUBLIC_LOOKUP_LIMIT", 10);

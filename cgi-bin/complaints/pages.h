@@ -4,6 +4,7 @@
  * holds the route table; each file here holds one part of the pages. */
 #include "core/app.h"
 #include "db/complaint_write.h"
+#include "db/workcal.h"
 
 /* queue.c: the queue with its filters and the SLA clock */
 NEOERR *complaints_queue(struct req *r);
@@ -17,9 +18,14 @@ NEOERR *complaints_page(struct req *r);
  * its pending and approved proposal under Pending.* and Approved.*; a 404
  * outside the user's scope. */
 NEOERR *complaints_read(struct req *r);
-/* A row's sla_minutes and age_minutes as text in days/hours/minutes
- * (sla_text, age_text). */
-NEOERR *complaints_spans(HDF *row, const char *lang);
+/* A row's age as text in days/hours/minutes (age_text) and its clocks
+ * (complaints_clocks). */
+NEOERR *complaints_spans(HDF *row, const char *lang, const struct workcal *cal);
+
+/* clock.c: the first-response clock (sla, sla_text, sla_due_text) and the
+ * resolution clock (res, res_text, res_due_text) of a row read with
+ * COMPLAINT_CLOCK_COLS, in business hours of cal. */
+NEOERR *complaints_clocks(HDF *row, const char *lang, const struct workcal *cal);
 /* An outcome of a write as the page the user gets: 303 back to the
  * complaint with a flash, or the error page that says what to do. */
 NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, const char *flash);

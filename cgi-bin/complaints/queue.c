@@ -3,6 +3,7 @@
 #include "complaints/pages.h"
 #include "db/complaint.h"
 #include "db/complaint_rules.h"
+#include "core/clock.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/options.h"
@@ -46,7 +47,9 @@ static void parse(struct req *r, struct complaint_filter *f)
   const char *p = req_param(r, "proposal");
   for (size_t i = 0; p && i < N(proposals); i++)
     if (strcmp(p, proposals[i]) == 0) f->proposal = (enum complaint_proposal)(i + 1);
-  f->overdue = req_param_int(r, "overdue", 0, 0, 1) == 1;
+  f->overdue = req_param_int(r, "overdue", 0, 0, 1) == 1 ? DUE_OVERDUE : DUE_ANY;
+  const char *due = req_param(r, "due");
+  if (!f->overdue && due && strcmp(due, "soon") == 0) f->overdue = DUE_SOON;
   const char *sort = req_param(r, "sort");
   f->oldest = sort && strcmp(sort, "oldest") == 0;
   f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
@@ -82,7 +85,8 @@ static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
   if (!err && f->region_id) { snprintf(num, sizeof num, "%u", f->region_id); err = qs(&s, "region", num); }
   if (!err) err = qs(&s, "assignee", assignee);
   if (!err && f->proposal) err = qs(&s, "proposal", proposals[f->proposal - 1]);
-  if (!err && f->overdue) err = qs(&s, "overdue", "1");
+  if (!err && f->overdue == DUE_OVERDUE) err = qs(&s, "overdue", "1");
+  if (!err && f->overdue == DUE_SOON) err = qs(&s, "due", "soon");
   if (!err && f->oldest) err = qs(&s, "sort", "oldest");
   HDF *h = r->hdf;
   if (!err) err = hdf_set_value(h, "Filter.Query", s.buf);
@@ -95,7 +99,8 @@ static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
       (err = hdf_set_int_value(h, "Filter.region", (int)f->region_id)) ||
       (err = hdf_set_value(h, "Filter.assignee", assignee)) ||
       (err = hdf_set_value(h, "Filter.proposal", f->proposal ? proposals[f->proposal - 1] : "")) ||
-      (err = hdf_set_int_value(h, "Filter.overdue", f->overdue)) ||
+      (err = hdf_set_int_value(h, "Filter.overdue", f->overdue == DUE_OVERDUE)) ||
+      (err = hdf_set_int_value(h, "Filter.due_soon", f->overdue == DUE_SOON)) ||
       (err = hdf_set_value(h, "Filter.sort", f->oldest ? "oldest" : "")))
     return nerr_pass(err);
   return STATUS_OK;
@@ -123,10 +128,10 @@ static NEOERR *span(HDF *row, const char *lang, const char *minutes_col, const c
   return nerr_pass(hdf_set_value(row, text_col, text));
 }
 
-NEOERR *complaints_spans(HDF *row, const char *lang)
+NEOERR *complaints_spans(HDF *row, const char *lang, const struct workcal *cal)
 {
-  NEOERR *err = span(row, lang, "sla_minutes", "sla_text");
-  if (!err) err = span(row, lang, "age_minutes", "age_text");
+  NEOERR *err = span(row, lang, "age_minutes", "age_text");
+  if (!err) err = complaints_clocks(row, lang, cal);
   return nerr_pass(err);
 }
 
@@ -182,6 +187,20 @@ static NEOERR *kept_menus(HDF *h, const char *product, const char *assignee)
   return nerr_pass(err);
 }
 
+/* The end of "due soon": now plus COMPLAINT_DUE_SOON_MINUTES of working
+ * time (at night: into the next working morning). */
+static NEOERR *due_soon_end(struct complaint_filter *f)
+{
+  const struct workcal *cal;
+  NEOERR *err = db_workcal(&cal);
+  if (err) return nerr_pass(err);
+  char now[24];
+  china_format("%Y-%m-%d %H:%M:%S", now, sizeof now);
+  long long end = workcal_add(cal, workcal_time(now), COMPLAINT_DUE_SOON_MINUTES * 60LL);
+  workcal_format(end < 0 ? workcal_time(now) : end, f->due_before, sizeof f->due_before);
+  return STATUS_OK;
+}
+
 NEOERR *complaints_queue(struct req *r)
 {
   struct complaint_filter f;
@@ -190,6 +209,7 @@ NEOERR *complaints_queue(struct req *r)
   long long total;
   int capped, more;
   NEOERR *err;
+  if (f.overdue == DUE_SOON && (err = due_soon_end(&f))) return nerr_pass(err);
   if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = fill_filter(r, &f)) ||
       (err = db_complaint_region_menu(&r->user, h)) ||
       (err = kept_menus(h, hdf_get_value(h, "Filter.product", ""),
@@ -198,9 +218,11 @@ NEOERR *complaints_queue(struct req *r)
     return nerr_pass(err);
   /* Lists show phones masked; the complaint page has the number. */
   char masked[64];
+  const struct workcal *cal;
+  if ((err = db_workcal(&cal))) return nerr_pass(err);
   for (HDF *row = hdf_obj_child(hdf_get_obj(h, "Complaints")); row; row = hdf_obj_next(row)) {
     complaint_mask_phone(hdf_get_value(row, "contact_phone", ""), masked, sizeof masked);
-    if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row, r->lang)))
+    if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row, r->lang, cal)))
       return nerr_pass(err);
   }
   char buf[32];

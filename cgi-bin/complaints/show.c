@@ -110,7 +110,9 @@ NEOERR *complaints_page(struct req *r)
   HDF *h = r->hdf;
   NEOERR *err = complaints_read(r);
   if (err) return nerr_pass(err);
-  if ((err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang)) || (err = step_marks(h)) ||
+  const struct workcal *cal;
+  if ((err = db_workcal(&cal)) ||
+      (err = complaints_spans(hdf_get_obj(h, "Complaint"), r->lang, cal)) || (err = step_marks(h)) ||
       (err = proposal_marks(r)) || (err = remedy_menu(r)) || (err = step2_defaults(h)) ||
       (err = db_complaint_menus(&r->user, h)))
     return nerr_pass(err);

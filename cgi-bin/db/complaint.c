@@ -158,7 +158,7 @@ static DB_STMT attachment = DB_STMT_INIT(
     COMPLAINT_SCOPE("c.region_id"));
 
 NEOERR *db_complaint_attachment(const struct user *u, long long attachment_id,
-                                struct complaint_file *f, int *found)
+                                struct complaint_stored_file *f, int *found)
 {
   NEOERR *err = db_exec(&attachment, "iii", attachment_id, (long long)scope_limited(u),
                         (long long)u->id);

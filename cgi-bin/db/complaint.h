@@ -16,6 +16,13 @@ enum complaint_proposal {
   PROPOSAL_ANY, PROPOSAL_DECIDE, PROPOSAL_PENDING, PROPOSAL_RETURNED, PROPOSAL_RETURNED_MINE,
 };
 
+/* The due views of the queue; both read the overdue index (schema/023). */
+enum complaint_due {
+  DUE_ANY = 0,
+  DUE_OVERDUE,  /* past first_response_due */
+  DUE_SOON,     /* first_response_due between now and due_before */
+};
+
 /* The queue's filters; strings are whitelisted enum values (or NULL). */
 struct complaint_filter {
   int step;                  /* 1..7, 0: any */
@@ -25,10 +32,15 @@ struct complaint_filter {
   unsigned assignee_id;      /* ASSIGNEE_USER */
   enum complaint_status status;
   enum complaint_proposal proposal;
-  int overdue;               /* open, unanswered, past first_response_due */
+  enum complaint_due overdue; /* any due view is open and unanswered */
+  char due_before[24];       /* DUE_SOON: now + COMPLAINT_DUE_SOON_MINUTES of working time */
   int oldest;                /* oldest (so earliest due) first */
   int page, per;
 };
+
+/* "Due soon" (即将到期): the first response due within this much working
+ * time from now (docs/sla-clock.md). */
+#define COMPLAINT_DUE_SOON_MINUTES 120
 
 /* Counting stops here ("1000+"), as the customer list does. */
 #define COMPLAINT_COUNT_CAP 1000
@@ -63,11 +75,11 @@ NEOERR *db_complaint_get(const struct user *u, long long id, HDF *hdf, int *foun
 NEOERR *db_complaint_suggest(const struct user *u, long long id, HDF *hdf, const char *prefix);
 
 /* An attachment in scope: its stored name, content type and file name. */
-struct complaint_file {
+struct complaint_stored_file {
   char stored[65], content_type[65], file_name[256];
 };
 NEOERR *db_complaint_attachment(const struct user *u, long long attachment_id,
-                                struct complaint_file *f, int *found);
+                                struct complaint_stored_file *f, int *found);
 
 /* A customer's complaints (newest first) under prefix.N, for the customer
  * file's tab; the caller has checked the customer. */

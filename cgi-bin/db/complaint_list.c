@@ -86,7 +86,13 @@ static void build_where(const struct user *u, const struct complaint_filter *f, 
   memset(w, 0, sizeof *w);
   if (f->status == STATUS_OPEN || f->overdue) cond(w, "c.status = 'open'");
   else if (f->status == STATUS_CLOSED) cond(w, "c.status = 'closed'");
-  if (f->overdue) cond(w, "c.first_response_at IS NULL AND c.first_response_due < NOW()");
+  if (f->overdue == DUE_SOON) {
+    cond(w, "c.first_response_at IS NULL AND c.first_response_due >= NOW()"
+            " AND c.first_response_due < ?");
+    param(w, DB_STR(f->due_before));
+  } else if (f->overdue) {
+    cond(w, "c.first_response_at IS NULL AND c.first_response_due < NOW()");
+  }
   if (f->step) { cond(w, "c.step = ?"); param(w, DB_INT(f->step)); }
   if (f->kind) { cond(w, "c.kind = ?"); param(w, DB_STR(f->kind)); }
   if (f->reason) { cond(w, "c.reason = ?"); param(w, DB_STR(f->reason)); }
@@ -266,8 +272,10 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
   if (*capped) *total = COMPLAINT_COUNT_CAP;
   /* Overdue ones in their due order: the overdue index gives it without a
    * sort (due = received + the SLA hours, so it is the received order
-   * unless the setting changed in between). */
-  const char *order = f->overdue ? (f->oldest ? "first_response_due, id" : "first_response_due DESC, id DESC")
+   * unless the setting changed in between). Due soon: the soonest first,
+   * whatever the sort says. */
+  const char *order = f->overdue ? (f->oldest || f->overdue == DUE_SOON ? "first_response_due, id"
+                                                                 : "first_response_due DESC, id DESC")
                                  : (f->oldest ? "received_at, id" : "received_at DESC, id DESC");
   long long offset = (long long)(f->page - 1) * f->per;
   int anchored = *capped && !f->overdue && offset >= ANCHOR_MIN_OFFSET;

@@ -1,4 +1,5 @@
 #include "db/complaint_public.h"
+#include "db/workcal.h"
 #include "db/audit.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
@@ -103,7 +104,7 @@ static DB_STMT ins = DB_STMT_INIT(
     " VALUES (?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?,"
     " NULLIF(?, ''), ?, ?, NULLIF(?, ''),"
     " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, -1),"
-    " NULLIF(?, -1), ?, 1, 'open', NOW(), NOW() + INTERVAL ? HOUR, ?, UNHEX(?), ?, NOW(),"
+    " NULLIF(?, -1), ?, 1, 'open', NOW(), NULL, ?, UNHEX(?), ?, NOW(),"
     " COALESCE(?, 'zh-CN'))");
 static DB_STMT handling = DB_STMT_INIT(
     "INSERT INTO complaint_handling (complaint_id) VALUES (?)");
@@ -148,13 +149,14 @@ static NEOERR *insert_all(const struct complaint_new *c, char *tracking_no, size
     DB_STR(c->expected ? c->expected : ""), DB_STR(c->name),
     DB_STR(c->phone), DB_STR(c->email), DB_STR(c->company), DB_STR(c->product_text),
     DB_STR(c->purchase_date), DB_STR(c->order_ref), DB_INT(c->packaging_intact),
-    DB_INT(c->return_in_window), DB_STR(c->description), DB_INT(c->sla_hours),
+    DB_INT(c->return_in_window), DB_STR(c->description),
     DB_STR(c->idem_key), DB_STR(c->status_token_hash), DB_STR(c->ip), DB_STR(c->lang),
   };
   if ((err = db_execa(&ins, a, sizeof a / sizeof a[0]))) return nerr_pass(err);
   long long id = (long long)db_insert_id(&ins);
   *id_out = id;
-  if ((err = db_exec(&handling, "i", id)) ||
+  /* The due times: the calendar's promises from now, in business hours. */
+  if ((err = db_complaint_clock(id)) || (err = db_exec(&handling, "i", id)) ||
       (err = db_exec(&event, "iisis", id, 1LL, "registered", taker,
                         taker ? c->source : (const char *)NULL)) ||
       (err = db_exec(&message, "is", id, c->message)))
@@ -233,7 +235,7 @@ NEOERR *db_complaint_take(const struct complaint_new *c, char *tracking_no, size
 #define RECEIPT_SELECT \
     "SELECT c.tracking_no, c.kind, c.reason, c.received_at, DATE(c.received_at) AS received_day," \
     " c.purchase_date, c.packaging_intact, c.return_in_window," \
-    " TIMESTAMPDIFF(HOUR, c.received_at, c.first_response_due) AS sla_hours," \
+    " c.first_response_due AS sla_due," \
     " c.status_token_hash IS NOT NULL AS has_link"
 static DB_STMT receipt = DB_STMT_INIT(RECEIPT_SELECT " FROM complaints c WHERE c.idem_key = ?");
 /* Staff's receipt also names the form key (the link is derived from it),
@@ -245,11 +247,36 @@ static DB_STMT receipt_staff = DB_STMT_INIT(
     " LEFT JOIN customers cu ON cu.id = c.customer_id"
     " WHERE c.id = ? AND " COMPLAINT_SCOPE("c.region_id"));
 
+/* The first-response promise in business hours ("8", "7.5") as
+ * prefix.sla_hours: the working time from receipt to the due time. */
+NEOERR *db_complaint_promise_hours(HDF *hdf, const char *prefix)
+{
+  const struct workcal *cal;
+  NEOERR *err = db_workcal(&cal);
+  if (err) return nerr_pass(err);
+  char key[64], text[24];
+  snprintf(key, sizeof key, "%s.received_at", prefix);
+  long long from = workcal_time(hdf_get_value(hdf, key, ""));
+  snprintf(key, sizeof key, "%s.sla_due", prefix);
+  long long due = workcal_time(hdf_get_value(hdf, key, ""));
+  if (from < 0 || due < 0) return STATUS_OK;
+  workcal_hours_text(workcal_between(cal, from, due) / 60, text, sizeof text);
+  snprintf(key, sizeof key, "%s.sla_hours", prefix);
+  return nerr_pass(hdf_set_value(hdf, key, text));
+}
+
+static NEOERR *receipt_row(DB_STMT *s, HDF *hdf, const char *prefix, int *found)
+{
+  NEOERR *err = db_row_to_hdf(s, hdf, prefix, found);
+  if (!err && *found) err = db_complaint_promise_hours(hdf, prefix);
+  return nerr_pass(err);
+}
+
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found)
 {
   NEOERR *err = db_exec(&receipt, "s", idem_key);
   if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&receipt, hdf, prefix, found));
+  return nerr_pass(receipt_row(&receipt, hdf, prefix, found));
 }
 
 NEOERR *db_complaint_receipt_staff(const struct user *u, long long id, HDF *hdf,
@@ -257,7 +284,7 @@ NEOERR *db_complaint_receipt_staff(const struct user *u, long long id, HDF *hdf,
 {
   NEOERR *err = db_exec(&receipt_staff, "iii", id, (long long)scope_limited(u), (long long)u->id);
   if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&receipt_staff, hdf, prefix, found));
+  return nerr_pass(receipt_row(&receipt_staff, hdf, prefix, found));
 }
 
 #define STATUS_SELECT \

@@ -38,7 +38,6 @@ struct complaint_new {
   const char *product_text, *purchase_date, *order_ref, *description;
   long long province_id, region_id, product_id;   /* product 0: none */
   int packaging_intact, return_in_window;   /* -1: NULL */
-  int sla_hours;
   const char *message;                      /* the customer's first message */
   const struct complaint_file *files;
   int nfiles;
@@ -74,9 +73,15 @@ NEOERR *db_complaint_attach(const struct user *u, const char *ip, long long id,
                             const struct complaint_file *files, int n,
                             struct complaint_result *res);
 
+/* prefix.sla_hours: the first-response promise in business hours ("8",
+ * "7.5") from prefix.received_at to prefix.sla_due; nothing when either is
+ * missing. The receipt pages and the registration mail say the same. */
+NEOERR *db_complaint_promise_hours(HDF *hdf, const char *prefix);
+
 /* The receipt for a form token into prefix.* (tracking_no, kind, reason,
  * received_at, received_day, purchase_date, packaging_intact,
- * return_in_window, sla_hours, has_link: a status link was issued). */
+ * return_in_window, sla_due and sla_hours (the first-response promise in
+ * business hours), has_link: a status link was issued). */
 NEOERR *db_complaint_receipt(const char *idem_key, HDF *hdf, const char *prefix, int *found);
 
 /* The same for staff by complaint id, in the user's scope, with idem_key,

@@ -9,17 +9,20 @@
  * regional manager's scope (NULL IN (...) is not true). */
 #define COMPLAINT_SCOPE(col) CUSTOMER_SCOPE(col)
 
-/* The first-response clock and the age of complaint c, for the queue and
- * the complaint page: sla is responded, overdue, due or none; sla_minutes
- * how long the answer took, or is left (negative: overdue by); age_minutes
- * since it came in (until closed). */
+/* The clocks and the age of complaint c, for the queue and the complaint
+ * page: sla is responded, overdue, due or none; sla_minutes the business
+ * minutes the answer took (wall-clock for a row kehu-sla has not seen);
+ * the due times, resolution and the wait (schema/042) for the business
+ * hours left, counted in C (complaints/clock.c); age_minutes since it came
+ * in (until closed). */
 #define COMPLAINT_CLOCK_COLS \
   " CASE WHEN c.first_response_at IS NOT NULL THEN 'responded'" \
   "  WHEN c.first_response_due IS NULL OR c.status = 'closed' THEN 'none'" \
   "  WHEN c.first_response_due < NOW() THEN 'overdue' ELSE 'due' END AS sla," \
-  " CASE WHEN c.first_response_at IS NOT NULL" \
-  "  THEN TIMESTAMPDIFF(MINUTE, c.received_at, c.first_response_at)" \
-  "  ELSE TIMESTAMPDIFF(MINUTE, NOW(), c.first_response_due) END AS sla_minutes," \
+  " COALESCE(c.first_response_bmin," \
+  "  TIMESTAMPDIFF(MINUTE, c.received_at, c.first_response_at)) AS sla_minutes," \
+  " c.first_response_due AS sla_due, c.resolution_due AS res_due, c.resolved_at AS res_at," \
+  " c.resolution_bmin AS res_minutes, c.waiting_since AS res_waiting, c.status AS clock_status," \
   " TIMESTAMPDIFF(MINUTE, c.received_at, COALESCE(c.closed_at, NOW())) AS age_minutes"
 
 /* Follow-ups recorded since complaint c was last reopened (by staff or by

@@ -193,9 +193,13 @@ static DB_STMT export_rows = DB_STMT_INIT(
     " c.tracking_no, DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i') AS received,"
     " c.kind, c.reason, COALESCE(p.name, NULLIF(c.product_text, '')) AS product,"
     " r.name_zh, r.name_en, c.step, c.status,"
-    " ROUND(TIMESTAMPDIFF(SECOND, c.received_at, c.first_response_at) / 3600, 1) AS first_h,"
-    " IF(c.status = 'closed',"
-    "    ROUND(TIMESTAMPDIFF(SECOND, c.received_at, c.closed_at) / 3600, 1), NULL) AS close_h,"
+    /* business hours (schema/042), as the histograms count them; wall
+     * clock and the close for a row kehu-sla has not seen */
+    " ROUND(COALESCE(c.first_response_bmin * 60,"
+    "  TIMESTAMPDIFF(SECOND, c.received_at, c.first_response_at)) / 3600, 1) AS first_h,"
+    " IF(c.resolution_bmin IS NOT NULL, ROUND(c.resolution_bmin / 60, 1),"
+    "  IF(c.status = 'closed',"
+    "   ROUND(TIMESTAMPDIFF(SECOND, c.received_at, c.closed_at) / 3600, 1), NULL)) AS close_h,"
     " c.satisfaction"
     " FROM complaints c FORCE INDEX (received_at)"
     " LEFT JOIN products p ON p.id = c.product_id"

@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "db/outbox.h"
 #include "db/scope.h"
+#include "db/workcal.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,11 +74,13 @@ static DB_STMT event = DB_STMT_INIT(
     "INSERT INTO complaint_events (complaint_id, step, event, user_id, at, note)"
     " VALUES (?, ?, ?, ?, NOW(), NULLIF(?, ''))");
 
-/* The timeline row and the audit row of one change. */
+/* The timeline row and the audit row of one change; the clocks follow
+ * every change (a first response, the wait at step 5, resolution). */
 static NEOERR *record(const struct user *u, const char *ip, long long id, int step,
                       const char *what, const char *note)
 {
-  NEOERR *err = db_exec(&event, "iisis", id, (long long)step, what, (long long)u->id,
+  NEOERR *err = db_complaint_clock(id);
+  if (!err) err = db_exec(&event, "iisis", id, (long long)step, what, (long long)u->id,
                         note ? note : "");
   if (err) return nerr_pass(err);
   char detail[300];

@@ -131,6 +131,7 @@ static NEOERR *prepare(DB_STMT *s)
   s->ncols = (int)mysql_num_fields(s->meta);
   if (s->ncols > DB_MAX_COLS) {
     int n = s->ncols;
+    s->ncols = 0;              /* no buffers yet: release must not walk res[] */
     stmt_release(s);
     return nerr_raise(NERR_ASSERT, "%d columns > DB_MAX_COLS in [%s]", n, s->sql);
   }

@@ -3,6 +3,7 @@
 #include "db/outbox.h"
 #include "db/audit.h"
 #include "db/complaint.h"
+#include "db/complaint_public.h"
 #include "db/db.h"
 #include "db/home.h"
 #include "core/app.h"
@@ -52,7 +53,7 @@ static void public_url(char *out, size_t n)
 
 static DB_STMT complaint = DB_STMT_INIT(
     "SELECT tracking_no, email, lang, idem_key, status_token_hash IS NOT NULL, step, status,"
-    " kind, contact_name, TIMESTAMPDIFF(HOUR, received_at, first_response_due), contact_phone"
+    " kind, contact_name, received_at, contact_phone, first_response_due"
     " FROM complaints WHERE id = ?");
 
 /* A mainland mobile number (11 digits from 1, +86 allowed) into out, or
@@ -89,14 +90,16 @@ NEOERR *db_outbox_complaint(long long id, const char *kind, const char *text)
   snprintf(lang, sizeof lang, "%s", db_str(&complaint, 2));
   snprintf(nonce, sizeof nonce, "%s", db_str(&complaint, 3) ? db_str(&complaint, 3) : "");
   int has_link = (int)db_int(&complaint, 4);
+  /* received_at and sla_due give the promise in business hours (Mail.sla_hours). */
   static const char *const cols[] = { "tracking_no", NULL, NULL, NULL, NULL, "step", "status",
-                                      "kind", "name", "sla_hours" };
-  for (int i = 0; i < 10 && !err; i++) {
+                                      "kind", "name", "received_at", NULL, "sla_due" };
+  for (int i = 0; i < 12 && !err; i++) {
     char name[32];
     snprintf(name, sizeof name, "Mail.%s", cols[i] ? cols[i] : "");
     if (cols[i] && db_str(&complaint, i)) err = hdf_set_value(data, name, db_str(&complaint, i));
   }
   db_done(&complaint);
+  if (!err) err = db_complaint_promise_hours(data, "Mail");
   if (!err && text) err = hdf_set_value(data, "Mail.text", text);
   if (!err && has_link && *nonce) {
     char token[DERIVED_HEX + 1], hash[DERIVED_HEX + 1], base[256];

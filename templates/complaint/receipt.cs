@@ -36,7 +36,7 @@
 <?cs /if ?>
 <section class="card">
   <h2><?cs var:L.Public.Receipt.Next ?></h2>
-  <p id="promise"><?cs var:L.Public.Receipt.Promise1 ?> <strong><?cs var:Receipt.sla_hours ?></strong> <?cs var:L.Public.Receipt.Promise2 ?></p>
+  <p id="promise"><?cs var:L.Public.Receipt.Promise1 ?> <strong><?cs var:Receipt.sla_hours ?></strong> <?cs var:L.Public.Receipt.Promise2 ?><?cs var:L.Public.Receipt.PromiseDue ?> <strong id="promise-due"><?cs var:string.slice(Receipt.sla_due, 0, 16) ?></strong><?cs var:L.Public.Receipt.PromiseNext ?></p>
   <?cs call:public_steps(1, 0) ?>
 </section>
 </div>

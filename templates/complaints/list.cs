@@ -8,6 +8,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
 <nav class="quick-filters" aria-label="<?cs var:L.Complaints.Filter ?>">
   <a href="/complaints" class="chip<?cs if:Filter.Query == "status=open" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOpen ?></a>
   <a href="/complaints?overdue=1" id="quick-overdue" class="chip warn<?cs if:Filter.overdue ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOverdue ?></a>
+  <a href="/complaints?due=soon" id="quick-due-soon" class="chip<?cs if:Filter.due_soon ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickDueSoon ?></a>
   <a href="/complaints?assignee=mine" class="chip<?cs if:Filter.assignee == "mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickMine ?></a>
   <a href="/complaints?assignee=none" class="chip<?cs if:Filter.assignee == "none" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickUnassigned ?></a>
   <?cs if:User.Role == "leader" ?><a href="/complaints?proposal=decide" id="quick-decide" class="chip warn<?cs if:Filter.proposal == "decide" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickDecide ?></a><?cs /if ?>
@@ -67,6 +68,7 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
     <option value="oldest"<?cs if:Filter.sort == "oldest" ?> selected<?cs /if ?>><?cs var:L.Complaints.SortOldest ?></option>
   </select>
   <label class="check"><input id="overdue" name="overdue" type="checkbox" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:L.Complaints.OverdueOnly ?></label>
+  <label class="check"><input id="due-soon" name="due" type="checkbox" value="soon"<?cs if:Filter.due_soon ?> checked<?cs /if ?>> <?cs var:L.Complaints.DueSoonOnly ?></label>
   <button type="submit" class="button primary"><?cs var:L.Complaints.Filter ?></button>
   <a class="button" href="/complaints"><?cs var:L.Complaints.Reset ?></a>
   </div></details>

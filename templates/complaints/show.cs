@@ -21,6 +21,7 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 <div class="stats">
   <div class="stat"><span class="stat-value small-value"><?cs var:Complaint.received_at ?></span><span class="stat-label"><?cs var:L.Complaints.Received ?></span></div>
   <div class="stat<?cs if:Complaint.sla == "overdue" ?> warn<?cs /if ?>"><span class="stat-value small-value"><?cs if:Complaint.first_response_at ?><?cs var:Complaint.first_response_at ?><?cs else ?><?cs call:dash(Complaint.first_response_due) ?><?cs /if ?></span><span class="stat-label"><?cs if:Complaint.first_response_at ?><?cs var:L.Complaints.FirstResponseAt ?><?cs else ?><?cs var:L.Complaints.FirstResponseDue ?><?cs /if ?></span></div>
+  <div class="stat<?cs if:Complaint.res == "overdue" ?> warn<?cs /if ?>"><span class="stat-value small-value sla" id="resolution-clock"><?cs call:res_clock(Complaint) ?></span><span class="stat-label"><?cs var:L.Complaints.Resolution ?></span></div>
   <div class="stat"><span class="stat-value small-value"><?cs var:Complaint.age_text ?></span><span class="stat-label"><?cs var:L.Complaints.Age ?></span></div>
   <div class="stat"><span class="stat-value small-value" id="assignee"><?cs if:Complaint.assignee ?><?cs var:Complaint.assignee ?><?cs else ?><span class="muted"><?cs var:L.Complaints.Unassigned ?></span><?cs /if ?></span><span class="stat-label"><?cs var:L.Complaints.Assignee ?></span></div>
 </div>

@@ -190,6 +190,7 @@ COVERED = {
     "admin/products.cs#new-category-form": ("test_admin.test_products_and_regions", None),
     "admin/region_form.cs#region-form": ("test_admin.test_products_and_regions", None),
     "admin/regions.cs#provinces-form": ("test_admin.test_products_and_regions", None),
+    "admin/calendar.cs#calendar-form": ("test_sla_calendar.test_calendar_form_and_paused_clock", None),
     "account/password.cs#password-form": ("test_admin.test_user_journey", None),
     "account/account.cs#sessions-form": ("test_admin.test_user_journey", "end-sessions"),
     "account/account.cs#account-lang-form": ("test_admin.test_user_journey", "save-lang"),

@@ -113,9 +113,17 @@ def test_backup_under_writes_and_restore():
     # Lose everything, then restore.
     sql("DROP DATABASE `%s`" % DB_NAME)
     shutil.rmtree(FILES)
-    script("restore.sh", bdir)
+    restored = script("restore.sh", bdir)
+    check_in("match the manifest", restored, "restore.sh compares every table before the programs start")
 
     for name, (rows, checksum) in sorted(tables.items()):
+        if name == "outbox":
+            # The sender runs again once the programs are back: it sends and
+            # marks the restored rows and may queue a digest, so only what
+            # restore.sh compared before starting it holds here.
+            got = int(sql_value("SELECT COUNT(*) FROM outbox"))
+            check(got >= rows, "outbox: %d rows restored, manifest %d" % (got, rows))
+            continue
         got = int(sql_value("SELECT COUNT(*) FROM `%s`" % name))
         check(got == rows, "%s: %d rows restored, manifest %d" % (name, got, rows))
         got = table_sum(name, checksum, chain_seq)

@@ -117,7 +117,8 @@ def test_durations_spaced_in_english_only():
         check_not_in("0 分钟", text, "a span in Chinese")
         c = _english(USER)
         text = _text(c.get("/complaints/%d" % cid).text)
-        check_in("answered in 0 min", text, "the first-response span in English")
+        check_in("answered in 0 working h", text, "the first-response clock in English (business hours)")
+        check_in("0 min", text, "the age span in English")
         check(RUN_IN.search(text) is None, "a number run into its unit: %r" % RUN_IN.findall(text))
         text = _text(c.get("/complaints?status=all&overdue=0").text)
         check(RUN_IN.search(text) is None,
