@@ -188,8 +188,10 @@ int main(int argc, char **argv)
   NEOERR *err = startup();
   if (!err && strcmp(mode, "--digest") == 0) err = digests();
   if (!err && strcmp(mode, "--once") == 0) {
+    /* Every row due now, batch after batch: a claimed row's lease (or a
+     * failure's retry time) puts it out of the next batch's reach. */
     int n;
-    err = pass(&c, &n);
+    do err = pass(&c, &n); while (!err && n == BATCH && !stopping);
   }
   if (err || *mode) {
     int rc = err ? 1 : 0;

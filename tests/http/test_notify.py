@@ -134,7 +134,7 @@ def test_step_change_message_and_resolution_mail():
     _, msg = wait_mails(address, 2, "step 1 recorded")[1]
     body = body_of(msg)
     check_in("处理进度", str(msg["Subject"]), "progress subject")
-    check_in("2. 联系客户", body, "the new step by its name")
+    check_in("2. 沟通了解", body, "the new step by its name (the source's, docs/wording.md)")
     check_in("/complaint/status?t=", body, "the status link")
     # Internal notes never reach the customer; messages do, word for word.
     check_status(_post(staff, cid, "message", dict(audience="internal", body="内部：查批次")), 303,
