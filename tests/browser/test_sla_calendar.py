@@ -6,9 +6,8 @@ customer's agreement shows its clocks paused. Screenshots at 1280 and
 390 px."""
 import datetime
 
-from browser import Browser, fill, press, sign_in, wait_for
+from browser import Browser, fill, press, screenshots, sign_in, wait_for
 from lib import BASE, check, sql, sql_value
-from test_admin import _shots
 from test_sla_clock import _cleanup, _insert, stored_calendar
 from selenium.webdriver.common.by import By
 
@@ -22,12 +21,12 @@ def test_calendar_form_and_paused_clock():
                 wait_for(d, "admin-calendar")
                 d.find_element(By.CSS_SELECTOR, '#admin-calendar a').click()
                 wait_for(d, "calendar-form")
-                _shots(d, "admin-calendar")
+                screenshots(d, "admin-calendar")
                 fill(d, "f-hours", "8点半到12点")
                 press(d, "#save-calendar")
                 check(d.find_element(By.ID, "err-hours").is_displayed(), "bad hours named")
                 check(d.find_element(By.ID, "form-errors").is_displayed(), "banner")
-                _shots(d, "admin-calendar-error")
+                screenshots(d, "admin-calendar-error")
                 fill(d, "f-hours", "08:30-12:00 13:30-17:30")
                 saturday = d.find_element(By.ID, "f-wd6")
                 if not saturday.is_selected():
@@ -47,6 +46,6 @@ def test_calendar_form_and_paused_clock():
                 d.get(BASE + "/complaints/%d" % cid)
                 wait_for(d, "resolution-clock")
                 check("暂停" in d.find_element(By.ID, "resolution-clock").text, "paused shown")
-                _shots(d, "complaint-clock-paused")
+                screenshots(d, "complaint-clock-paused")
         finally:
             _cleanup()
