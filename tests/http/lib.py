@@ -459,6 +459,22 @@ def run_all(directory, label, argv):
 
 # --- form cases (tests/http/form_cases.tsv) -----------------------------------
 
+def tsv_rows(path, columns):
+    """(line number, [fields]) of each row of a tab-separated matrix file;
+    blank lines and # comments skipped, every row checked for its count of
+    columns (access_matrix.tsv, form_cases.tsv)."""
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            check(len(fields) == columns, "%s:%d: %d columns, expected %d"
+                  % (name, n, len(fields), columns))
+            yield n, fields
+
+
 def audit_max():
     """The newest audit row's id: every change writes one (the project's
     rule), so an unchanged value means a refused post wrote nothing."""
