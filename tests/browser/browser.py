@@ -71,6 +71,16 @@ def screenshot(driver, name):
     return path
 
 
+def shots(driver, name):
+    """The page at 1280 and at 390 px wide (name-1280.png, name-390.png),
+    then back to 1280."""
+    viewport(driver, 1280, 900)
+    screenshot(driver, "%s-1280.png" % name)
+    viewport(driver, 390, 844)
+    screenshot(driver, "%s-390.png" % name)
+    viewport(driver, 1280, 900)
+
+
 def sign_in(driver, username):
     """Signs in through /login with the demo password and waits for the
     signed-in page."""
