@@ -3,8 +3,11 @@ file (issue 15): the eight kinds of cgi-bin/customers/entry_kinds.c.
 Each case sends the kind's form with one field wrong and the others
 right: 422, the message at the field and in the banner, the form open
 again with what was typed (the wrong value and the other typed fields,
-escaped), no audit row. test_customer_file covers the valid saves."""
+escaped), no audit row. The same cases on the form that edits an entry
+of each kind (one set of rules, two routes). test_customer_file and
+test_customer_entries cover the valid saves."""
 from lib import audit_max, check_field_error, check_in, check_refused, csrf_of, sign_in, sql_value
+from test_customer_entries import ADD, _add, _customer, _own_rows, _panel
 from test_customer_file import _cleanup, _create
 
 REQUIRED = "必填"
@@ -77,24 +80,42 @@ def cases():
         yield from ((kind, f, "长" * (n + 1), TOO_LONG) for f, n in longest.items())
         yield from ((kind,) + case for case in bad)
 
+def _send_each_case(c, path, base, extra):
+    """Every case of cases() posted to path: base(kind) is the form as the
+    page gives it, the kind's valid fields over it, then the wrong one."""
+    product = sql_value("SELECT MIN(id) FROM products WHERE active = 1")
+    for kind, field, value, message in cases():
+        fields, typed = KINDS[kind]
+        fields = dict(base(kind), **{k: v.replace("{product}", product) for k, v in fields.items()})
+        what = "%s %s: %s=%r" % (path.rsplit("/", 1)[1], kind, field, value[:20])
+        before = audit_max()
+        r = c.post(path, dict(fields, **{field: value}))
+        kept = [v for k, v in fields.items() if k != field and k in typed]
+        kept += [value] if value and field in typed else []
+        check_field_error(r, field, message, kept, what)
+        if extra:
+            check_in(extra, r.text, what + ": the form open again")
+        check_refused(r, 422, before, what)
+
+
 def test_each_field_rule_of_the_entry_forms():
     _cleanup()
     c = sign_in("staff03")
     try:
         cid = _create(c)
-        path = "/customers/%d/entries" % cid
         token = csrf_of(c.get("/customers/%d" % cid).text)
-        product = sql_value("SELECT MIN(id) FROM products WHERE active = 1")
-        for kind, field, value, message in cases():
-            fields, typed = KINDS[kind]
-            fields = {k: v.replace("{product}", product) for k, v in fields.items()}
-            what = "%s: %s=%r" % (kind, field, value[:20])
-            before = audit_max()
-            r = c.post(path, dict(fields, **{field: value}, _csrf=token, entry=kind))
-            kept = [v for k, v in fields.items() if k != field and k in typed]
-            kept += [value] if value and field in typed else []
-            check_field_error(r, field, message, kept, what)
-            check_in('<details class="add-form" open>', r.text, what + ": the form open again")
-            check_refused(r, 422, before, what)
+        _send_each_case(c, "/customers/%d/entries" % cid, lambda kind: {"_csrf": token, "entry": kind},
+                        '<details class="add-form" open>')
     finally:
         _cleanup()
+
+
+def test_each_field_rule_of_the_entry_edit_form():
+    c = sign_in("staff01")
+    with _own_rows():
+        cid = _customer(c)
+        panels = {}
+        for kind in KINDS:
+            _, panels[kind] = _panel(c, cid, ADD[kind][0], _add(c, cid, kind))
+        _send_each_case(c, "/customers/%d/entries/edit" % cid, lambda kind: panels[kind],
+                        'id="entry-edit-form"')
