@@ -71,9 +71,9 @@ def screenshot(driver, name):
     return path
 
 
-def shots(driver, name):
-    """The page at 1280 and at 390 px wide (name-1280.png, name-390.png),
-    then back to 1280."""
+def screenshots(driver, name):
+    """The page at 1280 and at 390 px wide as name-1280.png and
+    name-390.png (then back to 1280)."""
     viewport(driver, 1280, 900)
     screenshot(driver, "%s-1280.png" % name)
     viewport(driver, 390, 844)

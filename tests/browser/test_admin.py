@@ -11,7 +11,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser import Browser, choose, fill, press, shots, sign_in, wait_for
+from browser import Browser, choose, fill, press, screenshots, sign_in, wait_for
 from lib import BASE, check, sql, sql_value
 
 NEW_PASSWORD = "Maple-harbour-5150"
@@ -20,7 +20,7 @@ NEW_PASSWORD = "Maple-harbour-5150"
 def _list_then_new(d, table, what):
     """On a list page: its screenshots, then its "new" button's form."""
     wait_for(d, table)
-    shots(d, "admin-" + table)
+    screenshots(d, "admin-" + table)
     d.find_element(By.ID, "new-" + what).click()
     wait_for(d, what + "-form")
 
@@ -40,7 +40,7 @@ def test_user_journey():
         sign_in(d, "admin")
         d.find_element(By.CSS_SELECTOR, '.mainnav a[href="/admin"]').click()
         wait_for(d, "admin-users")
-        shots(d, "admin-index")
+        screenshots(d, "admin-index")
         d.find_element(By.CSS_SELECTOR, '#admin-users a').click()
         _list_then_new(d, "users", "user")
         fill(d, "f-username", name)
@@ -49,13 +49,13 @@ def test_user_journey():
         check(d.find_element(By.ID, "err-display_name").is_displayed(), "the missing name is named")
         check(d.find_element(By.ID, "err-regions").is_displayed(), "a manager needs a region")
         check(d.find_element(By.ID, "f-username").get_attribute("value") == name, "typed name kept")
-        shots(d, "admin-user-error")
+        screenshots(d, "admin-user-error")
         fill(d, "f-display_name", "浏览器 测试")
         region = sql_value("SELECT id FROM regions WHERE code = 'huanan'")
         d.find_element(By.CSS_SELECTOR, 'input[name="region_%s"]' % region).click()
         press(d, "#save-user")
         first = wait_for(d, "one-time-password").text
-        shots(d, "admin-one-time")
+        screenshots(d, "admin-one-time")
         check(len(first) == 12, "a one-time password: %r" % first)
         check(sql_value("SELECT region_list FROM users WHERE username = '%s'" % name) == region,
               "the manager's region stored")
@@ -69,7 +69,7 @@ def test_user_journey():
         check(sql_value("SELECT phone FROM users WHERE id = %s" % uid) == "020-88886666", "phone")
         d.get(BASE + "/admin/users/%s" % uid)
         wait_for(d, "reset-form")
-        shots(d, "admin-user-edit")
+        screenshots(d, "admin-user-edit")
         press(d, "#reset-user-password", confirm=True)
         password = wait_for(d, "one-time-password").text
         check(password != first, "a new one-time password")
@@ -82,13 +82,13 @@ def test_user_journey():
         d.get(BASE + "/customers")
         wait_for(d, "password-form")
         check(d.current_url.endswith("/account/password"), "other pages lead back here")
-        shots(d, "account-must-change")
+        screenshots(d, "account-must-change")
         fill(d, "f-current_password", password)
         fill(d, "f-new_password", "WoAiNi1314")
         fill(d, "f-new_password2", "WoAiNi1314")
         press(d, "#save-password")
         check(d.find_element(By.ID, "err-new_password").is_displayed(), "a common password refused")
-        shots(d, "account-password-error")
+        screenshots(d, "account-password-error")
         fill(d, "f-current_password", password)
         fill(d, "f-new_password", NEW_PASSWORD)
         fill(d, "f-new_password2", NEW_PASSWORD)
@@ -102,7 +102,7 @@ def test_user_journey():
         # My account: other sessions, language.
         d.find_element(By.ID, "my-account").click()
         wait_for(d, "sessions-form")
-        shots(d, "account")
+        screenshots(d, "account")
         check(press(d, "#end-sessions", confirm=True).startswith("没有其他会话"), "sessions flash")
         choose(d, "f-lang", "en")
         press(d, "#save-lang")
@@ -140,7 +140,7 @@ def test_products_and_regions():
             fill(d, "f-unit_cost", "55.5")
             press(d, "#save-product")
             check(d.find_element(By.ID, "err-list_price").is_displayed(), "bad price named")
-            shots(d, "admin-product-error")
+            screenshots(d, "admin-product-error")
             fill(d, "f-list_price", "99.90")
             check(press(d, "#save-product").startswith("产品已保存"), "created")
             pid = sql_value("SELECT id FROM products WHERE code = '%s'" % code)
@@ -152,7 +152,7 @@ def test_products_and_regions():
 
             d.get(BASE + "/admin/regions")
             wait_for(d, "provinces-form")
-            shots(d, "admin-regions")
+            screenshots(d, "admin-regions")
             choose(d, "f-province_%s" % province, "huanan")
             check(press(d, "#save-provinces").startswith("省份所属区域已保存"), "moved")
             check(sql_value("SELECT region_code FROM provinces WHERE id = %s" % province) == "huanan",

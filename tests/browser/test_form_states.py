@@ -6,7 +6,7 @@ status look-up with a bad number (the banner and the message). Each at
 1280 and 390 px wide (screenshots form-state-*.png)."""
 from selenium.webdriver.common.by import By
 
-from browser import Browser, fill, press, shots, sign_in, wait_for
+from browser import Browser, fill, press, screenshots, sign_in, wait_for
 from lib import BASE, check, sql, sql_value
 
 
@@ -42,7 +42,7 @@ def test_stale_plan_and_complaint_forms():
             _visible(d, "conflict", "stale goals")
             check(d.find_element(By.ID, "f-focus").get_attribute("value") == "我的重点：华东门店",
                   "what was typed is in the form again")
-            shots(d, "form-state-plan-conflict")
+            screenshots(d, "form-state-plan-conflict")
             d.get(BASE + "/complaints/%d" % complaint)
             wait_for(d, "step-form-1")
             fill(d, "f-facts", "客户所述属实，滤芯渗水。")
@@ -51,7 +51,7 @@ def test_stale_plan_and_complaint_forms():
             mine = _visible(d, "conflict-mine", "stale step")
             _visible(d, "conflict", "stale step")
             check("滤芯渗水" in mine.text, "what was typed is shown: %r" % mine.text[:80])
-            shots(d, "form-state-complaint-conflict")
+            screenshots(d, "form-state-complaint-conflict")
     finally:
         _cleanup()
 
@@ -67,7 +67,7 @@ def test_category_row_and_public_status_errors():
         field.clear()
         press(d, "#category-form-%d button[type=submit]" % category)
         _visible(d, "err-name_zh", "category renamed to nothing")
-        shots(d, "form-state-category-row-error")
+        screenshots(d, "form-state-category-row-error")
     with Browser() as d:
         d.get(BASE + "/complaint/status")
         wait_for(d, "status-form")
@@ -78,4 +78,4 @@ def test_category_row_and_public_status_errors():
         _visible(d, "err-tracking_no", "bad number")
         check(d.find_element(By.ID, "f-tracking_no").get_attribute("value") == "ts2026",
               "the number as it was typed")
-        shots(d, "form-state-status-error")
+        screenshots(d, "form-state-status-error")
