@@ -32,6 +32,9 @@ NEOERR *admin_category_save(struct req *r)
   struct form fm = { .r = r };
   char zh[72], en[72];
   long long id = strcmp(r->path, "/admin/categories") ? r->id : 0;
+  /* /admin/categories/0 names no category: it must not add one. */
+  if (id <= 0 && strcmp(r->path, "/admin/categories"))
+    return app_fail(r, KERR_NOT_FOUND, "AdminNotFound");
   form_text(&fm, "name_zh", 1, 64, zh, sizeof zh);
   form_text(&fm, "name_en", 1, 64, en, sizeof en);
   NEOERR *err = form_finish(&fm);

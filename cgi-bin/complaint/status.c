@@ -100,7 +100,11 @@ static NEOERR *look_up(struct req *r, struct form *f, struct lookup *l)
     if ((err = hdf_set_value(r->hdf, "Form.t", l->token))) return nerr_pass(err);
   } else {
     read_number_and_phone(f, l);
-    if ((err = hdf_set_value(r->hdf, "Form.tracking_no", l->tracking))) return nerr_pass(err);
+    /* A number read is shown as it is normalised (the rating form's hidden
+     * copy); one refused stays as it was typed, to be corrected. */
+    if (!hdf_get_value(r->hdf, "Form.Errors.tracking_no", NULL) &&
+        (err = hdf_set_value(r->hdf, "Form.tracking_no", l->tracking)))
+      return nerr_pass(err);
     if (f->errors) return STATUS_OK;
     if ((err = number_throttle(r, l))) return nerr_pass(err);
   }

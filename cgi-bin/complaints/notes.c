@@ -39,17 +39,19 @@ NEOERR *complaints_match(struct req *r)
   if (!action || strcmp(action, "unmatch") != 0) {
     /* A suggested file by id, or one the user looked up by its code. */
     customer = req_param_int(r, "customer_id", 0, 1, 0x7fffffff);
+    /* Read as a form field: a code that finds no file comes back typed. */
+    struct form f = { .r = r };
     char code[64];
-    req_param_trim(r, "code", code, sizeof code);
-    if (!customer && *code) {
+    form_text(&f, "code", 0, sizeof code - 1, code, sizeof code);
+    if ((err = form_finish(&f))) return nerr_pass(err);
+    if (!customer && *code && !f.errors) {
       int found;
       if ((err = db_customer_by_code(&r->user, code, r->hdf, "Lookup", &found)))
         return nerr_pass(err);
       if (found) customer = strtoll(hdf_get_value(r->hdf, "Lookup.id", "0"), NULL, 10);
     }
     if (!customer) {
-      struct form f = { .r = r };
-      form_error(&f, "code", "Complaints.Valid.NoCustomer");
+      if (!f.errors) form_error(&f, "code", "Complaints.Valid.NoCustomer");
       if ((err = form_finish(&f))) return nerr_pass(err);
       r->status = 422;
       return nerr_pass(complaints_page(r));

@@ -118,6 +118,17 @@ static NEOERR *send_back(struct req *r, int step, const char *field, const char 
   return nerr_pass(complaints_page(r));
 }
 
+/* Saved by someone else since the form was loaded: the complaint as it is
+ * now (their version), with what this user typed shown beside it and a
+ * form carrying the new version (409); nothing was saved. */
+static NEOERR *send_stale(struct req *r)
+{
+  NEOERR *err = hdf_set_value(r->hdf, "Form.Conflict", "1");
+  if (err) return nerr_pass(err);
+  r->status = 409;
+  return nerr_pass(complaints_page(r));
+}
+
 static long long version_of(struct req *r)
 {
   return req_param_int(r, "version", 0, 1, 0xffffffffLL);
@@ -135,6 +146,7 @@ NEOERR *complaints_step(struct req *r)
   struct complaint_result res;
   err = db_complaint_step(&r->user, r->ip, r->id, version, step, hdf_get_obj(r->hdf, "Save"), &res);
   if (err) return nerr_pass(err);
+  if (res.outcome == CPL_STALE) return nerr_pass(send_stale(r));
   if (res.outcome == CPL_BAD_ASSIGNEE) return nerr_pass(send_back(r, step, "assignee_id", "Valid.Choice"));
   /* A price complaint's own answers are offered for price complaints only. */
   if (res.outcome == CPL_BAD_REMEDY) return nerr_pass(send_back(r, step, "remedy", "Valid.Choice"));
@@ -167,6 +179,7 @@ NEOERR *complaints_decide(struct req *r)
   struct complaint_result res;
   if ((err = db_complaint_decide(&r->user, r->ip, r->id, version, approve, comment, &res)))
     return nerr_pass(err);
+  if (res.outcome == CPL_STALE) return nerr_pass(send_stale(r));
   return nerr_pass(complaints_answer(r, &res, approve ? "ComplaintApproved" : "ComplaintReturned"));
 }
 
@@ -177,6 +190,7 @@ NEOERR *complaints_close(struct req *r)
   struct complaint_result res;
   NEOERR *err = db_complaint_close(&r->user, r->ip, r->id, version, &res);
   if (err) return nerr_pass(err);
+  if (res.outcome == CPL_STALE) return nerr_pass(send_stale(r));
   return nerr_pass(complaints_answer(r, &res, "ComplaintClosed"));
 }
 
@@ -193,5 +207,6 @@ NEOERR *complaints_reopen(struct req *r)
   struct complaint_result res;
   if ((err = db_complaint_reopen(&r->user, r->ip, r->id, version, reason, &res)))
     return nerr_pass(err);
+  if (res.outcome == CPL_STALE) return nerr_pass(send_stale(r));
   return nerr_pass(complaints_answer(r, &res, "ComplaintReopened"));
 }

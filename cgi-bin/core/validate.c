@@ -118,13 +118,16 @@ static void keep(struct form *f, const char *name, const char *value)
   record(f, hdf_set_value(f->r->hdf, key, value));
 }
 
-/* Reads and keeps the field; 1 when it is longer than maxlen (or than buf). */
+/* Reads and keeps the field; 1 when it is longer than maxlen (or than buf).
+ * A value cut to fit buf is kept as sent: the form shows all that was
+ * typed, so the user shortens it rather than loses its end. */
 static int read_field(struct form *f, const char *name, size_t maxlen, char *buf, size_t n)
 {
   req_param_trim(f->r, name, buf, n);
-  keep(f, name, buf);
   const char *raw = req_param(f->r, name);
-  return utf8_len(buf) > maxlen || (raw && strlen(raw) >= n);
+  int cut = raw && strlen(raw) >= n;
+  keep(f, name, cut ? raw : buf);
+  return utf8_len(buf) > maxlen || cut;
 }
 
 const char *form_text(struct form *f, const char *name, int required,

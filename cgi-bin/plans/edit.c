@@ -90,6 +90,7 @@ NEOERR *plans_goals(struct req *r)
   struct plan_goals g = { sales, growth, focus, note };
   enum plan_outcome res;
   if ((err = db_plan_goals(&r->user, r->ip, r->id, version, &g, &res))) return nerr_pass(err);
+  if (res == PLAN_STALE) return nerr_pass(plans_stale(r, plans_page));
   return nerr_pass(plans_answer(r, res, "PlanGoalsSaved"));
 }
 
@@ -206,6 +207,7 @@ NEOERR *plans_item_save(struct req *r)
   it.expected_effect = effect;
   enum plan_outcome res;
   if ((err = db_plan_item_save(&r->user, r->ip, r->id, version, &it, &res))) return nerr_pass(err);
+  if (res == PLAN_STALE) return nerr_pass(plans_stale(r, item_page));
   if (res == PLAN_BAD_MEASURE) return nerr_pass(item_back(r, &f, "measure", "Plans.Valid.Measure"));
   if (res == PLAN_BAD_OWNER) return nerr_pass(item_back(r, &f, "owner_id", "Valid.Choice"));
   if (res == PLAN_NOT_FOUND && it.line_key) return app_fail(r, KERR_NOT_FOUND, "PlanItemNotFound");
@@ -220,6 +222,7 @@ NEOERR *plans_item_remove(struct req *r)
   enum plan_outcome res;
   NEOERR *err = db_plan_item_remove(&r->user, r->ip, r->id, version, line, &res);
   if (err) return nerr_pass(err);
+  if (res == PLAN_STALE) return nerr_pass(plans_stale(r, plans_page));
   if (res == PLAN_NOT_FOUND) {
     /* The plan is there (it was locked): the measure is not. */
     return app_fail(r, KERR_NOT_FOUND, "PlanItemNotFound");

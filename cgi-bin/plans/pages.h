@@ -24,6 +24,8 @@ NEOERR *plans_page(struct req *r);
 /* An outcome of a write as the page the user gets: 303 back to the plan
  * with a flash, or the error page that says what to do. */
 NEOERR *plans_answer(struct req *r, enum plan_outcome res, const char *flash);
+/* A stale version: page (plans_page or a form's) again with a 409 notice. */
+NEOERR *plans_stale(struct req *r, NEOERR *(*page)(struct req *r));
 /* The plan's version from the form; 0 when missing. */
 long long plans_version(struct req *r);
 

@@ -86,6 +86,17 @@ NEOERR *plans_show(struct req *r)
   return nerr_pass(plans_page(r));
 }
 
+/* Saved by someone else since the form was loaded: the page again as the
+ * plan is now (their version beside the form), with what this user typed
+ * in the form and its new version (409); nothing was saved. */
+NEOERR *plans_stale(struct req *r, NEOERR *(*page)(struct req *r))
+{
+  NEOERR *err = hdf_set_value(r->hdf, "Form.Conflict", "1");
+  if (err) return nerr_pass(err);
+  r->status = 409;
+  return nerr_pass(page(r));
+}
+
 long long plans_version(struct req *r)
 {
   return req_param_int(r, "version", 0, 1, 0xffffffffLL);

@@ -36,5 +36,6 @@ NEOERR *plans_act(struct req *r)
   enum plan_outcome res;
   if ((err = db_plan_act(&r->user, r->ip, r->id, version, act, comment, &res)))
     return nerr_pass(err);
+  if (res == PLAN_STALE) return nerr_pass(plans_stale(r, plans_page));
   return nerr_pass(plans_answer(r, res, acts[i].flash));
 }

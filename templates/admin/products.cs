@@ -12,14 +12,18 @@
       <td class="nowrap"><?cs if:p.active == "1" ?><span class="tag ok"><?cs var:L.Admin.Active ?></span><?cs else ?><span class="tag"><?cs var:L.Admin.Retired ?></span><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
 </table></div>
+<?cs # A category's name in its row: what was typed and its message when this
+     row's save was refused (Form.category names the row), else the name. ?><?cs
+def:category_input(c, name, label) ?><?cs if:Form.category == c.id ?><input form="category-form-<?cs var:c.id ?>" name="<?cs var:name ?>" aria-label="<?cs var:label ?>" value="<?cs var:Form[name] ?>" required<?cs if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>><?cs call:field_error(name) ?><?cs
+else ?><input form="category-form-<?cs var:c.id ?>" name="<?cs var:name ?>" aria-label="<?cs var:label ?>" value="<?cs var:c[name] ?>" required><?cs /if ?><?cs /def ?>
 <section class="card" id="categories">
   <h2><?cs var:L.Admin.Categories ?></h2>
   <div class="table-wrap"><table class="data compact" id="category-table">
     <thead><tr><th>#</th><th><?cs var:L.Admin.NameZh ?></th><th><?cs var:L.Admin.NameEn ?></th><th><span class="sr-only"><?cs var:L.Admin.Save ?></span></th></tr></thead>
     <tbody><?cs each:c = Categories ?><tr data-category="<?cs var:c.id ?>">
       <td class="num"><?cs var:c.id ?></td>
-      <td><input form="category-form-<?cs var:c.id ?>" name="name_zh" aria-label="<?cs var:L.Admin.NameZh ?>" value="<?cs if:Form.category == c.id ?><?cs var:Form.name_zh ?><?cs else ?><?cs var:c.name_zh ?><?cs /if ?>" required></td>
-      <td><input form="category-form-<?cs var:c.id ?>" name="name_en" aria-label="<?cs var:L.Admin.NameEn ?>" value="<?cs if:Form.category == c.id ?><?cs var:Form.name_en ?><?cs else ?><?cs var:c.name_en ?><?cs /if ?>" required></td>
+      <td><?cs call:category_input(c, "name_zh", L.Admin.NameZh) ?></td>
+      <td><?cs call:category_input(c, "name_en", L.Admin.NameEn) ?></td>
       <td><form method="post" action="/admin/categories/<?cs var:c.id ?>" id="category-form-<?cs var:c.id ?>" novalidate><?cs call:csrf_field() ?><button type="submit" class="button small"><?cs var:L.Admin.Save ?></button></form></td>
     </tr><?cs /each ?></tbody>
   </table></div>

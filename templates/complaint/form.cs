@@ -3,7 +3,7 @@
 <div class="public-page">
 <h1><?cs var:L.Public.Form.Title ?></h1>
 <p class="muted"><?cs var:L.Public.Form.Intro ?></p>
-<?cs if:subcount(Form.Errors) > 0 ?><div class="alert" role="alert" id="form-errors"><?cs var:L.Public.Form.FixErrors ?><?cs if:Form.FilesAgain ?> <?cs var:L.Public.Form.FilesAgain ?><?cs /if ?></div><?cs /if ?>
+<?cs call:public_form_errors() ?>
 <form method="post" action="/complaint" enctype="multipart/form-data" class="card public-form" id="complaint-form" data-intake novalidate>
   <?cs call:csrf_field() ?>
   <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">

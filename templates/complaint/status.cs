@@ -1,6 +1,7 @@
 <?cs set:Page.Title = L.Public.Status.Title ?><?cs include:"complaint/top.cs" ?><?cs include:"complaint/steps.cs" ?>
 <div class="public-page">
 <h1><?cs var:L.Public.Status.Title ?></h1>
+<?cs call:public_form_errors() ?>
 <?cs if:Status.id ?>
 <?cs if:Rated == "thanks" ?><div class="flash" role="status" id="rated"><?cs var:L.Public.Rate.Thanks ?></div><?cs /if ?>
 <?cs if:Rated == "reopened" ?><div class="flash" role="status" id="reopened"><?cs var:L.Public.Rate.Reopened ?></div><?cs /if ?>

@@ -1,6 +1,8 @@
 <?cs # The public pages' layout: the same look as the staff pages, but the
   brand leads to the form and there is no staff navigation. ?><?cs
-include:"layout/macros.cs" ?><!doctype html>
+include:"layout/macros.cs" ?><?cs
+# A rejected public form: one banner above it (the messages are at the fields). ?><?cs
+def:public_form_errors() ?><?cs if:subcount(Form.Errors) > 0 ?><div class="alert" role="alert" id="form-errors"><?cs var:L.Public.Form.FixErrors ?><?cs if:Form.FilesAgain ?> <?cs var:L.Public.Form.FilesAgain ?><?cs /if ?></div><?cs /if ?><?cs /def ?><!doctype html>
 <html lang="<?cs if:Page.Lang == "en" ?>en<?cs else ?>zh-CN<?cs /if ?>">
 <head>
 <meta charset="utf-8">

@@ -69,6 +69,22 @@ def:wide_fact(label, v) ?><div class="wide"><dt><?cs var:label ?></dt><dd class=
 
 <section class="card" id="steps">
   <h2><?cs var:L.Complaints.Step ?></h2>
+  <?cs if:Form.Conflict ?><div class="alert" role="alert" id="conflict"><p><?cs var:L.Complaints.Conflict.Intro ?></p>
+    <dl class="facts" id="conflict-mine"><?cs
+    def:mine(label, v) ?><?cs if:v ?><div class="wide"><dt><?cs var:label ?></dt><dd class="prose"><?cs var:v ?></dd></div><?cs /if ?><?cs /def ?>
+      <?cs call:mine(L.Complaints.Facts, Form.facts) ?><?cs call:mine(L.Complaints.Channel, L.ComplaintChannel[Form.contact_channel]) ?>
+      <?cs call:mine(L.Complaints.ContactedAt, Form.contacted_at) ?><?cs call:mine(L.Complaints.BoughtWhen, Form.bought_when) ?>
+      <?cs call:mine(L.Complaints.Usage, Form.usage_text) ?><?cs call:mine(L.Complaints.Symptom, Form.symptom) ?>
+      <?cs call:mine(L.Complaints.PrevBrand, Form.prev_brand) ?><?cs call:mine(L.Complaints.Analysis, Form.analysis) ?>
+      <?cs call:mine(L.Complaints.Explanation, Form.explanation) ?><?cs call:mine(L.Complaints.Remedy, L.ComplaintRemedy[Form.remedy]) ?>
+      <?cs call:mine(L.Complaints.Amount, Form.amount) ?><?cs call:mine(L.Complaints.Detail, Form.detail) ?>
+      <?cs call:mine(L.Complaints.DecisionComment, Form.comment) ?><?cs call:mine(L.Complaints.AgreedOn, Form.agreed_on) ?>
+      <?cs call:mine(L.Complaints.AgreementTerms, Form.agreement_terms) ?><?cs call:mine(L.Complaints.AgreedHow, L.ComplaintAgreed[Form.agreed_how]) ?>
+      <?cs call:mine(L.Complaints.ExecDepartment, Form.exec_department) ?><?cs call:mine(L.Complaints.ExecutedOn, Form.executed_on) ?>
+      <?cs call:mine(L.Complaints.PaidOn, Form.compensation_paid_on) ?><?cs call:mine(L.Complaints.ExecNote, Form.exec_note) ?>
+      <?cs call:mine(L.Complaints.FollowedOn, Form.followed_on) ?><?cs call:mine(L.Complaints.Said, Form.said) ?>
+      <?cs call:mine(L.Complaints.ReopenReason, Form.reason) ?>
+    </dl></div><?cs /if ?>
   <?cs if:!Can.Handle ?><p class="muted small"><?cs var:L.Complaints.ReadOnly ?></p><?cs /if ?>
   <ol class="stepper">
   <?cs loop:i = 1, 7, 1 ?><?cs with:st = Steps[i] ?>

@@ -1,6 +1,9 @@
 <?cs set:Page.Title = L.Plans.MeasureFormTitle ?><?cs include:"layout/top.cs" ?><?cs include:"plans/macros.cs" ?>
 <p class="crumb"><a href="/plans/<?cs var:Plan.id ?>">← <?cs var:L.Plans.BackToPlan ?></a></p>
 <div class="page-head"><h1><?cs var:L.Plans.MeasureFormTitle ?></h1><p class="muted"><?cs var:Plan.customer_name ?> · <?cs var:Plan.year ?> · <?cs var:L.Plans.Rev ?><?cs var:Plan.open_rev ?><?cs var:L.Plans.RevAfter ?></p></div>
+<?cs if:Form.Conflict ?><div class="alert" role="alert" id="conflict"><p><?cs var:L.Plans.Conflict.Intro ?></p>
+  <p><strong><?cs var:L.Plans.Conflict.TheirMeasures ?></strong></p>
+  <ul id="conflict-theirs"><?cs each:i = OpenItems ?><li><?cs call:measure_name(i) ?> · <?cs call:yuan(i.budget) ?></li><?cs /each ?></ul></div><?cs /if ?>
 <section class="card">
   <form method="post" action="/plans/<?cs var:Plan.id ?>/item" class="form-grid" id="item-form" novalidate>
     <?cs call:csrf_field() ?><input type="hidden" name="version" value="<?cs var:Plan.version ?>"><?cs if:Form.line_key ?><input type="hidden" name="line_key" value="<?cs var:Form.line_key ?>"><?cs /if ?>

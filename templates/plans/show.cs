@@ -73,6 +73,9 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
   <?cs if:!Plan.rev_in_force ?><p class="small muted"><?cs var:L.Plans.NotYetApproved ?></p><?cs /if ?>
 </section>
 
+<?cs if:Form.Conflict ?><div class="alert" role="alert" id="conflict"><p><?cs var:L.Plans.Conflict.Intro ?></p>
+  <?cs if:Plan.open_status ?><p><strong><?cs var:L.Plans.Conflict.TheirGoals ?></strong></p><?cs call:goals_facts(Open) ?><?cs /if ?>
+  <?cs if:Form.comment ?><p><strong><?cs var:L.Plans.Conflict.YourComment ?></strong></p><p class="prose" id="conflict-mine"><?cs var:Form.comment ?></p><?cs /if ?></div><?cs /if ?>
 <?cs if:Plan.open_status ?>
 <section class="card" id="open-revision">
   <h2><?cs var:L.Plans.OpenRevision ?> · <?cs var:L.Plans.Rev ?><?cs var:Open.rev ?><?cs var:L.Plans.RevAfter ?> <?cs call:plan_status(Open.status) ?></h2>

@@ -455,3 +455,51 @@ def run_all(directory, label, argv):
         print("%s: no tests found in %s" % (label, directory), flush=True)
     print("%s: %d passed, %d failed" % (label, passed, failed), flush=True)
     return 1 if failed or not (tests or broken) else 0
+
+
+# --- form cases (tests/http/form_cases.tsv) -----------------------------------
+
+def tsv_rows(path, columns):
+    """(line number, [fields]) of each row of a tab-separated matrix file;
+    blank lines and # comments skipped, every row checked for its count of
+    columns (access_matrix.tsv, form_cases.tsv)."""
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            check(len(fields) == columns, "%s:%d: %d columns, expected %d"
+                  % (name, n, len(fields), columns))
+            yield n, fields
+
+
+def audit_max():
+    """The newest audit row's id: every change writes one (the project's
+    rule), so an unchanged value means a refused post wrote nothing."""
+    return int(sql_value("SELECT COALESCE(MAX(id), 0) FROM audit_log"))
+
+
+def check_refused(resp, statuses, before, what, message=None):
+    """A refused post: one of statuses, its message (if given) and no audit
+    row since before (an audit_max() taken just ahead of the post)."""
+    check_status(resp, statuses, what)
+    if message:
+        check_in(message, resp.text, what + ": message")
+    after = audit_max()
+    check(after == before, "%s: refused post wrote %d audit rows" % (what, after - before))
+
+
+def check_field_error(resp, field, message, kept=(), what=""):
+    """A rejected form: 422, the message at the field (err-<field>) and in
+    the banner, and every text in kept shown again (escaped as typed)."""
+    what = what or "invalid %s" % field
+    check_status(resp, 422, what)
+    m = re.search(r'id="err-%s"[^>]*>([^<]*)' % re.escape(field), resp.text)
+    check(m, "%s: no message at the field (err-%s): %s" % (what, field, resp.snippet()))
+    check(message in html.unescape(m.group(1)),
+          "%s: message %r, expected it to say %r" % (what, m.group(1), message))
+    check_in('id="form-errors"', resp.text, what + ": the banner naming the bad fields")
+    for text in kept:
+        check_in(html.escape(text, quote=True), resp.text, what + ": input kept")

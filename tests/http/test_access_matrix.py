@@ -21,7 +21,7 @@ import urllib.parse
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
-from lib import (BUILD, ROOT, VAR, Client, check, csrf_of, page_csrf, sign_in,
+from lib import (BUILD, ROOT, VAR, Client, check, csrf_of, page_csrf, sign_in, tsv_rows,
                  sql, sql_value)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,31 +68,23 @@ def program_routes():
 def load_matrix():
     """[(method, pattern, ids, body, {visitor: (own, other)})] in file order."""
     rows = []
-    with open(MATRIX, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            check(len(fields) == 4 + len(VISITORS),
-                  "access_matrix.tsv:%d: %d columns, expected %d" % (
-                      n, len(fields), 4 + len(VISITORS)))
-            method, pattern, ids, body = fields[:4]
-            check(method in ("GET", "POST"), "access_matrix.tsv:%d: method %r" % (n, method))
-            check(ids in ID_KINDS, "access_matrix.tsv:%d: id kind %r" % (n, ids))
-            check(("{id}" in pattern) == (ids not in ("-", "region")),
-                  "access_matrix.tsv:%d: id kind %r does not fit %s" % (n, ids, pattern))
-            cells = {}
-            for visitor, cell in zip(VISITORS, fields[4:]):
-                own, _, other = cell.partition("/")
-                other = other or own
-                for v in (own, other):
-                    check(v in OUTCOMES and (v != "handler" or method == "POST"),
-                          "access_matrix.tsv:%d: %s: outcome %r" % (n, visitor, v))
-                check(ids != "-" or own == other,
-                      "access_matrix.tsv:%d: own/other for a route without id" % n)
-                cells[visitor] = (own, other)
-            rows.append((method, pattern, ids, body, cells))
+    for n, fields in tsv_rows(MATRIX, 4 + len(VISITORS)):
+        method, pattern, ids, body = fields[:4]
+        check(method in ("GET", "POST"), "access_matrix.tsv:%d: method %r" % (n, method))
+        check(ids in ID_KINDS, "access_matrix.tsv:%d: id kind %r" % (n, ids))
+        check(("{id}" in pattern) == (ids not in ("-", "region")),
+              "access_matrix.tsv:%d: id kind %r does not fit %s" % (n, ids, pattern))
+        cells = {}
+        for visitor, cell in zip(VISITORS, fields[4:]):
+            own, _, other = cell.partition("/")
+            other = other or own
+            for v in (own, other):
+                check(v in OUTCOMES and (v != "handler" or method == "POST"),
+                      "access_matrix.tsv:%d: %s: outcome %r" % (n, visitor, v))
+            check(ids != "-" or own == other,
+                  "access_matrix.tsv:%d: own/other for a route without id" % n)
+            cells[visitor] = (own, other)
+        rows.append((method, pattern, ids, body, cells))
     return rows
 
 

@@ -227,7 +227,7 @@ def test_goals_validation_and_stale_version():
                                           "growth_target": "1"}, "/plans/%d" % pid)
     check_status(r, 409, "stale version")
     check_in(MSG_STALE, r.text, "someone else changed it")
-    check_in('href="/plans/%d"' % pid, r.text, "way back to the plan")
+    check_in('id="conflict"', r.text, "the plan again, with the conflict notice")
     r = add_item(c, pid)
     check_status(r, 303, "fresh version works")
     r = c.post("/plans/%d/act" % pid, {"_csrf": csrf_of(c.get("/plans/%d" % pid).text),
