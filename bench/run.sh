@@ -117,6 +117,25 @@ if [[ ${BENCH_SET:-customers} == dashboard ]]; then
     )
 fi
 
+# --- orders and money received (issue 15): BENCH_SET=money, on any volume
+# database: the customer with the most due items (the largest payments tab
+# and statement), one of its orders, the list's over-credit-limit filter.
+if [[ ${BENCH_SET:-customers} == money ]]; then
+    payer=$(sql "SELECT customer_id FROM payments GROUP BY customer_id ORDER BY COUNT(*) DESC LIMIT 1")
+    order=$(sql "SELECT id FROM orders WHERE customer_id = $payer ORDER BY id DESC LIMIT 1")
+    year=$(date +%Y)
+    scenarios=(
+        "hello-world FastCGI|anon:/bench/hello"
+        "customer file, payments tab ($(sql "SELECT COUNT(*) FROM payments WHERE customer_id = $payer") items)|/customers/$payer?tab=payments"
+        "statement, two years|/customers/$payer/statement?from=$((year - 1))-01-01&to=$year-12-31"
+        "statement, two years, XLSX|/customers/$payer/statement.xlsx?from=$((year - 1))-01-01&to=$year-12-31"
+        "an order's page|/customers/$payer/orders/edit?order=$order"
+        "new order form|/customers/$payer/orders/new"
+        "list: over credit limit|/customers?over_limit=1"
+        "RM: list over credit limit|rm:/customers?over_limit=1"
+    )
+fi
+
 run_one() {
     local path=$1 out cookie=(-H "Cookie: kehu_session=$staff")
     if [[ $path == rm2:* ]]; then

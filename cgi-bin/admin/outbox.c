@@ -3,6 +3,7 @@
  * /admin/outbox/{id}/retry queues one again now (after the mail server or
  * SMS gateway is fixed). */
 #include "admin/pages.h"
+#include "core/err.h"
 #include "db/outbox.h"
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,11 @@ NEOERR *admin_outbox(struct req *r)
 
 NEOERR *admin_outbox_retry(struct req *r)
 {
-  int found;
-  NEOERR *err = db_outbox_retry(&r->user, r->ip, r->id, &found);
-  /* Sent meanwhile (or never there): the list says so, nothing to fix. */
-  if (!err) err = req_flash(r, found ? "OutboxRetried" : "OutboxGone");
+  int outcome;
+  NEOERR *err = db_outbox_retry(&r->user, r->ip, r->id, &outcome);
   if (err) return nerr_pass(err);
-  return nerr_pass(req_redirect(r, "/admin/outbox?state=%s", found ? "queued" : "sent"));
+  if (outcome < 0) return app_fail(r, KERR_NOT_FOUND, "AdminNotFound");
+  /* Sent meanwhile: the list says so, nothing to fix. */
+  if ((err = req_flash(r, outcome ? "OutboxRetried" : "OutboxGone"))) return nerr_pass(err);
+  return nerr_pass(req_redirect(r, "/admin/outbox?state=%s", outcome ? "queued" : "sent"));
 }

@@ -311,16 +311,25 @@ NEOERR *db_outbox_list(const struct user *u, const char *state, HDF *hdf, const 
 static DB_STMT retry = DB_STMT_INIT(
     "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = NOW()"
     " WHERE id = ? AND state <> 'sent'");
+static DB_STMT row_there = DB_STMT_INIT("SELECT COUNT(*) FROM outbox WHERE id = ?");
 
-NEOERR *db_outbox_retry(const struct user *u, const char *ip, long long id, int *found)
+NEOERR *db_outbox_retry(const struct user *u, const char *ip, long long id, int *outcome)
 {
-  *found = 0;
+  *outcome = -1;
   NEOERR *err = admin_only(u);
   if (err) return nerr_pass(err);
   if ((err = db_begin())) return nerr_pass(err);
   err = db_exec(&retry, "i", id);
-  *found = !err && db_affected(&retry) > 0;
-  if (!err && *found) err = db_audit(u, ip, "outbox.retry", "outbox", (unsigned long long)id, "");
+  int found = !err && db_affected(&retry) > 0;
+  if (found) {
+    *outcome = 1;
+  } else if (!err) {
+    int row = 0;
+    if (!(err = db_exec(&row_there, "i", id))) err = db_next(&row_there, &row);
+    *outcome = !err && row && db_int(&row_there, 0) > 0 ? 0 : -1;
+    db_done(&row_there);
+  }
+  if (!err && found) err = db_audit(u, ip, "outbox.retry", "outbox", (unsigned long long)id, "");
   if (!err) err = db_commit();
   if (err) db_rollback();
   return nerr_pass(err);

@@ -53,6 +53,7 @@ NEOERR *db_outbox_digests(const char *day, int *queued);
  * username}; and the number of rows in each state under Counts.<state>. */
 NEOERR *db_outbox_list(const struct user *u, const char *state, HDF *hdf, const char *prefix);
 /* The admin queues row id again now (a failed or waiting one; attempts
- * start over), with an audit row. *found 0: no such row, or it was sent. */
-NEOERR *db_outbox_retry(const struct user *u, const char *ip, long long id, int *found);
+ * start over), with an audit row. *outcome: 1 queued again, 0 it was sent
+ * meanwhile, -1 no such row (a guessed id: 404). */
+NEOERR *db_outbox_retry(const struct user *u, const char *ip, long long id, int *outcome);
 #endif

@@ -30,6 +30,13 @@ def ids(region="huadong"):
         "import": one("SELECT COALESCE(MAX(id), 1) FROM import_jobs"),
         "entry": one("SELECT COALESCE(MAX(d.id), 1) FROM customer_dynamics d JOIN customers c"
                      " ON c.id = d.customer_id WHERE c.region_id = %s" % scope),
+        # an order and a receipt of "customer" (1 when it has none: the
+        # bodies must still be refused before anything is looked up)
+        "order": one("SELECT COALESCE(MAX(id), 1) FROM orders WHERE customer_id = (SELECT MIN(id)"
+                     " FROM customers WHERE status = 'active' AND region_id = %s)" % scope),
+        "receipt": one("SELECT COALESCE(MAX(id), 1) FROM payment_receipts WHERE customer_id ="
+                       " (SELECT MIN(id) FROM customers WHERE status = 'active' AND region_id = %s)"
+                       % scope),
     }
 
 
@@ -127,6 +134,24 @@ FORMS = {
     "customers/entry_edit.cs#entry-remove-form": ("staff01", lambda i: (
         "/customers/%s/entries/remove" % i["customer"], {
             "entry": "needs", "entry_id": i["entry"], "reason": "表单用例"})),
+    "customers/order.cs#order-form": ("staff01", lambda i: ("/customers/%s/orders/new" % i["customer"], {
+        "ordered_on": "2026-11-02", "product_0": i["product"], "qty_0": "1", "rows": "5"})),
+    "customers/order.cs#order-deliver-form": ("staff01", lambda i: (
+        "/customers/%s/orders/deliver" % i["customer"], {
+            "order_id": i["order"], "version": "1", "delivered_on": "2026-11-30"})),
+    "customers/order.cs#order-cancel-form": ("staff01", lambda i: (
+        "/customers/%s/orders/cancel" % i["customer"], {
+            "order_id": i["order"], "version": "1", "cancel_reason": "表单用例"})),
+    "customers/payments_tab.cs#form-receipt": ("staff01", lambda i: ("/customers/%s/receipts" % i["customer"], {
+        "received_on": "2026-11-30", "amount": "10", "method": "transfer", "advance": "1"})),
+    "customers/payments_tab.cs#receipt-remove": ("staff01", lambda i: (
+        "/customers/%s/receipts/remove" % i["customer"], {"receipt_id": i["receipt"], "reason": "表单用例"})),
+    "admin/calendar.cs#calendar-form": ("admin", lambda i: ("/admin/calendar", {
+        "version": sql_value("SELECT version FROM work_calendar WHERE id = 1"),
+        "wd1": "1", "wd2": "1", "wd3": "1", "wd4": "1", "wd5": "1", "hours": "08:30-12:00 13:30-17:30",
+        "first_hours": "8", "resolution_hours": "40", "holidays": "", "workdays": ""})),
+    "admin/outbox.cs#retry-{}": ("admin", lambda i: (
+        "/admin/outbox/%s/retry" % sql_value("SELECT COALESCE(MAX(id), 1) FROM outbox"), {})),
     "customers/merge.cs#merge-form": ("staff01", lambda i: ("/customers/%s/merge" % i["customer"], {
         "gone": i["archived"]})),
     "customers/import.cs#import-form": ("staff01", lambda i: ("/customers/import", {"kind": "customers"})),

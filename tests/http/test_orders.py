@@ -261,6 +261,31 @@ def test_edit_conflict_shows_both_versions():
         _sums_match(c, cid)
 
 
+def test_stale_deliver_and_cancel_are_conflicts():
+    """Delivery and cancelling carry the order's version too: sent from a
+    page someone else has changed since, each is a 409 with the order as it
+    is now and what was typed kept, and nothing is written."""
+    c, d = sign_in("staff01"), sign_in("staff02")
+    with _own_rows():
+        cid = _customer(c)
+        oid = _create(c, cid, product_0=_products(1)[0], qty_0="1")
+        page = _page(c, cid, oid).text
+        deliver, cancel = _fields(page, "order-deliver-form"), _fields(page, "order-cancel-form")
+        theirs = _fields(_page(d, cid, oid).text, "order-form")
+        theirs.update(qty_0="4")
+        check_status(d.post("/customers/%d/orders/edit" % cid, theirs), 303, "the first writer")
+        deliver.update(delivered_on="2026-11-30")
+        r = c.post("/customers/%d/orders/deliver" % cid, deliver)
+        check_status(r, 409, "a stale delivery")
+        check_in('value="2026-11-30"', r.text, "the typed delivery date kept")
+        cancel.update(cancel_reason="客户改订别的型号")
+        r = c.post("/customers/%d/orders/cancel" % cid, cancel)
+        check_status(r, 409, "a stale cancelling")
+        check_in("客户改订别的型号", r.text, "the typed reason kept")
+        check(sql_value("SELECT CONCAT(status, ' ', version) FROM orders WHERE id = %d" % oid) == "ordered 2",
+              "neither step written")
+
+
 def test_line_edit_changes_the_unpaid_due_item():
     c = sign_in("staff01")
     with _own_rows():
