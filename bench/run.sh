@@ -126,6 +126,7 @@ if [[ ${BENCH_SET:-customers} == money ]]; then
     year=$(date +%Y)
     scenarios=(
         "hello-world FastCGI|anon:/bench/hello"
+        "customer file, basic information (for comparison)|/customers/$payer"
         "customer file, payments tab ($(sql "SELECT COUNT(*) FROM payments WHERE customer_id = $payer") items)|/customers/$payer?tab=payments"
         "statement, two years|/customers/$payer/statement?from=$((year - 1))-01-01&to=$year-12-31"
         "statement, two years, XLSX|/customers/$payer/statement.xlsx?from=$((year - 1))-01-01&to=$year-12-31"
