@@ -666,6 +666,40 @@ static void region_branches(struct q *b, const struct user *u, const struct cust
   b->branch_region = 0;
 }
 
+/* The over-credit-limit filter alone (with the scope, a region and the
+ * archived ones at most): its count is read from customer_credit's
+ * over_scope index (over_limit, status, region_id, customer_id), whose
+ * status and region are copies kept by the triggers of schema/044. Read
+ * through customers, each match cost a row lookup (25 ms for 8,285). */
+static int credit_count_only(const struct customer_filter *f, int mode)
+{
+  return f->over_limit && mode == Q_NONE && !has(f->kind) && !has(f->stage) && !has(f->abc) &&
+         !f->owner_id && !has(f->city) && !has(f->postal);
+}
+
+static void credit_count(struct q *b, const struct user *u, const struct customer_filter *f,
+                         int cap)
+{
+  add(b, "SELECT COUNT(*) FROM (SELECT 1 FROM customer_credit k FORCE INDEX (over_scope)"
+         " WHERE k.over_limit = 1 AND k.status %s",
+      f->archived ? "IN ('active', 'archived')" : "= 'active'");
+  /* The same scope and region as filters() gives the page. */
+  if (scope_limited(u)) {
+    if (u->nregions == 0) add(b, " AND 0 = 1");
+    else {
+      add(b, " AND k.region_id IN (?");
+      for (int i = 1; i < u->nregions; i++) add(b, ", ?");
+      add(b, ")");
+      for (int i = 0; i < u->nregions; i++) arg(b, DB_INT(u->regions[i]));
+    }
+  }
+  if (f->region_id) {
+    add(b, " AND k.region_id = ?");
+    arg(b, DB_INT(f->region_id));
+  }
+  add(b, " LIMIT %d) t", cap + 1);
+}
+
 /* The count, stopped at the cap: reads at most cap+1 matching index
  * entries. A common search text (the scan plan) counts to a lower cap,
  * since every row read costs a LIKE. *key (the count's identity, for the
@@ -684,7 +718,9 @@ static NEOERR *count(const struct user *u, const struct customer_filter *f, int 
   b->branch_limit = cap + 1;
   unsigned regions[USER_MAX_REGIONS];
   int nregions = mode == Q_NONE && !has(f->city) ? list_regions(u, f, regions) : 0;
-  if (nregions > 1) {
+  if (credit_count_only(f, mode)) {
+    credit_count(b, u, f, cap);
+  } else if (nregions > 1) {
     add(b, "SELECT COUNT(*) FROM (");
     region_branches(b, u, f, regions, nregions, NULL);
     add(b, ") t");

@@ -8,7 +8,7 @@ import contextlib
 import re
 
 from lib import (MSG_CSRF, check, check_in, check_not_in, check_status, csrf_of, customer_ids,
-                 element_text, local_path, sign_in, sql, sql_str, sql_value, user_id)
+                 element_text, local_path, result_count, sign_in, sql, sql_str, sql_value, user_id)
 
 PREFIX = "测试订单"   # every customer these tests create starts with this
 MSG_ENTRY_404 = "这条记录不存在或已删除"
@@ -372,6 +372,49 @@ def test_leader_confirms_with_a_reason_audited_and_listed():
         check(cid in ids and under not in ids, "the list's filter: %r" % ids)
         check_in("超过信用额度", s.get("/customers?over_limit=1").text, "the filter's label")
         _sums_match(c, cid)
+
+
+def _over_limit_sql(status="= 'active'", regions=None):
+    """How many customers are over their limit, summed afresh from payments."""
+    where = "" if regions is None else " AND c.region_id IN (%s)" % ", ".join(regions)
+    return int(sql_value(
+        "SELECT COUNT(*) FROM customers c WHERE c.status %s AND c.credit_limit > 0%s"
+        " AND (SELECT COALESCE(SUM(amount - paid_amount), 0) FROM payments p"
+        " WHERE p.customer_id = c.id) > c.credit_limit" % (status, where)))
+
+
+def test_over_limit_count_follows_scope_region_and_archive():
+    """The list's over-limit count is read from customer_credit alone
+    (schema/044): it equals a fresh sum for staff, a regional manager, a
+    region filter and with the archived, and follows a customer moved to
+    another region or archived."""
+    s, m = sign_in("staff01"), sign_in("rm_huadong")
+    region = lambda code: sql_value("SELECT id FROM regions WHERE code = %s" % sql_str(code))  # noqa: E731
+    east, north = region("huadong"), region("huabei")
+
+    def counts_match(when):
+        for who, path, status, regions in (
+                (s, "/customers?over_limit=1", "= 'active'", None),
+                (s, "/customers?over_limit=1&archived=1", "<> 'merged'", None),
+                (s, "/customers?over_limit=1&region=%s" % north, "= 'active'", [north]),
+                (m, "/customers?over_limit=1", "= 'active'", [east])):
+            r = who.get(path)
+            check_status(r, 200, path)
+            got, want = result_count(r.text), _over_limit_sql(status, regions)
+            check(got == want, "%s: %s shows %d, a fresh sum says %d" % (when, path, got, want))
+
+    with _own_rows():
+        a = _customer(s, region="huadong", credit_limit="100")
+        b = _customer(s, region="huadong", credit_limit="100")
+        for cid in (a, b):
+            sql("INSERT INTO payments (customer_id, amount, due_on) VALUES (%d, 500, CURDATE())" % cid)
+        counts_match("two over the limit in 华东")
+        sql("UPDATE customers SET region_id = %s WHERE id = %d" % (north, a))
+        counts_match("one moved to 华北")
+        check(sql_value("SELECT region_id FROM customer_credit WHERE customer_id = %d" % a) == north,
+              "the copy of the region follows")
+        sql("UPDATE customers SET status = 'archived' WHERE id = %d" % b)
+        counts_match("one archived")
 
 
 def test_deliver_then_lines_are_closed():
