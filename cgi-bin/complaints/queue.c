@@ -189,16 +189,12 @@ static NEOERR *kept_menus(HDF *h, const char *product, const char *assignee)
 
 /* The end of "due soon": now plus COMPLAINT_DUE_SOON_MINUTES of working
  * time (at night: into the next working morning). */
-static NEOERR *due_soon_end(struct complaint_filter *f)
+static void due_soon_end(const struct workcal *cal, struct complaint_filter *f)
 {
-  const struct workcal *cal;
-  NEOERR *err = db_workcal(&cal);
-  if (err) return nerr_pass(err);
   char now[24];
   china_format("%Y-%m-%d %H:%M:%S", now, sizeof now);
   long long end = workcal_add(cal, workcal_time(now), COMPLAINT_DUE_SOON_MINUTES * 60LL);
   workcal_format(end < 0 ? workcal_time(now) : end, f->due_before, sizeof f->due_before);
-  return STATUS_OK;
 }
 
 NEOERR *complaints_queue(struct req *r)
@@ -208,8 +204,11 @@ NEOERR *complaints_queue(struct req *r)
   HDF *h = r->hdf;
   long long total;
   int capped, more;
-  NEOERR *err;
-  if (f.overdue == DUE_SOON && (err = due_soon_end(&f))) return nerr_pass(err);
+  /* One calendar for the request: the due-soon bound and every row's clocks. */
+  const struct workcal *cal;
+  NEOERR *err = db_workcal(&cal);
+  if (err) return nerr_pass(err);
+  if (f.overdue == DUE_SOON) due_soon_end(cal, &f);
   if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = fill_filter(r, &f)) ||
       (err = db_complaint_region_menu(&r->user, h)) ||
       (err = kept_menus(h, hdf_get_value(h, "Filter.product", ""),
@@ -218,8 +217,6 @@ NEOERR *complaints_queue(struct req *r)
     return nerr_pass(err);
   /* Lists show phones masked; the complaint page has the number. */
   char masked[64];
-  const struct workcal *cal;
-  if ((err = db_workcal(&cal))) return nerr_pass(err);
   for (HDF *row = hdf_obj_child(hdf_get_obj(h, "Complaints")); row; row = hdf_obj_next(row)) {
     complaint_mask_phone(hdf_get_value(row, "contact_phone", ""), masked, sizeof masked);
     if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row, r->lang, cal)))
