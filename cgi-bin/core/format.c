@@ -98,3 +98,29 @@ void format_count(long long v, const char *unit, char *out, size_t n)
   int latin = (unit[0] >= 'a' && unit[0] <= 'z') || (unit[0] >= 'A' && unit[0] <= 'Z');
   snprintf(out, n, "%lld%s%s", v, latin ? " " : "", unit);
 }
+
+long long money_cents(const char *s)
+{
+  if (!s) return 0;
+  int neg = *s == '-';
+  if (neg) s++;
+  long long c = 0;
+  int digits = 0;
+  for (; *s >= '0' && *s <= '9'; s++)
+    if (digits < 15 && (c || *s != '0')) {
+      c = c * 10 + (*s - '0');
+      digits++;
+    }
+  c *= 100;
+  if (*s == '.') {
+    if (s[1] >= '0' && s[1] <= '9') c += (s[1] - '0') * 10;
+    if (s[1] && s[2] >= '0' && s[2] <= '9') c += s[2] - '0';
+  }
+  return neg ? -c : c;
+}
+
+void cents_text(long long cents, char *out, size_t n)
+{
+  long long a = cents < 0 ? -cents : cents;
+  snprintf(out, n, "%s%lld.%02lld", cents < 0 ? "-" : "", a / 100, a % 100);
+}

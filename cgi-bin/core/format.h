@@ -6,6 +6,13 @@
 
 /* "1234567.5" -> "1,234,567.50"; anything unparsable is copied as is. */
 void format_money(const char *in, char *out, size_t n);
+/* Cents of an amount ("1234.5", "-3", a stored DECIMAL). Whatever the
+ * text, nothing overflows: integer digits past the fifteenth are not read
+ * (no valid amount, see valid_amount, nor stored DECIMAL has them), and
+ * reading stops at the first character that is not part of an amount. */
+long long money_cents(const char *s);
+/* "1234.50" (or "-3.00") into out. */
+void cents_text(long long cents, char *out, size_t n);
 /* ClearSilver string function `money(x)`. */
 NEOERR *format_money_strfunc(const char *in, char **out);
 

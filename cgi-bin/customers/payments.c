@@ -7,6 +7,7 @@
 #include "customers/entry_kinds.h"
 #include "customers/tabs.h"
 #include "core/clock.h"
+#include "core/format.h"
 #include "core/err.h"
 #include "core/export.h"
 #include "core/i18n.h"

@@ -7,7 +7,7 @@
 #include "db/audit.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
-#include "db/receipt.h"
+#include "core/format.h"
 #include "core/err.h"
 #include <stdio.h>
 #include <stdlib.h>

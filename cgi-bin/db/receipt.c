@@ -7,30 +7,10 @@
 #include "db/customer_sql.h"
 #include "db/db.h"
 #include "core/err.h"
+#include "core/format.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-long long money_cents(const char *s)
-{
-  if (!s) return 0;
-  int neg = *s == '-';
-  if (neg) s++;
-  long long c = 0;
-  for (; *s >= '0' && *s <= '9'; s++) c = c * 10 + (*s - '0');
-  c *= 100;
-  if (*s == '.') {
-    if (s[1] >= '0' && s[1] <= '9') c += (s[1] - '0') * 10;
-    if (s[1] && s[2] >= '0' && s[2] <= '9') c += s[2] - '0';
-  }
-  return neg ? -c : c;
-}
-
-void cents_text(long long cents, char *out, size_t n)
-{
-  long long a = cents < 0 ? -cents : cents;
-  snprintf(out, n, "%s%lld.%02lld", cents < 0 ? "-" : "", a / 100, a % 100);
-}
 
 /* Open and partly paid items, oldest due first (the form and the write
  * read the same ones; the write locks them). */

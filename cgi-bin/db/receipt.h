@@ -31,11 +31,6 @@ enum receipt_outcome {
   RECEIPT_NOTHING,              /* nothing received and nothing applied */
 };
 
-/* Cents of a valid amount ("1234.5"), see valid_amount. */
-long long money_cents(const char *s);
-/* "1234.50" (or "-3.00") into out. */
-void cents_text(long long cents, char *out, size_t n);
-
 /* The customer's open and partly paid items, oldest due first, under
  * prefix.Items.N.{id, order_no, amount, paid_amount, owed, due_on,
  * overdue}, and its unapplied advance at prefix.advance. The caller has

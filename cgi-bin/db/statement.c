@@ -3,7 +3,7 @@
  * period makes the opening balance, the rest the lines. */
 #include "db/statement.h"
 #include "db/db.h"
-#include "db/receipt.h"
+#include "core/format.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -160,6 +160,8 @@ def test_each_invalid_field_is_a_field_error():
                  ({"received_on": "", "amount": "10"}, "received_on"),
                  ({"amount": "abc"}, "amount"), ({"amount": "-5"}, "amount"),
                  ({"amount": "1.234"}, "amount"), ({"amount": ""}, "amount"),
+                 # more digits than any amount: a field error, not a crashed worker
+                 ({"amount": "99999999999999999.99", "advance": "1"}, "amount"),
                  ({"amount": "10", "method": "bitcoin"}, "method"),
                  ({"amount": "10", "method": ""}, "method"),
                  ({"amount": "10", "reference": "长" * 256}, "reference"),

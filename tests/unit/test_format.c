@@ -209,10 +209,41 @@ static void test_count_and_unit(void **state)
   assert_string_equal(b, "12345");
 }
 
+static void test_money_cents(void **state)
+{
+  (void)state;
+  assert_int_equal(money_cents("1234.5"), 123450);
+  assert_int_equal(money_cents("1234.56"), 123456);
+  assert_int_equal(money_cents("-3"), -300);
+  assert_int_equal(money_cents("0.07"), 7);
+  assert_int_equal(money_cents(""), 0);
+  assert_int_equal(money_cents(NULL), 0);
+  assert_int_equal(money_cents("999999999999.99"), 99999999999999LL);
+  /* no text overflows (a receipt's amount is read before its field error
+   * is known): digits past the fifteenth are not read */
+  assert_int_equal(money_cents("99999999999999999.99"), 99999999999999999LL);
+  assert_int_equal(money_cents("99999999999999999999999999999"), 99999999999999900LL);
+  assert_int_equal(money_cents("0000000000000000000001.5"), 150);
+}
+
+static void test_cents_text(void **state)
+{
+  (void)state;
+  char buf[32];
+  cents_text(123450, buf, sizeof buf);
+  assert_string_equal(buf, "1234.50");
+  cents_text(-300, buf, sizeof buf);
+  assert_string_equal(buf, "-3.00");
+  cents_text(7, buf, sizeof buf);
+  assert_string_equal(buf, "0.07");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_zero),
+    cmocka_unit_test(test_money_cents),
+    cmocka_unit_test(test_cents_text),
     cmocka_unit_test(test_grouping),
     cmocka_unit_test(test_negative),
     cmocka_unit_test(test_negative_zero),
