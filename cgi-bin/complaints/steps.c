@@ -108,11 +108,7 @@ static NEOERR *read_step(struct req *r, int step, int *bad)
 static NEOERR *send_back(struct req *r, int step, const char *field, const char *msg_key)
 {
   NEOERR *err;
-  if (field) {
-    struct form f = { .r = r };
-    form_error(&f, field, msg_key);
-    if ((err = form_finish(&f))) return nerr_pass(err);
-  }
+  if (field && (err = form_field_error(r, field, msg_key))) return nerr_pass(err);
   r->status = 422;
   if ((err = hdf_set_int_value(r->hdf, "Form.step", step))) return nerr_pass(err);
   return nerr_pass(complaints_page(r));

@@ -158,3 +158,10 @@ NEOERR *form_finish(struct form *f)
   f->err = STATUS_OK;
   return err;
 }
+
+NEOERR *form_field_error(struct req *r, const char *name, const char *msg_key)
+{
+  struct form f = { .r = r };
+  form_error(&f, name, msg_key);
+  return form_finish(&f);
+}

@@ -33,4 +33,7 @@ const char *form_checked(struct form *f, const char *name, int required,
 void form_error(struct form *f, const char *name, const char *msg_key);
 /* Call once after the fields: the error, if recording them failed. */
 NEOERR *form_finish(struct form *f);
+/* One message at one field after the fields were read (a refusal the
+ * database found): form_error and form_finish in one. */
+NEOERR *form_field_error(struct req *r, const char *name, const char *msg_key);
 #endif

@@ -34,12 +34,7 @@ static NEOERR *mark_done(struct req *r)
 static NEOERR *field_error(struct req *r, const struct entry_kind *k, const char *field,
                            const char *msg, int panel)
 {
-  NEOERR *err = STATUS_OK;
-  if (field) {
-    struct form f = { .r = r };
-    form_error(&f, field, msg);
-    err = form_finish(&f);
-  }
+  NEOERR *err = field ? form_field_error(r, field, msg) : STATUS_OK;
   if (!err) err = panel ? entry_describe(k, r->lang, r->hdf)
                         : hdf_set_value(r->hdf, "Form.entry", k->kind);
   if (err) return nerr_pass(err);

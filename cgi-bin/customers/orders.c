@@ -126,13 +126,6 @@ static int posted_rows(struct req *r)
   return rows > ORDER_MAX_LINES ? ORDER_MAX_LINES : rows;
 }
 
-static NEOERR *field(struct req *r, const char *name, const char *msg)
-{
-  struct form f = { .r = r };
-  form_error(&f, name, msg);
-  return nerr_pass(form_finish(&f));
-}
-
 /* The warning of an order over the limit: both figures and the new
  * balance; a leader is asked for a reason (again, with a message, when
  * the reason field was already shown and left empty). */
@@ -143,7 +136,7 @@ static NEOERR *over_limit(struct req *r, const struct order_result *res)
   if (!err) err = hdf_set_value(r->hdf, "Credit.new_balance", res->new_balance);
   if (!err) err = hdf_set_value(r->hdf, "Credit.over", "1");
   if (!err && may_confirm(r) && req_param(r, "credit_asked"))
-    err = field(r, "credit_reason", "Valid.Required");
+    err = form_field_error(r, "credit_reason", "Valid.Required");
   r->status = 422;
   return nerr_pass(err);
 }
@@ -159,7 +152,7 @@ static NEOERR *refused(struct req *r, const struct order_result *res, const stru
   case ORDER_BAD_PRODUCT:
     snprintf(name, sizeof name, "product_%d", p->rowof[res->bad_line]);
     r->status = 422;
-    return nerr_pass(field(r, name, "Valid.OrderRetired"));
+    return nerr_pass(form_field_error(r, name, "Valid.OrderRetired"));
   case ORDER_OVER_LIMIT: return nerr_pass(over_limit(r, res));
   case ORDER_NOT_OPEN: return app_fail(r, KERR_CONFLICT, "OrderNotOpen");
   case ORDER_PAID: return app_fail(r, KERR_CONFLICT, "OrderPartlyPaid");
@@ -326,7 +319,7 @@ static NEOERR *step(struct req *r, int cancelling)
     }
     if (res.outcome == ORDER_NOT_FOUND) return app_fail(r, KERR_NOT_FOUND, "EntryNotFound");
     if (res.outcome == ORDER_BAD_DATE &&
-        (err = field(r, "delivered_on", "Valid.DeliveredBefore")))
+        (err = form_field_error(r, "delivered_on", "Valid.DeliveredBefore")))
       return nerr_pass(err);
     if (res.outcome == ORDER_NOT_OPEN || res.outcome == ORDER_PAID) {
       if ((err = back_to(r, order_id))) return nerr_pass(err);

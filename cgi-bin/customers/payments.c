@@ -24,12 +24,7 @@
 /* The payments tab again with the receipt form open and its messages. */
 static NEOERR *receipt_again(struct req *r, const char *field, const char *msg)
 {
-  NEOERR *err = STATUS_OK;
-  if (field) {
-    struct form f = { .r = r };
-    form_error(&f, field, msg);
-    err = form_finish(&f);
-  }
+  NEOERR *err = field ? form_field_error(r, field, msg) : STATUS_OK;
   if (!err) err = hdf_set_value(r->hdf, "Form.entry", "receipt");
   if (err) return nerr_pass(err);
   r->status = 422;
