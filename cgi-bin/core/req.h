@@ -63,6 +63,9 @@ const char *req_cookie(struct req *r, const char *name);
 const char *req_param_trim(struct req *r, const char *name, char *buf, size_t n);
 long long req_param_int(struct req *r, const char *name, long long dflt,
                         long long min, long long max);
+/* The largest row id a parameter may name (far above any table's ids; a
+ * larger number is not an id and is refused before any lookup). */
+#define REQ_ID_MAX 0x7fffffffffffLL
 
 /* Queue a Set-Cookie header; value must be cookie-safe (hex/ASCII). */
 NEOERR *req_set_cookie(struct req *r, const char *name, const char *value,

@@ -211,7 +211,7 @@ NEOERR *customers_merge_form(struct req *r)
 
 NEOERR *customers_merge(struct req *r)
 {
-  long long gone = req_param_int(r, "gone", 0, 1, 0x7fffffffffffLL);
+  long long gone = req_param_int(r, "gone", 0, 1, REQ_ID_MAX);
   if (!gone) return app_fail(r, KERR_BAD_REQUEST, "BadForm");
   enum customer_outcome o;
   NEOERR *err = db_customer_merge(&r->user, r->ip, r->id, gone, &o);

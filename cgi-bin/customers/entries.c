@@ -15,11 +15,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ID_MAX 0x7fffffffffffLL
 
 static NEOERR *mark_done(struct req *r)
 {
-  long long entry = req_param_int(r, "entry_id", 0, 1, ID_MAX);
+  long long entry = req_param_int(r, "entry_id", 0, 1, REQ_ID_MAX);
   if (!entry) return app_fail(r, KERR_BAD_REQUEST, "BadForm");
   enum entry_outcome outcome;
   NEOERR *err = db_contact_done(&r->user, r->ip, r->id, entry, &outcome);
@@ -85,7 +84,7 @@ NEOERR *customers_entry_panel(struct req *r, const char *tab, long long entry_id
 static const struct entry_kind *posted_entry(struct req *r, long long *entry_id)
 {
   const struct entry_kind *k = entry_kind_find(req_param(r, "entry"));
-  *entry_id = req_param_int(r, "entry_id", 0, 1, ID_MAX);
+  *entry_id = req_param_int(r, "entry_id", 0, 1, REQ_ID_MAX);
   if (!k || !*entry_id) return NULL;
   NEOERR *err = hdf_set_valuef(r->hdf, "Edit.id=%lld", *entry_id);
   /* The panel's heading names the entry as the page did (display only). */

@@ -59,7 +59,7 @@ NEOERR *customers_show(struct req *r)
   if (!customer_tab_known(tab)) tab = "basic";
   NEOERR *err = customers_show_tab(r, tab);
   /* ?edit=N: that entry's edit and remove panel on its own tab. */
-  long long edit = req_param_int(r, "edit", 0, 1, 0x7fffffffffffLL);
+  long long edit = req_param_int(r, "edit", 0, 1, REQ_ID_MAX);
   if (!err && edit && r->template) err = customers_entry_panel(r, tab, edit);
   return nerr_pass(err);
 }

@@ -16,7 +16,6 @@
 
 #define ROWS_MIN 5
 #define ROWS_MORE 5
-#define ID_MAX 0x7fffffffffffLL
 
 /* A discount in per cent: an amount (two decimals) of at most 100. */
 static int valid_discount(const char *s)
@@ -203,7 +202,7 @@ static NEOERR *order_values(struct req *r)
 
 NEOERR *customers_order_show(struct req *r)
 {
-  long long order_id = req_param_int(r, "order", 0, 1, ID_MAX);
+  long long order_id = req_param_int(r, "order", 0, 1, REQ_ID_MAX);
   int found;
   NEOERR *err;
   if (!order_id) {
@@ -222,7 +221,7 @@ NEOERR *customers_order_show(struct req *r)
 static long long posted_order(struct req *r, long long *version)
 {
   *version = req_param_int(r, "version", 0, 1, 0x7fffffff);
-  long long id = req_param_int(r, "order_id", 0, 1, ID_MAX);
+  long long id = req_param_int(r, "order_id", 0, 1, REQ_ID_MAX);
   return *version ? id : 0;
 }
 

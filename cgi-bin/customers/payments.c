@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ID_MAX 0x7fffffffffffLL
 
 /* The payments tab again with the receipt form open and its messages. */
 static NEOERR *receipt_again(struct req *r, const char *field, const char *msg)
@@ -40,7 +39,7 @@ static void read_allocations(struct req *r, struct form *f, struct receipt_in *i
     if (strncmp(name, "alloc_", 6) != 0) continue;
     char *end;
     long long item = strtoll(name + 6, &end, 10);
-    if (*end || item <= 0 || item > ID_MAX || in->n >= RECEIPT_MAX_ITEMS) continue;
+    if (*end || item <= 0 || item > REQ_ID_MAX || in->n >= RECEIPT_MAX_ITEMS) continue;
     int before = f->errors;
     form_checked(f, name, 0, 16, valid_amount, "Valid.Amount", buf, sizeof buf);
     if (f->errors != before || !*buf) continue;
@@ -97,7 +96,7 @@ NEOERR *customers_receipt(struct req *r)
 
 NEOERR *customers_receipt_remove(struct req *r)
 {
-  long long rid = req_param_int(r, "receipt_id", 0, 1, ID_MAX);
+  long long rid = req_param_int(r, "receipt_id", 0, 1, REQ_ID_MAX);
   if (!rid) return app_fail(r, KERR_BAD_REQUEST, "BadForm");
   struct form f = { .r = r };
   char reason[2048];
@@ -124,7 +123,7 @@ NEOERR *customers_payments_tab(struct req *r)
   china_format("%Y-%m-%d", today, sizeof today);
   NEOERR *err = db_receipt_form(r->id, r->hdf, "Receipt");
   /* ?remove_receipt=N: that receipt's removal form under the list. */
-  long long rid = req_param_int(r, "remove_receipt", 0, 1, ID_MAX);
+  long long rid = req_param_int(r, "remove_receipt", 0, 1, REQ_ID_MAX);
   if (!err && rid) err = hdf_set_valuef(r->hdf, "Form.remove_receipt=%lld", rid);
   if (!err) err = db_receipt_list(r->id, r->hdf, "Receipts");
   if (!err && !*hdf_get_value(r->hdf, "Form.received_on", ""))
