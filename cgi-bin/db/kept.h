@@ -1,10 +1,20 @@
 #ifndef KEHU_DB_KEPT_H
 #define KEHU_DB_KEPT_H
-/* Rows that change rarely (regions, accounts, products), kept by each
- * worker process and read again when a minute old: one query fewer on
- * every page that names or offers them, at the price of a new region or
- * account showing up to a minute late in another worker. */
+/* "Kept" means one thing in this code: a copy of something read from the
+ * database (or worked out from it) that a worker process holds between
+ * requests, valid for an age or while a revision holds. Two shapes:
+ *
+ *  - struct db_kept: one HDF of rows that change rarely (regions,
+ *    accounts, products), read again when a minute old: one query fewer on
+ *    every page that names or offers them, at the price of a new region or
+ *    account showing up to a minute late in another worker.
+ *  - struct kept_map: values found by a key (a count, a deep page's
+ *    anchor, a plan choice, rendered HTML), each valid for the map's age
+ *    and, where the caller gives one, while its revision is unchanged.
+ *
+ * A FastCGI worker serves one request at a time, so neither locks. */
 #include "db/db.h"
+#include <stddef.h>
 #include <time.h>
 
 #define KEPT_TTL 60
@@ -26,4 +36,32 @@ NEOERR *db_kept_reread(struct db_kept *k);
 /* A fill: the statement's rows (no parameters) as node `prefix` (.0, .1, ...). */
 struct kept_rows { DB_STMT *st; const char *prefix; };
 NEOERR *db_kept_rows(HDF *fresh, void *kept_rows);
+
+/* A keyed map of values. The map owns copies of keys and values; a value
+ * found stays valid until the next kept_put or kept_clear on that map.
+ * A new key takes the slots in turn, so the one filled longest ago gives way. A
+ * failed allocation stores nothing: the caller reads from the database
+ * again next time, as on any miss. */
+struct kept_entry;
+struct kept_map {
+  int slots;                 /* how many values at most */
+  int ttl;                   /* seconds a value stays valid; 0: until cleared */
+  struct kept_entry *e;      /* allocated by the first kept_put */
+  int next;                  /* the slot the next new key takes */
+};
+#define KEPT_MAP(slots_, ttl_) { .slots = (slots_), .ttl = (ttl_) }
+
+/* The value stored under key (keylen bytes) with this revision, or NULL
+ * when there is none, it is older than the map's ttl, or it was stored
+ * under another revision. *len (if not NULL) gets its length. */
+const void *kept_get(struct kept_map *m, const void *key, size_t keylen, long long rev,
+                     size_t *len);
+/* Stores a copy of value under key and revision, replacing what the key
+ * held. */
+void kept_put(struct kept_map *m, const void *key, size_t keylen, long long rev,
+              const void *value, size_t len);
+/* Drops every value and the slots' memory. */
+void kept_clear(struct kept_map *m);
+/* The clock the maps read (time() unless a unit test sets another). */
+extern time_t (*kept_clock)(time_t *);
 #endif

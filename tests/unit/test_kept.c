@@ -1,5 +1,6 @@
-/* Unit tests for rows kept per process (cgi-bin/db/kept.c), with a fill
- * that counts its calls instead of querying. */
+/* Unit tests for what a worker keeps (cgi-bin/db/kept.c): rows read by a
+ * fill that counts its calls instead of querying, and the keyed map with
+ * a clock the test moves. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,6 +8,7 @@
 #include <cmocka.h>
 
 #include "db/kept.h"
+#include <string.h>
 
 struct counter { int calls; int fail; };
 
@@ -83,6 +85,88 @@ static void test_failure_keeps_the_old_copy(void **state)
   release(&k);
 }
 
+static time_t now_is = 1000;
+static time_t test_clock(time_t *t)
+{
+  if (t) *t = now_is;
+  return now_is;
+}
+
+static void test_map_finds_what_was_put(void **state)
+{
+  (void)state;
+  struct kept_map m = KEPT_MAP(4, 60);
+  size_t len = 0;
+  assert_null(kept_get(&m, "a", 1, 0, &len));
+  kept_put(&m, "a", 1, 0, "one", 3);
+  kept_put(&m, "ab", 2, 0, "two", 3);
+  const char *v = kept_get(&m, "a", 1, 0, &len);
+  assert_non_null(v);
+  assert_int_equal(len, 3);
+  assert_string_equal(v, "one");        /* text stays a C string */
+  assert_string_equal(kept_get(&m, "ab", 2, 0, NULL), "two");
+  kept_put(&m, "a", 1, 0, "uno", 3);    /* same key: replaced, not added */
+  assert_string_equal(kept_get(&m, "a", 1, 0, NULL), "uno");
+  assert_string_equal(kept_get(&m, "ab", 2, 0, NULL), "two");
+  kept_clear(&m);
+  assert_null(kept_get(&m, "a", 1, 0, NULL));
+}
+
+static void test_map_value_ages_out(void **state)
+{
+  (void)state;
+  kept_clock = test_clock;
+  struct kept_map m = KEPT_MAP(2, 60);
+  kept_put(&m, "k", 1, 0, "v", 1);
+  now_is += 59;
+  assert_non_null(kept_get(&m, "k", 1, 0, NULL));
+  now_is += 1;
+  assert_null(kept_get(&m, "k", 1, 0, NULL));
+  kept_clear(&m);
+  kept_clock = time;
+}
+
+static void test_map_without_ttl_holds_until_revision_changes(void **state)
+{
+  (void)state;
+  kept_clock = test_clock;
+  struct kept_map m = KEPT_MAP(2, 0);
+  kept_put(&m, "k", 1, 7, "v", 1);
+  now_is += 100000;
+  assert_non_null(kept_get(&m, "k", 1, 7, NULL));
+  assert_null(kept_get(&m, "k", 1, 8, NULL));
+  kept_clear(&m);
+  kept_clock = time;
+}
+
+static void test_map_full_gives_up_the_oldest_slot(void **state)
+{
+  (void)state;
+  struct kept_map m = KEPT_MAP(2, 60);
+  kept_put(&m, "1", 1, 0, "a", 1);
+  kept_put(&m, "2", 1, 0, "b", 1);
+  kept_put(&m, "3", 1, 0, "c", 1);
+  assert_null(kept_get(&m, "1", 1, 0, NULL));
+  assert_string_equal(kept_get(&m, "2", 1, 0, NULL), "b");
+  assert_string_equal(kept_get(&m, "3", 1, 0, NULL), "c");
+  kept_clear(&m);
+}
+
+static void test_map_keys_are_bytes_not_strings(void **state)
+{
+  (void)state;
+  struct kept_map m = KEPT_MAP(4, 60);
+  long long a = 1, b = 2;
+  kept_put(&m, "x\0y", 3, 0, &a, sizeof a);
+  kept_put(&m, "x\0z", 3, 0, &b, sizeof b);
+  const long long *v = kept_get(&m, "x\0y", 3, 0, NULL);
+  assert_non_null(v);
+  assert_int_equal(*v, 1);
+  assert_int_equal(*(const long long *)kept_get(&m, "x\0z", 3, 0, NULL), 2);
+  assert_null(kept_get(&m, "x", 1, 0, NULL));
+  kept_clear(&m);
+}
+
 int main(void)
 {
   nerr_init();
@@ -91,6 +175,11 @@ int main(void)
     cmocka_unit_test(test_read_again_when_a_minute_old),
     cmocka_unit_test(test_reread_at_most_once_a_second),
     cmocka_unit_test(test_failure_keeps_the_old_copy),
+    cmocka_unit_test(test_map_finds_what_was_put),
+    cmocka_unit_test(test_map_value_ages_out),
+    cmocka_unit_test(test_map_without_ttl_holds_until_revision_changes),
+    cmocka_unit_test(test_map_full_gives_up_the_oldest_slot),
+    cmocka_unit_test(test_map_keys_are_bytes_not_strings),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
