@@ -48,7 +48,14 @@ REPLAY   := $(patsubst %,$(BUILD)/tests/test_fuzz_%,$(FUZZ_TARGETS))
         audit-check backup restore
 .DEFAULT_GOAL := all
 
+# A program or test renamed or removed leaves its binary behind, which
+# scripts/fcgi.sh would still start and scripts/test.sh still run: it goes
+# with its source.
+STALE    := $(filter-out $(PROGS) $(BUILD)/hello.fcgi,$(wildcard $(BUILD)/*.fcgi)) \
+            $(filter-out $(UNIT) $(REPLAY),$(wildcard $(BUILD)/tests/test_*))
+
 all: $(PROGS) $(TOOLS) $(UNIT) $(REPLAY)
+	$(if $(strip $(STALE)),rm -f $(STALE))
 
 # -MMD -MP: each object also depends on exactly the headers it includes.
 $(BUILD)/%.o: %.c
@@ -72,7 +79,7 @@ $(BUILD)/%.fcgi: $(BUILD)/cgi-bin/%.o $$(call page_objs,$$*) $(BUILD)/libkehu.a
 
 # Staff register complaints taken by phone, letter or visit with the public
 # form's fields and rules (issue 15): the staff program links those pages.
-$(BUILD)/complaints.fcgi: $(patsubst %,$(BUILD)/cgi-bin/complaint/%.o,intake public rules upload)
+$(BUILD)/complaints.fcgi: $(patsubst %,$(BUILD)/cgi-bin/complaint_public/%.o,intake public rules upload)
 
 $(BUILD)/kehu-gen: $(BUILD)/bench/gen.o $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)

@@ -1,6 +1,7 @@
-/* 系统管理 (issue 15), program admin.fcgi: users, products and regions kept
+/* 系统管理, program admin.fcgi: users, products and regions maintained
  * without SQL. The route table; the pages are in cgi-bin/admin/. */
 #include "admin/pages.h"
+#include "db/runtime.h"
 
 static const struct route routes[] = {
   { "GET", "/admin", ROLE_ADMIN, admin_index, 0, 0 },
@@ -30,5 +31,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

@@ -2,6 +2,7 @@
  * route table. nginx sends /complaints/overview here (a longer prefix than
  * the staff pages' /complaints). The pages are in cgi-bin/complaint_stats/. */
 #include "complaint_stats/pages.h"
+#include "db/runtime.h"
 
 static const struct route routes[] = {
   { "GET", "/complaints/overview", ROLES_SIGNED_IN, stats_overview, 0, 0 },
@@ -12,5 +13,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

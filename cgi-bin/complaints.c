@@ -2,6 +2,7 @@
  * complaints.fcgi: the route table. The pages are in cgi-bin/complaints/;
  * the public form (/complaint...) is another program. */
 #include "complaints/pages.h"
+#include "db/runtime.h"
 
 /* Three attachments of 5 MB plus the form's fields, as the public form. */
 #define ATTACH_POST_MAX (16L << 20)
@@ -26,5 +27,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

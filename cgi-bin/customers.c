@@ -1,6 +1,7 @@
 /* Customer files (客户档案), program customers.fcgi: the route table. The
  * pages are in cgi-bin/customers/. */
 #include "customers/pages.h"
+#include "db/runtime.h"
 
 #define UPLOAD_MAX (20L << 20)   /* an import file; nginx allows the same */
 
@@ -40,5 +41,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

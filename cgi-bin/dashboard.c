@@ -2,6 +2,7 @@
  * route table. The pages are in cgi-bin/dashboard/; only admins change
  * the dashboard's thresholds. */
 #include "dashboard/pages.h"
+#include "db/runtime.h"
 
 static const struct route routes[] = {
   { "GET", "/dashboard", ROLES_SIGNED_IN, dash_overview, 0, 0 },
@@ -14,5 +15,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

@@ -3,6 +3,7 @@
  * regions and may draft, submit and record execution; only a leader
  * decides a submitted revision; only an admin changes the catalogue. */
 #include "plans/pages.h"
+#include "db/runtime.h"
 
 static const struct route routes[] = {
   { "GET", "/plans", ROLES_SIGNED_IN, plans_list, 0, 0 },
@@ -26,5 +27,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

@@ -271,6 +271,10 @@ case "${1:-}" in
         prepare
         mapfile -t names < <(programs)
         ((${#names[@]})) || echo "fcgi: no *.fcgi programs in $KEHU_BUILD" >&2
+        # A program renamed or removed since the last start (its binary is
+        # gone with its source, Makefile STALE): stop what still runs.
+        mapfile -t gone < <(recorded | grep -vxF -f <(programs; echo notify) || true)
+        ((${#gone[@]} == 0)) || stop_all "${gone[@]}"
         for name in "${names[@]}"; do
             start_one "$name"
         done

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/complaint_clock.h"
 #include "db/db.h"
 #include "db/workcal.h"
 

@@ -1,5 +1,5 @@
-/* My account (/account, issue 15): change my password, sign out of my
- * other sessions, my language. /account/password is also the one page a
+/* My account (/account): change my password, sign out of my other
+ * sessions, my language. /account/password is also the one page a
  * user signed in with a one-time password may open (core/app.c). */
 #include "account/pages.h"
 #include "core/err.h"
@@ -56,12 +56,12 @@ NEOERR *account_password_save(struct req *r)
     return nerr_pass(password_page(r));
   }
   char hash[PASSWORD_HASH_MAX];
-  unsigned char keep[32];
+  unsigned char this_session[32];
   if (password_hash(fresh, hash) != 0)
     return nerr_raise(NERR_NOMEM, "hashing a password failed");
-  if (session_key(r, keep) != 0) return app_fail(r, KERR_FORBIDDEN, "Forbidden");
+  if (session_key(r, this_session) != 0) return app_fail(r, KERR_FORBIDDEN, "Forbidden");
   int was_forced = r->user.must_change;
-  if ((err = db_user_set_password(&r->user, r->ip, hash, keep)) ||
+  if ((err = db_user_set_password(&r->user, r->ip, hash, this_session)) ||
       (err = req_flash(r, "PasswordChanged")))
     return nerr_pass(err);
   return nerr_pass(req_redirect(r, "%s", was_forced ? "/" : "/account"));
@@ -69,10 +69,10 @@ NEOERR *account_password_save(struct req *r)
 
 NEOERR *account_sessions_end(struct req *r)
 {
-  unsigned char keep[32];
+  unsigned char this_session[32];
   unsigned ended = 0;
-  if (session_key(r, keep) != 0) return app_fail(r, KERR_FORBIDDEN, "Forbidden");
-  NEOERR *err = db_session_end_others(&r->user, r->ip, keep, &ended);
+  if (session_key(r, this_session) != 0) return app_fail(r, KERR_FORBIDDEN, "Forbidden");
+  NEOERR *err = db_session_end_others(&r->user, r->ip, this_session, &ended);
   if (!err) err = req_flash(r, ended ? "SessionsEnded" : "SessionsNone");
   if (!err) err = req_redirect(r, "/account");
   return nerr_pass(err);

@@ -1,4 +1,4 @@
-/* GET /admin: the three things an administrator keeps, one card each. */
+/* GET /admin: the three things an administrator maintains, one card each. */
 #include "admin/pages.h"
 #include "core/err.h"
 

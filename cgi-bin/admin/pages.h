@@ -1,6 +1,6 @@
 #ifndef KEHU_ADMIN_PAGES_H
 #define KEHU_ADMIN_PAGES_H
-/* admin.fcgi (系统管理, issue 15): the pages in cgi-bin/admin/. Only admins
+/* admin.fcgi (系统管理): the pages in cgi-bin/admin/. Only admins
  * reach them (route table), and the data-access calls refuse anyone else
  * again (db/user_admin.c, db/catalog_admin.c). */
 #include "core/app.h"

@@ -145,7 +145,7 @@ NEOERR *admin_product_save(struct req *r)
     return nerr_pass(again(r, 422));
   }
   if (outcome == CATALOG_STALE) {
-    /* Someone saved first: theirs beside what was typed (kept in the form). */
+    /* Someone saved first: theirs beside what was typed (echoed in the form). */
     if ((err = hdf_set_int_value(r->hdf, "Form.Conflict", 1)) ||
         (err = hdf_set_value(r->hdf, "Form.version",
                              hdf_get_value(r->hdf, "Current.version", "0"))))

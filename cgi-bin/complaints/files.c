@@ -1,10 +1,10 @@
-/* Staff attach files to a complaint at any step (issue 15): photos of the
- * product, a letter (来函), the signed agreement. The same checks as the
- * public form's files (complaint/upload.c: JPEG, PNG or PDF by their first
+/* Staff attach files to a complaint at any step: photos of the product, a
+ * letter (来函), the signed agreement. The same checks as the public
+ * form's files (complaint_public/upload.c: JPEG, PNG or PDF by their first
  * bytes, 5 MB each, up to three); who attached them and at which step are
- * kept with them. */
+ * stored with them. */
 #include "complaints/pages.h"
-#include "complaint/pages.h"
+#include "complaint_public/pages.h"
 #include "db/complaint_public.h"
 
 NEOERR *complaints_attach(struct req *r)

@@ -1,12 +1,12 @@
 /* Registering a complaint taken by phone, the hotline (热线), letter (来函),
- * a visit (来访) or email (issue 15): the public form's record
- * (complaint/intake.c) with its channel, who took it and, when known, the
- * customer file, picked at once by a search like the complaint page's
- * matching. The receipt gives the customer the same tracking number and
+ * a visit (来访) or email: the public form's record
+ * (complaint_public/intake.c) with its channel, who took it and, when
+ * known, the customer file, picked at once by a search like the complaint
+ * page's matching. The receipt gives the customer the same tracking number and
  * personal status link as the public form's, to read out or print. */
 #include "complaints/pages.h"
-#include "complaint/intake.h"
-#include "complaint/pages.h"
+#include "complaint_public/intake.h"
+#include "complaint_public/pages.h"
 #include "core/err.h"
 #include "core/secret.h"
 #include "db/customer.h"

@@ -2,6 +2,7 @@
  * pages; each row with its age and the first-response clock. */
 #include "complaints/pages.h"
 #include "db/complaint.h"
+#include "db/complaint_list.h"
 #include "db/complaint_rules.h"
 #include "core/clock.h"
 #include "core/format.h"
@@ -151,7 +152,7 @@ static NEOERR *render_options(HDF *menus, const char *which, char **out)
   NEOERR *err = hdf_init(&h);
   if (err) return nerr_pass(err);
   if (!(err = hdf_set_value(h, "Which", which)) && !(err = hdf_copy(h, "Menu", menus)))
-    err = render_kept("complaints/menu_options.cs", h, NULL, out);
+    err = render_dup("complaints/menu_options.cs", h, NULL, out);
   hdf_destroy(&h);
   return nerr_pass(err);
 }

@@ -7,6 +7,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "db/complaint.h"
+#include "db/complaint_list.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -8,7 +8,6 @@
 #include "core/password.h"
 #include "core/render.h"
 #include "core/session.h"
-#include "db/db.h"
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,6 +21,7 @@
 static long max_body = 1 << 20;
 static char upload_dir[512] = "/tmp";
 static volatile sig_atomic_t stopping;
+static const struct app_runtime *below;
 
 static void on_term(int sig)
 {
@@ -221,7 +221,7 @@ static void handle(struct req *r, const struct route *routes)
   if (!err && !r->redirect) err = rt->handler(r);
   if (r->streamed) {
     /* A download: the handler wrote everything itself. */
-    db_request_end();
+    below->request_end();
     if (err) log_error(&err, r->path);
     string_clear(&body);
     return;
@@ -230,7 +230,7 @@ static void handle(struct req *r, const struct route *routes)
     err = page_fill(r, NULL);
     if (!err) err = render(r->template, r->hdf, i18n_hdf(r->lang), &body);
   }
-  db_request_end();
+  below->request_end();
   if (err) render_error(r, &err, &body);
   else if (r->redirect) r->status = 303;
   send(r, &body);
@@ -255,6 +255,8 @@ static NEOERR *startup(const char *program)
     mkdir(upload_dir, 0700);
   }
   session_config();
+  session_use(below->sessions);
+  page_nav_count(below->nav_count);
   headers_config();
   NEOERR *err = err_init();
   if (err) return nerr_pass(err);
@@ -264,14 +266,15 @@ static NEOERR *startup(const char *program)
   if ((err = i18n_init(lang ? lang : "conf/lang"))) return nerr_pass(err);
   /* A database that is down at start is not fatal: each request retries
    * and answers 503 meanwhile. */
-  err = db_connect();
+  err = below->connect();
   if (err) log_error(&err, "startup");
   return STATUS_OK;
 }
 
-int app_main(int argc, char **argv, const struct route *routes)
+int app_main(int argc, char **argv, const struct route *routes, const struct app_runtime *rt)
 {
   if (argc > 1 && strcmp(argv[1], "--routes") == 0) return route_print(routes);
+  below = rt;
   NEOERR *err = startup(argv[0]);
   if (err) {
     log_error(&err, "startup");
@@ -309,8 +312,7 @@ int app_main(int argc, char **argv, const struct route *routes)
     FCGX_Finish_r(&fx);
   }
   FCGX_Free(&fx, 1);
-  db_disconnect();
-  mysql_library_end();
+  below->disconnect();
   i18n_destroy();
   render_destroy();
   log_msg("info", "stopped");

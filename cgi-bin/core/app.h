@@ -4,7 +4,9 @@
  * route table plus handlers; app_main runs the accept loop and everything
  * around a handler (input checks, session, role, CSRF, rendering, the one
  * error page, the request log line). */
+#include "core/page.h"
 #include "core/req.h"
+#include "core/session.h"
 #include <stddef.h>
 
 typedef NEOERR *(*handler_fn)(struct req *r);
@@ -34,7 +36,22 @@ void route_allow(const struct route *routes, const char *path, char *out, size_t
  * ("public" for ROLE_PUBLIC), for the access-matrix test; returns 0. */
 int route_print(const struct route *routes);
 
-int app_main(int argc, char **argv, const struct route *routes);
+/* What a program runs on below core/: the database. core/ never includes
+ * db/ (tests/http/test_layers.py); each program hands app_main the
+ * data-access layer's functions (db/runtime.h: db_runtime). */
+struct app_runtime {
+  /* At start; a failure is logged, not fatal: requests retry and answer
+   * 503 meanwhile. */
+  NEOERR *(*connect)(void);
+  /* After every request: rolls back a transaction a failed handler left
+   * open. */
+  void (*request_end)(void);
+  void (*disconnect)(void);
+  const struct session_store *sessions;
+  page_count_fn nav_count;   /* the navigation's overdue complaints; NULL: none */
+};
+
+int app_main(int argc, char **argv, const struct route *routes, const struct app_runtime *rt);
 
 /* The role names used in the database and the templates. */
 const char *role_name(enum role role);

@@ -1,6 +1,6 @@
 #ifndef KEHU_CHAIN_HEADS_H
 #define KEHU_CHAIN_HEADS_H
-/* The chain heads kept outside the database ($KEHU_VAR/audit/heads, one
+/* The chain heads stored outside the database ($KEHU_VAR/audit/heads, one
  * line each, appended only):
  *   head <seq> <hash> <UTC time>       the chain verified up to here
  *   restore <seq> <hash> <UTC time>    a restore set the chain back to here

@@ -60,7 +60,7 @@ void pct_text(double pct, char *out, size_t n)
 }
 
 /* Why here: the dashboard's support chart and the budget page both show
- * spend as a share of budget, from money columns kept as text. */
+ * spend as a share of budget, from money columns read as text. */
 NEOERR *pct_share_set(HDF *row, const char *part, const char *whole, const char *key,
                       const char *over_key)
 {

@@ -1,6 +1,6 @@
 #ifndef KEHU_OPTIONS_H
 #define KEHU_OPTIONS_H
-/* Long <select> menus kept as rendered HTML: a worker renders a menu's
+/* Long <select> menus held as rendered HTML: a worker renders a menu's
  * options once (from a template, escaped as every page is) and marks the
  * chosen one per request, instead of copying the menu into each request's
  * data and looping over it in the page's template. */

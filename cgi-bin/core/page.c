@@ -3,7 +3,6 @@
 #include "core/i18n.h"
 #include "core/session.h"
 #include "core/log.h"
-#include "db/complaint.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +46,18 @@ static const char *asset_version(void)
   return version;
 }
 
+static page_count_fn nav_count;
+
+void page_nav_count(page_count_fn count) { nav_count = count; }
+
 /* Complaints past their first-response time, in the user's scope, beside
  * the complaints entry. A database failure here must not cost the page
  * (it may be the error page saying the database is down). */
 static NEOERR *nav_overdue(struct req *r, int entry)
 {
   int overdue = 0;
-  NEOERR *err = db_complaint_overdue_count(&r->user, &overdue);
+  if (!nav_count) return STATUS_OK;
+  NEOERR *err = nav_count(&r->user, &overdue);
   if (err) {
     log_error(&err, "nav overdue count");
     return STATUS_OK;

@@ -6,6 +6,12 @@
 #include "core/req.h"
 
 NEOERR *page_fill(struct req *r, const char *section);
+/* The navigation's figure beside the complaints entry (complaints past
+ * their first-response time in the user's scope) comes from the layer
+ * below: app_main registers the program's counter here (core/ never
+ * includes db/). Without one, no figure. */
+typedef NEOERR *(*page_count_fn)(const struct user *u, int *n);
+void page_nav_count(page_count_fn count);
 /* Pagination data under Pager.* for `total` rows, `per` a page. */
 NEOERR *page_pager(struct req *r, long long total, int page, int per);
 /* The page draws charts from its tables marked data-chart: Chart.js

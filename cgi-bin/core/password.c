@@ -1,8 +1,8 @@
 #include "password.h"
 #include <string.h>
 
-/* Interactive limits: about 50-100 ms and 64 MiB per hash on the target
- * machine, acceptable for a sign-in and well above brute-force comfort. */
+/* libsodium's interactive limits (64 MiB per hash): a wait a sign-in
+ * bears, and well above brute-force comfort (bench/README.md). */
 #define OPS crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define MEM crypto_pwhash_MEMLIMIT_INTERACTIVE
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-/* The list, read once per process: a deploy restarts the programs. Kept as
+/* The list, read once per process: a deploy restarts the programs. Held as
  * one buffer of NUL-separated lines. */
 static char *list;
 static size_t list_len;

@@ -87,13 +87,13 @@ NEOERR *render(const char *name, HDF *data, HDF *global, STRING *out)
   return nerr_pass_ctx(err, "rendering %s", name);
 }
 
-NEOERR *render_kept(const char *name, HDF *data, HDF *global, char **out)
+NEOERR *render_dup(const char *name, HDF *data, HDF *global, char **out)
 {
   STRING html;
   string_init(&html);
   NEOERR *err = render(name, data, global, &html);
   if (!err && !(*out = strdup(html.buf ? html.buf : "")))
-    err = nerr_raise(NERR_NOMEM, "kept %s", name);
+    err = nerr_raise(NERR_NOMEM, "copying %s", name);
   string_clear(&html);
   return nerr_pass(err);
 }

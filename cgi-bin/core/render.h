@@ -11,8 +11,8 @@ NEOERR *render_init(const char *template_dir);
 /* Render `name` (relative to the template dir) with `data`; names missing
  * there are looked up in `global` (the language strings). Appends to out. */
 NEOERR *render(const char *name, HDF *data, HDF *global, STRING *out);
-/* The same into a new string (*out, the caller frees it): a part of a page
- * that a worker keeps between requests. */
-NEOERR *render_kept(const char *name, HDF *data, HDF *global, char **out);
+/* The same into a new string (*out, the caller frees it), for a part of a
+ * page a worker holds between requests. */
+NEOERR *render_dup(const char *name, HDF *data, HDF *global, char **out);
 void render_destroy(void);
 #endif

@@ -1,11 +1,13 @@
 #include "core/session.h"
 #include "core/log.h"
-#include "db/session.h"
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 static int idle_seconds = 7200, max_seconds = 43200, secure_cookie;
+static const struct session_store *store;
+
+void session_use(const struct session_store *s) { store = s; }
 
 void session_config(void)
 {
@@ -56,19 +58,19 @@ NEOERR *session_resume(struct req *r, int *expired)
     return nerr_pass(req_set_cookie(r, SESSION_COOKIE, "", 0, 1));
   }
   int state = SESSION_NONE, stale = 0;
-  NEOERR *err = db_session_load(hash, idle_seconds, max_seconds, &r->user, &state, &stale);
+  NEOERR *err = store->load(hash, idle_seconds, max_seconds, &r->user, &state, &stale);
   if (err) return nerr_pass(err);
   if (state == SESSION_OK) {
     snprintf(r->session_token, sizeof r->session_token, "%s", token);
     /* Refresh the idle clock at most once a minute: one write per minute
      * per user instead of one per page. */
-    if (stale) err = db_session_touch(hash);
+    if (stale) err = store->touch(hash);
     return nerr_pass(err);
   }
   memset(&r->user, 0, sizeof r->user);
   if (state == SESSION_EXPIRED) {
     *expired = 1;
-    if ((err = db_session_delete(hash))) return nerr_pass(err);
+    if ((err = store->remove(hash))) return nerr_pass(err);
   }
   return nerr_pass(req_set_cookie(r, SESSION_COOKIE, "", 0, 1));
 }
@@ -79,13 +81,13 @@ NEOERR *session_start(struct req *r, unsigned user_id, unsigned long long signin
   unsigned char hash[32];
   NEOERR *err;
   if (r->session_token[0] && token_hash(r->session_token, hash) == 0 &&
-      (err = db_session_delete(hash)))
+      (err = store->remove(hash)))
     return nerr_pass(err);
   token_random(token, 32);
   token_random(csrf, 32);
   token_hash(token, hash);
   const char *ua = hdf_get_value(r->hdf, "HTTP.UserAgent", "");
-  if ((err = db_session_create(hash, user_id, csrf, r->ip, ua, signin_id))) return nerr_pass(err);
+  if ((err = store->create(hash, user_id, csrf, r->ip, ua, signin_id))) return nerr_pass(err);
   snprintf(r->session_token, sizeof r->session_token, "%s", token);
   return nerr_pass(req_set_cookie(r, SESSION_COOKIE, token, -1, 1));
 }
@@ -94,7 +96,7 @@ NEOERR *session_end(struct req *r)
 {
   unsigned char hash[32];
   if (r->session_token[0] && token_hash(r->session_token, hash) == 0) {
-    NEOERR *err = db_session_delete(hash);
+    NEOERR *err = store->remove(hash);
     if (err) return nerr_pass(err);
   }
   r->session_token[0] = '\0';

@@ -9,6 +9,24 @@
 #define PRESESSION_COOKIE "kehu_csrf"   /* double-submit token before sign-in */
 #define LANG_COOKIE "kehu_lang"
 
+/* Where sessions are stored: the data-access layer (db/session.c) hands
+ * its functions to app_main (core/app.h), so core/ never includes db/. */
+enum { SESSION_NONE, SESSION_OK, SESSION_EXPIRED };
+struct session_store {
+  /* The session with this token hash and its (active) user. *state is
+   * SESSION_OK, SESSION_EXPIRED (idle or absolute limit passed) or
+   * SESSION_NONE; *stale is set when last_seen is over a minute old. */
+  NEOERR *(*load)(const unsigned char hash[32], int idle, int max, struct user *u, int *state,
+                  int *stale);
+  NEOERR *(*touch)(const unsigned char hash[32]);
+  /* signin_id: the login_attempts row of this sign-in. */
+  NEOERR *(*create)(const unsigned char hash[32], unsigned user_id, const char *csrf,
+                    const char *ip, const char *ua, unsigned long long signin_id);
+  NEOERR *(*remove)(const unsigned char hash[32]);
+};
+/* The store every session call below uses (app_main sets it at start). */
+void session_use(const struct session_store *store);
+
 void session_config(void);
 /* 1 when cookies must carry Secure (KEHU_SECURE_COOKIE=1, behind TLS). */
 int session_secure_cookie(void);

@@ -93,7 +93,7 @@ static int whole_number(const char *s, size_t max, int zero_ok)
 int valid_id(const char *s) { return whole_number(s, 9, 0); }
 int valid_count(const char *s) { return whole_number(s, 7, 1); }
 
-/* The first failure to write into the HDF (out of memory) is kept in the
+/* The first failure to write into the HDF (out of memory) is held in the
  * form and returned by form_finish, so helpers stay one-liners for callers
  * and no error is lost. */
 static void record(struct form *f, NEOERR *err)
@@ -111,22 +111,23 @@ void form_error(struct form *f, const char *name, const char *msg_key)
   record(f, hdf_set_value(f->r->hdf, key, i18n_get(f->r->lang, msg_key)));
 }
 
-static void keep(struct form *f, const char *name, const char *value)
+/* The value goes back into the form as typed (Form.<name>). */
+static void echo(struct form *f, const char *name, const char *value)
 {
   char key[128];
   snprintf(key, sizeof key, "Form.%s", name);
   record(f, hdf_set_value(f->r->hdf, key, value));
 }
 
-/* Reads and keeps the field; 1 when it is longer than maxlen (or than buf).
- * A value cut to fit buf is kept as sent: the form shows all that was
+/* Reads the field and echoes it; 1 when it is longer than maxlen (or than
+ * buf). A value cut to fit buf is echoed as sent: the form shows all that was
  * typed, so the user shortens it rather than loses its end. */
 static int read_field(struct form *f, const char *name, size_t maxlen, char *buf, size_t n)
 {
   req_param_trim(f->r, name, buf, n);
   const char *raw = req_param(f->r, name);
   int cut = raw && strlen(raw) >= n;
-  keep(f, name, cut ? raw : buf);
+  echo(f, name, cut ? raw : buf);
   return utf8_len(buf) > maxlen || cut;
 }
 

@@ -1,7 +1,7 @@
 #ifndef KEHU_VALIDATE_H
 #define KEHU_VALIDATE_H
 /* Field checks shared by every form. The pure checks are unit-tested; the
- * form_* helpers read a field, keep what the user typed under Form.<name>
+ * form_* helpers read a field, echo what the user typed under Form.<name>
  * (so a rejected form comes back filled in) and put the message for a bad
  * field under Form.Errors.<name>. */
 #include "core/req.h"

@@ -24,5 +24,5 @@ NEOERR *xlsx_in_read(const void *data, size_t n, xlsx_row_fn fn, void *ctx);
 #define XLSX_MAX_COLS 256
 #define XLSX_MAX_CELL (64 * 1024)
 #define XLSX_MAX_SHEET (1024L * 1024 * 1024)   /* uncompressed sheet XML, streamed */
-#define XLSX_MAX_STRINGS (128L * 1024 * 1024)  /* sharedStrings.xml, kept in memory */
+#define XLSX_MAX_STRINGS (128L * 1024 * 1024)  /* sharedStrings.xml, held in memory */
 #endif

@@ -4,6 +4,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "db/customer.h"
+#include "db/customer_write.h"
 #include <stdio.h>
 #include <string.h>
 

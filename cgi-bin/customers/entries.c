@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/validate.h"
 #include "db/customer_entries.h"
+#include "db/customer_entry_write.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -51,7 +51,7 @@ static const struct entry_field f_person[] = {
   TXT("personality", 0, 255, "Customers.Personality", "text"),
   DATE("birthday", 0, "Customers.Birthday"),
   TXT("hobbies", 0, 255, "Customers.Hobbies", "text"),
-  /* 离职: kept in the file and its history, out of the reminders. */
+  /* 离职: stays in the file and its history, out of the reminders. */
   { "left_on", 0, 10, valid_date, "Valid.Date", NULL, "Entry.LeftOn", NULL, "date", EF_EDIT_ONLY },
   END,
 };
@@ -101,9 +101,9 @@ static const struct entry_field f_finance[] = {
   CHK("inventory_days", 0, 4, valid_count, "Valid.Count", "Finance.InventoryDays", "number"),
   END,
 };
-/* Orders and payments get their own entry forms later; until then their
- * existing columns can be corrected (an order's total is its lines' sum,
- * not a field). */
+/* Orders and payments have their own forms (customers/orders.c,
+ * customers/payments.c); here their existing columns can be corrected (an
+ * order's total is its lines' sum, not a field). */
 static const struct entry_field f_order[] = {
   TXT("order_no", 1, 32, "Entry.OrderNo", "text"), DATE("ordered_on", 1, "Entry.Date"),
   DATE("delivered_on", 0, "Entry.Delivered"), END,

@@ -28,7 +28,7 @@ static int customer_words(const void *ctx, const char *name, struct words *w)
   (void)ctx;
   const struct customer_field *f = customer_field_find(name);
   if (!f) return 0;
-  /* label NULL: the key is "Field.<name>", kept in w->key (a pointer
+  /* label NULL: the key is "Field.<name>", held in w->key (a pointer
    * into w would not survive the struct being copied). */
   *w = (struct words){ f->name, NULL, f->value_names, {0} };
   snprintf(w->key, sizeof w->key, "Field.%s", f->name);

@@ -2,7 +2,7 @@
  * and an existing order's page with its lines, delivery and cancelling).
  * Lines are numbered fields (product_N, qty_N, price_N, discount_N), a
  * fixed number of rows so the form works without JavaScript; "add lines"
- * sends the form back with five more rows and every value kept. */
+ * sends the form back with five more rows and every value echoed. */
 #include "customers/pages.h"
 #include "core/err.h"
 #include "core/i18n.h"
@@ -10,6 +10,7 @@
 #include "db/customer.h"
 #include "db/customer_entries.h"
 #include "db/order.h"
+#include "db/order_write.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,7 @@ static NEOERR *page(struct req *r, long long order_id, int *found)
 }
 
 /* The posted order into in (pointing into buffers that live in `keep`),
- * every value kept under Form.*; *bad counts the fields in error; rowof[]
+ * every value echoed under Form.*; *bad counts the fields in error; rowof[]
  * maps each line back to its row. */
 struct posted {
   char head[3][600];

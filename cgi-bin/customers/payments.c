@@ -30,7 +30,7 @@ static NEOERR *receipt_again(struct req *r, const char *field, const char *msg)
   return nerr_pass(customers_show_tab(r, "payments"));
 }
 
-/* The alloc_<item id> fields: checked, kept in Form, into in->a. */
+/* The alloc_<item id> fields: checked, echoed in Form, into in->a. */
 static void read_allocations(struct req *r, struct form *f, struct receipt_in *in)
 {
   char buf[64];

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/export.h"
 #include "core/xlsx_out.h"
+#include "db/dashboard_settings.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

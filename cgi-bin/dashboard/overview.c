@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/page.h"
 #include "core/render.h"
+#include "db/dashboard_charts.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,7 +119,7 @@ static NEOERR *render_part(struct req *r, const char *name, char **out)
 {
   /* page_fill sets it for the page itself, after the handler */
   NEOERR *err = hdf_set_value(r->hdf, "Page.Lang", r->lang);
-  if (!err) err = render_kept(name, r->hdf, i18n_hdf(r->lang), out);
+  if (!err) err = render_dup(name, r->hdf, i18n_hdf(r->lang), out);
   return nerr_pass(err);
 }
 

@@ -4,6 +4,7 @@
  * page says so. */
 #include "dashboard/pages.h"
 #include "core/validate.h"
+#include "db/dashboard_settings.h"
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>

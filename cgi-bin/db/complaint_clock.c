@@ -3,6 +3,7 @@
  * the business minutes to the first response and to resolution. The
  * arithmetic is core/workcal.c's; this file reads the row and stores what
  * moved. */
+#include "db/complaint_clock.h"
 #include "db/workcal.h"
 #include "db/db.h"
 #include <stdio.h>

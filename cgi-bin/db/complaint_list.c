@@ -3,6 +3,7 @@
  * the queue offers reads an index in the page's order (see
  * schema/009_complaint_queue.sql and bench/explain.md). */
 #include "db/complaint.h"
+#include "db/complaint_list.h"
 #include "db/complaint_sql.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"

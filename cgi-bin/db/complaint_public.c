@@ -1,3 +1,4 @@
+#include "db/complaint_clock.h"
 #include "db/complaint_public.h"
 #include "db/workcal.h"
 #include "db/audit.h"

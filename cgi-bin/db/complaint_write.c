@@ -1,3 +1,4 @@
+#include "db/complaint_clock.h"
 #include "db/complaint_write.h"
 #include "db/complaint_public.h"
 #include "db/audit.h"

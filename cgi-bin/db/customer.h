@@ -1,6 +1,7 @@
 #ifndef KEHU_DB_CUSTOMER_H
 #define KEHU_DB_CUSTOMER_H
-/* Customer files, as far as the user's regions allow. */
+/* Customer files, as far as the user's regions allow (writes:
+ * customer_write.h). */
 #include "core/req.h"
 
 /* The customer under Customer.*, its figures under Summary.*, the number of
@@ -26,29 +27,4 @@ NEOERR *db_customer_by_code(const struct user *u, const char *code_or_id, HDF *h
                             const char *prefix, int *found);
 /* Staff who can own customers, under prefix.N.{id,display_name}. */
 NEOERR *db_owner_list(HDF *hdf, const char *prefix);
-
-/* Writes. `v` holds the validated values (see customers/fields.h) named as
- * the columns; empty optional values are stored as NULL. Every write is one
- * transaction with its audit row. Outcomes a user can fix come back in
- * *outcome (the write did not happen); other failures as errors. */
-enum customer_outcome {
-  CUSTOMER_OK,
-  CUSTOMER_CONFLICT,       /* someone saved a newer version first */
-  CUSTOMER_CODE_TAKEN,     /* the code belongs to another customer */
-  CUSTOMER_REGION_DENIED,  /* not one of the user's regions */
-  CUSTOMER_NOT_FOUND,      /* gone, or outside the user's regions */
-  CUSTOMER_BAD_OWNER,      /* the owner is not an active staff account */
-  CUSTOMER_SAME,           /* merge: a customer with itself */
-};
-NEOERR *db_customer_create(const struct user *u, const char *ip, HDF *v,
-                           unsigned long long *id, enum customer_outcome *outcome);
-/* Saves v over customer id if it is still at `version`. */
-NEOERR *db_customer_update(const struct user *u, const char *ip, long long id,
-                           long long version, HDF *v, enum customer_outcome *outcome);
-/* status: "archived" or "active". */
-NEOERR *db_customer_set_status(const struct user *u, const char *ip, long long id,
-                               const char *status, enum customer_outcome *outcome);
-/* Moves everything recorded for `gone` to `keep`, marks `gone` merged. */
-NEOERR *db_customer_merge(const struct user *u, const char *ip, long long keep,
-                          long long gone, enum customer_outcome *outcome);
 #endif

@@ -1,6 +1,7 @@
 #include "db/customer_entries.h"
 #include "db/audit.h"
 #include "db/customer_sql.h"
+#include "db/customer_write.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include "core/err.h"

@@ -2,7 +2,8 @@
 #define KEHU_DB_CUSTOMER_ENTRIES_H
 /* What is recorded in a customer's file besides its basic information:
  * key people, needs and strategy dynamics, the contact log, transactions,
- * quotes, service, rebates and promotions, financial indicators. */
+ * quotes, service, rebates and promotions, financial indicators. Editing
+ * and removing entries: customer_entry_write.h. */
 #include "core/req.h"
 
 /* The customer file's tabs, in screen order. */
@@ -30,29 +31,6 @@ NEOERR *db_entry_add(const struct user *u, const char *ip, long long customer_id
 /* Marks a contact-log next action done. */
 NEOERR *db_contact_done(const struct user *u, const char *ip, long long customer_id,
                         long long entry_id, enum entry_outcome *outcome);
-/* Editing and removing (db/customer_entry_write.c). `kind` is one of
- * person, contact, needs, strategy, quote, service, incentive, finance,
- * order, payment; `entry_id` the row's id (a financial year for finance).
- * The customer goes through the region scope first: an entry of a
- * customer the user cannot see is ENTRY_NOT_FOUND, like a missing one. */
-
-/* The entry's editable values, version and label under prefix.*; *found 1,
- * 0 when it is not this customer's, -1 when the customer is not visible. */
-NEOERR *db_entry_get(const struct user *u, long long customer_id, const char *kind,
-                     long long entry_id, HDF *hdf, const char *prefix, int *found);
-/* Saves the values (children of v named as the columns) when the entry
- * still has `version`, else ENTRY_CONFLICT; one audit row names each
- * changed field ("name: before → after"). */
-NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer_id,
-                        const char *kind, long long entry_id, long long version, HDF *v,
-                        enum entry_outcome *outcome);
-/* Moves the entry to customer_entries_removed with the reason, and
- * deletes it (so every trigger-kept figure follows); an order's lines go
- * with it, an order that payments name is ENTRY_IN_USE. */
-NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer_id,
-                        const char *kind, long long entry_id, const char *reason,
-                        enum entry_outcome *outcome);
-
 /* Active products under prefix.N.{id,code,name,list_price} (the entry forms
  * and the order form: a retired product is never offered). */
 NEOERR *db_product_list(HDF *hdf, const char *prefix);

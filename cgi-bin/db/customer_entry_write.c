@@ -5,7 +5,9 @@
  * audit row, after the customer's row is locked through the region scope. */
 #include "db/customer_entries.h"
 #include "db/audit.h"
+#include "db/customer_entry_write.h"
 #include "db/customer_sql.h"
+#include "db/customer_write.h"
 #include "db/db.h"
 #include "core/format.h"
 #include "core/err.h"

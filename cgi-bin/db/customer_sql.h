@@ -14,15 +14,4 @@
   " non_customer, address, city, postal_code, phone, fax, email," \
   " founded_year, sales_force, delivery_capacity, warehouse_capacity," \
   " credit_limit, payment_terms, history, org_structure, business_goals"
-
-/* Inside a transaction: lock customer id if the user may change it (in
- * scope, not merged away). *found says whether it is; its status goes to
- * status (n bytes) when status is not NULL. */
-NEOERR *db_customer_lock(const struct user *u, long long id, char *status, size_t n,
-                         int *found);
-
-/* Inside a transaction: customers.last_purchase_on again from the
- * customer's orders (a cancelled order is no purchase). No trigger keeps
- * it (schema/DERIVED.md). */
-NEOERR *db_customer_last_purchase(long long customer_id);
 #endif

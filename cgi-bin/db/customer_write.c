@@ -4,6 +4,7 @@
 #include "db/customer.h"
 #include "db/customer_list.h"
 #include "db/customer_sql.h"
+#include "db/customer_write.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include "core/err.h"

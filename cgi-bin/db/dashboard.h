@@ -20,24 +20,6 @@ struct dash_filter {
   int page, per;
 };
 
-/* The dashboard's settings (schema/014 dashboard_settings). */
-struct dash_settings {
-  int doze_days, half_days, deep_days;   /* sleep status thresholds */
-  int visit_days;                        /* "not visited" warning */
-  int falling_pct;                       /* "orders falling" warning */
-  int behind_pct;                        /* "plan behind" warning */
-};
-/* Kept for a minute per process (read on every dashboard request). */
-NEOERR *db_dash_settings(struct dash_settings *s);
-/* Read now, for the settings form (the process that shows it after a
- * save may not be the one that saved). */
-NEOERR *db_dash_settings_fresh(struct dash_settings *s);
-/* Stores s (checked by the caller), audits what changed and puts s in
- * this process's cache; *changed says whether anything did. Other
- * processes take the new values within a minute. */
-NEOERR *db_dash_settings_save(const struct user *u, const char *ip,
-                              const struct dash_settings *s, int *changed);
-
 /* The day the figures are for (dash_state.as_of: moved by a timer, see
  * schema/015; the dashboard never moves it) and whether that is today. */
 struct dash_day {
@@ -59,24 +41,6 @@ NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long lo
  * last_purchase, idle_days}; NULL columns left out. */
 NEOERR *db_dash_dealers(const struct user *u, const struct dash_filter *f, HDF *hdf,
                         const char *prefix);
-
-/* The charts' numbers:
- *   prefix.Months.N.{month (1..12), year (this|last), amount}
- *   prefix.Categories.N.{name_zh, name_en, ty, ly}   this year, and last year's same months
- *   prefix.Support.N.{category_id, name_zh, name_en, budget, spend}
- *   prefix.Reasons.N.{reason, n}                      complaints received this year
- *   prefix.Top.N.{id, name, growth}     up to ten that grew (growth > 0), highest first
- *   prefix.Bottom.N.{id, name, growth}  the ten lowest growths (declines first) of the
- *                                       dealers not in Top (N may skip numbers)
- *   prefix.NoGrowth.0.n                 dealers without last year's sales (no growth) */
-NEOERR *db_dash_charts(const struct user *u, const struct dash_filter *f, HDF *hdf,
-                       const char *prefix);
-
-/* Warnings: prefix.{Falling, Late, Unvisited, Behind}.N.{id, name, v}
- * (ten each, worst first; v: trend %, overdue amount, last contact, spend %
- * of due) and prefix.Counts.{falling, late, unvisited, behind}. */
-NEOERR *db_dash_warnings(const struct user *u, const struct dash_filter *f,
-                         const struct dash_settings *s, HDF *hdf, const char *prefix);
 
 /* Every dealer of the filter's scope in its order (page ignored), 1,000 at
  * a time. row() gets the columns of db_dash_dealers in that order:

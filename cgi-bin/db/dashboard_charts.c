@@ -4,6 +4,7 @@
  * dash_dealers (region_id, column). complaint_month_stats is schema/010's. */
 #include "db/dashboard.h"
 #include "db/customer_sql.h"
+#include "db/dashboard_charts.h"
 #include "db/db.h"
 #include "db/scope.h"
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * admin on /dashboard/settings. */
 #include "db/dashboard.h"
 #include "db/audit.h"
+#include "db/dashboard_settings.h"
 #include "db/db.h"
 #include <stddef.h>
 #include <stdio.h>

@@ -3,10 +3,13 @@
  * the order's row locked, the change, its due item, the credit check and
  * the audit row. Amounts are DECIMAL expressions in the statements that
  * write them, so C never holds a money figure as a number. */
+#include "db/customer_entry_write.h"
+#include "db/customer_write.h"
 #include "db/order.h"
 #include "db/audit.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
+#include "db/order_write.h"
 #include "core/err.h"
 #include <stdio.h>
 #include <stdlib.h>

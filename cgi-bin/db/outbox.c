@@ -1,5 +1,6 @@
 /* The outbox (schema/041): what the customer and staff are told, written
  * with the change that causes it, and the sender's and admin's reads. */
+#include "db/complaint_list.h"
 #include "db/outbox.h"
 #include "db/audit.h"
 #include "db/complaint.h"

@@ -2,6 +2,7 @@
  * docs/payments.md). Amounts are worked in cents here; the database keeps
  * DECIMAL(14,2). Every write locks the customer's row first (through the
  * region scope), so two receipts for one customer never interleave. */
+#include "db/customer_write.h"
 #include "db/receipt.h"
 #include "db/audit.h"
 #include "db/customer_sql.h"

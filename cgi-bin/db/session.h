@@ -3,16 +3,13 @@
 /* Sessions and the signed-in user's own settings (sign-in attempts:
  * db/signin.h). */
 #include "core/req.h"
+#include "core/session.h"
 
-enum { SESSION_NONE, SESSION_OK, SESSION_EXPIRED };
-
-/* Load the session with this token hash and its (active) user. *state is
- * SESSION_OK, SESSION_EXPIRED (idle or absolute limit passed) or
- * SESSION_NONE; *stale is set when last_seen is over a minute old. */
+/* The session store core/session.c runs on (struct session_store says
+ * what each does); db/runtime.c hands them to app_main. */
 NEOERR *db_session_load(const unsigned char hash[32], int idle, int max,
                         struct user *u, int *state, int *stale);
 NEOERR *db_session_touch(const unsigned char hash[32]);
-/* signin_id: the login_attempts row of this sign-in. */
 NEOERR *db_session_create(const unsigned char hash[32], unsigned user_id,
                           const char *csrf, const char *ip, const char *ua,
                           unsigned long long signin_id);

@@ -172,7 +172,7 @@ NEOERR *plans_item_save(struct req *r)
   struct form f = { .r = r };
   struct plan_item it = { .line_key = req_param_int(r, "line_key", 0, 1, 0xffffffffLL) };
   char line[32], measure[32], custom[1100], desc[8200], budget[64], owner[32], effect[8200];
-  form_text(&f, "line_key", 0, 12, line, sizeof line);   /* kept for the form */
+  form_text(&f, "line_key", 0, 12, line, sizeof line);   /* echoed in the form */
   form_text(&f, "measure", 1, 8, measure, sizeof measure);
   char *end = NULL;
   long long mid = *measure ? strtoll(measure + 1, &end, 10) : 0;

@@ -19,7 +19,7 @@ POSTS = [
     ("account", "/login", 400),
     ("account", "/account/nothing", 404),
     ("customers", "/customers/import", 400),
-    ("complaint", "/complaint", 400),
+    ("complaint_public", "/complaint", 400),
     ("complaints", "/complaints/1/message", 400),
     ("complaint_stats", "/complaints/overview", 405),
     ("plans", "/plans/1/execute", 400),

@@ -263,7 +263,7 @@ def fault_db_restart():
 
 
 def fault_kill_worker():
-    for program in ("complaint", "customers"):
+    for program in ("complaint_public", "customers"):
         sup = _supervisor(program)
         workers = _children(sup)
         if not workers:

@@ -1,6 +1,7 @@
-/* Unit tests for storing uploaded files (cgi-bin/core/files.c) when the
- * disk has no room: a file size limit (RLIMIT_FSIZE) makes write() fail as
- * a full disk would, without needing a small filesystem. */
+/* Unit tests for uploaded files (cgi-bin/core/files.c): recognised by
+ * their first bytes, and stored when the disk has no room: a file size
+ * limit (RLIMIT_FSIZE) makes write() fail as a full disk would, without
+ * needing a small filesystem. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -72,6 +73,25 @@ static void test_full_disk_is_507_and_leaves_nothing(void **state)
   assert_int_equal(files_left(), 0);
 }
 
+static void test_attachment_type(void **state)
+{
+  (void)state;
+  const unsigned char jpg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
+  const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0 };
+  const unsigned char bad_png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, 'x' };
+  assert_string_equal(attachment_type(jpg, sizeof jpg), "image/jpeg");
+  assert_string_equal(attachment_type(png, sizeof png), "image/png");
+  assert_string_equal(attachment_type((const unsigned char *)"%PDF-1.7\n", 9), "application/pdf");
+  assert_null(attachment_type(bad_png, sizeof bad_png));
+  assert_null(attachment_type(jpg, 2));                 /* too short to tell */
+  assert_null(attachment_type(png, 7));
+  assert_null(attachment_type((const unsigned char *)"%PDF", 4));
+  assert_null(attachment_type((const unsigned char *)"this is text", 12));
+  assert_null(attachment_type((const unsigned char *)"<svg xmlns=", 11));
+  assert_null(attachment_type((const unsigned char *)"GIF89a", 6));
+  assert_null(attachment_type((const unsigned char *)"", 0));
+}
+
 int main(void)
 {
   /* Past the limit write() fails with EFBIG instead of killing us. */
@@ -79,6 +99,7 @@ int main(void)
   if (!mkdtemp(var) || setenv("KEHU_VAR", var, 1) != 0) return 1;
   if (err_init()) return 1;
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_attachment_type),
     cmocka_unit_test(test_stored_when_there_is_room),
     cmocka_unit_test(test_full_disk_is_507_and_leaves_nothing),
   };

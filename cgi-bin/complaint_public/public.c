@@ -1,6 +1,6 @@
 /* What every public page shares: the settings and the per-address
  * throttle (nginx limits bursts; this limits volume over minutes). */
-#include "complaint/pages.h"
+#include "complaint_public/pages.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/secret.h"

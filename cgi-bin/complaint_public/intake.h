@@ -1,9 +1,9 @@
-#ifndef KEHU_COMPLAINT_INTAKE_H
-#define KEHU_COMPLAINT_INTAKE_H
+#ifndef KEHU_COMPLAINT_PUBLIC_INTAKE_H
+#define KEHU_COMPLAINT_PUBLIC_INTAKE_H
 /* What a complaint is registered with, the same whether the customer fills
- * in the public form or staff take it by phone, letter or visit (issue 15):
- * the fields, their checks, the form's lists and the record for the data
- * layer. Linked into complaint.fcgi and complaints.fcgi (Makefile). */
+ * in the public form or staff take it by phone, letter or visit: the
+ * fields, their checks, the form's lists and the record for the data
+ * layer. Linked into complaint_public.fcgi and complaints.fcgi (Makefile). */
 #include "core/app.h"
 #include "core/validate.h"
 #include "db/complaint_public.h"

@@ -1,6 +1,7 @@
-/* The public complaint form (投诉与退货), program complaint.fcgi: no sign-in.
- * The route table; the pages are in cgi-bin/complaint/. */
-#include "complaint/pages.h"
+/* The public complaint form (投诉与退货), program complaint_public.fcgi:
+ * no sign-in. The route table; the pages are in cgi-bin/complaint_public/. */
+#include "complaint_public/pages.h"
+#include "db/runtime.h"
 
 /* Three attachments of 5 MB plus the text fields; nginx's
  * client_max_body_size for /complaint is the same. */
@@ -18,5 +19,5 @@ static const struct route routes[] = {
 
 int main(int argc, char **argv)
 {
-  return app_main(argc, argv, routes);
+  return app_main(argc, argv, routes, &db_runtime);
 }

@@ -1,7 +1,7 @@
-#ifndef KEHU_COMPLAINT_RULES_H
-#define KEHU_COMPLAINT_RULES_H
+#ifndef KEHU_COMPLAINT_PUBLIC_RULES_H
+#define KEHU_COMPLAINT_PUBLIC_RULES_H
 /* The public complaint form's pure rules, unit-tested in
- * tests/unit/test_complaint_rules.c (which includes rules.c). */
+ * tests/unit/test_complaint_public_rules.c (which includes rules.c). */
 #include "core/files.h"   /* attachment_type, file_name_clean */
 #include <stddef.h>
 

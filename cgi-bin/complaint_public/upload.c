@@ -2,8 +2,8 @@
  * type), at most ATTACH_BYTES each, stored under random names in the flat
  * directory $KEHU_VAR/files/, outside the web root; the staff program
  * serves them from there as downloads. */
-#include "complaint/pages.h"
-#include "complaint/rules.h"
+#include "complaint_public/pages.h"
+#include "complaint_public/rules.h"
 #include <string.h>
 #include <sys/stat.h>
 

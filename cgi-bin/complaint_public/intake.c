@@ -1,7 +1,7 @@
 /* The fields every registration shares (public form and staff intake). */
-#include "complaint/intake.h"
-#include "complaint/pages.h"
-#include "complaint/rules.h"
+#include "complaint_public/intake.h"
+#include "complaint_public/pages.h"
+#include "complaint_public/rules.h"
 #include "core/i18n.h"
 #include "core/secret.h"
 #include "db/customer_entries.h"

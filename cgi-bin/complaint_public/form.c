@@ -5,9 +5,9 @@
  * receipt instead of registering another, while a key the server did not
  * issue is refused. The receipt shows the customer's personal status link,
  * derived from the same nonce. */
-#include "complaint/intake.h"
-#include "complaint/pages.h"
-#include "complaint/rules.h"
+#include "complaint_public/intake.h"
+#include "complaint_public/pages.h"
+#include "complaint_public/rules.h"
 #include "core/err.h"
 #include "core/secret.h"
 #include "db/complaint_public.h"
@@ -33,8 +33,8 @@ NEOERR *complaint_form(struct req *r)
   return nerr_pass(show_form(r, idem));
 }
 
-/* The form again with the messages, everything typed kept; files cannot
- * be kept by a browser, so the page asks for them again. */
+/* The form again with the messages, everything typed echoed; a browser
+ * cannot refill file fields, so the page asks for the files again. */
 static NEOERR *reject(struct req *r, const char *idem, int offered)
 {
   r->status = 422;

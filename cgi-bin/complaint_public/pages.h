@@ -1,7 +1,7 @@
-#ifndef KEHU_COMPLAINT_PAGES_H
-#define KEHU_COMPLAINT_PAGES_H
-/* The public complaint pages (program complaint.fcgi, no sign-in).
- * cgi-bin/complaint.c holds the route table. */
+#ifndef KEHU_COMPLAINT_PUBLIC_PAGES_H
+#define KEHU_COMPLAINT_PUBLIC_PAGES_H
+/* The public complaint pages (program complaint_public.fcgi, no sign-in).
+ * cgi-bin/complaint_public.c holds the route table. */
 #include "core/app.h"
 #include "core/secret.h"
 #include "core/validate.h"

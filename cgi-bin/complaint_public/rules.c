@@ -1,4 +1,4 @@
-#include "complaint/rules.h"
+#include "complaint_public/rules.h"
 #include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>

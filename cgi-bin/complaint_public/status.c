@@ -2,13 +2,13 @@
  * customer's personal status link from the receipt (?t=, 256 bits, only
  * its hash stored), or the tracking number with the full phone number (the
  * number is sequential and is read out on the phone; the last four digits
- * were 10,000 guesses). Any mismatch gets the one "not found" answer and
+ * alone would leave 10,000 guesses). Any mismatch gets the one "not found" answer and
  * counts as a failure of the address, and a failed number + phone also as
  * one of that tracking number: too many failures from one address, or on
  * one number from anywhere, are refused before anything is looked up, the
  * latter leaving only the link. */
-#include "complaint/pages.h"
-#include "complaint/rules.h"
+#include "complaint_public/pages.h"
+#include "complaint_public/rules.h"
 #include "core/err.h"
 #include "core/secret.h"
 #include "db/complaint_public.h"
