@@ -20,7 +20,7 @@ static NEOERR *show_form(struct req *r, const char *idem)
   NEOERR *err = hdf_set_value(r->hdf, "Page.Section", "complaint");
   if (!err) err = hdf_set_value(r->hdf, "Form.idem", idem);
   if (!err) err = intake_lists(r);
-  r->template = "complaint/form.cs";
+  r->template = "complaint_public/form.cs";
   return nerr_pass(err);
 }
 
@@ -134,6 +134,6 @@ NEOERR *complaint_receipt(struct req *r)
   if (!found) return app_fail(r, KERR_NOT_FOUND, "PublicReceiptNotFound");
   HDF *h = r->hdf;
   if ((err = hdf_set_value(h, "Page.Section", "complaint"))) return nerr_pass(err);
-  r->template = "complaint/receipt.cs";
+  r->template = "complaint_public/receipt.cs";
   return STATUS_OK;
 }

@@ -24,7 +24,7 @@ struct lookup {
 
 static NEOERR *show_status_form(struct req *r)
 {
-  r->template = "complaint/status.cs";
+  r->template = "complaint_public/status.cs";
   return nerr_pass(hdf_set_value(r->hdf, "Page.Section", "complaint"));
 }
 

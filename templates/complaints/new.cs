@@ -1,6 +1,6 @@
 <?cs set:Page.Title = L.Complaints.NewTitle ?><?cs include:"layout/top.cs" ?>
 <?cs # Staff take a complaint by phone, hotline, letter, visit or email
-  (issue 15): the public form's fields (complaint/fields.cs) with the channel
+  (issue 15): the public form's fields (complaint_public/fields.cs) with the channel
   and, when known, the customer file, found first with the search below. ?>
 <p class="crumb"><a href="/complaints">← <?cs var:L.Complaints.QueueTitle ?></a></p>
 <h1><?cs var:L.Complaints.NewTitle ?></h1>
@@ -40,7 +40,7 @@
     </fieldset>
     <div class="field"><span class="label"><?cs var:L.Complaints.TakenBy ?></span> <span id="taken-by"><?cs var:User.Name ?></span></div>
   </fieldset>
-  <?cs include:"complaint/fields.cs" ?>
+  <?cs include:"complaint_public/fields.cs" ?>
   <div class="actions">
     <button type="submit" class="button primary" id="register-complaint"><?cs var:L.Complaints.Register ?></button>
     <a class="button" href="/complaints"><?cs var:L.Edit.Cancel ?></a>

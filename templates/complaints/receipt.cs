@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Complaints.ReceiptTitle ?><?cs include:"layout/top.cs" ?><?cs include:"complaint/steps.cs" ?>
+<?cs set:Page.Title = L.Complaints.ReceiptTitle ?><?cs include:"layout/top.cs" ?><?cs include:"complaint_public/steps.cs" ?>
 <?cs # Staff's receipt for a complaint they registered (issue 15): the tracking
   number to read out, the customer's personal status link, and what happens
   next; printable (the print stylesheet drops the navigation and buttons). ?>

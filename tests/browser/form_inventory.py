@@ -113,7 +113,7 @@ COVERED = {
     "layout/top.cs#lang-form": ("test_forms_account.test_sign_in_language_sign_out", None),
     "layout/top.cs#signout-form": ("test_forms_account.test_sign_in_language_sign_out", None),
     "home.cs#home-search": ("test_forms_account.test_sign_in_language_sign_out", None),
-    "complaint/top.cs#lang-form": ("test_forms_account.test_public_language", None),
+    "complaint_public/top.cs#lang-form": ("test_forms_account.test_public_language", None),
     # customers
     "customers/list.cs#customer-filters": ("test_forms_customers.test_list_filters_archive_merge", None),
     "customers/form.cs#customer-form": ("test_customer_file_flow.test_create_customer_add_people_and_contact_search_export", "save-customer"),
@@ -141,9 +141,9 @@ COVERED = {
     "customers/import.cs#import-form": ("test_forms_customers.test_import_upload_preview_commit", None),
     "customers/import_preview.cs#import-commit": ("test_forms_customers.test_import_upload_preview_commit", None),
     # the public complaint pages
-    "complaint/form.cs#complaint-form": ("test_complaint_public.test_pages_at_desktop_width", "submit-complaint"),
-    "complaint/status.cs#status-form": ("test_complaint_public.test_pages_at_desktop_width", "submit-status"),
-    "complaint/status.cs#rate-form": ("test_complaint_public.test_return_on_a_phone", "submit-rating"),
+    "complaint_public/form.cs#complaint-form": ("test_complaint_public.test_pages_at_desktop_width", "submit-complaint"),
+    "complaint_public/status.cs#status-form": ("test_complaint_public.test_pages_at_desktop_width", "submit-status"),
+    "complaint_public/status.cs#rate-form": ("test_complaint_public.test_return_on_a_phone", "submit-rating"),
     # the staff complaint pages
     "complaints/list.cs#queue-filters": ("test_forms_complaints.test_queue_and_overview_filters", None),
     "complaints/show.cs#step-form-1": ("test_complaint_journey.test_complaint_journey", "step-form-"),
@@ -200,8 +200,8 @@ COVERED = {
 # Forms a browser test already submitted by their own button before issue 14.
 BEFORE = {
     "customers/form.cs#customer-form", "customers/show.cs#form-person",
-    "customers/show.cs#form-contact", "complaint/form.cs#complaint-form",
-    "complaint/status.cs#status-form", "complaint/status.cs#rate-form",
+    "customers/show.cs#form-contact", "complaint_public/form.cs#complaint-form",
+    "complaint_public/status.cs#status-form", "complaint_public/status.cs#rate-form",
     "complaints/show.cs#step-form-1", "complaints/show.cs#step-form-2",
     "complaints/show.cs#step-form-3", "complaints/show.cs#step-form-4",
     "complaints/show.cs#step-form-5", "complaints/show.cs#step-form-6",

@@ -15,7 +15,7 @@
 
 static const char *const pages[] = {
   "error.cs", "account/login.cs", "customers/show.cs", "customers/form.cs",
-  "customers/list.cs", "complaints/show.cs", "complaint/receipt.cs",
+  "customers/list.cs", "complaints/show.cs", "complaint_public/receipt.cs",
   "plans/show.cs", "dashboard/overview.cs",
 };
 

@@ -58,7 +58,7 @@ def _plan_version(i):
 FORMS = {
     "account/login.cs#login-form": ("out", lambda i: ("/login", {"username": "staff01", "password": "kehu2026"})),
     "layout/top.cs#lang-form": ("staff09", lambda i: ("/account/lang", {"lang": "en", "back": "/"})),
-    "complaint/top.cs#lang-form": ("out", lambda i: ("/account/lang", {"lang": "en", "back": "/complaint"})),
+    "complaint_public/top.cs#lang-form": ("out", lambda i: ("/account/lang", {"lang": "en", "back": "/complaint"})),
     "layout/top.cs#signout-form": ("staff09", lambda i: ("/logout", {})),
     "account/account.cs#account-lang-form": ("staff09", lambda i: ("/account/lang", {"lang": "en", "back": "/account"})),
     "account/account.cs#sessions-form": ("staff09", lambda i: ("/account/sessions", {})),
@@ -81,9 +81,9 @@ FORMS = {
         "code": "xibei", "name_zh": "西北", "name_en": "Form case"})),
     "admin/regions.cs#provinces-form": ("admin", lambda i: ("/admin/provinces", {
         "province_%s" % i["province"]: "huabei"})),
-    "complaint/status.cs#status-form": ("out", lambda i: ("/complaint/status", {
+    "complaint_public/status.cs#status-form": ("out", lambda i: ("/complaint/status", {
         "tracking_no": "TS20261101-0001", "phone": "13900001111"})),
-    "complaint/status.cs#rate-form": ("out", lambda i: ("/complaint/rate", {
+    "complaint_public/status.cs#rate-form": ("out", lambda i: ("/complaint/rate", {
         "t": "0" * 64, "score": "5"})),
     "complaints/new.cs#intake-form": ("staff01", lambda i: ("/complaints/new", {
         "source": "phone", "kind": "complaint", "reason": "quality", "contact_name": "表单用例",

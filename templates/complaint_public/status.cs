@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Public.Status.Title ?><?cs include:"complaint/top.cs" ?><?cs include:"complaint/steps.cs" ?>
+<?cs set:Page.Title = L.Public.Status.Title ?><?cs include:"complaint_public/top.cs" ?><?cs include:"complaint_public/steps.cs" ?>
 <div class="public-page">
 <h1><?cs var:L.Public.Status.Title ?></h1>
 <?cs call:public_form_errors() ?>
@@ -67,4 +67,4 @@
 </form>
 <?cs /if ?>
 </div>
-<?cs include:"complaint/bottom.cs" ?>
+<?cs include:"complaint_public/bottom.cs" ?>

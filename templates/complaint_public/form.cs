@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Public.Form.Title ?><?cs include:"complaint/top.cs" ?>
+<?cs set:Page.Title = L.Public.Form.Title ?><?cs include:"complaint_public/top.cs" ?>
 <?cs # One column on a phone; the grid opens to two or three at desktop width. ?>
 <div class="public-page">
 <h1><?cs var:L.Public.Form.Title ?></h1>
@@ -7,7 +7,7 @@
 <form method="post" action="/complaint" enctype="multipart/form-data" class="card public-form" id="complaint-form" data-intake novalidate>
   <?cs call:csrf_field() ?>
   <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
-  <?cs include:"complaint/fields.cs" ?>
+  <?cs include:"complaint_public/fields.cs" ?>
   <fieldset class="form-grid">
     <legend><?cs var:L.Public.Form.Files ?></legend>
     <p class="hint wide" id="files-hint"><?cs var:L.Public.Form.FilesHint ?></p>
@@ -25,4 +25,4 @@
   </div>
 </form>
 </div>
-<?cs include:"complaint/bottom.cs" ?>
+<?cs include:"complaint_public/bottom.cs" ?>

@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Public.Receipt.Title ?><?cs include:"complaint/top.cs" ?><?cs include:"complaint/steps.cs" ?>
+<?cs set:Page.Title = L.Public.Receipt.Title ?><?cs include:"complaint_public/top.cs" ?><?cs include:"complaint_public/steps.cs" ?>
 <div class="public-page">
 <h1><?cs var:L.Public.Receipt.Heading[Receipt.kind] ?></h1>
 <section class="card receipt">
@@ -40,4 +40,4 @@
   <?cs call:public_steps(1, 0) ?>
 </section>
 </div>
-<?cs include:"complaint/bottom.cs" ?>
+<?cs include:"complaint_public/bottom.cs" ?>
