@@ -5,6 +5,7 @@
  * kinds share: the file, its header, the rows' errors and the spools. */
 #include "customers/pages.h"
 #include "customers/import.h"
+#include "customers/fields.h"
 #include "core/charset.h"
 #include "core/csv_in.h"
 #include "core/err.h"
@@ -219,24 +220,6 @@ static NEOERR *write_errors(struct import_parse *p, const char *path)
 
 /* --- cells and rows ------------------------------------------------------------------ */
 
-const char *import_trimmed(const char *v, char *buf, size_t n)
-{
-  for (;;) {
-    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
-    if (strncmp(v, "\xe3\x80\x80", 3) == 0) v += 3;
-    else break;
-  }
-  snprintf(buf, n, "%s", v);
-  size_t len = strlen(buf);
-  for (;;) {
-    if (len && strchr(" \t\r\n", buf[len - 1])) len--;
-    else if (len >= 3 && memcmp(buf + len - 3, "\xe3\x80\x80", 3) == 0) len -= 3;
-    else break;
-  }
-  buf[len] = '\0';
-  return buf;
-}
-
 NEOERR *import_cells(struct import_parse *p, long row, int ncells, const char *const *cells,
                      const size_t *lens, struct import_cells *c)
 {
@@ -252,7 +235,7 @@ NEOERR *import_cells(struct import_parse *p, long row, int ncells, const char *c
     if (col < 0) continue;
     c->raw[col] = cells[i];
     if (!utf8_valid(cells[i], lens[i])) c->own[col] = "BadChars";
-    else import_trimmed(cells[i], c->v[col], IMPORT_CELL_MAX);
+    else customer_field_trimmed(cells[i], c->v[col], IMPORT_CELL_MAX);
   }
   for (int i = 0; i < k->ncols; i++)
     if (!c->own[i] && k->required[i] && !c->v[i][0]) c->own[i] = "Required";
@@ -380,7 +363,7 @@ static int all_empty(int ncells, const char *const *cells)
 {
   char buf[64];
   for (int i = 0; i < ncells; i++)
-    if (*import_trimmed(cells[i], buf, sizeof buf)) return 0;
+    if (*customer_field_trimmed(cells[i], buf, sizeof buf)) return 0;
   return 1;
 }
 

@@ -139,8 +139,6 @@ const char *import_msg(struct import_parse *p, const char *key);
 /* A message with the row number of the first row: "<key> N<key>After". */
 NEOERR *import_error_first(struct import_parse *p, long ordinal, long row, int col,
                            const char *key, long first, const char *value);
-/* Trimmed as customer_validate trims (ASCII white space, U+3000). */
-const char *import_trimmed(const char *v, char *buf, size_t n);
 /* The row's spool line: number, the kind's nspool values, error flag. */
 void import_spool_row(struct import_parse *p, long ordinal, long row, const char *const *values);
 

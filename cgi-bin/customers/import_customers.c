@@ -139,7 +139,7 @@ static NEOERR *check_header(struct import_parse *p, const int *seen)
 static const char *stored(struct import_parse *p, int col, const char *v, char *buf,
                           size_t n, const char **own)
 {
-  v = import_trimmed(v, buf, n);
+  v = customer_field_trimmed(v, buf, n);
   if (!*v) return v;   /* empty: customer_validate says whether that is allowed */
   if (col == COL_REGION) {
     const char *id = region_of(p, v);
