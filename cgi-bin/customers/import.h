@@ -47,11 +47,15 @@ struct import_kind {
   /* the table it looks labels up in (regions, products) and its fields */
   NEOERR *(*table_read)(HDF *hdf, const char *prefix);
   const char *const *table_fields;
-  size_t own_size;
+  size_t own_size;                 /* its state while a file is read (p->own); 0: none */
   NEOERR *(*form_cols)(HDF *h);    /* the form's column table */
+  /* the columns found (seen[c]): a file error when one it needs is missing */
   NEOERR *(*check_header)(struct import_parse *p, const int *seen);
+  /* one data row: its checks, its errors, its spool line */
   NEOERR *(*row)(struct import_parse *p, long row, int ncells, const char *const *cells,
                  const size_t *lens);
+  /* after the last row: the checks against the tables, done in batches,
+   * and the extra spool (extra_path) */
   NEOERR *(*finish)(struct import_parse *p, const char *extra_path);
   void (*end)(struct import_parse *p);   /* frees what own points at */
 };
