@@ -5,7 +5,12 @@
  * quotes; records end at LF, CRLF or CR; a UTF-8 byte-order mark at the start
  * is skipped. Lenient where Excel and friends are sloppy: a quote inside an
  * unquoted field is kept as it is, text after a closing quote is appended.
- * The only error is a quoted field still open at the end of the input. */
+ * The only error is a quoted field still open at the end of the input.
+ *
+ * Why not Debian's libcsv: it reads on after text that follows a closing
+ * quote (the rest of the file becomes one field), drops blank lines (row
+ * numbers in the preview would shift), keeps a BOM, trims spaces and
+ * gives no line numbers. */
 #include <stddef.h>
 
 struct csv_in {

@@ -76,19 +76,29 @@ static int chosen(const struct customer_field *f, const char *v)
 
 /* Leading and trailing white space (ASCII and the ideographic space that
  * Chinese input methods type) is not part of any value. */
-static char *trim(const char *v)
+const char *customer_field_trimmed(const char *v, char *buf, size_t n)
 {
-  while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
-  if (strncmp(v, "\xe3\x80\x80", 3) == 0) return trim(v + 3);
-  char *out = strdup(v);
-  if (!out) return NULL;
-  size_t n = strlen(out);
   for (;;) {
-    if (n && strchr(" \t\r\n", out[n - 1])) n--;
-    else if (n >= 3 && memcmp(out + n - 3, "\xe3\x80\x80", 3) == 0) n -= 3;
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') v++;
+    if (strncmp(v, "\xe3\x80\x80", 3) == 0) v += 3;
     else break;
   }
-  out[n] = '\0';
+  snprintf(buf, n, "%s", v);
+  size_t len = strlen(buf);
+  for (;;) {
+    if (len && strchr(" \t\r\n", buf[len - 1])) len--;
+    else if (len >= 3 && memcmp(buf + len - 3, "\xe3\x80\x80", 3) == 0) len -= 3;
+    else break;
+  }
+  buf[len] = '\0';
+  return buf;
+}
+
+static char *trim(const char *v)
+{
+  size_t n = strlen(v) + 1;
+  char *out = malloc(n);
+  if (out) customer_field_trimmed(v, out, n);
   return out;
 }
 

@@ -25,4 +25,7 @@ extern const size_t customer_nfields;
 const struct customer_field *customer_field_find(const char *name);
 
 NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad);
+/* v trimmed as customer_validate trims (ASCII white space, U+3000), into
+ * buf (cut to n - 1 bytes); returns buf. The import trims labels so. */
+const char *customer_field_trimmed(const char *v, char *buf, size_t n);
 #endif

@@ -38,18 +38,30 @@ static DB_STMT owners = DB_STMT_INIT(
     "SELECT id, username, display_name FROM users WHERE active = 1"
     " AND role IN ('staff', 'regional_manager', 'leader') ORDER BY id");
 
+static DB_STMT products = DB_STMT_INIT(
+    "SELECT id, code, name, list_price FROM products WHERE active = 1 ORDER BY id");
+
+/* Every row of a reference table's statement under prefix.N. */
+static NEOERR *all_rows(DB_STMT *s, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_exec(s, "");
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+}
+
 NEOERR *db_import_regions(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&regions, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&regions, hdf, prefix, NULL));
+  return nerr_pass(all_rows(&regions, hdf, prefix));
 }
 
 NEOERR *db_import_owners(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&owners, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+  return nerr_pass(all_rows(&owners, hdf, prefix));
+}
+
+NEOERR *db_import_products(HDF *hdf, const char *prefix)
+{
+  return nerr_pass(all_rows(&products, hdf, prefix));
 }
 
 /* JSON string of s (UTF-8 passes through; quotes, backslashes and
@@ -70,32 +82,53 @@ static NEOERR *json_str(STRING *out, const char *s)
   return nerr_pass(err);
 }
 
+static NEOERR *json_list(STRING *json, const char *const *v, int n)
+{
+  NEOERR *err = string_append_char(json, '[');
+  for (int i = 0; !err && i < n; i++) {
+    if (i && (err = string_append_char(json, ','))) break;
+    err = json_str(json, v[i]);
+  }
+  if (!err) err = string_append_char(json, ']');
+  return nerr_pass(err);
+}
+
+/* A batch lookup: s takes the JSON array of v[0 .. n - 1] and returns the
+ * position (from 1) of each value it found first; found(s, i, ctx) reads
+ * the row of v[i]. */
+static NEOERR *each_found(DB_STMT *s, const char *const *v, int n,
+                          void (*found)(DB_STMT *s, int i, void *ctx), void *ctx)
+{
+  if (n <= 0) return STATUS_OK;
+  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d values in one batch", n);
+  STRING json;
+  string_init(&json);
+  NEOERR *err = json_list(&json, v, n);
+  if (!err) err = db_exec(s, "s", json.buf);
+  string_clear(&json);
+  int more;
+  while (!err && !(err = db_next(s, &more)) && more) {
+    long long i = db_int(s, 0);
+    if (i >= 1 && i <= n) found(s, (int)i - 1, ctx);
+  }
+  db_done(s);
+  return nerr_pass(err);
+}
+
 static DB_STMT codes_taken = DB_STMT_INIT(
     "SELECT j.i FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY,"
     " code VARCHAR(20) PATH '$')) AS j JOIN customers c ON c.code = j.code");
 
+static void code_taken(DB_STMT *s, int i, void *taken)
+{
+  (void)s;
+  ((char *)taken)[i] = 1;
+}
+
 NEOERR *db_import_codes_taken(const char *const *codes, int n, char *taken)
 {
-  memset(taken, 0, (size_t)n);
-  if (n <= 0) return STATUS_OK;
-  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d codes in one batch", n);
-  STRING json;
-  string_init(&json);
-  NEOERR *err = string_append_char(&json, '[');
-  for (int i = 0; !err && i < n; i++) {
-    if (i && (err = string_append_char(&json, ','))) break;
-    err = json_str(&json, codes[i]);
-  }
-  if (!err) err = string_append_char(&json, ']');
-  if (!err) err = db_exec(&codes_taken, "s", json.buf);
-  string_clear(&json);
-  int more;
-  while (!err && !(err = db_next(&codes_taken, &more)) && more) {
-    long long i = db_int(&codes_taken, 0);
-    if (i >= 1 && i <= n) taken[i - 1] = 1;
-  }
-  db_done(&codes_taken);
-  return nerr_pass(err);
+  memset(taken, 0, n > 0 ? (size_t)n : 0);
+  return nerr_pass(each_found(&codes_taken, codes, n, code_taken, taken));
 }
 
 /* --- jobs ------------------------------------------------------------------ */
@@ -134,8 +167,8 @@ NEOERR *db_import_job_get(const struct user *u, long long id, HDF *hdf,
                           const char *prefix, int *found)
 {
   NEOERR *err = db_exec(&job_get, "ii", id, (long long)u->id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&job_get, hdf, prefix, found));
+  if (!err) err = db_row_to_hdf(&job_get, hdf, prefix, found);
+  return nerr_pass(err);
 }
 
 /* --- lookups for orders -------------------------------------------------------- */
@@ -147,37 +180,25 @@ static DB_STMT customer_ids = DB_STMT_INIT(
 static DB_STMT order_owners = DB_STMT_INIT(
     "SELECT j.i, o.customer_id, o.ordered_on FROM JSON_TABLE(?, '$[*]' COLUMNS"
     " (i FOR ORDINALITY, no VARCHAR(32) PATH '$')) AS j JOIN orders o ON o.order_no = j.no");
-static DB_STMT products = DB_STMT_INIT(
-    "SELECT id, code, name, list_price FROM products WHERE active = 1 ORDER BY id");
-
-static NEOERR *json_list(STRING *json, const char *const *v, int n)
+static void customer_id(DB_STMT *s, int i, void *ids)
 {
-  NEOERR *err = string_append_char(json, '[');
-  for (int i = 0; !err && i < n; i++) {
-    if (i && (err = string_append_char(json, ','))) break;
-    err = json_str(json, v[i]);
-  }
-  if (!err) err = string_append_char(json, ']');
-  return nerr_pass(err);
+  ((long long *)ids)[i] = db_int(s, 1);
 }
 
 NEOERR *db_import_customer_ids(const char *const *codes, int n, long long *ids)
 {
   for (int i = 0; i < n; i++) ids[i] = 0;
-  if (n <= 0) return STATUS_OK;
-  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d codes in one batch", n);
-  STRING json;
-  string_init(&json);
-  NEOERR *err = json_list(&json, codes, n);
-  if (!err) err = db_exec(&customer_ids, "s", json.buf);
-  string_clear(&json);
-  int more;
-  while (!err && !(err = db_next(&customer_ids, &more)) && more) {
-    long long i = db_int(&customer_ids, 0);
-    if (i >= 1 && i <= n) ids[i - 1] = db_int(&customer_ids, 1);
-  }
-  db_done(&customer_ids);
-  return nerr_pass(err);
+  return nerr_pass(each_found(&customer_ids, codes, n, customer_id, ids));
+}
+
+struct order_owner { long long *customer_ids; char (*ordered_on)[11]; };
+
+static void order_owner(DB_STMT *s, int i, void *ctx)
+{
+  struct order_owner *o = ctx;
+  o->customer_ids[i] = db_int(s, 1);
+  const char *d = db_str(s, 2);
+  if (o->ordered_on) snprintf(o->ordered_on[i], 11, "%s", d ? d : "");
 }
 
 NEOERR *db_import_order_owners(const char *const *nos, int n, long long *customer_ids,
@@ -187,23 +208,8 @@ NEOERR *db_import_order_owners(const char *const *nos, int n, long long *custome
     customer_ids[i] = 0;
     if (ordered_on) ordered_on[i][0] = '\0';
   }
-  if (n <= 0) return STATUS_OK;
-  if (n > IMPORT_CODE_BATCH) return nerr_raise(NERR_ASSERT, "%d order numbers in one batch", n);
-  STRING json;
-  string_init(&json);
-  NEOERR *err = json_list(&json, nos, n);
-  if (!err) err = db_exec(&order_owners, "s", json.buf);
-  string_clear(&json);
-  int more;
-  while (!err && !(err = db_next(&order_owners, &more)) && more) {
-    long long i = db_int(&order_owners, 0);
-    if (i < 1 || i > n) continue;
-    customer_ids[i - 1] = db_int(&order_owners, 1);
-    const char *d = db_str(&order_owners, 2);
-    if (ordered_on) snprintf(ordered_on[i - 1], 11, "%s", d ? d : "");
-  }
-  db_done(&order_owners);
-  return nerr_pass(err);
+  struct order_owner o = { customer_ids, ordered_on };
+  return nerr_pass(each_found(&order_owners, nos, n, order_owner, &o));
 }
 
 NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken)
@@ -212,13 +218,6 @@ NEOERR *db_import_orders_taken(const char *const *nos, int n, char *taken)
   NEOERR *err = db_import_order_owners(nos, n, owners, NULL);
   for (int i = 0; i < n; i++) taken[i] = !err && owners[i] != 0;
   return nerr_pass(err);
-}
-
-NEOERR *db_import_products(HDF *hdf, const char *prefix)
-{
-  NEOERR *err = db_exec(&products, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&products, hdf, prefix, NULL));
 }
 
 /* --- the commit -------------------------------------------------------------- */
@@ -568,53 +567,64 @@ static NEOERR *send_customers(struct customer_import *c)
   return nerr_pass(db_side_run(c->side, steps, 2));
 }
 
+static NEOERR *send_orders(struct customer_import *c)
+{
+  return nerr_pass(bulk_send(c, &c->main, &insert_orders, 0));
+}
+
+static NEOERR *send_lines(struct customer_import *c)
+{
+  return nerr_pass(bulk_send(c, &c->lines, &insert_lines, 0));
+}
+
+static NEOERR *send_payments(struct customer_import *c)
+{
+  return nerr_pass(bulk_send(c, &c->main, &insert_payments, 0));
+}
+
+/* Every kind's row: err (the caller's check) or the row added to b, and b
+ * sent when it is full. */
+static NEOERR *add_row(struct customer_import **ci, NEOERR *err, struct bulk *b,
+                       const char *const *values, int ncols,
+                       NEOERR *(*send)(struct customer_import *c), enum import_outcome *outcome)
+{
+  *outcome = IMPORT_OK;
+  if (!err) err = bulk_add(b, values, ncols);
+  if (!err && b->n >= BATCH_ROWS) err = send(*ci);
+  if (err) return fail(ci, err, outcome);
+  return STATUS_OK;
+}
+
 NEOERR *db_customer_import_row(struct customer_import **ci, const char *const *values,
                                enum import_outcome *outcome)
 {
-  *outcome = IMPORT_OK;
   struct customer_import *c = *ci;
   long long chars = (long long)utf8_len(values[1] ? values[1] : "");
   if (chars > c->batch_chars) c->batch_chars = chars;
-  NEOERR *err = bulk_add(&c->main, values, IMPORT_NCOLS);
-  if (!err && c->main.n >= BATCH_ROWS) err = send_customers(c);
-  if (err) return fail(ci, err, outcome);
-  return STATUS_OK;
+  return add_row(ci, STATUS_OK, &c->main, values, IMPORT_NCOLS, send_customers, outcome);
 }
 
 NEOERR *db_order_import_order(struct customer_import **ci, const char *const *values,
                               enum import_outcome *outcome)
 {
-  *outcome = IMPORT_OK;
   struct customer_import *c = *ci;
-  NEOERR *err = STATUS_OK;
-  if (c->lines.sent || c->lines.n) err = nerr_raise(NERR_ASSERT, "orders after lines");
-  if (!err) err = bulk_add(&c->main, values, 6);
-  if (!err && c->main.n >= BATCH_ROWS) err = bulk_send(c, &c->main, &insert_orders, 0);
-  if (err) return fail(ci, err, outcome);
-  return STATUS_OK;
+  NEOERR *err = c->lines.sent || c->lines.n ? nerr_raise(NERR_ASSERT, "orders after lines")
+                                            : STATUS_OK;
+  return add_row(ci, err, &c->main, values, 6, send_orders, outcome);
 }
 
 NEOERR *db_order_import_line(struct customer_import **ci, const char *const *values,
                              enum import_outcome *outcome)
 {
-  *outcome = IMPORT_OK;
   struct customer_import *c = *ci;
-  NEOERR *err = bulk_send(c, &c->main, &insert_orders, 0);   /* the rest of the orders */
-  if (!err) err = bulk_add(&c->lines, values, 4);
-  if (!err && c->lines.n >= BATCH_ROWS) err = bulk_send(c, &c->lines, &insert_lines, 0);
-  if (err) return fail(ci, err, outcome);
-  return STATUS_OK;
+  NEOERR *err = send_orders(c);   /* the rest of the orders */
+  return add_row(ci, err, &c->lines, values, 4, send_lines, outcome);
 }
 
 NEOERR *db_payment_import_row(struct customer_import **ci, const char *const *values,
                               enum import_outcome *outcome)
 {
-  *outcome = IMPORT_OK;
-  struct customer_import *c = *ci;
-  NEOERR *err = bulk_add(&c->main, values, 5);
-  if (!err && c->main.n >= BATCH_ROWS) err = bulk_send(c, &c->main, &insert_payments, 0);
-  if (err) return fail(ci, err, outcome);
-  return STATUS_OK;
+  return add_row(ci, STATUS_OK, &(*ci)->main, values, 5, send_payments, outcome);
 }
 
 long long db_customer_import_sent(const struct customer_import *ci)
@@ -631,12 +641,12 @@ NEOERR *db_customer_import_end(struct customer_import **ci, const char *ip,
   NEOERR *err;
   char detail[200];
   if (c->kind == IMPORT_PAYMENTS) {
-    err = bulk_send(c, &c->main, &insert_payments, 0);
+    err = send_payments(c);
     snprintf(detail, sizeof detail, "job=%lld payments=%lld ids=%llu-%llu", c->job,
              c->main.sent, c->main.first_id, c->main.last_id);
   } else if (c->kind == IMPORT_ORDERS) {
-    err = bulk_send(c, &c->main, &insert_orders, 0);
-    if (!err) err = bulk_send(c, &c->lines, &insert_lines, 0);
+    err = send_orders(c);
+    if (!err) err = send_lines(c);
     if (!err && c->main.first_id)
       err = db_exec(&last_purchase, "ii", (long long)c->main.first_id,
                     (long long)c->main.last_id);
