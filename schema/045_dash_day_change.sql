@@ -72,14 +72,12 @@ BEGIN
              COALESCE(q.due, 0) - d.overdue
       FROM dash_dealers d
       LEFT JOIN (
-          SELECT customer_id,
-            SUM(IF(month >= y0, amount, 0)) AS ytd,
-            SUM(IF(month >= y0 - INTERVAL 1 YEAR AND month < m0 - INTERVAL 1 YEAR, amount, 0)) AS ly_months,
-            SUM(IF(month >= m0 - INTERVAL 3 MONTH AND month < m0, amount, 0)) AS r3,
-            SUM(IF(month >= m0 - INTERVAL 15 MONTH AND month < m0 - INTERVAL 12 MONTH, amount, 0)) AS r3_ly
-          FROM dash_sales
-          WHERE month >= LEAST(y0 - INTERVAL 1 YEAR, m0 - INTERVAL 15 MONTH)
-            AND month < y0 + INTERVAL 1 YEAR
+          SELECT customer_id, SUM(amount * (month >= y0)) AS ytd,
+                 SUM(amount * (month >= y0 - INTERVAL 1 YEAR AND month < m0 - INTERVAL 1 YEAR)) AS ly_months,
+                 SUM(amount * (month >= m0 - INTERVAL 3 MONTH AND month < m0)) AS r3,
+                 SUM(amount * (month >= m0 - INTERVAL 15 MONTH AND month < m0 - INTERVAL 12 MONTH)) AS r3_ly
+          FROM dash_sales WHERE month BETWEEN LEAST(y0 - INTERVAL 1 YEAR, m0 - INTERVAL 15 MONTH)
+                                          AND y0 + INTERVAL 11 MONTH
           GROUP BY customer_id) s ON s.customer_id = d.customer_id
       LEFT JOIN (
           SELECT o.customer_id, SUM(l.amount) AS part FROM orders o
@@ -228,18 +226,14 @@ END//
 CREATE PROCEDURE dash_rebuild()
 BEGIN
   DECLARE lo INT UNSIGNED DEFAULT 0;
-  DECLARE top INT UNSIGNED DEFAULT 0;
-  SET top = (SELECT COALESCE(MAX(id), 0) FROM customers);
   DELETE FROM dash_sales;
-  WHILE lo < top DO
+  REPEAT
     INSERT INTO dash_sales (customer_id, month, category_id, amount)
-      SELECT o.customer_id, o.ordered_on - INTERVAL (DAY(o.ordered_on) - 1) DAY, p.category_id,
-             SUM(l.amount)
+      SELECT o.customer_id, DATE_FORMAT(o.ordered_on, '%Y-%m-01'), p.category_id, SUM(l.amount)
       FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id
-      WHERE o.customer_id > lo AND o.customer_id <= lo + 2000
-      GROUP BY 1, 2, 3;
+      WHERE o.customer_id BETWEEN lo + 1 AND lo + 2000 GROUP BY 1, 2, 3;
     SET lo = lo + 2000;
-  END WHILE;
+  UNTIL lo >= (SELECT COALESCE(MAX(id), 0) FROM customers) END REPEAT;
   CALL dash_refresh_all(CURDATE());
   UPDATE dash_state SET as_of = CURDATE(), requested = CURDATE(), rebuilds = rebuilds + 1,
                         refreshed_at = NOW() WHERE id = 1;
