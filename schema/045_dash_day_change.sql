@@ -11,12 +11,13 @@
 --
 -- The shape (schema/DERIVED.md, "The day change"):
 -- 1. The switch, one short transaction at READ COMMITTED: the dash_state
---    row FOR UPDATE with no lock wait (never queued: busy means a write that read the
---    old day is still open; retry), then what the new day changes for each
---    dealer as differences, into a temporary table, by consistent reads
---    (no row locks), then as_of = the new day, COMMIT. While it runs no
---    write can read the day, so every write that used the old day is
---    committed and seen, and every later one uses the new day.
+--    row FOR UPDATE with no lock wait (never queued: busy means a write
+--    that read the old day is still open; retry), then what the new day
+--    changes for each dealer as differences, into a temporary table, by
+--    consistent reads (no row locks), then as_of = the new day, COMMIT.
+--    While it runs no write can read the day, so every write that used
+--    the old day is committed and seen, and every later one uses the new
+--    day.
 -- 2. The differences added to each dealer row, one row per autocommit
 --    statement (a dealer's row is all it holds). Adding commutes with
 --    what writes of the new day add meanwhile.
@@ -219,7 +220,7 @@ BEGIN
       DO SLEEP(0.05);
     END LOOP;
     IF full OR NOT (a0 <=> a1) THEN
-      SET adv = NOT full AND a1 > a0 AND a1 <= LAST_DAY(a0);
+      SET adv = COALESCE(NOT full AND a1 > a0 AND a1 <= LAST_DAY(a0), 0);
       CALL dash_day_switch(a0, a1, adv);
       UPDATE dash_state SET as_of = a1, requested = a1, refreshed_at = NOW() WHERE id = 1;
       COMMIT;
