@@ -9,6 +9,21 @@
 #include <ClearSilver.h>
 #include <mysql.h>
 
+/* Session variables the schema's triggers and routines read (the whole
+ * list, with who sets each: schema/DERIVED.md, "Session variables"). They
+ * hold for the connection that sets them, so whoever sets one clears it
+ * again before the connection serves anything else.
+ *   @kehu_bulk        1: the triggers that keep counts, tallies, credit
+ *                     balances and the dashboard skip the rows this
+ *                     connection writes; the writer then does that work
+ *                     itself (customer_import.c: counts_add, dealers_add,
+ *                     per batch) or a repair does (load.sql: dash_rebuild(),
+ *                     scripts/reindex.sql).
+ *   @kehu_dash_norev  1: dash_region_rev is not bumped row by row; set only
+ *                     inside the schema by the dashboard's whole refreshes
+ *                     (dash_refresh_all, dash_day_apply), which bump every
+ *                     region once after. No C code sets it. */
+
 #define DB_MAX_PARAMS 48
 #define DB_MAX_COLS   80   /* the complaint page reads 69 (schema/042's clocks) */
 

@@ -1,5 +1,5 @@
-"""The dealer dashboard's day (schema/015): moving dash_state.as_of to a
-later day of the same month takes the cheap path (dash_advance: last
+"""The dealer dashboard's day (schema/015, 045): moving dash_state.as_of to
+a later day of the same month takes the cheap path (dash_day_change: last
 year's sales and the overdue sums of the skipped days only) and gives what
 a full refresh and direct sums over orders, order lines and payments give,
 29 February included; a new month takes the full refresh; the timer (the
@@ -25,13 +25,13 @@ def _state():
 
 
 def _full_refresh(day):
-    sql("UPDATE dash_state SET rebuilds = rebuilds + 1, requested = %s WHERE id = 1" % day)
+    sql("CALL dash_day_change(%s, 1)" % day)
     check(_state()[0] == sql_value("SELECT %s" % day), "full refresh to %s" % day)
 
 
 def _move_to(day):
-    """What the timer does, for any day: the trigger picks the path."""
-    sql("UPDATE dash_state SET requested = %s WHERE id = 1" % day)
+    """What the timer does, for any day: the procedure picks the path."""
+    sql("CALL dash_day_change(%s, 0)" % day)
     check(_state()[0] == sql_value("SELECT %s" % day), "moved to %s" % day)
 
 
