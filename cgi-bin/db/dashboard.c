@@ -5,8 +5,11 @@
 #include "db/customer.h"
 #include "db/customer_sql.h"
 #include "db/db.h"
+#include "db/query.h"
+#include "db/region_merge.h"
 #include "db/scope.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Parameters: region, region, scope flag, user. */
@@ -118,11 +121,22 @@ static NEOERR *dealers_one(const struct user *u, const struct dash_filter *f, HD
 
 /* A page over several regions (a manager's, or every region for the
  * office): no index holds several regions in another column's order, so
- * MariaDB sorted all their dealers (17,000 at the bench's volume) for
- * fifty. Each region is read on its own (region_id, column) index up to
- * the page's last row, the branches' ids and sort values are merged, and
- * only the page's fifty rows are read: page 1 of seven regions reads 350
- * index entries. The regions are the session's own (a manager) or all. */
+ * MariaDB sorted all their dealers for fifty. Each region is read on its
+ * own (region_id, column) index up to the page's last row
+ * (db/region_merge.c), the branches' ids and sort values are merged, and
+ * only the page's fifty rows are read. The regions are the session's own
+ * (a manager) or all. */
+struct dealer_branch { const char *col, *index; };
+
+static void dealer_branch(struct query *q, unsigned region, void *arg)
+{
+  const struct dealer_branch *d = arg;
+  query_add(q, "SELECT d.customer_id, d.%s AS v FROM dash_dealers d FORCE INDEX (%s)", d->col,
+            d->index);
+  query_cond(q, "d.region_id = ?");
+  query_arg(q, DB_INT(region));
+}
+
 static NEOERR *dealers_merged(const struct user *u, const struct dash_filter *f, HDF *hdf,
                               const char *prefix)
 {
@@ -135,34 +149,29 @@ static NEOERR *dealers_merged(const struct user *u, const struct dash_filter *f,
     return nerr_pass(err);
   }
   if (n > (DB_MAX_PARAMS - 2) / 2) return nerr_pass(dealers_one(u, f, hdf, prefix));
-  const char *col = sort_col[f->sort], *dir = f->desc ? " DESC" : "";
-  char order[96], korder[96], sql[16384];
-  snprintf(order, sizeof order, "d.%s%s, d.customer_id%s", col, dir, dir);
+  const char *dir = f->desc ? " DESC" : "";
+  struct dealer_branch branch = { sort_col[f->sort], sort_index[f->sort] };
+  char order[96], korder[96];
+  snprintf(order, sizeof order, "d.%s%s, d.customer_id%s", branch.col, dir, dir);
   snprintf(korder, sizeof korder, "k.v%s, k.customer_id%s", dir, dir);
-  size_t o = (size_t)snprintf(sql, sizeof sql, D_COLS " FROM (SELECT k.customer_id FROM (");
-  struct db_arg a[DB_MAX_PARAMS];
-  int na = 0;
   long long offset = (long long)(f->page - 1) * f->per;
-  for (int i = 0; i < n && o < sizeof sql; i++) {
-    o += (size_t)snprintf(sql + o, sizeof sql - o,
-                          "%s(SELECT d.customer_id, d.%s AS v FROM dash_dealers d FORCE INDEX (%s)"
-                          " WHERE d.region_id = ? ORDER BY %s LIMIT ?)",
-                          i ? " UNION ALL " : "", col, sort_index[f->sort], order);
-    a[na++] = DB_INT(ids[i]);
-    a[na++] = DB_INT(offset + f->per);
-  }
-  if (n == 0 && o < sizeof sql)   /* no region at all: an empty page, same columns */
-    o += (size_t)snprintf(sql + o, sizeof sql - o, "SELECT 0 AS customer_id, 0 AS v FROM DUAL WHERE 0");
-  if (o < sizeof sql)
-    o += (size_t)snprintf(sql + o, sizeof sql - o, ") k ORDER BY %s LIMIT ? OFFSET ?) p"
-                          " JOIN dash_dealers d ON d.customer_id = p.customer_id ORDER BY %s",
-                          korder, order);
-  if (o >= sizeof sql) return nerr_raise(NERR_ASSERT, "dashboard page statement too long");
-  a[na++] = DB_INT(f->per);
-  a[na++] = DB_INT(offset);
+  struct query *q = calloc(1, sizeof *q);
+  if (!q) return nerr_raise(NERR_NOMEM, "dashboard page statement");
+  query_init(q);
+  query_add(q, D_COLS " FROM (SELECT k.customer_id FROM (");
+  struct region_merge m = { .regions = ids, .n = n, .branch = dealer_branch, .ctx = &branch,
+                            .order = order, .limit = offset + f->per };
+  region_merge(q, &m);
+  if (n == 0)   /* no region at all: an empty page, same columns */
+    query_add(q, "SELECT 0 AS customer_id, 0 AS v FROM DUAL WHERE 0");
+  query_add(q, ") k ORDER BY %s LIMIT ? OFFSET ?) p"
+               " JOIN dash_dealers d ON d.customer_id = p.customer_id ORDER BY %s", korder, order);
+  query_arg(q, DB_INT(f->per));
+  query_arg(q, DB_INT(offset));
   DB_STMT *s;
-  if ((err = db_stmt_for(sql, &s)) || (err = db_execa(s, a, na)))
-    return nerr_pass(err);
+  err = query_run(q, &s);
+  free(q);
+  if (err) return nerr_pass(err);
   return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
 }
 
