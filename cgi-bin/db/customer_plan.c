@@ -171,7 +171,7 @@ static int cjk_only(const char *q)
 }
 
 /* 1 for a customer code as the system writes them (C and digits, three
- * or more): only codes can hold it. The name index (Mroonga) was the
+ * or more): only codes can hold it. The name index (Mroonga) is the
  * dearest of the five lookups and phones and key people cannot match. */
 static int code_shaped(const char *q)
 {
