@@ -3,14 +3,12 @@
  * plan a list takes and the FROM ... WHERE of each plan are
  * db/customer_plan.c's (the statements' shapes are written out there). */
 #include "db/customer_list.h"
-#include "core/err.h"
 #include "db/customer_plan.h"
 #include "db/db.h"
 #include "db/kept.h"
 #include "db/names.h"
 #include "db/query.h"
 #include "db/region_merge.h"
-#include "db/scope.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -77,7 +77,6 @@
  * The figures behind these choices are in bench/README.md ("Figures behind
  * the list planner"). */
 #include "db/customer_plan.h"
-#include "core/err.h"
 #include "db/db.h"
 #include "db/kept.h"
 #include "db/scope.h"
