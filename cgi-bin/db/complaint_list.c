@@ -291,7 +291,7 @@ NEOERR *db_complaint_queue(const struct user *u, const struct complaint_filter *
  * process and scope for KEHU_NAV_COUNT_TTL seconds (default 30; 0 keeps
  * nothing): a count a few seconds old is as useful beside the menu entry,
  * and the queue itself is always exact. */
-static struct kept_map nav_counts = KEPT_MAP(16, -1);
+static struct kept_map nav_counts = KEPT_MAP(16, -1);   /* ttl -1: not read yet */
 
 static int nav_ttl(void)
 {
