@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/options.h"
 #include "core/render.h"
+#include "db/kept.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,15 +137,12 @@ NEOERR *complaints_spans(HDF *row, const char *lang, const struct workcal *cal)
   return nerr_pass(err);
 }
 
-/* The product and assignee menus' options (43 and 12 at the measured
- * volume), rendered once per menu revision by templates/complaints/
- * menu_options.cs: copied into each request and looped over in the page
- * they were a seventh of the queue's instructions. Names are the same in
- * both languages. */
-static struct {
-  unsigned long rev;
-  char *products, *staff;
-} kept;
+/* The product and assignee menus' options, rendered once per menu
+ * revision by templates/complaints/menu_options.cs (copied into each
+ * request and looped over in the page they would be a large share of the
+ * queue's work), kept under the menu's name. Names are the same in both
+ * languages. */
+static struct kept_map options = KEPT_MAP(2, 0);
 
 static NEOERR *render_options(HDF *menus, const char *which, char **out)
 {
@@ -157,34 +155,33 @@ static NEOERR *render_options(HDF *menus, const char *which, char **out)
   return nerr_pass(err);
 }
 
+/* Menu `which`'s options with `chosen` marked, as hdf node `name`. */
+static NEOERR *menu_options(HDF *h, const char *name, HDF *menus, unsigned long rev,
+                            const char *which, const char *chosen)
+{
+  char *fresh = NULL;
+  const char *kept = kept_get(&options, which, strlen(which), (long long)rev, NULL);
+  NEOERR *err = STATUS_OK;
+  if (!kept && !(err = render_options(menus, which, &fresh))) {
+    kept_put(&options, which, strlen(which), (long long)rev, fresh, strlen(fresh));
+    kept = fresh;
+  }
+  STRING s;
+  string_init(&s);
+  if (!err && !(err = options_select(kept, chosen, &s)))
+    err = hdf_set_value(h, name, s.buf ? s.buf : "");
+  string_clear(&s);
+  free(fresh);
+  return nerr_pass(err);
+}
+
 static NEOERR *kept_menus(HDF *h, const char *product, const char *assignee)
 {
   HDF *menus;
   unsigned long rev;
   NEOERR *err = db_complaint_menus_kept(&menus, &rev);
-  if (err) return nerr_pass(err);
-  if (!kept.products || kept.rev != rev) {
-    char *products = NULL, *staff = NULL;
-    if ((err = render_options(menus, "products", &products)) ||
-        (err = render_options(menus, "staff", &staff))) {
-      free(products);
-      return nerr_pass(err);
-    }
-    free(kept.products);
-    free(kept.staff);
-    kept.products = products;
-    kept.staff = staff;
-    kept.rev = rev;
-  }
-  STRING s;
-  string_init(&s);
-  if (!(err = options_select(kept.products, product, &s)) &&
-      !(err = hdf_set_value(h, "Kept.ProductOptions", s.buf ? s.buf : ""))) {
-    string_clear(&s);
-    if (!(err = options_select(kept.staff, assignee, &s)))
-      err = hdf_set_value(h, "Kept.StaffOptions", s.buf ? s.buf : "");
-  }
-  string_clear(&s);
+  if (!err) err = menu_options(h, "Kept.ProductOptions", menus, rev, "products", product);
+  if (!err) err = menu_options(h, "Kept.StaffOptions", menus, rev, "staff", assignee);
   return nerr_pass(err);
 }
 

@@ -9,6 +9,7 @@
 #include "core/page.h"
 #include "core/render.h"
 #include "db/dashboard_charts.h"
+#include "db/kept.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,38 +68,25 @@ static NEOERR *pivot_months(HDF *h)
 
 /* A region's charts, warnings and dealer count change only when its
  * revision does (schema/014 dash_region_rev): each worker keeps the last
- * few it computed, keyed by whose scope (a regional manager's own, or the
- * office's), region, revision, settings and language, as the HTML of the
- * page's two parts that show them (templates/dashboard/warnings.cs and
- * charts.cs) and the count. Kept as data, they were copied into every
- * request's HDF and rendered again: half of the page's instructions. */
-#define KEPT 8
-static struct kept {
-  char *warnings, *charts;
-  long long total;
+ * few it computed, under whose scope (a regional manager's own, or the
+ * office's), region, settings and language, for the region's revision, as
+ * the HTML of the page's two parts that show them (templates/dashboard/
+ * warnings.cs and charts.cs) and the count: kept as data, they would be
+ * copied into every request's HDF and rendered again. */
+static struct kept_map parts = KEPT_MAP(8, 0);
+
+struct parts_key {
   unsigned who;
-  long long region, rev;
-  char lang[8];
+  long long region;
   struct dash_settings s;
-} kept[KEPT];
-static int kept_next;
+  char lang[8];
+};
 
-static struct kept *kept_find(unsigned who, long long region, long long rev,
-                              const struct dash_settings *s, const char *lang)
-{
-  for (int i = 0; i < KEPT; i++)
-    if (kept[i].charts && kept[i].who == who && kept[i].region == region && kept[i].rev == rev &&
-        !strcmp(kept[i].lang, lang) && !memcmp(&kept[i].s, s, sizeof *s))
-      return &kept[i];
-  return NULL;
-}
-
-static void kept_clear(struct kept *k)
-{
-  free(k->warnings);
-  free(k->charts);
-  *k = (struct kept){ .warnings = NULL };
-}
+/* The value: the count, then the two parts' text, each ending in '\0'. */
+struct parts_head {
+  long long total;
+  size_t warnings_len;
+};
 
 /* The region's figures (Chart.*, Warn.*) into the request's data, and the
  * dealer count. */
@@ -123,32 +111,64 @@ static NEOERR *render_part(struct req *r, const char *name, char **out)
   return nerr_pass(err);
 }
 
+/* The parts from a kept (or just made) value, into the request. */
+static NEOERR *use_parts(struct req *r, const char *value, long long *total)
+{
+  struct parts_head head;
+  memcpy(&head, value, sizeof head);
+  const char *warnings = value + sizeof head;
+  *total = head.total;
+  NEOERR *err = hdf_set_value(r->hdf, "Kept.Warnings", warnings);
+  if (!err) err = hdf_set_value(r->hdf, "Kept.Charts", warnings + head.warnings_len + 1);
+  return nerr_pass(err);
+}
+
+/* Computes and renders the parts as one value (*value, the caller frees it). */
+static NEOERR *make_parts(struct req *r, const struct dash_filter *f,
+                          const struct dash_settings *s, char **value, size_t *len)
+{
+  struct parts_head head = { 0 };
+  char *warnings = NULL, *charts = NULL;
+  NEOERR *err;
+  if (!(err = region_figures(r, f, s, &head.total)) &&
+      !(err = render_part(r, "dashboard/warnings.cs", &warnings)) &&
+      !(err = render_part(r, "dashboard/charts.cs", &charts))) {
+    head.warnings_len = strlen(warnings);
+    size_t charts_len = strlen(charts);
+    *len = sizeof head + head.warnings_len + 1 + charts_len + 1;
+    if (!(*value = malloc(*len))) {
+      err = nerr_raise(NERR_NOMEM, "dashboard parts");
+    } else {
+      memcpy(*value, &head, sizeof head);
+      memcpy(*value + sizeof head, warnings, head.warnings_len + 1);
+      memcpy(*value + sizeof head + head.warnings_len + 1, charts, charts_len + 1);
+    }
+  }
+  free(warnings);
+  free(charts);
+  return nerr_pass(err);
+}
+
 static NEOERR *use_region_figures(struct req *r, const struct dash_filter *f,
                                   const struct dash_settings *s, long long rev, long long *total)
 {
-  unsigned who = r->user.role == ROLE_RM ? r->user.id : 0;
-  long long region = f->region_id;
-  struct kept *k = kept_find(who, region, rev, s, r->lang);
-  NEOERR *err;
-  if (!k) {
-    struct kept fresh = { .who = who, .region = region, .rev = rev, .s = *s };
-    snprintf(fresh.lang, sizeof fresh.lang, "%s", r->lang);
-    if ((err = region_figures(r, f, s, &fresh.total)) ||
-        (err = render_part(r, "dashboard/warnings.cs", &fresh.warnings)) ||
-        (err = render_part(r, "dashboard/charts.cs", &fresh.charts))) {
-      kept_clear(&fresh);
-      return nerr_pass(err);
-    }
-    k = &kept[kept_next];
-    kept_next = (kept_next + 1) % KEPT;
-    kept_clear(k);
-    *k = fresh;
+  struct parts_key key;
+  memset(&key, 0, sizeof key);   /* padding too: the key is bytes */
+  key.who = r->user.role == ROLE_RM ? r->user.id : 0;
+  key.region = f->region_id;
+  key.s = *s;
+  snprintf(key.lang, sizeof key.lang, "%s", r->lang);
+  const char *kept = kept_get(&parts, &key, sizeof key, rev, NULL);
+  if (kept) return nerr_pass(use_parts(r, kept, total));
+  char *fresh = NULL;
+  size_t len = 0;
+  NEOERR *err = make_parts(r, f, s, &fresh, &len);
+  if (!err) {
+    kept_put(&parts, &key, sizeof key, rev, fresh, len);
+    err = use_parts(r, fresh, total);
   }
-  *total = k->total;
-  if ((err = hdf_set_value(r->hdf, "Kept.Warnings", k->warnings)) ||
-      (err = hdf_set_value(r->hdf, "Kept.Charts", k->charts)))
-    return nerr_pass(err);
-  return STATUS_OK;
+  free(fresh);
+  return nerr_pass(err);
 }
 
 /* The thresholds the page names (the warnings' hints, the sleep legend). */

@@ -5,12 +5,10 @@
 #include "db/audit.h"
 #include "db/dashboard_settings.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-
-#define KEEP_SECONDS 60
 
 static const struct { const char *name; size_t off; int def; } known[] = {
   { "sleep_doze_days", offsetof(struct dash_settings, doze_days), 90 },
@@ -29,8 +27,14 @@ static DB_STMT put = DB_STMT_INIT(
     "INSERT INTO dashboard_settings (name, value) VALUES (?, ?)"
     " ON DUPLICATE KEY UPDATE value = VALUES(value)");
 
-static struct dash_settings cached;
-static time_t cached_at;
+/* The one value kept, under one key. */
+static struct kept_map kept = KEPT_MAP(1, KEPT_TTL);
+static const char key[] = "settings";
+
+static void keep(const struct dash_settings *s)
+{
+  kept_put(&kept, key, sizeof key - 1, 0, s, sizeof *s);
+}
 
 static int *field(struct dash_settings *s, size_t i)
 {
@@ -56,15 +60,15 @@ NEOERR *db_dash_settings_fresh(struct dash_settings *s)
 {
   NEOERR *err = read_with(&all, s);
   if (err) return nerr_pass(err);
-  cached = *s;
-  cached_at = time(NULL);
+  keep(s);
   return STATUS_OK;
 }
 
 NEOERR *db_dash_settings(struct dash_settings *s)
 {
-  if (cached_at && time(NULL) - cached_at < KEEP_SECONDS) {
-    *s = cached;
+  const struct dash_settings *k = kept_get(&kept, key, sizeof key - 1, 0, NULL);
+  if (k) {
+    *s = *k;
     return STATUS_OK;
   }
   return nerr_pass(db_dash_settings_fresh(s));
@@ -97,7 +101,6 @@ NEOERR *db_dash_settings_save(const struct user *u, const char *ip,
   }
   if ((err = db_commit())) return nerr_pass(err);
   /* This process shows the new values at once. */
-  cached = v;
-  cached_at = time(NULL);
+  keep(&v);
   return STATUS_OK;
 }

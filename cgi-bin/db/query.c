@@ -1,6 +1,7 @@
 #include "db/query.h"
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void query_init(struct query *q)
 {
@@ -58,6 +59,36 @@ void query_int_list(struct query *q, const long long *v, int n)
     query_add(q, i ? ", ?" : "?");
     query_arg(q, DB_INT(v[i]));
   }
+}
+
+static int put(char *key, size_t n, size_t *at, const void *p, size_t len)
+{
+  if (len > n - *at) return 0;
+  memcpy(key + *at, p, len);
+  *at += len;
+  return 1;
+}
+
+size_t query_key(const struct query *q, char *key, size_t n)
+{
+  size_t at = 0;
+  if (q->overflow || !put(key, n, &at, q->sql, q->len + 1)) return 0;
+  for (int i = 0; i < q->n; i++) {
+    const struct db_arg *a = &q->a[i];
+    /* each value after its type and length, so no two lists of values
+     * give the same bytes */
+    char type = a->type;
+    const void *v = &a->i;
+    size_t len = sizeof a->i;
+    if (type == 'd') v = &a->d, len = sizeof a->d;
+    else if ((type == 's' || type == 'b') && !a->p) type = 'N', len = 0;   /* SQL NULL */
+    else if (type == 's') v = a->p, len = strlen(a->p);
+    else if (type == 'b') v = a->p, len = a->n;
+    if (!put(key, n, &at, &type, 1) || !put(key, n, &at, &len, sizeof len) ||
+        (len && !put(key, n, &at, v, len)))
+      return 0;
+  }
+  return at;
 }
 
 NEOERR *query_check(const struct query *q)

@@ -35,6 +35,13 @@ void query_where_reset(struct query *q);
 void query_int_list(struct query *q, const long long *v, int n);
 /* NERR_ASSERT naming the start of the text when anything did not fit. */
 NEOERR *query_check(const struct query *q);
+/* The statement's text and parameter values as bytes, for a struct
+ * kept_map key (db/kept.h): two queries have the same key exactly when
+ * they would run the same text with the same values. Returns its length,
+ * or 0 when it does not fit in n bytes or the query overflowed (then the
+ * caller keeps nothing: a cut key could name another query). */
+#define QUERY_KEY_MAX (QUERY_SQL_MAX + 2048)
+size_t query_key(const struct query *q, char *key, size_t n);
 /* query_check, then the statement for the text (db_stmt_for) executed with
  * the parameters. */
 NEOERR *query_run(const struct query *q, DB_STMT **out);

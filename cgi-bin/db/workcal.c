@@ -3,6 +3,7 @@
 #include "db/workcal.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include "db/user_admin.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +16,14 @@ static DB_STMT calendar = DB_STMT_INIT(
 static DB_STMT days = DB_STMT_INIT(
     "SELECT day, kind, note FROM work_calendar_days ORDER BY day");
 
-static struct {
-  long long version;         /* 0: not read yet */
-  struct workcal cal;
-} kept;
+/* The calendar kept under its version. Two slots: a calendar saved in
+ * the middle of a request leaves the one the request holds in place. */
+static struct kept_map calendars = KEPT_MAP(2, 0);
+/* The version last read, kept for the rest of the second: a request that
+ * counts with the calendar several times (the public form's promise and
+ * the complaint's due times) reads it once. */
+static struct kept_map checked = KEPT_MAP(1, 1);
+static const char version_key[] = "version";
 
 /* The stored calendar into *c (a bad stored row keeps the defaults'
  * shape: the settings form only stores what parses). */
@@ -50,23 +55,40 @@ static NEOERR *read_calendar(struct workcal *c, long long *version)
   return nerr_pass(err);
 }
 
-NEOERR *db_workcal(const struct workcal **out)
+static NEOERR *stored_version(long long *v)
 {
+  const long long *seen = kept_get(&checked, version_key, sizeof version_key - 1, 0, NULL);
+  if (seen) {
+    *v = *seen;
+    return STATUS_OK;
+  }
   int more;
-  long long v = 0;
+  *v = 0;
   NEOERR *err = db_exec(&version_now, "");
   if (!err) err = db_next(&version_now, &more);
-  if (!err && more) v = db_int(&version_now, 0);
+  if (!err && more) *v = db_int(&version_now, 0);
   db_done(&version_now);
+  if (!err) kept_put(&checked, version_key, sizeof version_key - 1, 0, v, sizeof *v);
+  return nerr_pass(err);
+}
+
+NEOERR *db_workcal(const struct workcal **out)
+{
+  long long v;
+  NEOERR *err = stored_version(&v);
   if (err) return nerr_pass(err);
-  if (!kept.version || kept.version != v) {
-    static struct workcal fresh;
-    long long read_v = 0;
-    if ((err = read_calendar(&fresh, &read_v))) return nerr_pass(err);
-    kept.cal = fresh;
-    kept.version = read_v ? read_v : -1;
-  }
-  *out = &kept.cal;
+  if ((*out = kept_get(&calendars, &v, sizeof v, 0, NULL))) return STATUS_OK;
+  /* large (the day lists), and where *out points when keeping failed */
+  static struct workcal fresh;
+  long long read_v = 0;
+  if ((err = read_calendar(&fresh, &read_v))) return nerr_pass(err);
+  /* Kept under the version read with it (saved in between: a newer one),
+   * which is the one checked from now on. A calendar already kept is not
+   * replaced: a caller may hold it. */
+  kept_put(&checked, version_key, sizeof version_key - 1, 0, &read_v, sizeof read_v);
+  if (!kept_get(&calendars, &read_v, sizeof read_v, 0, NULL))
+    kept_put(&calendars, &read_v, sizeof read_v, 0, &fresh, sizeof fresh);
+  if (!(*out = kept_get(&calendars, &read_v, sizeof read_v, 0, NULL))) *out = &fresh;
   return STATUS_OK;
 }
 

@@ -8,8 +8,9 @@
 #include "db/catalog_admin.h"
 
 /* The calendar as the clocks use it. Kept per process and read again when
- * the calendar's version moved (one primary-key read per call), so a saved
- * calendar counts at once in every program. */
+ * the calendar's version moved; the version is read at most once a second
+ * (a primary-key read), so a saved calendar counts within a second in
+ * every program. *out stays valid for the request. */
 NEOERR *db_workcal(const struct workcal **out);
 
 /* What the settings form shows under prefix: weekdays ("12345"), hours,

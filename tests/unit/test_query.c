@@ -93,6 +93,54 @@ static void test_too_many_parameters_is_an_error(void **state)
   nerr_ignore(&err);
 }
 
+static size_t key_of(struct query *q, const char *sql, struct db_arg a, struct db_arg b,
+                     char *key, size_t n)
+{
+  query_init(q);
+  query_add(q, "%s", sql);
+  query_arg(q, a);
+  query_arg(q, b);
+  return query_key(q, key, n);
+}
+
+static void test_key_tells_values_apart(void **state)
+{
+  (void)state;
+  static struct query q;
+  static char k1[QUERY_KEY_MAX], k2[QUERY_KEY_MAX];
+  size_t n1 = key_of(&q, "SELECT ? ?", DB_STR("ab"), DB_STR("c"), k1, sizeof k1);
+  size_t n2 = key_of(&q, "SELECT ? ?", DB_STR("ab"), DB_STR("c"), k2, sizeof k2);
+  assert_true(n1 > 0);
+  assert_int_equal(n1, n2);
+  assert_memory_equal(k1, k2, n1);
+  /* the same bytes split otherwise, a NULL, an integer: other keys */
+  n2 = key_of(&q, "SELECT ? ?", DB_STR("a"), DB_STR("bc"), k2, sizeof k2);
+  assert_false(n1 == n2 && !memcmp(k1, k2, n1));
+  n2 = key_of(&q, "SELECT ? ?", DB_STR("ab"), DB_STR(NULL), k2, sizeof k2);
+  assert_false(n1 == n2 && !memcmp(k1, k2, n1));
+  n1 = key_of(&q, "SELECT ? ?", DB_STR("ab"), DB_STR(""), k1, sizeof k1);
+  assert_false(n1 == n2 && !memcmp(k1, k2, n1));
+  n2 = key_of(&q, "SELECT ? ?", DB_INT(1), DB_INT(2), k2, sizeof k2);
+  n1 = key_of(&q, "SELECT ? ?", DB_INT(1), DB_INT(3), k1, sizeof k1);
+  assert_false(n1 == n2 && !memcmp(k1, k2, n1));
+  /* another text */
+  n1 = key_of(&q, "SELECT ?, ?", DB_INT(1), DB_INT(2), k1, sizeof k1);
+  assert_false(n1 == n2 && !memcmp(k1, k2, n1));
+}
+
+static void test_key_that_does_not_fit_is_none(void **state)
+{
+  (void)state;
+  static struct query q;
+  char small[16];
+  static char big[QUERY_KEY_MAX];
+  assert_int_equal(key_of(&q, "SELECT ? FROM complaints", DB_INT(1), DB_INT(2), small,
+                          sizeof small), 0);
+  key_of(&q, "SELECT ?", DB_INT(1), DB_INT(2), big, sizeof big);
+  q.overflow = 1;
+  assert_int_equal(query_key(&q, big, sizeof big), 0);
+}
+
 int main(void)
 {
   nerr_init();
@@ -102,6 +150,8 @@ int main(void)
     cmocka_unit_test(test_int_list_adds_one_parameter_each),
     cmocka_unit_test(test_text_overflow_is_an_error),
     cmocka_unit_test(test_too_many_parameters_is_an_error),
+    cmocka_unit_test(test_key_tells_values_apart),
+    cmocka_unit_test(test_key_that_does_not_fit_is_none),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
