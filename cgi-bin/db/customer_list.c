@@ -41,18 +41,6 @@ int customer_search_query(char *out, size_t n, const char *text)
 #define COUNT_TTL 60
 static struct kept_map counts = KEPT_MAP(64, COUNT_TTL);
 
-/* The statement and its parameter values as one text, into *key (left
- * empty when memory runs out: nothing is kept then). */
-static void statement_key(const struct query *q, STRING *key)
-{
-  NEOERR *err = string_append(key, q->sql);
-  for (int i = 0; i < q->n && !err; i++) {
-    if (q->a[i].type == 'i') err = string_appendf(key, "\x1f%lld", q->a[i].i);
-    else err = string_appendf(key, "\x1f%s", q->a[i].p ? (const char *)q->a[i].p : "\x1e");
-  }
-  if (err) { nerr_ignore(&err); string_clear(key); }
-}
-
 static const char *page_cols =
     "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.lifecycle,"
     " c.abc_class, c.last_purchase_on, c.status, c.region_id, c.owner_id";
@@ -88,33 +76,25 @@ static int anchorable(enum customer_sort s)
   return s == SORT_NEWEST || s == SORT_CODE || s == SORT_NAME || s == SORT_PURCHASE;
 }
 
-/* The anchor's key: the count's key, then the page's slot. */
-static int anchor_key(const STRING *count_key, int page, STRING *key)
+/* The anchor's key: the count's key (query_key), then the page's slot.
+ * `key` has room for the slot after the count's key. */
+static size_t anchor_key(char *key, size_t keylen, int page)
 {
-  NEOERR *err = string_appendn(key, count_key->buf, count_key->len);
-  if (!err) err = string_appendf(key, "\x1d%d", page);
-  if (err) { nerr_ignore(&err); string_clear(key); return 0; }
-  return 1;
+  memcpy(key + keylen, &page, sizeof page);
+  return keylen + sizeof page;
 }
 
-static int anchor_get(const STRING *count_key, int page, struct anchor *out)
+static int anchor_get(char *key, size_t keylen, int page, struct anchor *out)
 {
-  STRING key;
-  string_init(&key);
-  const struct anchor *a = NULL;
   size_t len = 0;
-  if (anchor_key(count_key, page, &key)) a = kept_get(&anchors, key.buf, key.len, 0, &len);
+  const struct anchor *a = kept_get(&anchors, key, anchor_key(key, keylen, page), 0, &len);
   if (a && len == sizeof *a) *out = *a;
-  string_clear(&key);
   return a && len == sizeof *a;
 }
 
-static void anchor_put(const STRING *count_key, int page, const struct anchor *a)
+static void anchor_put(char *key, size_t keylen, int page, const struct anchor *a)
 {
-  STRING key;
-  string_init(&key);
-  if (anchor_key(count_key, page, &key)) kept_put(&anchors, key.buf, key.len, 0, a, sizeof *a);
-  string_clear(&key);
+  kept_put(&anchors, key, anchor_key(key, keylen, page), 0, a, sizeof *a);
 }
 
 /* Rows at or after the anchor in the page's order, on (column, id).
@@ -207,10 +187,11 @@ static void credit_count(struct customer_q *b, const struct user *u,
 
 /* The count, stopped at the cap: reads at most cap+1 matching index
  * entries. A common search text (the scan plan) counts to a lower cap,
- * since every row read costs a LIKE. *key gets the count's identity (for
- * the anchors); the caller clears it. */
+ * since every row read costs a LIKE. key (QUERY_KEY_MAX bytes and an
+ * int) gets the count's identity for the anchors, *keylen its length (0:
+ * none). */
 static NEOERR *count(const struct user *u, const struct customer_filter *f, int mode,
-                     int scan_cap, long long *total, int *capped, STRING *key)
+                     int scan_cap, long long *total, int *capped, char *key, size_t *keylen)
 {
   NEOERR *err;
   DB_STMT *s;
@@ -237,9 +218,9 @@ static NEOERR *count(const struct user *u, const struct customer_filter *f, int 
     query_add(&b->q, " LIMIT %d) t", cap + 1);
   }
   if ((err = query_check(&b->q))) { free(b); return nerr_pass(err); }
-  statement_key(&b->q, key);
+  *keylen = query_key(&b->q, key, QUERY_KEY_MAX);
   long long capped_total = cap + 1;
-  if (key->buf && kept_get(&counts, key->buf, key->len, 0, NULL)) {
+  if (*keylen && kept_get(&counts, key, *keylen, 0, NULL)) {
     *total = capped_total;
   } else {
     err = query_run(&b->q, &s);
@@ -249,8 +230,8 @@ static NEOERR *count(const struct user *u, const struct customer_filter *f, int 
       db_done(s);
     }
     if (err) { free(b); return nerr_pass(err); }
-    if (key->buf && *total > cap) kept_put(&counts, key->buf, key->len, 0, &capped_total,
-                                           sizeof capped_total);
+    if (*keylen && *total > cap) kept_put(&counts, key, *keylen, 0, &capped_total,
+                                          sizeof capped_total);
   }
   free(b);
   if (*total > cap) { *total = cap; *capped = 1; }
@@ -341,8 +322,8 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
   NEOERR *err = STATUS_OK;
   int mode, scan_cap;
   char order[96];
-  STRING key;
-  string_init(&key);
+  static char key[QUERY_KEY_MAX + sizeof(int)];   /* one request at a time */
+  size_t keylen = 0;
   *total = 0;
   *capped = *more = 0;
   struct customer_filter eff = *f;
@@ -354,25 +335,22 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
 
   /* The index-lookup plan counts in the page query itself (a window over
    * its hits), so the full-text index is asked once per page. */
-  if (mode != Q_HITS && (err = count(u, f, mode, scan_cap, total, capped, &key))) {
-    string_clear(&key);
+  if (mode != Q_HITS && (err = count(u, f, mode, scan_cap, total, capped, key, &keylen)))
     return nerr_pass(err);
-  }
   struct anchor anchor;
   int have_anchor = 0;
   /* Not for Q_BIGRAM: its branches are limited before the page's offset. */
-  int anchored = key.buf && *capped && mode != Q_BIGRAM && anchorable(f->sort) &&
+  int anchored = keylen && *capped && mode != Q_BIGRAM && anchorable(f->sort) &&
                  offset >= ANCHOR_MIN_OFFSET;
   int slot = (f->page * SORT_COUNT + (int)f->sort) * 2 + f->desc;
-  if (anchored) have_anchor = anchor_get(&key, slot, &anchor);
+  if (anchored) have_anchor = anchor_get(key, keylen, slot, &anchor);
 
   int row = 0;
   int filter_first = customer_plan_filter_first(u, f, mode, *capped);
   struct anchor first = { 0 };
   err = read_page(u, f, mode, order, offset, have_anchor ? &anchor : NULL, filter_first, hdf, &row,
                   more, &first, total);
-  if (!err && row > 0 && anchored && !have_anchor && first.id) anchor_put(&key, slot, &first);
-  string_clear(&key);
+  if (!err && row > 0 && anchored && !have_anchor && first.id) anchor_put(key, keylen, slot, &first);
   if (err) return nerr_pass(err);
   /* The last page tells the exact total, whatever a kept count said (the
    * table may have shrunk since it was counted). */
@@ -383,9 +361,7 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
   }
   /* A page past the end of the hits: the count needs its own query. */
   if (mode == Q_HITS && row == 0 && f->page > 1) {
-    err = count(u, f, mode, scan_cap, total, capped, &key);
-    string_clear(&key);
-    return nerr_pass(err);
+    return nerr_pass(count(u, f, mode, scan_cap, total, capped, key, &keylen));
   }
   if (mode == Q_HITS && *total > CUSTOMER_COUNT_CAP) { *total = CUSTOMER_COUNT_CAP; *capped = 1; }
   return STATUS_OK;
