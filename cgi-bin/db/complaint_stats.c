@@ -1,7 +1,7 @@
 /* The complaints overview's figures. Everything but "overdue now" is a sum
- * over complaint_month_stats, _products and _hist (schema/010, kept by
- * triggers): at 1,000,000 complaints the same figures over the complaints
- * table took seconds. The percentiles are computed here in C from the
+ * over complaint_month_stats, _products and _hist (schema/010, maintained
+ * by triggers): the same figures summed over the complaints table grow
+ * with every complaint ever received. The percentiles are computed here in C from the
  * summed histogram (hist_percentile), exact to its 0.1 h / 1 h / 10 h
  * steps. "Overdue now" depends on the clock, so it is counted on the
  * complaints table through the response_due index (first_response_at IS
@@ -39,8 +39,8 @@ static DB_STMT by_reason = DB_STMT_INIT(
     "SELECT s.reason, SUM(s.n) AS n FROM complaint_month_stats s" S_WHERE
     " GROUP BY s.reason HAVING n > 0 ORDER BY n DESC, s.reason");
 
-/* Names are joined to the few groups, not to every summary row (that
- * join cost 130 ms at 1M complaints). */
+/* Names are joined to the few groups, not to every summary row: a join
+ * per summary row grows with the months and products. */
 static DB_STMT by_product = DB_STMT_INIT(
     "SELECT g.k AS `key`, p.name, g.n FROM (SELECT s.product_key AS k, SUM(s.n) AS n"
     " FROM complaint_month_products s" S_WHERE " GROUP BY s.product_key HAVING n > 0) g"

@@ -153,8 +153,8 @@ NEOERR *db_region_list(const struct user *u, HDF *hdf, const char *prefix)
   return STATUS_OK;
 }
 
-/* Customer numbers come from customer_counts (schema/005, kept by
- * triggers): counting a million rows per page view took 200 ms. Open
+/* Customer numbers come from customer_counts (schema/005, maintained by
+ * triggers): a count over customers would read every row per page view. Open
  * complaints likewise from the overview's monthly figures (schema/010;
  * region_key 0, no region, is outside every manager's scope). */
 static DB_STMT home = DB_STMT_INIT(

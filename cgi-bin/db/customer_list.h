@@ -1,7 +1,7 @@
 #ifndef KEHU_DB_CUSTOMER_LIST_H
 #define KEHU_DB_CUSTOMER_LIST_H
 /* The customer list: search, filters, sorting, pages, export; and the
- * Mroonga search table kept in step with customers.name. */
+ * Mroonga search table maintained in step with customers.name. */
 #include "core/req.h"
 
 /* Sort keys, a whitelist: the handler maps the user's word to one of these

@@ -355,7 +355,7 @@ int customer_plan_regions(const struct user *u, const struct customer_filter *f,
 /* The over-credit-limit filter alone (with the scope, a region and the
  * archived ones at most): its count is read from customer_credit's
  * over_scope index (over_limit, status, region_id, customer_id), whose
- * status and region are copies kept by the triggers of schema/044, where
+ * status and region are copies maintained by the triggers of schema/044, where
  * through customers each match cost a row lookup. */
 int customer_plan_credit_count(const struct customer_filter *f, int mode)
 {

@@ -1,7 +1,7 @@
 #ifndef KEHU_DB_DASHBOARD_H
 #define KEHU_DB_DASHBOARD_H
 /* The dealer dashboard (/dashboard): figures read from the summaries of
- * schema/014 (dash_dealers, dash_region_sales, dash_region_support, kept by
+ * schema/014 (dash_dealers, dash_region_sales, dash_region_support, maintained by
  * triggers). Scoped here: every statement carries the region condition and
  * CUSTOMER_SCOPE, so a regional manager's rows, charts and exports only
  * ever cover their own regions, whatever the URL says. */
@@ -20,8 +20,8 @@ struct dash_filter {
   int page, per;
 };
 
-/* The day the figures are for (dash_state.as_of: moved by a timer, see
- * schema/015; the dashboard never moves it) and whether that is today. */
+/* The day the figures are for (dash_state.as_of: moved by the timer event through
+ * dash_day_change, schema/045; the dashboard never moves it) and whether that is today. */
 struct dash_day {
   char as_of[16];            /* YYYY-MM-DD, "" before the first refresh */
   int today;

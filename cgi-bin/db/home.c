@@ -173,9 +173,8 @@ static DB_STMT upcoming = DB_STMT_INIT(
     " AND c.status = 'active'" SCOPE
     " ORDER BY l.next_due, l.id LIMIT " STR(HOME_ACTIONS_MAX));
 
-/* Counted only up to HOME_COUNT_CAP: a salesperson of the 1M-customer
- * bench has some 11,000 overdue actions, and an exact count would look up
- * each one's customer (seconds with a cold buffer pool). */
+/* Counted only up to HOME_COUNT_CAP: a salesperson may have thousands of
+ * overdue actions, and an exact count would look up each one's customer. */
 #define CAPPED(cond)                                                         \
   "(SELECT COUNT(*) FROM (SELECT 1 FROM contact_log l"                       \
   " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = l.customer_id"                                \

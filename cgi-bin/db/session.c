@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* One query per signed-in request: the session, its user and the user's
- * regions together (users.region_list, kept by triggers on user_regions:
+ * regions together (users.region_list, maintained by triggers on user_regions:
  * schema/019; as a subquery here it was a quarter of the statement). */
 static DB_STMT load = DB_STMT_INIT(
     "SELECT u.id, u.role, u.username, u.display_name, u.lang, s.csrf_token,"
