@@ -459,6 +459,15 @@ void db_rollback(void)
   mysql_autocommit(conn, 1);
 }
 
+NEOERR *db_end(NEOERR *err, int keep)
+{
+  if (err || !keep) {
+    db_rollback();
+    return nerr_pass(err);
+  }
+  return nerr_pass(db_commit());
+}
+
 void db_request_end(void)
 {
   if (in_tx) {

@@ -78,6 +78,10 @@ unsigned long long db_insert_id(DB_STMT *s);
 NEOERR *db_begin(void);
 NEOERR *db_commit(void);
 void db_rollback(void);
+/* The one end of a write's transaction: commits when err is OK and keep
+ * is set, else rolls back (keep unset: a refusal the caller reports, not
+ * an error); passes err, or the commit's error, on. */
+NEOERR *db_end(NEOERR *err, int keep);
 /* Called by the dispatcher after every request: rolls back a transaction a
  * failed handler left open, so no state crosses requests. */
 void db_request_end(void);
