@@ -3,6 +3,7 @@
 #include "customers/pages.h"
 #include "core/err.h"
 #include "core/page.h"
+#include "core/qs.h"
 #include "core/export.h"
 #include "db/customer.h"
 #include "db/customer_list.h"
@@ -79,17 +80,6 @@ static void parse_filter(struct req *r, struct customer_filter *f, struct filter
   else f->desc = dir && strcmp(dir, "desc") == 0;
   f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
   f->per = PER_PAGE;
-}
-
-static NEOERR *qs_add(STRING *s, const char *name, const char *value)
-{
-  if (!value || !*value) return STATUS_OK;
-  char *esc = NULL;
-  NEOERR *err = cgi_url_escape(value, &esc);
-  if (err) return nerr_pass(err);
-  err = string_appendf(s, "%s%s=%s", s->len ? "&" : "", name, esc);
-  free(esc);
-  return nerr_pass(err);
 }
 
 /* The filters as a query string (without sort and page), for the page

@@ -66,9 +66,7 @@ static DB_STMT purchases = DB_STMT_INIT(
 
 static NEOERR *rows(DB_STMT *s, long long id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(s, "i", id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(s, hdf, prefix, "i", id));
 }
 
 static NEOERR *purchase_rows(HDF *hdf)
@@ -91,11 +89,10 @@ static NEOERR *purchase_rows(HDF *hdf)
 
 NEOERR *db_complaint_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
-  NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (!err) err = db_row_to_hdf(&get, hdf, "Complaint", found);
+  NEOERR *err = db_read_row(&get, hdf, "Complaint", found, "iii", id, (long long)scope_limited(u),
+                            (long long)u->id);
   if (err || !*found) return nerr_pass(err);
-  if ((err = db_exec(&handling, "i", id)) ||
-      (err = db_row_to_hdf(&handling, hdf, "Handling", NULL)) ||
+  if ((err = db_read_row(&handling, hdf, "Handling", NULL, "i", id)) ||
       (err = rows(&proposals, id, hdf, "Proposals")) || (err = rows(&events, id, hdf, "Events")) ||
       (err = rows(&messages, id, hdf, "Messages")) ||
       (err = rows(&followups, id, hdf, "Followups")) ||
@@ -180,9 +177,7 @@ static DB_STMT of_customer = DB_STMT_INIT(
 NEOERR *db_customer_complaints(const struct user *u, long long customer_id, HDF *hdf,
                                const char *prefix)
 {
-  NEOERR *err = db_exec(&of_customer, "iii", customer_id, (long long)scope_limited(u),
-                        (long long)u->id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&of_customer, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&of_customer, hdf, prefix, "iii", customer_id,
+                                (long long)scope_limited(u), (long long)u->id));
 }
 

@@ -62,9 +62,7 @@ static DB_STMT provinces = DB_STMT_INIT(
 
 NEOERR *db_province_list(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&provinces, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&provinces, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&provinces, hdf, prefix, ""));
 }
 
 static DB_STMT refs = DB_STMT_INIT(
@@ -334,9 +332,7 @@ static DB_STMT messages = DB_STMT_INIT(
 
 NEOERR *db_complaint_customer_messages(long long id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&messages, "i", id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&messages, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&messages, hdf, prefix, "i", id));
 }
 
 static DB_STMT lock = DB_STMT_INIT(

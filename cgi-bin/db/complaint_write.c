@@ -249,28 +249,32 @@ static DB_STMT reopen = DB_STMT_INIT(
     "UPDATE complaints SET status = 'open', step = 7, closed_at = NULL,"
     " reopen_count = reopen_count + 1, version = version + 1, updated_at = NOW() WHERE id = ?");
 
-NEOERR *db_complaint_close(const struct user *u, const char *ip, long long id, long long version,
-                           struct complaint_result *res)
+/* Closing and reopening at step 7: statement s, the timeline row `what`,
+ * and the customer told. */
+static NEOERR *close_or_reopen(const struct user *u, const char *ip, long long id,
+                               long long version, enum complaint_act act, DB_STMT *s,
+                               const char *what, const char *note, struct complaint_result *res)
 {
   struct locked k;
   NEOERR *err = begin_locked(u, id, version, &k, res);
-  if (err || refused(res, &k, ACT_CLOSE, 7, u)) goto done;
-  if (!(err = db_exec(&close_it, "i", id)) && !(err = record(u, ip, id, 7, "closed", NULL)))
+  if (err || refused(res, &k, act, 7, u)) goto done;
+  if (!(err = db_exec(s, "i", id)) && !(err = record(u, ip, id, 7, what, note)))
     err = db_outbox_complaint(id, "step", NULL);
 done:
   return nerr_pass(db_end(err, res->outcome == CPL_OK));
 }
 
+NEOERR *db_complaint_close(const struct user *u, const char *ip, long long id, long long version,
+                           struct complaint_result *res)
+{
+  return nerr_pass(close_or_reopen(u, ip, id, version, ACT_CLOSE, &close_it, "closed", NULL, res));
+}
+
 NEOERR *db_complaint_reopen(const struct user *u, const char *ip, long long id, long long version,
                             const char *reason, struct complaint_result *res)
 {
-  struct locked k;
-  NEOERR *err = begin_locked(u, id, version, &k, res);
-  if (err || refused(res, &k, ACT_REOPEN, 7, u)) goto done;
-  if (!(err = db_exec(&reopen, "i", id)) && !(err = record(u, ip, id, 7, "reopened", reason)))
-    err = db_outbox_complaint(id, "step", NULL);
-done:
-  return nerr_pass(db_end(err, res->outcome == CPL_OK));
+  return nerr_pass(close_or_reopen(u, ip, id, version, ACT_REOPEN, &reopen, "reopened", reason,
+                                   res));
 }
 
 static DB_STMT message = DB_STMT_INIT(
