@@ -386,8 +386,6 @@ NEOERR *db_complaint_rate(long long id, int score, const char *comment, const ch
   *outcome = RATE_NOT_RESOLVED;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = rate_locked(id, score, comment, ip, outcome))) { db_rollback(); return nerr_pass(err); }
-  if (*outcome != RATE_OK && *outcome != RATE_REOPENED) { db_rollback(); return STATUS_OK; }
-  if ((err = db_commit())) { db_rollback(); return nerr_pass(err); }
-  return STATUS_OK;
+  err = rate_locked(id, score, comment, ip, outcome);
+  return nerr_pass(db_end(err, *outcome == RATE_OK || *outcome == RATE_REOPENED));
 }
