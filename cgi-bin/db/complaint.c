@@ -3,6 +3,7 @@
 #include "db/complaint.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
+#include "db/stored_file.h"
 #include "db/scope.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,17 +156,13 @@ static DB_STMT attachment = DB_STMT_INIT(
     COMPLAINT_SCOPE("c.region_id"));
 
 NEOERR *db_complaint_attachment(const struct user *u, long long attachment_id,
-                                struct complaint_stored_file *f, int *found)
+                                struct stored_file *f, int *found)
 {
+  static const int cols[3] = { 0, 1, 2 };   /* stored, type, name */
   NEOERR *err = db_exec(&attachment, "iii", attachment_id, (long long)scope_limited(u),
                         (long long)u->id);
   if (err) return nerr_pass(err);
-  if ((err = db_next(&attachment, found)) || !*found) { db_done(&attachment); return nerr_pass(err); }
-  snprintf(f->stored, sizeof f->stored, "%s", db_str(&attachment, 0));
-  snprintf(f->content_type, sizeof f->content_type, "%s", db_str(&attachment, 1));
-  snprintf(f->file_name, sizeof f->file_name, "%s", db_str(&attachment, 2));
-  db_done(&attachment);
-  return STATUS_OK;
+  return nerr_pass(db_stored_file_read(&attachment, cols, f, found));
 }
 
 static DB_STMT of_customer = DB_STMT_INIT(

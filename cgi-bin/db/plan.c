@@ -3,6 +3,7 @@
 #include "core/months.h"
 #include "db/customer.h"
 #include "db/db.h"
+#include "db/stored_file.h"
 #include "db/plan_sql.h"
 #include "db/scope.h"
 #include <stdio.h>
@@ -235,19 +236,12 @@ static DB_STMT attachment = DB_STMT_INIT(
     " JOIN support_executions e ON e.id = f.execution_id JOIN support_plans p ON p.id = e.plan_id"
     " JOIN customers c ON c.id = p.customer_id WHERE f.id = ? AND " PLAN_SCOPE);
 
-NEOERR *db_plan_attachment(const struct user *u, long long id, struct plan_file *f, int *found)
+NEOERR *db_plan_attachment(const struct user *u, long long id, struct stored_file *f, int *found)
 {
-  memset(f, 0, sizeof *f);
+  static const int cols[3] = { 2, 1, 0 };   /* stored, type, name */
   NEOERR *err = db_exec(&attachment, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (!err) err = db_next(&attachment, found);
   if (err) return nerr_pass(err);
-  if (*found) {
-    snprintf(f->file_name, sizeof f->file_name, "%s", db_str(&attachment, 0));
-    snprintf(f->content_type, sizeof f->content_type, "%s", db_str(&attachment, 1));
-    snprintf(f->stored, sizeof f->stored, "%s", db_str(&attachment, 2));
-  }
-  db_done(&attachment);
-  return STATUS_OK;
+  return nerr_pass(db_stored_file_read(&attachment, cols, f, found));
 }
 
 static DB_STMT support_plans = DB_STMT_INIT(
