@@ -3,6 +3,7 @@
 #include "complaint_stats/pages.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/listed.h"
 #include "db/customer.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -34,15 +35,6 @@ static void month_fmt(int mo, char *out, size_t n, int day)
 {
   unsigned y = (unsigned)(mo / 12) % 10000u, m = (unsigned)(mo % 12) % 12u + 1;
   snprintf(out, n, day ? "%04u-%02u-01" : "%04u-%02u", y, m);
-}
-
-static NEOERR *check_region(struct req *r, unsigned id)
-{
-  if (!id) return STATUS_OK;
-  HDF *list = hdf_get_obj(r->hdf, "Regions");
-  for (HDF *g = list ? hdf_obj_child(list) : NULL; g; g = hdf_obj_next(g))
-    if ((unsigned)hdf_get_int_value(g, "id", 0) == id) return STATUS_OK;
-  return app_fail(r, KERR_NOT_FOUND, "StatsRegion");
 }
 
 NEOERR *stats_filter_parse(struct req *r, struct stats_filter *f)
@@ -77,7 +69,8 @@ NEOERR *stats_filter_parse(struct req *r, struct stats_filter *f)
   month_fmt(to + 1, f->end, sizeof f->end, 1);
   f->region_id = (unsigned)req_param_int(r, "region", 0, 0, 65535);
 
-  if ((err = db_region_list(&r->user, h, "Regions")) || (err = check_region(r, f->region_id)))
+  if ((err = db_region_list(&r->user, h, "Regions")) ||
+      (err = listed_check(r, "Regions", f->region_id, "StatsRegion")))
     return nerr_pass(err);
   char a[8], b[8], qs[64];
   month_fmt(from, a, sizeof a, 0);

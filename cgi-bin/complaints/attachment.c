@@ -9,7 +9,7 @@
 
 NEOERR *complaints_attachment(struct req *r)
 {
-  struct complaint_stored_file f;
+  struct stored_file f;
   int found;
   NEOERR *err = db_complaint_attachment(&r->user, r->id, &f, &found);
   if (err) return nerr_pass(err);

@@ -8,6 +8,11 @@
 #include "core/req.h"
 #include <stdio.h>
 
+/* A stored file as its row names it: what file_send needs. */
+struct stored_file {
+  char stored[65], content_type[65], file_name[256];
+};
+
 /* The MIME type for a JPEG, PNG or PDF, else NULL. */
 const char *attachment_type(const unsigned char *head, size_t n);
 

@@ -1,21 +1,16 @@
 /* The customer list: search, filters, sorting, pages; export to CSV and
  * XLSX with the same filters and the same region scope. */
 #include "customers/pages.h"
-#include "core/csv_out.h"
 #include "core/err.h"
-#include "core/i18n.h"
 #include "core/page.h"
+#include "core/qs.h"
 #include "core/export.h"
-#include "core/xlsx_out.h"
 #include "db/customer.h"
 #include "db/customer_list.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Download names: 客户档案-YYYYMMDD.csv / .xlsx. */
-#define STEM "客户档案"
 
 #define PER_PAGE 20
 #define MAX_PAGE 1000000
@@ -85,17 +80,6 @@ static void parse_filter(struct req *r, struct customer_filter *f, struct filter
   else f->desc = dir && strcmp(dir, "desc") == 0;
   f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
   f->per = PER_PAGE;
-}
-
-static NEOERR *qs_add(STRING *s, const char *name, const char *value)
-{
-  if (!value || !*value) return STATUS_OK;
-  char *esc = NULL;
-  NEOERR *err = cgi_url_escape(value, &esc);
-  if (err) return nerr_pass(err);
-  err = string_appendf(s, "%s%s=%s", s->len ? "&" : "", name, esc);
-  free(esc);
-  return nerr_pass(err);
 }
 
 /* The filters as a query string (without sort and page), for the page
@@ -212,107 +196,39 @@ NEOERR *customers_list(struct req *r)
   return STATUS_OK;
 }
 
-/* --- export --------------------------------------------------------------- */
+/* --- export (core/export.c) ---------------------------------------------- */
 
 enum { X_CODE, X_NAME, X_KIND, X_REGION_ZH, X_REGION_EN, X_CITY, X_POSTAL, X_ADDRESS,
        X_PHONE, X_OWNER, X_LIFECYCLE, X_CLASS, X_PURCHASE, X_CREDIT };
 
-/* The exported columns: header key (under L.Customers) and the row column. */
-static const struct { const char *head; int col; } xcols[] = {
-  { "Code", X_CODE }, { "Name", X_NAME }, { "Kind", X_KIND }, { "Region", X_REGION_ZH },
-  { "City", X_CITY }, { "PostalCode", X_POSTAL }, { "Address", X_ADDRESS },
-  { "Phone", X_PHONE }, { "Owner", X_OWNER }, { "Lifecycle", X_LIFECYCLE },
-  { "Class", X_CLASS }, { "LastPurchase", X_PURCHASE }, { "CreditLimit", X_CREDIT },
-};
-#define NX ((int)N(xcols))
-
-struct export {
-  struct req *r;
-  int en;
-  STRING buf;                /* CSV: bytes not yet written */
-  struct xlsx_out x;
-  const char *head[NX];
+static const struct export_col xcols[] = {
+  { "Code", X_CODE, 0, NULL, 0 }, { "Name", X_NAME, 0, NULL, 0 },
+  { "Kind", X_KIND, 0, "Kind", 0 }, { "Region", X_REGION_ZH, X_REGION_EN, NULL, 0 },
+  { "City", X_CITY, 0, NULL, 0 }, { "PostalCode", X_POSTAL, 0, NULL, 0 },
+  { "Address", X_ADDRESS, 0, NULL, 0 }, { "Phone", X_PHONE, 0, NULL, 0 },
+  { "Owner", X_OWNER, 0, NULL, 0 }, { "Lifecycle", X_LIFECYCLE, 0, "Lifecycle", 0 },
+  { "Class", X_CLASS, 0, NULL, 0 }, { "LastPurchase", X_PURCHASE, 0, NULL, 0 },
+  { "CreditLimit", X_CREDIT, 0, NULL, 1 },
 };
 
-static const char *label(const char *lang, const char *group, const char *v)
+/* Download names: 客户档案-YYYYMMDD.csv / .xlsx. */
+static const struct export_spec export_spec = {
+  .stem = "客户档案", .head_prefix = "Customers", .title = "Customers.Title",
+  .cols = xcols, .ncols = (int)N(xcols),
+};
+
+static NEOERR *export_rows(const struct user *u, void *f, export_each_fn each, void *each_ctx)
 {
-  if (!v) return NULL;
-  char key[96];
-  snprintf(key, sizeof key, "%s.%s", group, v);
-  const char *s = i18n_get(lang, key);
-  return s == key ? v : s;   /* i18n_get answers with the key when missing */
+  return nerr_pass(db_customer_export(u, f, each, each_ctx));
 }
 
-/* The row's cells as text, in export order. */
-static void cells(struct export *e, const char *const *c, const char **out)
-{
-  for (int i = 0; i < NX; i++) {
-    int k = xcols[i].col;
-    if (k == X_REGION_ZH && e->en) k = X_REGION_EN;
-    out[i] = c[k];
-  }
-  out[2] = label(e->r->lang, "Kind", c[X_KIND]);
-  out[9] = label(e->r->lang, "Lifecycle", c[X_LIFECYCLE]);
-}
-
-static void headers(struct export *e)
-{
-  char key[64];
-  for (int i = 0; i < NX; i++) {
-    snprintf(key, sizeof key, "Customers.%s", xcols[i].head);
-    e->head[i] = i18n_get(e->r->lang, key);
-  }
-}
-
-static NEOERR *csv_each(void *ctx, const char *const *c)
-{
-  struct export *e = ctx;
-  const char *v[NX];
-  cells(e, c, v);
-  NEOERR *err = csv_row(&e->buf, v, NX);
-  if (!err && e->buf.len >= 64 * 1024) err = export_csv_flush(e->r, &e->buf, STEM);
-  return nerr_pass(err);
-}
-
-NEOERR *customers_export_csv(struct req *r)
+static NEOERR *customers_export(struct req *r, int xlsx)
 {
   struct customer_filter f;
   struct filter_bufs b;
-  struct export e = { .r = r, .en = strcmp(r->lang, "en") == 0 };
   parse_filter(r, &f, &b);
-  string_init(&e.buf);
-  headers(&e);
-  NEOERR *err;
-  if (!(err = string_append(&e.buf, CSV_BOM)) && !(err = csv_row(&e.buf, e.head, NX)) &&
-      !(err = db_customer_export(&r->user, &f, csv_each, &e)))
-    err = export_csv_flush(r, &e.buf, STEM);   /* no rows: the header alone */
-  string_clear(&e.buf);
-  return nerr_pass(err);
+  return nerr_pass(export_list(r, &export_spec, xlsx, export_rows, &f));
 }
 
-static NEOERR *xlsx_each(void *ctx, const char *const *c)
-{
-  struct export *e = ctx;
-  NEOERR *err = STATUS_OK;
-  const char *v[NX];
-  cells(e, c, v);
-  for (int i = 0; i < NX && !err; i++) {
-    if (xcols[i].col == X_CREDIT && v[i]) err = xlsx_number(&e->x, i, strtod(v[i], NULL));
-    else err = xlsx_text(&e->x, i, v[i], 0);
-  }
-  xlsx_next_row(&e->x);
-  return nerr_pass(err);
-}
-
-NEOERR *customers_export_xlsx(struct req *r)
-{
-  struct customer_filter f;
-  struct filter_bufs b;
-  struct export e = { .r = r, .en = strcmp(r->lang, "en") == 0 };
-  parse_filter(r, &f, &b);
-  headers(&e);
-  NEOERR *err = export_xlsx_begin(&e.x, i18n_get(r->lang, "Customers.Title"), e.head, NX);
-  if (err) return nerr_pass(err);
-  err = db_customer_export(&r->user, &f, xlsx_each, &e);
-  return nerr_pass(export_xlsx_end(&e.x, err, r, STEM));
-}
+NEOERR *customers_export_csv(struct req *r) { return customers_export(r, 0); }
+NEOERR *customers_export_xlsx(struct req *r) { return customers_export(r, 1); }

@@ -1,147 +1,78 @@
 /* GET /dashboard.csv and .xlsx: the dealer table of the current region and
- * sort, every row, streamed. Text cells get the formula guard of
- * core/csv_out.h in both writers. */
+ * sort, every row, streamed through core/export.c. */
 #include "dashboard/figures.h"
 #include "core/format.h"
 #include "dashboard/pages.h"
-#include "core/csv_out.h"
-#include "core/i18n.h"
 #include "core/export.h"
-#include "core/xlsx_out.h"
 #include "db/dashboard_settings.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
-/* Download names: 经销商看板-YYYYMMDD.csv / .xlsx. */
-#define STEM "经销商看板"
 
 enum { C_ID, C_NAME, C_CLASS, C_YTD, C_LY, C_TARGET, C_BUDGET, C_SPEND, C_COMPLAINTS,
        C_OVERDUE, C_CONTACT, C_PURCHASE, C_IDLE };
-enum { X_GROWTH = 100, X_ATTAIN, X_SLEEP };
+enum { X_GROWTH = EXPORT_DERIVED, X_ATTAIN, X_SLEEP };
 
-/* The exported columns: header key (under L.Dash.Col), the source (a row
- * column or a derived X_ value), and whether XLSX writes a number. */
-static const struct { const char *head; int col; int number; } xcols[] = {
-  { "Code", C_ID, 1 }, { "Name", C_NAME, 0 }, { "Class", C_CLASS, 0 },
-  { "Ytd", C_YTD, 1 }, { "Ly", C_LY, 1 }, { "Growth", X_GROWTH, 1 },
-  { "Target", C_TARGET, 1 }, { "Attain", X_ATTAIN, 1 }, { "Budget", C_BUDGET, 1 },
-  { "Spend", C_SPEND, 1 }, { "Complaints", C_COMPLAINTS, 1 }, { "Overdue", C_OVERDUE, 1 },
-  { "Contact", C_CONTACT, 0 }, { "Purchase", C_PURCHASE, 0 }, { "Sleep", X_SLEEP, 0 },
+static const struct export_col cols[] = {
+  { "Code", C_ID, 0, NULL, 1 }, { "Name", C_NAME, 0, NULL, 0 },
+  { "Class", C_CLASS, 0, NULL, 0 }, { "Ytd", C_YTD, 0, NULL, 1 }, { "Ly", C_LY, 0, NULL, 1 },
+  { "Growth", X_GROWTH, 0, NULL, 1 }, { "Target", C_TARGET, 0, NULL, 1 },
+  { "Attain", X_ATTAIN, 0, NULL, 1 }, { "Budget", C_BUDGET, 0, NULL, 1 },
+  { "Spend", C_SPEND, 0, NULL, 1 }, { "Complaints", C_COMPLAINTS, 0, NULL, 1 },
+  { "Overdue", C_OVERDUE, 0, NULL, 1 }, { "Contact", C_CONTACT, 0, NULL, 0 },
+  { "Purchase", C_PURCHASE, 0, NULL, 0 }, { "Sleep", X_SLEEP, 0, NULL, 0 },
 };
-#define NX ((int)(sizeof xcols / sizeof xcols[0]))
+#define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
-struct export {
-  struct req *r;
+struct source {
+  struct dash_filter f;
   struct dash_settings s;
-  STRING buf;                /* CSV: bytes not yet written */
-  struct xlsx_out x;
-  const char *head[NX];
-  char growth[32], attain[32];
+  char growth[32], attain[32], sleep[64];
 };
 
-static NEOERR *prepare(struct export *e, struct req *r, struct dash_filter *f)
+/* Growth, attainment and the sleep word, from the row's figures. */
+static void derive(void *ctx, const char *lang, const char *const *c, const char **out)
 {
-  char key[64];
-  memset(e, 0, sizeof *e);
-  e->r = r;
-  for (int i = 0; i < NX; i++) {
-    snprintf(key, sizeof key, "Dash.Col.%s", xcols[i].head);
-    e->head[i] = i18n_get(r->lang, key);
-  }
-  NEOERR *err = dash_filter_parse(r, f);
-  if (!err) err = db_dash_settings(&e->s);
-  return nerr_pass(err);
-}
-
-/* The row's cells as text, in export order. */
-static void cells(struct export *e, const char *const *c, const char **out)
-{
+  struct source *s = ctx;
   double pct;
-  const char *sleep = dash_sleep(c[C_IDLE] ? atol(c[C_IDLE]) : -1, e->s.doze_days,
-                                 e->s.half_days, e->s.deep_days);
-  char key[64];
-  snprintf(key, sizeof key, "Dash.Sleep.%s", sleep);
+  snprintf(s->sleep, sizeof s->sleep, "Dash.Sleep.%s",
+           dash_sleep(c[C_IDLE] ? atol(c[C_IDLE]) : -1, s->s.doze_days, s->s.half_days,
+                      s->s.deep_days));
   double ytd = c[C_YTD] ? strtod(c[C_YTD], NULL) : 0;
-  e->growth[0] = e->attain[0] = '\0';
+  s->growth[0] = s->attain[0] = '\0';
   if (pct_change(ytd, c[C_LY] ? strtod(c[C_LY], NULL) : 0, &pct))
-    pct_text(pct, e->growth, sizeof e->growth);
+    pct_text(pct, s->growth, sizeof s->growth);
   if (pct_share(ytd, c[C_TARGET] ? strtod(c[C_TARGET], NULL) : 0, &pct))
-    pct_text(pct, e->attain, sizeof e->attain);
-  for (int i = 0; i < NX; i++) {
-    switch (xcols[i].col) {
-    case X_GROWTH: out[i] = e->growth[0] ? e->growth : NULL; break;
-    case X_ATTAIN: out[i] = e->attain[0] ? e->attain : NULL; break;
-    case X_SLEEP: out[i] = i18n_get(e->r->lang, key); break;
-    default: out[i] = c[xcols[i].col];
+    pct_text(pct, s->attain, sizeof s->attain);
+  for (int i = 0; i < NCOLS; i++) {
+    switch (cols[i].col) {
+    case X_GROWTH: out[i] = s->growth[0] ? s->growth : NULL; break;
+    case X_ATTAIN: out[i] = s->attain[0] ? s->attain : NULL; break;
+    case X_SLEEP: out[i] = i18n_get(lang, s->sleep); break;
     }
   }
 }
 
-/* A number we computed (a whole string strtod reads) goes out as it is, so
- * a fall of -12.5% stays a number; everything else through the guarded
- * csv_field (a dealer's name can be anything). */
-static int is_number(const char *s)
+/* Download names: 经销商看板-YYYYMMDD.csv / .xlsx. */
+static const struct export_spec spec = {
+  .stem = "经销商看板", .head_prefix = "Dash.Col", .title = "Dash.Title",
+  .cols = cols, .ncols = NCOLS, .csv_bare = 1, .derive = derive,
+};
+
+static NEOERR *rows(const struct user *u, void *ctx, export_each_fn each, void *each_ctx)
 {
-  char *end;
-  if (!s || !*s) return 0;
-  strtod(s, &end);
-  return *end == '\0';
+  struct source *s = ctx;
+  return nerr_pass(db_dash_export(u, &s->f, each, each_ctx));
 }
 
-static NEOERR *csv_each(void *ctx, const char *const *c)
+static NEOERR *dash_export(struct req *r, int xlsx)
 {
-  struct export *e = ctx;
-  const char *v[NX];
-  cells(e, c, v);
-  NEOERR *err = STATUS_OK;
-  for (int i = 0; i < NX && !err; i++) {
-    if (xcols[i].number && is_number(v[i]))
-      err = i ? string_appendf(&e->buf, ",%s", v[i]) : string_append(&e->buf, v[i]);
-    else
-      err = csv_field(&e->buf, v[i], i == 0);
-  }
-  if (!err) err = csv_end_row(&e->buf);
-  if (!err && e->buf.len >= 64 * 1024) err = export_csv_flush(e->r, &e->buf, STEM);
+  struct source s;
+  NEOERR *err = dash_filter_parse(r, &s.f);
+  if (!err) err = db_dash_settings(&s.s);
+  if (!err) err = export_list(r, &spec, xlsx, rows, &s);
   return nerr_pass(err);
 }
 
-NEOERR *dash_export_csv(struct req *r)
-{
-  struct dash_filter f;
-  struct export e;
-  NEOERR *err = prepare(&e, r, &f);
-  if (err) return nerr_pass(err);
-  string_init(&e.buf);
-  if (!(err = string_append(&e.buf, CSV_BOM)) && !(err = csv_row(&e.buf, e.head, NX)) &&
-      !(err = db_dash_export(&r->user, &f, csv_each, &e)))
-    err = export_csv_flush(r, &e.buf, STEM);
-  string_clear(&e.buf);
-  return nerr_pass(err);
-}
-
-static NEOERR *xlsx_each(void *ctx, const char *const *c)
-{
-  struct export *e = ctx;
-  NEOERR *err = STATUS_OK;
-  const char *v[NX];
-  cells(e, c, v);
-  for (int i = 0; i < NX && !err; i++) {
-    if (xcols[i].number && v[i]) err = xlsx_number(&e->x, i, strtod(v[i], NULL));
-    else err = xlsx_text(&e->x, i, v[i], 0);
-  }
-  xlsx_next_row(&e->x);
-  return nerr_pass(err);
-}
-
-NEOERR *dash_export_xlsx(struct req *r)
-{
-  struct dash_filter f;
-  struct export e;
-  NEOERR *err = prepare(&e, r, &f);
-  if (err) return nerr_pass(err);
-  if ((err = export_xlsx_begin(&e.x, i18n_get(r->lang, "Dash.Title"), e.head, NX)))
-    return nerr_pass(err);
-  err = db_dash_export(&r->user, &f, xlsx_each, &e);
-  return nerr_pass(export_xlsx_end(&e.x, err, r, STEM));
-}
+NEOERR *dash_export_csv(struct req *r) { return dash_export(r, 0); }
+NEOERR *dash_export_xlsx(struct req *r) { return dash_export(r, 1); }

@@ -2,6 +2,7 @@
  * the dealer table's sort and page. */
 #include "dashboard/pages.h"
 #include "core/err.h"
+#include "core/listed.h"
 #include "db/customer.h"
 #include <stdio.h>
 #include <string.h>
@@ -18,15 +19,6 @@ static const struct { const char *word; int desc; } sorts[DS_COUNT] = {
   [DS_CONTACT] = { "contact", 0 }, [DS_PURCHASE] = { "purchase", 0 },
 };
 
-static NEOERR *check_region(struct req *r, unsigned id)
-{
-  if (!id) return STATUS_OK;
-  HDF *list = hdf_get_obj(r->hdf, "Regions");
-  for (HDF *g = list ? hdf_obj_child(list) : NULL; g; g = hdf_obj_next(g))
-    if ((unsigned)hdf_get_int_value(g, "id", 0) == id) return STATUS_OK;
-  return app_fail(r, KERR_NOT_FOUND, "DashRegion");
-}
-
 NEOERR *dash_filter_parse(struct req *r, struct dash_filter *f)
 {
   HDF *h = r->hdf;
@@ -42,7 +34,8 @@ NEOERR *dash_filter_parse(struct req *r, struct dash_filter *f)
   else if (dir && !strcmp(dir, "desc")) f->desc = 1;
   f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
   f->per = PER_PAGE;
-  if ((err = db_region_list(&r->user, h, "Regions")) || (err = check_region(r, f->region_id)))
+  if ((err = db_region_list(&r->user, h, "Regions")) ||
+      (err = listed_check(r, "Regions", f->region_id, "DashRegion")))
     return nerr_pass(err);
   char qs[96], base[32];
   snprintf(base, sizeof base, "region=%u", f->region_id);

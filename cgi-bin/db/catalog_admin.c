@@ -103,11 +103,7 @@ NEOERR *db_category_save(const struct user *who, const char *ip, long long id,
     if (!err) err = db_audit(who, ip, creating ? "create" : "update", "product_category",
                              (unsigned long long)id, detail);
   }
-  if (err || !*found) {
-    db_rollback();
-    return nerr_pass(err);
-  }
-  return nerr_pass(db_commit());
+  return nerr_pass(db_end(err, *found));
 }
 
 static void describe(const struct product_fields *f, char *out, size_t n)
@@ -120,8 +116,7 @@ static void describe(const struct product_fields *f, char *out, size_t n)
  * becomes CATALOG_CODE_TAKEN). */
 static NEOERR *finish(NEOERR *err, enum catalog_outcome *outcome)
 {
-  if (!err && *outcome == CATALOG_SAVED) return nerr_pass(db_commit());
-  db_rollback();
+  err = db_end(err, *outcome == CATALOG_SAVED);
   if (nerr_handle(&err, KERR_CONFLICT)) *outcome = CATALOG_CODE_TAKEN;
   return nerr_pass(err);
 }
@@ -246,9 +241,5 @@ NEOERR *db_province_regions(const struct user *who, const char *ip,
     err = db_audit(who, ip, "update", "province", (unsigned long long)moves[i].province_id,
                    detail);
   }
-  if (err) {
-    db_rollback();
-    return nerr_pass(err);
-  }
-  return nerr_pass(db_commit());
+  return nerr_pass(db_end(err, 1));
 }

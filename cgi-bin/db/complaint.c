@@ -3,6 +3,7 @@
 #include "db/complaint.h"
 #include "db/complaint_sql.h"
 #include "db/db.h"
+#include "db/stored_file.h"
 #include "db/scope.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,9 +67,7 @@ static DB_STMT purchases = DB_STMT_INIT(
 
 static NEOERR *rows(DB_STMT *s, long long id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(s, "i", id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(s, hdf, prefix, "i", id));
 }
 
 static NEOERR *purchase_rows(HDF *hdf)
@@ -91,11 +90,10 @@ static NEOERR *purchase_rows(HDF *hdf)
 
 NEOERR *db_complaint_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
-  NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (!err) err = db_row_to_hdf(&get, hdf, "Complaint", found);
+  NEOERR *err = db_read_row(&get, hdf, "Complaint", found, "iii", id, (long long)scope_limited(u),
+                            (long long)u->id);
   if (err || !*found) return nerr_pass(err);
-  if ((err = db_exec(&handling, "i", id)) ||
-      (err = db_row_to_hdf(&handling, hdf, "Handling", NULL)) ||
+  if ((err = db_read_row(&handling, hdf, "Handling", NULL, "i", id)) ||
       (err = rows(&proposals, id, hdf, "Proposals")) || (err = rows(&events, id, hdf, "Events")) ||
       (err = rows(&messages, id, hdf, "Messages")) ||
       (err = rows(&followups, id, hdf, "Followups")) ||
@@ -158,17 +156,13 @@ static DB_STMT attachment = DB_STMT_INIT(
     COMPLAINT_SCOPE("c.region_id"));
 
 NEOERR *db_complaint_attachment(const struct user *u, long long attachment_id,
-                                struct complaint_stored_file *f, int *found)
+                                struct stored_file *f, int *found)
 {
+  static const int cols[3] = { 0, 1, 2 };   /* stored, type, name */
   NEOERR *err = db_exec(&attachment, "iii", attachment_id, (long long)scope_limited(u),
                         (long long)u->id);
   if (err) return nerr_pass(err);
-  if ((err = db_next(&attachment, found)) || !*found) { db_done(&attachment); return nerr_pass(err); }
-  snprintf(f->stored, sizeof f->stored, "%s", db_str(&attachment, 0));
-  snprintf(f->content_type, sizeof f->content_type, "%s", db_str(&attachment, 1));
-  snprintf(f->file_name, sizeof f->file_name, "%s", db_str(&attachment, 2));
-  db_done(&attachment);
-  return STATUS_OK;
+  return nerr_pass(db_stored_file_read(&attachment, cols, f, found));
 }
 
 static DB_STMT of_customer = DB_STMT_INIT(
@@ -180,9 +174,7 @@ static DB_STMT of_customer = DB_STMT_INIT(
 NEOERR *db_customer_complaints(const struct user *u, long long customer_id, HDF *hdf,
                                const char *prefix)
 {
-  NEOERR *err = db_exec(&of_customer, "iii", customer_id, (long long)scope_limited(u),
-                        (long long)u->id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&of_customer, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&of_customer, hdf, prefix, "iii", customer_id,
+                                (long long)scope_limited(u), (long long)u->id));
 }
 

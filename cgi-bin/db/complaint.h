@@ -6,6 +6,7 @@
  * the regions bound to them (never those without a region), and an id
  * outside them is "not found". The queue is in complaint_list.h, writes
  * in complaint_write.h. */
+#include "core/files.h"
 #include "core/req.h"
 
 /* Complaint id under Complaint.* with Handling.*, Proposals.N, Events.N,
@@ -19,11 +20,8 @@ NEOERR *db_complaint_get(const struct user *u, long long id, HDF *hdf, int *foun
 NEOERR *db_complaint_suggest(const struct user *u, long long id, HDF *hdf, const char *prefix);
 
 /* An attachment in scope: its stored name, content type and file name. */
-struct complaint_stored_file {
-  char stored[65], content_type[65], file_name[256];
-};
 NEOERR *db_complaint_attachment(const struct user *u, long long attachment_id,
-                                struct complaint_stored_file *f, int *found);
+                                struct stored_file *f, int *found);
 
 /* A customer's complaints (newest first) under prefix.N, for the customer
  * file's tab; the caller has checked the customer. */

@@ -63,9 +63,7 @@ static DB_STMT provinces = DB_STMT_INIT(
 
 NEOERR *db_province_list(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&provinces, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&provinces, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&provinces, hdf, prefix, ""));
 }
 
 static DB_STMT refs = DB_STMT_INIT(
@@ -335,9 +333,7 @@ static DB_STMT messages = DB_STMT_INIT(
 
 NEOERR *db_complaint_customer_messages(long long id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&messages, "i", id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&messages, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&messages, hdf, prefix, "i", id));
 }
 
 static DB_STMT lock = DB_STMT_INIT(
@@ -391,8 +387,6 @@ NEOERR *db_complaint_rate(long long id, int score, const char *comment, const ch
   *outcome = RATE_NOT_RESOLVED;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = rate_locked(id, score, comment, ip, outcome))) { db_rollback(); return nerr_pass(err); }
-  if (*outcome != RATE_OK && *outcome != RATE_REOPENED) { db_rollback(); return STATUS_OK; }
-  if ((err = db_commit())) { db_rollback(); return nerr_pass(err); }
-  return STATUS_OK;
+  err = rate_locked(id, score, comment, ip, outcome);
+  return nerr_pass(db_end(err, *outcome == RATE_OK || *outcome == RATE_REOPENED));
 }

@@ -192,8 +192,8 @@ NEOERR *db_complaint_step(const struct user *u, const char *ip, long long id, lo
     goto done;
   }
   if (entry) {
-    if ((err = add_entry(u, ip, id, step, v))) goto done;
-    return nerr_pass(db_commit());
+    err = add_entry(u, ip, id, step, v);
+    goto done;
   }
   long long assignee = step == 1 ? strtoll(hdf_get_value(v, "assignee_id", "0"), NULL, 10) : 0;
   char assignee_name[80] = "";
@@ -217,11 +217,9 @@ NEOERR *db_complaint_step(const struct user *u, const char *ip, long long id, lo
     goto done;
   if (assignee && (err = record(u, ip, id, step, "assigned", assignee_name))) goto done;
   /* The customer sees the step on the status page; step 6 resolves it. */
-  if ((err = db_outbox_complaint(id, step == 6 ? "resolved" : "step", NULL))) goto done;
-  return nerr_pass(db_commit());
+  err = db_outbox_complaint(id, step == 6 ? "resolved" : "step", NULL);
 done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res->outcome == CPL_OK));
 }
 
 static DB_STMT decide = DB_STMT_INIT(
@@ -236,16 +234,13 @@ NEOERR *db_complaint_decide(const struct user *u, const char *ip, long long id, 
   if (err || refused(res, &k, ACT_DECIDE, 4, u)) goto done;
   struct db_arg a[5] = { DB_INT(5), DB_STR(NULL), DB_INT(0), DB_INT(0), DB_INT(id) };
   struct db_arg back[3] = { DB_STR("returned"), DB_STR(NULL), DB_INT(id) };
-  if ((err = db_exec(&decide, "sisi", approve ? "approved" : "returned", (long long)u->id,
-                     comment, k.pending_id)) ||
-      (err = approve ? db_execa(&advance, a, 5) : db_execa(&proposal_state, back, 3)) ||
-      (err = record(u, ip, id, 4, approve ? "approved" : "returned", comment)) ||
-      (approve && (err = db_outbox_complaint(id, "step", NULL))))
-    goto done;
-  return nerr_pass(db_commit());
+  if (!(err = db_exec(&decide, "sisi", approve ? "approved" : "returned", (long long)u->id,
+                      comment, k.pending_id)) &&
+      !(err = approve ? db_execa(&advance, a, 5) : db_execa(&proposal_state, back, 3)) &&
+      !(err = record(u, ip, id, 4, approve ? "approved" : "returned", comment)) && approve)
+    err = db_outbox_complaint(id, "step", NULL);
 done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res->outcome == CPL_OK));
 }
 
 static DB_STMT close_it = DB_STMT_INIT(
@@ -255,34 +250,32 @@ static DB_STMT reopen = DB_STMT_INIT(
     "UPDATE complaints SET status = 'open', step = 7, closed_at = NULL,"
     " reopen_count = reopen_count + 1, version = version + 1, updated_at = NOW() WHERE id = ?");
 
-NEOERR *db_complaint_close(const struct user *u, const char *ip, long long id, long long version,
-                           struct complaint_result *res)
+/* Closing and reopening at step 7: statement s, the timeline row `what`,
+ * and the customer told. */
+static NEOERR *close_or_reopen(const struct user *u, const char *ip, long long id,
+                               long long version, enum complaint_act act, DB_STMT *s,
+                               const char *what, const char *note, struct complaint_result *res)
 {
   struct locked k;
   NEOERR *err = begin_locked(u, id, version, &k, res);
-  if (err || refused(res, &k, ACT_CLOSE, 7, u)) goto done;
-  if ((err = db_exec(&close_it, "i", id)) || (err = record(u, ip, id, 7, "closed", NULL)) ||
-      (err = db_outbox_complaint(id, "step", NULL)))
-    goto done;
-  return nerr_pass(db_commit());
+  if (err || refused(res, &k, act, 7, u)) goto done;
+  if (!(err = db_exec(s, "i", id)) && !(err = record(u, ip, id, 7, what, note)))
+    err = db_outbox_complaint(id, "step", NULL);
 done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res->outcome == CPL_OK));
+}
+
+NEOERR *db_complaint_close(const struct user *u, const char *ip, long long id, long long version,
+                           struct complaint_result *res)
+{
+  return nerr_pass(close_or_reopen(u, ip, id, version, ACT_CLOSE, &close_it, "closed", NULL, res));
 }
 
 NEOERR *db_complaint_reopen(const struct user *u, const char *ip, long long id, long long version,
                             const char *reason, struct complaint_result *res)
 {
-  struct locked k;
-  NEOERR *err = begin_locked(u, id, version, &k, res);
-  if (err || refused(res, &k, ACT_REOPEN, 7, u)) goto done;
-  if ((err = db_exec(&reopen, "i", id)) || (err = record(u, ip, id, 7, "reopened", reason)) ||
-      (err = db_outbox_complaint(id, "step", NULL)))
-    goto done;
-  return nerr_pass(db_commit());
-done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(close_or_reopen(u, ip, id, version, ACT_REOPEN, &reopen, "reopened", reason,
+                                   res));
 }
 
 static DB_STMT message = DB_STMT_INIT(
@@ -307,15 +300,12 @@ NEOERR *db_complaint_message(const struct user *u, const char *ip, long long id,
   }
   char note[120];
   snprintf(note, sizeof note, "%.100s", body);
-  if ((err = db_exec(&message, "isis", id, audience, (long long)u->id, body)) ||
-      (to_customer && (err = db_exec(&answered, "i", id))) ||
-      (err = record(u, ip, id, k.s.step, to_customer ? "message" : "note", NULL)) ||
-      (to_customer && (err = db_outbox_complaint(id, "message", body))))
-    goto done;
-  return nerr_pass(db_commit());
+  if (!(err = db_exec(&message, "isis", id, audience, (long long)u->id, body)) &&
+      !(to_customer && (err = db_exec(&answered, "i", id))) &&
+      !(err = record(u, ip, id, k.s.step, to_customer ? "message" : "note", NULL)) && to_customer)
+    err = db_outbox_complaint(id, "message", body);
 done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res->outcome == CPL_OK));
 }
 
 /* begin_locked (any version) for what only office roles do to a
@@ -363,13 +353,10 @@ NEOERR *db_complaint_match(const struct user *u, const char *ip, long long id,
     customer_id ? DB_INT(customer_id) : DB_STR(NULL), region ? DB_INT(region) : DB_STR(NULL),
     DB_INT(id),
   };
-  if ((err = db_execa(&link, a, 3)) ||
-      (err = record(u, ip, id, k.s.step, customer_id ? "matched" : "unmatched", who)))
-    goto done;
-  return nerr_pass(db_commit());
+  if (!(err = db_execa(&link, a, 3)))
+    err = record(u, ip, id, k.s.step, customer_id ? "matched" : "unmatched", who);
 done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res->outcome == CPL_OK));
 }
 
 static DB_STMT attach = DB_STMT_INIT(
@@ -395,9 +382,7 @@ NEOERR *db_complaint_attach(const struct user *u, const char *ip, long long id,
     if (len < sizeof names)
       len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? "、" : "", f->file_name);
   }
-  if ((err = record(u, ip, id, k.s.step, "attached", names))) goto done;
-  return nerr_pass(db_commit());
+  err = record(u, ip, id, k.s.step, "attached", names);
 done:
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res->outcome == CPL_OK));
 }

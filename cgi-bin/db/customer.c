@@ -169,9 +169,7 @@ static DB_STMT home = DB_STMT_INIT(
 NEOERR *db_home_counts(const struct user *u, HDF *hdf)
 {
   long long lim = scope_limited(u), id = u->id;
-  NEOERR *err = db_exec(&home, "iiiii", lim, id, id, lim, id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&home, hdf, "Home", NULL));
+  return nerr_pass(db_read_row(&home, hdf, "Home", NULL, "iiiii", lim, id, id, lim, id));
 }
 
 static DB_STMT values = DB_STMT_INIT(
@@ -181,9 +179,8 @@ static DB_STMT values = DB_STMT_INIT(
 NEOERR *db_customer_values(const struct user *u, long long id, HDF *hdf,
                            const char *prefix, int *found)
 {
-  NEOERR *err = db_exec(&values, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&values, hdf, prefix, found));
+  return nerr_pass(db_read_row(&values, hdf, prefix, found, "iii", id,
+                               (long long)scope_limited(u), (long long)u->id));
 }
 
 static DB_STMT owners = DB_STMT_INIT(
@@ -192,9 +189,7 @@ static DB_STMT owners = DB_STMT_INIT(
 
 NEOERR *db_owner_list(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&owners, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&owners, hdf, prefix, ""));
 }
 
 static DB_STMT by_code = DB_STMT_INIT(
@@ -210,8 +205,6 @@ NEOERR *db_customer_by_code(const struct user *u, const char *code_or_id, HDF *h
                             const char *prefix, int *found)
 {
   long long id = strtoll(code_or_id, NULL, 10);
-  NEOERR *err = db_exec(&by_code, "siiis", code_or_id, id, (long long)scope_limited(u),
-                        (long long)u->id, code_or_id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_row_to_hdf(&by_code, hdf, prefix, found));
+  return nerr_pass(db_read_row(&by_code, hdf, prefix, found, "siiis", code_or_id, id,
+                               (long long)scope_limited(u), (long long)u->id, code_or_id));
 }

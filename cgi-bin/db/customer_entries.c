@@ -85,9 +85,7 @@ static DB_STMT history = DB_STMT_INIT(
 
 NEOERR *db_customer_people(long long id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&people, "i", id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&people, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&people, hdf, prefix, "i", id));
 }
 
 NEOERR *db_customer_tab(const struct user *u, long long id, const char *tab, HDF *hdf)
@@ -165,22 +163,19 @@ NEOERR *db_entry_add(const struct user *u, const char *ip, long long customer_id
   for (int i = 0; i < inserts[k].with_user; i++) a[n++] = DB_INT(u->id);
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto fail;
-  if (!found) { *outcome = ENTRY_NOT_FOUND; goto fail; }
+  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto end;
+  if (!found) { *outcome = ENTRY_NOT_FOUND; goto end; }
   DB_STMT *s = &inserts[k].stmt;
   if ((err = db_execa(s, a, n))) {
     /* A product that does not exist fails its foreign key. */
     if (nerr_handle(&err, KERR_BAD_REFERENCE)) *outcome = ENTRY_BAD_REFERENCE;
-    goto fail;
+    goto end;
   }
   char detail[64];
   snprintf(detail, sizeof detail, "%s #%llu", kind, db_insert_id(s));
-  if ((err = db_audit(u, ip, "add", "customer", customer_id, detail)) || (err = db_commit()))
-    goto fail;
-  return STATUS_OK;
-fail:
-  db_rollback();
-  return nerr_pass(err);
+  err = db_audit(u, ip, "add", "customer", customer_id, detail);
+end:
+  return nerr_pass(db_end(err, *outcome == ENTRY_OK));
 }
 
 static DB_STMT done = DB_STMT_INIT(
@@ -193,18 +188,15 @@ NEOERR *db_contact_done(const struct user *u, const char *ip, long long customer
   int found;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto fail;
-  if (!found) { *outcome = ENTRY_NOT_FOUND; goto fail; }
-  if ((err = db_exec(&done, "ii", entry_id, customer_id))) goto fail;
-  if (db_affected(&done) == 0) { *outcome = ENTRY_NOT_FOUND; goto fail; }
+  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto end;
+  if (!found) { *outcome = ENTRY_NOT_FOUND; goto end; }
+  if ((err = db_exec(&done, "ii", entry_id, customer_id))) goto end;
+  if (db_affected(&done) == 0) { *outcome = ENTRY_NOT_FOUND; goto end; }
   char detail[64];
   snprintf(detail, sizeof detail, "contact #%lld done", entry_id);
-  if ((err = db_audit(u, ip, "update", "customer", customer_id, detail)) || (err = db_commit()))
-    goto fail;
-  return STATUS_OK;
-fail:
-  db_rollback();
-  return nerr_pass(err);
+  err = db_audit(u, ip, "update", "customer", customer_id, detail);
+end:
+  return nerr_pass(db_end(err, *outcome == ENTRY_OK));
 }
 
 static DB_STMT products = DB_STMT_INIT(
@@ -212,7 +204,5 @@ static DB_STMT products = DB_STMT_INIT(
 
 NEOERR *db_product_list(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&products, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&products, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&products, hdf, prefix, ""));
 }

@@ -233,7 +233,7 @@ NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer
   string_init(&detail);
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = current(u, customer_id, t, entry_id, &s, &found))) goto fail;
+  if ((err = current(u, customer_id, t, entry_id, &s, &found))) goto end;
   char names[MAXCOLS][32];
   int n = split_cols(t->cols, names, NULL);
   if (found <= 0) *outcome = ENTRY_NOT_FOUND;
@@ -242,32 +242,28 @@ NEOERR *db_entry_update(const struct user *u, const char *ip, long long customer
   if (s) db_done(s);
   if (!err && *outcome == ENTRY_OK && strcmp(kind, "payment") == 0)
     err = check_paid(entry_id, v, outcome);
-  if (err || *outcome != ENTRY_OK) goto fail;
+  if (err || *outcome != ENTRY_OK) goto end;
   struct db_arg a[DB_MAX_PARAMS];
   int k = 0;
   for (int i = 0; i < n; i++) a[k++] = DB_STR(hdf_get_value(v, names[i], ""));
   a[k++] = DB_INT(entry_id);
   a[k++] = DB_INT(customer_id);
   a[k++] = DB_INT(version);
-  if ((err = stmt(t, 'u', &up))) goto fail;
+  if ((err = stmt(t, 'u', &up))) goto end;
   if ((err = db_execa(up, a, k))) {
     if (nerr_handle(&err, KERR_CONFLICT)) *outcome = ENTRY_DUPLICATE;
     else if (nerr_handle(&err, KERR_BAD_REFERENCE)) *outcome = ENTRY_BAD_REFERENCE;
-    goto fail;
+    goto end;
   }
   /* The row is locked since it was read, so this is only a safeguard. */
-  if (db_affected(up) == 0) { *outcome = ENTRY_CONFLICT; goto fail; }
+  if (db_affected(up) == 0) { *outcome = ENTRY_CONFLICT; goto end; }
   if (strcmp(kind, "order") == 0 &&
       (err = db_customer_last_purchase(customer_id)))
-    goto fail;
-  if (changed && (err = db_audit(u, ip, "entry_edit", "customer", customer_id, detail.buf)))
-    goto fail;
+    goto end;
+  if (changed) err = db_audit(u, ip, "entry_edit", "customer", customer_id, detail.buf);
+end:
   string_clear(&detail);
-  return nerr_pass(db_commit());
-fail:
-  string_clear(&detail);
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, *outcome == ENTRY_OK));
 }
 
 NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer_id,
@@ -283,34 +279,32 @@ NEOERR *db_entry_remove(const struct user *u, const char *ip, long long customer
   int n = split_cols(t->cols, names, NULL);
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = current(u, customer_id, t, entry_id, &s, &found))) goto fail;
+  if ((err = current(u, customer_id, t, entry_id, &s, &found))) goto end;
   if (found > 0) {
     const char *label = db_str(s, n + 1);
     snprintf(detail, sizeof detail, "%s #%lld %.100s\n%s", kind, entry_id, label ? label : "",
              reason);
   }
   if (s) db_done(s);
-  if (found <= 0) { *outcome = ENTRY_NOT_FOUND; goto fail; }
+  if (found <= 0) { *outcome = ENTRY_NOT_FOUND; goto end; }
   int order = strcmp(kind, "order") == 0;
   if (order) {
     /* A payment names the order: it stays, so the order does too. */
     if ((err = db_exec(&order_paid, "i", entry_id)) || (err = db_next(&order_paid, &more)))
-      goto fail;
+      goto end;
     db_done(&order_paid);
-    if (more) { *outcome = ENTRY_IN_USE; goto fail; }
+    if (more) { *outcome = ENTRY_IN_USE; goto end; }
   }
   if ((err = stmt(t, 'a', &archive)) ||
       (err = db_exec(archive, "siii", reason, (long long)u->id, entry_id, customer_id)))
-    goto fail;
+    goto end;
   /* The lines one by one through their triggers (the dashboard's sales),
    * which a cascade would skip. */
-  if (order && (err = db_exec(&order_lines_drop, "i", entry_id))) goto fail;
-  if (strcmp(kind, "payment") == 0 && (err = db_exec(&item_allocs_drop, "i", entry_id))) goto fail;
-  if ((err = stmt(t, 'd', &drop)) || (err = db_exec(drop, "ii", entry_id, customer_id))) goto fail;
-  if (order && (err = db_customer_last_purchase(customer_id))) goto fail;
-  if ((err = db_audit(u, ip, "entry_remove", "customer", customer_id, detail))) goto fail;
-  return nerr_pass(db_commit());
-fail:
-  db_rollback();
-  return nerr_pass(err);
+  if (order && (err = db_exec(&order_lines_drop, "i", entry_id))) goto end;
+  if (strcmp(kind, "payment") == 0 && (err = db_exec(&item_allocs_drop, "i", entry_id))) goto end;
+  if ((err = stmt(t, 'd', &drop)) || (err = db_exec(drop, "ii", entry_id, customer_id))) goto end;
+  if (order && (err = db_customer_last_purchase(customer_id))) goto end;
+  err = db_audit(u, ip, "entry_remove", "customer", customer_id, detail);
+end:
+  return nerr_pass(db_end(err, *outcome == ENTRY_OK));
 }

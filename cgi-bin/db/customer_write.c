@@ -60,8 +60,7 @@ static DB_STMT update = DB_STMT_INIT(
 
 static NEOERR *fail(NEOERR *err)
 {
-  db_rollback();
-  return err;
+  return nerr_pass(db_end(err, 0));
 }
 
 /* The parameters for cols[], from the values node. */

@@ -276,12 +276,10 @@ NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int narg
   return err;
 }
 
-NEOERR *db_exec(DB_STMT *s, const char *types, ...)
+static NEOERR *exec_va(DB_STMT *s, const char *types, va_list ap)
 {
   struct db_arg a[DB_MAX_PARAMS];
   int n = 0;
-  va_list ap;
-  va_start(ap, types);
   for (const char *t = types; *t && n < DB_MAX_PARAMS; t++, n++) {
     memset(&a[n], 0, sizeof a[n]);
     a[n].type = *t;
@@ -293,9 +291,46 @@ NEOERR *db_exec(DB_STMT *s, const char *types, ...)
     default: break;   /* reported by bind_args */
     }
   }
-  va_end(ap);
   if (types[n]) return nerr_raise(NERR_ASSERT, "too many parameters");
   return nerr_pass(db_execa(s, a, n));
+}
+
+NEOERR *db_exec(DB_STMT *s, const char *types, ...)
+{
+  va_list ap;
+  va_start(ap, types);
+  NEOERR *err = exec_va(s, types, ap);
+  va_end(ap);
+  return nerr_pass(err);
+}
+
+/* found NULL: every row (db_rows_to_hdf), else one (db_row_to_hdf). */
+static NEOERR *read_va(DB_STMT *s, HDF *hdf, const char *prefix, int *found, const char *types,
+                       va_list ap)
+{
+  NEOERR *err = exec_va(s, types, ap);
+  if (err) return nerr_pass(err);
+  return nerr_pass(found ? db_row_to_hdf(s, hdf, prefix, found)
+                         : db_rows_to_hdf(s, hdf, prefix, NULL));
+}
+
+NEOERR *db_read_rows(DB_STMT *s, HDF *hdf, const char *prefix, const char *types, ...)
+{
+  va_list ap;
+  va_start(ap, types);
+  NEOERR *err = read_va(s, hdf, prefix, NULL, types, ap);
+  va_end(ap);
+  return nerr_pass(err);
+}
+
+NEOERR *db_read_row(DB_STMT *s, HDF *hdf, const char *prefix, int *found, const char *types, ...)
+{
+  int ignored;
+  va_list ap;
+  va_start(ap, types);
+  NEOERR *err = read_va(s, hdf, prefix, found ? found : &ignored, types, ap);
+  va_end(ap);
+  return nerr_pass(err);
 }
 
 NEOERR *db_execa(DB_STMT *s, const struct db_arg *args, int nargs)
@@ -457,6 +492,15 @@ void db_rollback(void)
   in_tx = 0;
   mysql_rollback(conn);
   mysql_autocommit(conn, 1);
+}
+
+NEOERR *db_end(NEOERR *err, int keep)
+{
+  if (err || !keep) {
+    db_rollback();
+    return nerr_pass(err);
+  }
+  return nerr_pass(db_commit());
 }
 
 void db_request_end(void)

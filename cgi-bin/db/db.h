@@ -79,6 +79,10 @@ const void *db_bin(DB_STMT *s, int col, unsigned long *len);
  * with db_row_to_hdf); NULL columns are left out. */
 NEOERR *db_rows_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *nrows);
 NEOERR *db_row_to_hdf(DB_STMT *s, HDF *hdf, const char *prefix, int *found);
+/* db_exec and then db_rows_to_hdf, or db_row_to_hdf: the read of a list
+ * or of one record for a page. */
+NEOERR *db_read_rows(DB_STMT *s, HDF *hdf, const char *prefix, const char *types, ...);
+NEOERR *db_read_row(DB_STMT *s, HDF *hdf, const char *prefix, int *found, const char *types, ...);
 /* The pieces of db_rows_to_hdf for a caller that adds to each row: the
  * node parent.<n>, and the current row's columns (but `skip`, -1 for none)
  * set under it. Both work relative to a node: a full name per value
@@ -93,6 +97,10 @@ unsigned long long db_insert_id(DB_STMT *s);
 NEOERR *db_begin(void);
 NEOERR *db_commit(void);
 void db_rollback(void);
+/* The one end of a write's transaction: commits when err is OK and keep
+ * is set, else rolls back (keep unset: a refusal the caller reports, not
+ * an error); passes err, or the commit's error, on. */
+NEOERR *db_end(NEOERR *err, int keep);
 /* Called by the dispatcher after every request: rolls back a transaction a
  * failed handler left open, so no state crosses requests. */
 void db_request_end(void);

@@ -182,8 +182,7 @@ static NEOERR *audit_order(const struct user *u, const char *ip, long long custo
 
 static NEOERR *fail(NEOERR *err)
 {
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, 0));
 }
 
 NEOERR *db_order_create(const struct user *u, const char *ip, long long customer_id,

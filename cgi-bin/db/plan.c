@@ -3,6 +3,7 @@
 #include "core/months.h"
 #include "db/customer.h"
 #include "db/db.h"
+#include "db/stored_file.h"
 #include "db/plan_sql.h"
 #include "db/scope.h"
 #include <stdio.h>
@@ -20,10 +21,8 @@ static DB_STMT measures = DB_STMT_INIT(
 
 NEOERR *db_plan_catalogue(HDF *hdf)
 {
-  NEOERR *err = db_exec(&categories, "");
-  if (!err) err = db_rows_to_hdf(&categories, hdf, "Categories", NULL);
-  if (!err) err = db_exec(&measures, "");
-  if (!err) err = db_rows_to_hdf(&measures, hdf, "Measures", NULL);
+  NEOERR *err = db_read_rows(&categories, hdf, "Categories", "");
+  if (!err) err = db_read_rows(&measures, hdf, "Measures", "");
   return nerr_pass(err);
 }
 
@@ -166,31 +165,26 @@ static NEOERR *month_marks(HDF *rows)
 
 static NEOERR *item_rows(long long rev, long long id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&items, "ii", rev, id);
-  if (!err) err = db_rows_to_hdf(&items, hdf, prefix, NULL);
+  NEOERR *err = db_read_rows(&items, hdf, prefix, "ii", rev, id);
   if (!err) err = month_marks(hdf_get_obj(hdf, prefix));
   return nerr_pass(err);
 }
 
 NEOERR *db_plan_get(const struct user *u, long long id, HDF *hdf, int *found)
 {
-  NEOERR *err = db_exec(&get, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (!err) err = db_row_to_hdf(&get, hdf, "Plan", found);
+  NEOERR *err = db_read_row(&get, hdf, "Plan", found, "iii", id, (long long)scope_limited(u),
+                            (long long)u->id);
   if (err || !*found) return nerr_pass(err);
   long long in_force = hdf_get_int_value(hdf, "Plan.approved_rev_id", 0);
   long long open = hdf_get_int_value(hdf, "Plan.open_rev_id", 0);
-  if ((err = db_exec(&revisions, "i", id)) ||
-      (err = db_rows_to_hdf(&revisions, hdf, "Revisions", NULL)) ||
+  if ((err = db_read_rows(&revisions, hdf, "Revisions", "i", id)) ||
       (in_force && (err = item_rows(in_force, id, hdf, "Items"))) ||
       (open && (err = item_rows(open, id, hdf, "OpenItems"))) ||
-      (err = db_exec(&category_totals, "i", id)) ||
-      (err = db_rows_to_hdf(&category_totals, hdf, "CategoryTotals", NULL)) ||
-      (err = db_exec(&executions, "i", id)) ||
-      (err = db_rows_to_hdf(&executions, hdf, "Executions", NULL)) ||
-      (err = db_exec(&files, "i", id)) || (err = db_rows_to_hdf(&files, hdf, "Files", NULL)) ||
-      (err = db_exec(&events, "i", id)))
+      (err = db_read_rows(&category_totals, hdf, "CategoryTotals", "i", id)) ||
+      (err = db_read_rows(&executions, hdf, "Executions", "i", id)) ||
+      (err = db_read_rows(&files, hdf, "Files", "i", id)))
     return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&events, hdf, "Events", NULL));
+  return nerr_pass(db_read_rows(&events, hdf, "Events", "i", id));
 }
 
 /* One year's revisions in force, measure by measure, in the user's scope. */
@@ -242,19 +236,12 @@ static DB_STMT attachment = DB_STMT_INIT(
     " JOIN support_executions e ON e.id = f.execution_id JOIN support_plans p ON p.id = e.plan_id"
     " JOIN customers c ON c.id = p.customer_id WHERE f.id = ? AND " PLAN_SCOPE);
 
-NEOERR *db_plan_attachment(const struct user *u, long long id, struct plan_file *f, int *found)
+NEOERR *db_plan_attachment(const struct user *u, long long id, struct stored_file *f, int *found)
 {
-  memset(f, 0, sizeof *f);
+  static const int cols[3] = { 2, 1, 0 };   /* stored, type, name */
   NEOERR *err = db_exec(&attachment, "iii", id, (long long)scope_limited(u), (long long)u->id);
-  if (!err) err = db_next(&attachment, found);
   if (err) return nerr_pass(err);
-  if (*found) {
-    snprintf(f->file_name, sizeof f->file_name, "%s", db_str(&attachment, 0));
-    snprintf(f->content_type, sizeof f->content_type, "%s", db_str(&attachment, 1));
-    snprintf(f->stored, sizeof f->stored, "%s", db_str(&attachment, 2));
-  }
-  db_done(&attachment);
-  return STATUS_OK;
+  return nerr_pass(db_stored_file_read(&attachment, cols, f, found));
 }
 
 static DB_STMT support_plans = DB_STMT_INIT(
@@ -296,9 +283,8 @@ NEOERR *db_customer_support(const struct user *u, long long customer_id, HDF *hd
   char name[64];
   for (size_t k = 0; k < sizeof q / sizeof q[0]; k++) {
     snprintf(name, sizeof name, "%s.%s", prefix, q[k].name);
-    NEOERR *err = db_exec(q[k].s, "iii", customer_id, (long long)scope_limited(u),
-                          (long long)u->id);
-    if (!err) err = db_rows_to_hdf(q[k].s, hdf, name, NULL);
+    NEOERR *err = db_read_rows(q[k].s, hdf, name, "iii", customer_id,
+                               (long long)scope_limited(u), (long long)u->id);
     if (err) return nerr_pass(err);
   }
   /* The next planned month of each measure still to come. */
@@ -319,7 +305,5 @@ static DB_STMT owners = DB_STMT_INIT(
 
 NEOERR *db_plan_owners(HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&owners, "");
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&owners, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&owners, hdf, prefix, ""));
 }

@@ -3,6 +3,7 @@
 /* Reading support plans (支援经销商计划), always within the user's regions:
  * a plan of another region's dealer is "not found". Money stays DECIMAL
  * text from SQL to the page (sums and overspend are computed by MariaDB). */
+#include "core/files.h"
 #include "core/req.h"
 
 /* The five categories (Categories.N) and every measure (Measures.N: id,
@@ -39,10 +40,8 @@ NEOERR *db_plan_get(const struct user *u, long long id, HDF *hdf, int *found);
 NEOERR *db_plan_budget(const struct user *u, int year, unsigned region_id, HDF *hdf,
                        int *found);
 
-struct plan_file {
-  char file_name[256], content_type[64], stored[65];
-};
-NEOERR *db_plan_attachment(const struct user *u, long long id, struct plan_file *f, int *found);
+/* An execution record's file in scope. */
+NEOERR *db_plan_attachment(const struct user *u, long long id, struct stored_file *f, int *found);
 
 /* The customer file's support tab: the dealer's plans by year (prefix.Plans),
  * their execution results (prefix.Results) and the measures of the current

@@ -85,9 +85,7 @@ static NEOERR *redraft(long long id, const struct locked *k)
 
 static NEOERR *finish(NEOERR *err, enum plan_outcome res)
 {
-  if (!err && res == PLAN_OK) return nerr_pass(db_commit());
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, res == PLAN_OK));
 }
 
 static DB_STMT next_key = DB_STMT_INIT("INSERT INTO support_line_seq () VALUES ()");
@@ -195,10 +193,9 @@ NEOERR *db_plan_create(const struct user *u, const char *ip, const char *code, i
   rev = (long long)db_insert_id(prev ? &copy_rev : &new_rev);
   char detail[200];
   snprintf(detail, sizeof detail, "dealer %s year %d%s", code, year, prev ? " (copied)" : "");
-  if ((err = db_exec(&set_open, "ii", rev, *id)) ||
-      (prev && (err = copy_items_new_keys(prev_rev, rev))) ||
-      (err = db_audit(u, ip, "plan_created", "support_plan", (unsigned long long)*id, detail)))
-    return finish(err, *res);
+  if (!(err = db_exec(&set_open, "ii", rev, *id)) &&
+      !(prev && (err = copy_items_new_keys(prev_rev, rev))))
+    err = db_audit(u, ip, "plan_created", "support_plan", (unsigned long long)*id, detail);
   return finish(err, *res);
 }
 
@@ -217,10 +214,10 @@ NEOERR *db_plan_goals(const struct user *u, const char *ip, long long id, long l
   if (!editable(&k)) { *res = PLAN_LOCKED; return finish(err, *res); }
   char detail[120];
   snprintf(detail, sizeof detail, "sales target %s, growth %s%%", g->sales_target, g->growth_target);
-  if ((err = db_exec(&goals, "ssssi", g->sales_target, g->growth_target, g->focus, g->change_note,
-                     k.open)) ||
-      (err = redraft(id, &k)) || (err = record(u, ip, id, "plan_goals", detail)))
-    return finish(err, *res);
+  if (!(err = db_exec(&goals, "ssssi", g->sales_target, g->growth_target, g->focus,
+                      g->change_note, k.open)) &&
+      !(err = redraft(id, &k)))
+    err = record(u, ip, id, "plan_goals", detail);
   return finish(err, *res);
 }
 
@@ -294,10 +291,9 @@ NEOERR *db_plan_item_save(const struct user *u, const char *ip, long long id, lo
   char detail[160];
   snprintf(detail, sizeof detail, "line %lld, measure %lld, budget %s", key, it->measure_id,
            it->budget);
-  if ((err = it->line_key ? db_execa(&item_update, a, 10) : db_execa(&item_insert, a, 11)) ||
-      (err = redraft(id, &k)) ||
-      (err = record(u, ip, id, it->line_key ? "plan_item_changed" : "plan_item_added", detail)))
-    return finish(err, *res);
+  if (!(err = it->line_key ? db_execa(&item_update, a, 10) : db_execa(&item_insert, a, 11)) &&
+      !(err = redraft(id, &k)))
+    err = record(u, ip, id, it->line_key ? "plan_item_changed" : "plan_item_added", detail);
   return finish(err, *res);
 }
 
@@ -321,8 +317,7 @@ NEOERR *db_plan_item_remove(const struct user *u, const char *ip, long long id,
   if (!db_affected(&item_delete)) { *res = PLAN_NOT_FOUND; return finish(err, *res); }
   char detail[40];
   snprintf(detail, sizeof detail, "line %lld", key);
-  if ((err = redraft(id, &k)) || (err = record(u, ip, id, "plan_item_removed", detail)))
-    return finish(err, *res);
+  if (!(err = redraft(id, &k))) err = record(u, ip, id, "plan_item_removed", detail);
   return finish(err, *res);
 }
 
@@ -532,11 +527,10 @@ NEOERR *db_measure_add(const struct user *u, const char *ip, long long category_
   char code[16], detail[300];
   snprintf(code, sizeof code, "%lld.%lld", category_id, number);
   snprintf(detail, sizeof detail, "%s %.250s", code, name_zh);
-  if ((err = db_exec(&measure_insert, "isssii", category_id, code, name_zh, name_en,
-                     (long long)develops_people, sort)) ||
-      (err = db_audit(u, ip, "measure_added", "support_measure",
-                      db_insert_id(&measure_insert), detail)))
-    return finish(err, *res);
+  if (!(err = db_exec(&measure_insert, "isssii", category_id, code, name_zh, name_en,
+                      (long long)develops_people, sort)))
+    err = db_audit(u, ip, "measure_added", "support_measure", db_insert_id(&measure_insert),
+                   detail);
   return finish(err, *res);
 }
 
@@ -561,9 +555,8 @@ NEOERR *db_measure_update(const struct user *u, const char *ip, long long id,
                      retired ? " (retired)" : "");
   db_done(&measure_lock);
   if (!more) { *res = PLAN_NOT_FOUND; return finish(err, *res); }
-  if ((err = db_exec(&measure_update, "ssiii", name_zh, name_en, (long long)develops_people,
-                     (long long)retired, id)) ||
-      (err = db_audit(u, ip, "measure_changed", "support_measure", (unsigned long long)id, detail)))
-    return finish(err, *res);
+  if (!(err = db_exec(&measure_update, "ssiii", name_zh, name_en, (long long)develops_people,
+                      (long long)retired, id)))
+    err = db_audit(u, ip, "measure_changed", "support_measure", (unsigned long long)id, detail);
   return finish(err, *res);
 }

@@ -45,8 +45,7 @@ NEOERR *db_receipt_form(long long customer_id, HDF *hdf, const char *prefix)
 {
   char name[96];
   snprintf(name, sizeof name, "%s.Items", prefix);
-  NEOERR *err = db_exec(&open_items, "i", customer_id);
-  if (!err) err = db_rows_to_hdf(&open_items, hdf, name, NULL);
+  NEOERR *err = db_read_rows(&open_items, hdf, name, "i", customer_id);
   int more;
   if (!err) err = db_exec(&advance_sum, "ii", customer_id, customer_id);
   if (!err) err = db_next(&advance_sum, &more);
@@ -60,9 +59,7 @@ NEOERR *db_receipt_form(long long customer_id, HDF *hdf, const char *prefix)
 
 NEOERR *db_receipt_list(long long customer_id, HDF *hdf, const char *prefix)
 {
-  NEOERR *err = db_exec(&receipts, "i", customer_id);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(&receipts, hdf, prefix, NULL));
+  return nerr_pass(db_read_rows(&receipts, hdf, prefix, "i", customer_id));
 }
 
 struct pot {
@@ -143,22 +140,22 @@ NEOERR *db_receipt_record(const struct user *u, const char *ip, long long custom
   *bad_item = 0;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto fail;
-  if (!found) { *outcome = RECEIPT_NOT_FOUND; goto fail; }
+  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto end;
+  if (!found) { *outcome = RECEIPT_NOT_FOUND; goto end; }
   if ((err = db_exec(&lock_items, "i", customer_id)) ||
       (err = read_pairs(&lock_items, items, RECEIPT_MAX_ITEMS, &ni)) ||
       (err = db_exec(&advance_left, "i", customer_id)) ||
       (err = read_pairs(&advance_left, pots, 200, &np)))
-    goto fail;
+    goto end;
   for (int i = 0; i < np; i++) advance += pots[i].cents;
-  if ((*outcome = plan(in, items, ni, advance, use, bad_item)) != RECEIPT_OK) goto fail;
+  if ((*outcome = plan(in, items, ni, advance, use, bad_item)) != RECEIPT_OK) goto end;
   if (!in->use_advance) np = 0;
   long long rid = 0;
   if (in->cents > 0) {
     cents_text(in->cents, money, sizeof money);
     if ((err = db_exec(&insert_receipt, "issssi", customer_id, in->received_on, money,
                        in->method, in->reference, (long long)u->id)))
-      goto fail;
+      goto end;
     rid = (long long)db_insert_id(&insert_receipt);
     pots[np].id = rid;
     pots[np++].cents = in->cents;
@@ -186,15 +183,10 @@ NEOERR *db_receipt_record(const struct user *u, const char *ip, long long custom
     if (!err) err = db_exec(&pay_item, "ssii", money, in->cents > 0 ? in->received_on : NULL,
                             items[i].id, customer_id);
   }
-  if (err || (err = db_audit(u, ip, "add", "customer", customer_id, detail.buf)) ||
-      (err = db_commit()))
-    goto fail;
+  if (!err) err = db_audit(u, ip, "add", "customer", customer_id, detail.buf);
+end:
   string_clear(&detail);
-  return STATUS_OK;
-fail:
-  string_clear(&detail);
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, *outcome == RECEIPT_OK));
 }
 
 static DB_STMT receipt_label = DB_STMT_INIT(
@@ -227,24 +219,20 @@ NEOERR *db_receipt_remove(const struct user *u, const char *ip, long long custom
   *outcome = RECEIPT_OK;
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto fail;
+  if ((err = db_customer_lock(u, customer_id, NULL, 0, &found))) goto end;
   if (found && !(err = db_exec(&receipt_label, "ii", receipt_id, customer_id)) &&
       !(err = db_next(&receipt_label, &more)) && more)
     snprintf(detail, sizeof detail, "receipt #%lld %s\n%s", receipt_id,
              db_str(&receipt_label, 0), reason);
   db_done(&receipt_label);
-  if (err) goto fail;
-  if (!more) { *outcome = RECEIPT_NOT_FOUND; goto fail; }
-  if ((err = db_exec(&receipt_archive, "siii", reason, (long long)u->id, receipt_id,
-                     customer_id)) ||
-      (err = db_exec(&receipt_unpay, "i", receipt_id)) ||
-      (err = db_exec(&receipt_allocs_drop, "i", receipt_id)) ||
-      (err = db_exec(&receipt_drop, "ii", receipt_id, customer_id)) ||
-      (err = db_audit(u, ip, "entry_remove", "customer", customer_id, detail)) ||
-      (err = db_commit()))
-    goto fail;
-  return STATUS_OK;
-fail:
-  db_rollback();
-  return nerr_pass(err);
+  if (err) goto end;
+  if (!more) { *outcome = RECEIPT_NOT_FOUND; goto end; }
+  if (!(err = db_exec(&receipt_archive, "siii", reason, (long long)u->id, receipt_id,
+                      customer_id)) &&
+      !(err = db_exec(&receipt_unpay, "i", receipt_id)) &&
+      !(err = db_exec(&receipt_allocs_drop, "i", receipt_id)) &&
+      !(err = db_exec(&receipt_drop, "ii", receipt_id, customer_id)))
+    err = db_audit(u, ip, "entry_remove", "customer", customer_id, detail);
+end:
+  return nerr_pass(db_end(err, *outcome == RECEIPT_OK));
 }

@@ -102,12 +102,9 @@ NEOERR *db_user_set_lang(const struct user *u, const char *ip, const char *lang)
   if (err) return nerr_pass(err);
   char detail[64];
   snprintf(detail, sizeof detail, "lang=%s", lang);
-  if ((err = db_exec(&set_lang, "si", lang, (long long)u->id)) ||
-      (err = db_audit(u, ip, "update", "user", u->id, detail))) {
-    db_rollback();
-    return nerr_pass(err);
-  }
-  return nerr_pass(db_commit());
+  if (!(err = db_exec(&set_lang, "si", lang, (long long)u->id)))
+    err = db_audit(u, ip, "update", "user", u->id, detail);
+  return nerr_pass(db_end(err, 1));
 }
 
 static DB_STMT own_hash = DB_STMT_INIT("SELECT password_hash FROM users WHERE id = ?");
@@ -132,13 +129,10 @@ NEOERR *db_user_set_password(const struct user *u, const char *ip, const char *h
 {
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_exec(&set_password, "si", hash, (long long)u->id)) ||
-      (err = db_exec(&end_others, "ib", (long long)u->id, keep, (size_t)32)) ||
-      (err = db_audit(u, ip, "change_password", "user", u->id, NULL))) {
-    db_rollback();
-    return nerr_pass(err);
-  }
-  return nerr_pass(db_commit());
+  if (!(err = db_exec(&set_password, "si", hash, (long long)u->id)) &&
+      !(err = db_exec(&end_others, "ib", (long long)u->id, keep, (size_t)32)))
+    err = db_audit(u, ip, "change_password", "user", u->id, NULL);
+  return nerr_pass(db_end(err, 1));
 }
 
 NEOERR *db_session_end_others(const struct user *u, const char *ip,
@@ -147,12 +141,10 @@ NEOERR *db_session_end_others(const struct user *u, const char *ip,
   NEOERR *err = db_begin();
   if (err) return nerr_pass(err);
   char detail[48];
-  if ((err = db_exec(&end_others, "ib", (long long)u->id, keep, (size_t)32))) goto fail;
-  *ended = (unsigned)db_affected(&end_others);
-  snprintf(detail, sizeof detail, "sessions=%u", *ended);
-  if ((err = db_audit(u, ip, "end_sessions", "user", u->id, detail))) goto fail;
-  return nerr_pass(db_commit());
-fail:
-  db_rollback();
-  return nerr_pass(err);
+  if (!(err = db_exec(&end_others, "ib", (long long)u->id, keep, (size_t)32))) {
+    *ended = (unsigned)db_affected(&end_others);
+    snprintf(detail, sizeof detail, "sessions=%u", *ended);
+    err = db_audit(u, ip, "end_sessions", "user", u->id, detail);
+  }
+  return nerr_pass(db_end(err, 1));
 }

@@ -38,8 +38,7 @@ NEOERR *db_admin_only(const struct user *who)
 NEOERR *db_users_list(const struct user *who, HDF *hdf, const char *prefix)
 {
   NEOERR *err = db_admin_only(who);
-  if (!err) err = db_exec(&list, "");
-  if (!err) err = db_rows_to_hdf(&list, hdf, prefix, NULL);
+  if (!err) err = db_read_rows(&list, hdf, prefix, "");
   db_done(&list);
   return nerr_pass(err);
 }
@@ -106,9 +105,9 @@ NEOERR *db_user_update(const struct user *who, const char *ip, long long id,
   NEOERR *err = db_admin_only(who);
   if (!err) err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_exec(&lock, "i", id)) || (err = db_next(&lock, &more))) goto fail;
-  if (!more) { *outcome = USER_MISSING; goto fail; }
-  if (db_int(&lock, 0) != version) { *outcome = USER_STALE; goto fail; }
+  if ((err = db_exec(&lock, "i", id)) || (err = db_next(&lock, &more))) goto end;
+  if (!more) { *outcome = USER_MISSING; goto end; }
+  if (db_int(&lock, 0) != version) { *outcome = USER_STALE; goto end; }
   char detail[1400];
   int at = snprintf(detail, sizeof detail, "from display_name=%s role=%s active=%lld regions=%s; to ",
                     db_str(&lock, 2), db_str(&lock, 3), db_int(&lock, 4),
@@ -118,19 +117,16 @@ NEOERR *db_user_update(const struct user *who, const char *ip, long long id,
   /* The "from" half fits (its fields' column sizes); kept safe anyway. */
   if (at < 0 || (size_t)at >= sizeof detail) at = (int)sizeof detail - 1;
   describe(f, detail + at, sizeof detail - (size_t)at);
-  if ((err = db_exec(&update, "ssssii", f->display_name, f->role, f->email, f->phone,
-                     (long long)f->active, id)) ||
-      (err = set_regions(id, f)) ||
+  if (!(err = db_exec(&update, "ssssii", f->display_name, f->role, f->email, f->phone,
+                      (long long)f->active, id)) &&
+      !(err = set_regions(id, f)) &&
       /* Disabled: every session of theirs ends now, not at its expiry. */
-      (!f->active && (err = db_exec(&sessions_end, "i", id))) ||
-      (err = db_audit(who, ip, was_active && !f->active ? "disable" : "update", "user",
-                      (unsigned long long)id, detail)))
-    goto fail;
-  return nerr_pass(db_commit());
-fail:
+      !(!f->active && (err = db_exec(&sessions_end, "i", id))))
+    err = db_audit(who, ip, was_active && !f->active ? "disable" : "update", "user",
+                   (unsigned long long)id, detail);
+end:
   db_done(&lock);
-  db_rollback();
-  return nerr_pass(err);
+  return nerr_pass(db_end(err, *outcome == USER_SAVED));
 }
 
 NEOERR *db_user_reset_password(const struct user *who, const char *ip, long long id,
@@ -140,13 +136,8 @@ NEOERR *db_user_reset_password(const struct user *who, const char *ip, long long
   NEOERR *err = db_admin_only(who);
   if (!err) err = db_begin();
   if (err) return nerr_pass(err);
-  if ((err = db_exec(&reset, "si", hash, id))) goto fail;
-  if (!(*found = db_affected(&reset) > 0)) goto fail;
-  if ((err = db_exec(&sessions_end, "i", id)) ||
-      (err = db_audit(who, ip, "reset_password", "user", (unsigned long long)id, NULL)))
-    goto fail;
-  return nerr_pass(db_commit());
-fail:
-  db_rollback();
-  return nerr_pass(err);
+  if (!(err = db_exec(&reset, "si", hash, id)) && (*found = db_affected(&reset) > 0) &&
+      !(err = db_exec(&sessions_end, "i", id)))
+    err = db_audit(who, ip, "reset_password", "user", (unsigned long long)id, NULL);
+  return nerr_pass(db_end(err, *found));
 }

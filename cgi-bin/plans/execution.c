@@ -73,7 +73,7 @@ NEOERR *plans_execute(struct req *r)
 
 NEOERR *plans_attachment(struct req *r)
 {
-  struct plan_file f;
+  struct stored_file f;
   int found, gone;
   NEOERR *err = db_plan_attachment(&r->user, r->id, &f, &found);
   if (err) return nerr_pass(err);
