@@ -1,6 +1,7 @@
 /* The complaint queue (投诉处理队列): filters, newest or oldest first,
  * pages; each row with its age and the first-response clock. */
 #include "complaints/pages.h"
+#include "core/qs.h"
 #include "db/complaint.h"
 #include "db/complaint_list.h"
 #include "db/complaint_rules.h"
@@ -58,16 +59,6 @@ static void parse(struct req *r, struct complaint_filter *f)
   f->per = PER_PAGE;
 }
 
-static NEOERR *qs(STRING *s, const char *name, const char *value)
-{
-  if (!value || !*value) return STATUS_OK;
-  char *esc = NULL;
-  NEOERR *err = cgi_url_escape(value, &esc);
-  if (!err) err = string_appendf(s, "%s%s=%s", s->len ? "&" : "", name, esc);
-  free(esc);
-  return nerr_pass(err);
-}
-
 /* The filters as Filter.* (for the form) and as Filter.Query (for the
  * page links; always starting "status=", so links can add "&page="). */
 static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
@@ -79,17 +70,17 @@ static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
   else if (f->assignee == ASSIGNEE_USER) snprintf(assignee, sizeof assignee, "%u", f->assignee_id);
   STRING s;
   string_init(&s);
-  NEOERR *err = qs(&s, "status", statuses[f->status]);
-  if (!err && f->step) { snprintf(num, sizeof num, "%d", f->step); err = qs(&s, "step", num); }
-  if (!err) err = qs(&s, "kind", f->kind);
-  if (!err) err = qs(&s, "reason", f->reason);
-  if (!err && f->product_id) { snprintf(num, sizeof num, "%u", f->product_id); err = qs(&s, "product", num); }
-  if (!err && f->region_id) { snprintf(num, sizeof num, "%u", f->region_id); err = qs(&s, "region", num); }
-  if (!err) err = qs(&s, "assignee", assignee);
-  if (!err && f->proposal) err = qs(&s, "proposal", proposals[f->proposal - 1]);
-  if (!err && f->overdue == DUE_OVERDUE) err = qs(&s, "overdue", "1");
-  if (!err && f->overdue == DUE_SOON) err = qs(&s, "due", "soon");
-  if (!err && f->oldest) err = qs(&s, "sort", "oldest");
+  NEOERR *err = qs_add(&s, "status", statuses[f->status]);
+  if (!err && f->step) { snprintf(num, sizeof num, "%d", f->step); err = qs_add(&s, "step", num); }
+  if (!err) err = qs_add(&s, "kind", f->kind);
+  if (!err) err = qs_add(&s, "reason", f->reason);
+  if (!err && f->product_id) { snprintf(num, sizeof num, "%u", f->product_id); err = qs_add(&s, "product", num); }
+  if (!err && f->region_id) { snprintf(num, sizeof num, "%u", f->region_id); err = qs_add(&s, "region", num); }
+  if (!err) err = qs_add(&s, "assignee", assignee);
+  if (!err && f->proposal) err = qs_add(&s, "proposal", proposals[f->proposal - 1]);
+  if (!err && f->overdue == DUE_OVERDUE) err = qs_add(&s, "overdue", "1");
+  if (!err && f->overdue == DUE_SOON) err = qs_add(&s, "due", "soon");
+  if (!err && f->oldest) err = qs_add(&s, "sort", "oldest");
   HDF *h = r->hdf;
   if (!err) err = hdf_set_value(h, "Filter.Query", s.buf);
   string_clear(&s);
