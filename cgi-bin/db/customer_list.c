@@ -436,16 +436,12 @@ static DB_STMT search_drop = DB_STMT_INIT(
 
 NEOERR *db_customer_search_put(unsigned long long id, const char *name)
 {
-  NEOERR *err = db_exec(&search_put, "is", (long long)id, name);
-  db_done(&search_put);
-  return nerr_pass(err);
+  return nerr_pass(db_exec_done(&search_put, "is", (long long)id, name));
 }
 
 NEOERR *db_customer_search_drop(unsigned long long id)
 {
-  NEOERR *err = db_exec(&search_drop, "i", (long long)id);
-  db_done(&search_drop);
-  return nerr_pass(err);
+  return nerr_pass(db_exec_done(&search_drop, "i", (long long)id));
 }
 
 /* The name's bigrams (schema/006): both characters three bytes long in
@@ -466,16 +462,12 @@ static DB_STMT bigrams_add = DB_STMT_INIT(
 
 NEOERR *db_customer_bigrams_put(unsigned long long id, const char *name)
 {
-  NEOERR *err = db_exec(&bigrams_drop, "i", (long long)id);
-  db_done(&bigrams_drop);
-  if (!err) err = db_exec(&bigrams_add, "si", name, (long long)id);
-  db_done(&bigrams_add);
+  NEOERR *err = db_customer_bigrams_drop(id);
+  if (!err) err = db_exec_done(&bigrams_add, "si", name, (long long)id);
   return nerr_pass(err);
 }
 
 NEOERR *db_customer_bigrams_drop(unsigned long long id)
 {
-  NEOERR *err = db_exec(&bigrams_drop, "i", (long long)id);
-  db_done(&bigrams_drop);
-  return nerr_pass(err);
+  return nerr_pass(db_exec_done(&bigrams_drop, "i", (long long)id));
 }

@@ -304,6 +304,29 @@ NEOERR *db_exec(DB_STMT *s, const char *types, ...)
   return nerr_pass(err);
 }
 
+NEOERR *db_exec_done(DB_STMT *s, const char *types, ...)
+{
+  va_list ap;
+  va_start(ap, types);
+  NEOERR *err = exec_va(s, types, ap);
+  va_end(ap);
+  db_done(s);
+  return nerr_pass(err);
+}
+
+NEOERR *db_begin_row(DB_STMT *s, int *row, const char *types, ...)
+{
+  *row = 0;
+  NEOERR *err = db_begin();
+  if (err) return nerr_pass(err);
+  va_list ap;
+  va_start(ap, types);
+  err = exec_va(s, types, ap);
+  va_end(ap);
+  if (!err) err = db_next(s, row);
+  return nerr_pass(err);
+}
+
 /* found NULL: every row (db_rows_to_hdf), else one (db_row_to_hdf). */
 static NEOERR *read_va(DB_STMT *s, HDF *hdf, const char *prefix, int *found, const char *types,
                        va_list ap)

@@ -95,6 +95,12 @@ unsigned long long db_affected(DB_STMT *s);
 unsigned long long db_insert_id(DB_STMT *s);
 
 NEOERR *db_begin(void);
+/* Runs s, a statement whose rows nobody reads, and releases it. */
+NEOERR *db_exec_done(DB_STMT *s, const char *types, ...);
+/* The start of a write that locks its row first: begins the transaction,
+ * runs s (a SELECT ... FOR UPDATE) and reads its first row (*row 0: none).
+ * The caller reads the columns, calls db_done(s) and ends with db_end. */
+NEOERR *db_begin_row(DB_STMT *s, int *row, const char *types, ...);
 NEOERR *db_commit(void);
 void db_rollback(void);
 /* The one end of a write's transaction: commits when err is OK and keep

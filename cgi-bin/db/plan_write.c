@@ -28,12 +28,10 @@ static NEOERR *begin_locked(const struct user *u, long long id, long long versio
 {
   memset(k, 0, sizeof *k);
   *res = PLAN_OK;
-  NEOERR *err = db_begin();
-  if (err) return nerr_pass(err);
   int row;
-  if ((err = db_exec(&lock, "iii", id, (long long)scope_limited(u), (long long)u->id)) ||
-      (err = db_next(&lock, &row)))
-    return nerr_pass(err);
+  NEOERR *err = db_begin_row(&lock, &row, "iii", id, (long long)scope_limited(u),
+                             (long long)u->id);
+  if (err) return nerr_pass(err);
   if (!row) {
     *res = PLAN_NOT_FOUND;
   } else {
