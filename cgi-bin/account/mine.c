@@ -17,17 +17,13 @@ NEOERR *account_page(struct req *r)
   return nerr_pass(err);
 }
 
-static NEOERR *password_page(struct req *r)
+/* The form to change one's password; the page a refused change comes back on. */
+NEOERR *account_password_form(struct req *r)
 {
   NEOERR *err = hdf_set_value(r->hdf, "Page.Section", "account");
   if (!err) err = hdf_set_int_value(r->hdf, "Account.MustChange", r->user.must_change);
   r->template = "account/password.cs";
   return nerr_pass(err);
-}
-
-NEOERR *account_password_form(struct req *r)
-{
-  return nerr_pass(password_page(r));
 }
 
 NEOERR *account_password_save(struct req *r)
@@ -50,11 +46,7 @@ NEOERR *account_password_save(struct req *r)
   if (!again || !*again) form_error(&f, "new_password2", "Valid.Required");
   else if (!bad && strcmp(fresh, again) != 0)
     form_error(&f, "new_password2", "Valid.PasswordAgain");
-  if ((err = form_finish(&f))) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(password_page(r));
-  }
+  if (form_sent_back(&f, account_password_form, &err)) return nerr_pass(err);
   char hash[PASSWORD_HASH_MAX];
   unsigned char this_session[32];
   if (password_hash(fresh, hash) != 0)

@@ -37,13 +37,9 @@ NEOERR *admin_category_save(struct req *r)
     return app_fail(r, KERR_NOT_FOUND, "AdminNotFound");
   form_text(&fm, "name_zh", 1, 64, zh, sizeof zh);
   form_text(&fm, "name_en", 1, 64, en, sizeof en);
-  NEOERR *err = form_finish(&fm);
-  if (!err) err = hdf_set_int_value(r->hdf, "Form.category", (int)id);
-  if (err) return nerr_pass(err);
-  if (fm.errors) {
-    r->status = 422;
-    return nerr_pass(admin_products(r));
-  }
+  NEOERR *err = hdf_set_int_value(r->hdf, "Form.category", (int)id);
+  if (err) { nerr_ignore(&fm.err); return nerr_pass(err); }
+  if (form_sent_back(&fm, admin_products, &err)) return nerr_pass(err);
   int found;
   if ((err = db_category_save(&r->user, r->ip, id, zh, en, &found))) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "AdminNotFound");
@@ -90,12 +86,6 @@ static NEOERR *read_fields(struct req *r, struct form *fm, struct product_fields
   return nerr_pass(err);
 }
 
-/* After a refused save: the form again with its status. */
-static NEOERR *again(struct req *r, int status)
-{
-  r->status = status;
-  return nerr_pass(form_page(r));
-}
 
 NEOERR *admin_product_create(struct req *r)
 {
@@ -103,14 +93,13 @@ NEOERR *admin_product_create(struct req *r)
   struct product_fields f;
   NEOERR *err = read_fields(r, &fm, &f, 1);
   if (err) return nerr_pass(err);
-  if (fm.errors) return nerr_pass(again(r, 422));
+  if (fm.errors) return nerr_pass(form_again(&fm, form_page));
   unsigned id;
   enum catalog_outcome outcome;
   if ((err = db_product_create(&r->user, r->ip, &f, &id, &outcome))) return nerr_pass(err);
   if (outcome == CATALOG_CODE_TAKEN) {
     form_error(&fm, "code", "Admin.Valid.CodeTaken");
-    if ((err = form_finish(&fm))) return nerr_pass(err);
-    return nerr_pass(again(r, 422));
+    return nerr_pass(form_again(&fm, form_page));
   }
   if ((err = req_flash(r, "ProductSaved"))) return nerr_pass(err);
   return nerr_pass(req_redirect(r, "/admin/products"));
@@ -135,14 +124,13 @@ NEOERR *admin_product_save(struct req *r)
       (err = hdf_set_value(r->hdf, "Form.id", hdf_get_value(r->hdf, "Current.id", ""))) ||
       (err = hdf_set_int_value(r->hdf, "Form.version", (int)v)))
     return nerr_pass(err);
-  if (fm.errors) return nerr_pass(again(r, 422));
+  if (fm.errors) return nerr_pass(form_again(&fm, form_page));
   enum catalog_outcome outcome;
   if ((err = db_product_update(&r->user, r->ip, r->id, v, &f, &outcome))) return nerr_pass(err);
   if (outcome == CATALOG_MISSING) return app_fail(r, KERR_NOT_FOUND, "AdminNotFound");
   if (outcome == CATALOG_CODE_TAKEN) {
     form_error(&fm, "code", "Admin.Valid.CodeTaken");
-    if ((err = form_finish(&fm))) return nerr_pass(err);
-    return nerr_pass(again(r, 422));
+    return nerr_pass(form_again(&fm, form_page));
   }
   if (outcome == CATALOG_STALE) {
     /* Someone saved first: theirs beside what was typed (echoed in the form). */
@@ -150,7 +138,8 @@ NEOERR *admin_product_save(struct req *r)
         (err = hdf_set_value(r->hdf, "Form.version",
                              hdf_get_value(r->hdf, "Current.version", "0"))))
       return nerr_pass(err);
-    return nerr_pass(again(r, 409));
+    r->status = 409;
+    return nerr_pass(form_page(r));
   }
   if ((err = req_flash(r, "ProductSaved"))) return nerr_pass(err);
   return nerr_pass(req_redirect(r, "/admin/products"));

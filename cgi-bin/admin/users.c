@@ -96,10 +96,7 @@ NEOERR *admin_user_create(struct req *r)
   struct user_fields f;
   NEOERR *err = read_fields(r, &fm, &f, 1);
   if (err) return nerr_pass(err);
-  if (fm.errors) {
-    r->status = 422;
-    return nerr_pass(form_page(r));
-  }
+  if (fm.errors) return nerr_pass(form_again(&fm, form_page));
   char password[PASSWORD_ONE_TIME + 1], hash[PASSWORD_HASH_MAX];
   password_one_time(password);
   if (password_hash(password, hash) != 0) return nerr_raise(NERR_NOMEM, "hashing failed");
@@ -108,9 +105,7 @@ NEOERR *admin_user_create(struct req *r)
   if ((err = db_user_create(&r->user, r->ip, &f, hash, &id, &outcome))) return nerr_pass(err);
   if (outcome == USER_NAME_TAKEN) {
     form_error(&fm, "username", "Admin.Valid.UsernameTaken");
-    if ((err = form_finish(&fm))) return nerr_pass(err);
-    r->status = 422;
-    return nerr_pass(form_page(r));
+    return nerr_pass(form_again(&fm, form_page));
   }
   return nerr_pass(show_password(r, id, f.username, password, "created"));
 }
@@ -163,12 +158,8 @@ NEOERR *admin_user_save(struct req *r)
   if ((unsigned)r->id == r->user.id) {
     if (!f.active) form_error(&fm, "active", "Admin.Valid.SelfDisable");
     if (strcmp(f.role, "admin") != 0) form_error(&fm, "role", "Admin.Valid.SelfRole");
-    if ((err = form_finish(&fm))) return nerr_pass(err);
   }
-  if (fm.errors) {
-    r->status = 422;
-    return nerr_pass(form_page(r));
-  }
+  if (fm.errors) return nerr_pass(form_again(&fm, form_page));
   enum user_outcome outcome;
   long long v = version && valid_count(version) ? atoll(version) : 0;
   if ((err = db_user_update(&r->user, r->ip, r->id, v, &f, &outcome))) return nerr_pass(err);

@@ -18,12 +18,8 @@ NEOERR *complaints_message(struct req *r)
   struct form f = { .r = r };
   char body[8000];
   form_text(&f, "body", 1, 2000, body, sizeof body);
-  NEOERR *err = form_finish(&f);
-  if (err) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(complaints_page(r));
-  }
+  NEOERR *err;
+  if (form_sent_back(&f, complaints_page, &err)) return nerr_pass(err);
   struct complaint_result res;
   if ((err = db_complaint_message(&r->user, r->ip, r->id, audience, body, &res)))
     return nerr_pass(err);
@@ -52,9 +48,7 @@ NEOERR *complaints_match(struct req *r)
     }
     if (!customer) {
       if (!f.errors) form_error(&f, "code", "Complaints.Valid.NoCustomer");
-      if ((err = form_finish(&f))) return nerr_pass(err);
-      r->status = 422;
-      return nerr_pass(complaints_page(r));
+      return nerr_pass(form_again(&f, complaints_page));
     }
   }
   struct complaint_result res;

@@ -3,6 +3,7 @@
  * current step's form; later steps greyed), messages and internal notes,
  * matching to a customer file, and the timeline of every transition. */
 #include "complaints/pages.h"
+#include "core/answer.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/i18n.h"
@@ -131,7 +132,12 @@ NEOERR *complaints_show(struct req *r)
 
 NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, const char *flash)
 {
-  static const struct { enum complaint_rule rule; NERR_TYPE *type; const char *key; } rules[] = {
+  static const struct answer_entry outcomes[] = {
+    { CPL_NOT_FOUND, &KERR_NOT_FOUND, "ComplaintNotFound" },
+    { CPL_STALE, &KERR_CONFLICT, "ComplaintStale" },
+    { CPL_BAD_CUSTOMER, &KERR_BAD_REQUEST, "ComplaintBadCustomer" },
+  };
+  static const struct answer_entry rules[] = {
     { RULE_ORDER, &KERR_CONFLICT, "ComplaintStepOrder" },
     { RULE_PENDING, &KERR_CONFLICT, "ComplaintPending" },
     { RULE_NO_PROPOSAL, &KERR_CONFLICT, "ComplaintNoProposal" },
@@ -140,31 +146,11 @@ NEOERR *complaints_answer(struct req *r, const struct complaint_result *res, con
     { RULE_OWN_PROPOSAL, &KERR_FORBIDDEN, "ComplaintOwnProposal" },
     { RULE_OFFICE_ONLY, &KERR_FORBIDDEN, "ComplaintOfficeOnly" },
   };
-  NEOERR *err;
-  if (res->outcome != CPL_OK && res->outcome != CPL_NOT_FOUND) {
-    /* The error page offers the way back to the complaint. */
-    char back[48];
-    snprintf(back, sizeof back, "/complaints/%lld", r->id);
-    if ((err = hdf_set_value(r->hdf, "Error.Back", back)) ||
-        (err = hdf_set_value(r->hdf, "Error.BackLabel", "complaint")))
-      return nerr_pass(err);
-  }
-  switch (res->outcome) {
-  case CPL_OK:
-    if ((err = req_flash(r, flash))) return nerr_pass(err);
-    return nerr_pass(req_redirect(r, "/complaints/%lld", r->id));
-  case CPL_NOT_FOUND:
-    return app_fail(r, KERR_NOT_FOUND, "ComplaintNotFound");
-  case CPL_STALE:
-    return app_fail(r, KERR_CONFLICT, "ComplaintStale");
-  case CPL_BAD_CUSTOMER:
-    return app_fail(r, KERR_BAD_REQUEST, "ComplaintBadCustomer");
-  case CPL_RULE:
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-      if (rules[i].rule == res->rule) return app_fail(r, *rules[i].type, rules[i].key);
-    break;
-  default:
-    break;
-  }
-  return nerr_raise(NERR_ASSERT, "unexpected complaint outcome %d/%d", res->outcome, res->rule);
+  /* A refusal by the step rules is answered by its rule; none is "saved". */
+  static const struct answers by_outcome = { "/complaints", "complaint", CPL_OK, outcomes,
+                                             sizeof outcomes / sizeof outcomes[0] };
+  static const struct answers by_rule = { "/complaints", "complaint", -1, rules,
+                                          sizeof rules / sizeof rules[0] };
+  if (res->outcome == CPL_RULE) return nerr_pass(answer_record(r, &by_rule, res->rule, flash));
+  return nerr_pass(answer_record(r, &by_outcome, res->outcome, flash));
 }

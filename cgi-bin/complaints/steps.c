@@ -104,14 +104,14 @@ static NEOERR *read_step(struct req *r, int step, int *bad)
   return nerr_pass(ferr);
 }
 
-/* The page again with the form open and messages at the fields. */
-static NEOERR *send_back(struct req *r, int step, const char *field, const char *msg_key)
+/* The page again with the form of `step` open and messages at the fields
+ * (`field`, when given, gets one more). */
+static NEOERR *send_back(struct form *f, int step, const char *field, const char *msg_key)
 {
-  NEOERR *err;
-  if (field && (err = form_field_error(r, field, msg_key))) return nerr_pass(err);
-  r->status = 422;
-  if ((err = hdf_set_int_value(r->hdf, "Form.step", step))) return nerr_pass(err);
-  return nerr_pass(complaints_page(r));
+  NEOERR *err = hdf_set_int_value(f->r->hdf, "Form.step", step);
+  if (err) { nerr_ignore(&f->err); return nerr_pass(err); }
+  if (field) form_error(f, field, msg_key);
+  return nerr_pass(form_again(f, complaints_page));
 }
 
 /* Saved by someone else since the form was loaded: the complaint as it is
@@ -138,16 +138,17 @@ NEOERR *complaints_step(struct req *r)
   int bad;
   NEOERR *err = read_step(r, step, &bad);
   if (err) return nerr_pass(err);
-  if (bad) return nerr_pass(send_back(r, step, NULL, NULL));
+  struct form f = { .r = r };  /* for a refusal the database finds */
+  if (bad) return nerr_pass(send_back(&f, step, NULL, NULL));
   struct complaint_result res;
   err = db_complaint_step(&r->user, r->ip, r->id, version, step, hdf_get_obj(r->hdf, "Save"), &res);
   if (err) return nerr_pass(err);
   if (res.outcome == CPL_STALE) return nerr_pass(send_stale(r));
-  if (res.outcome == CPL_BAD_ASSIGNEE) return nerr_pass(send_back(r, step, "assignee_id", "Valid.Choice"));
+  if (res.outcome == CPL_BAD_ASSIGNEE) return nerr_pass(send_back(&f, step, "assignee_id", "Valid.Choice"));
   /* A price complaint's own answers are offered for price complaints only. */
-  if (res.outcome == CPL_BAD_REMEDY) return nerr_pass(send_back(r, step, "remedy", "Valid.Choice"));
+  if (res.outcome == CPL_BAD_REMEDY) return nerr_pass(send_back(&f, step, "remedy", "Valid.Choice"));
   if (res.outcome == CPL_NEED_PAID)
-    return nerr_pass(send_back(r, step, "compensation_paid_on", "Complaints.Valid.PaidNeeded"));
+    return nerr_pass(send_back(&f, step, "compensation_paid_on", "Complaints.Valid.PaidNeeded"));
   return nerr_pass(complaints_answer(r, &res, step == 4 ? "ComplaintProposed"
                                           : step == 7 ? "ComplaintFollowup" : "ComplaintStepDone"));
 }
@@ -170,7 +171,7 @@ NEOERR *complaints_decide(struct req *r)
       struct complaint_result res = { CPL_RULE, RULE_LEADER_ONLY };
       return nerr_pass(complaints_answer(r, &res, NULL));
     }
-    return nerr_pass(send_back(r, 4, NULL, NULL));
+    return nerr_pass(send_back(&f, 4, NULL, NULL));
   }
   struct complaint_result res;
   if ((err = db_complaint_decide(&r->user, r->ip, r->id, version, approve, comment, &res)))
@@ -197,9 +198,9 @@ NEOERR *complaints_reopen(struct req *r)
   struct form f = { .r = r };
   char reason[8000];
   form_text(&f, "reason", 1, 2000, reason, sizeof reason);
+  if (f.errors) return nerr_pass(send_back(&f, 0, NULL, NULL));
   NEOERR *err = form_finish(&f);
   if (err) return nerr_pass(err);
-  if (f.errors) return nerr_pass(send_back(r, 0, NULL, NULL));
   struct complaint_result res;
   if ((err = db_complaint_reopen(&r->user, r->ip, r->id, version, reason, &res)))
     return nerr_pass(err);

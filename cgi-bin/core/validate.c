@@ -166,3 +166,19 @@ NEOERR *form_field_error(struct req *r, const char *name, const char *msg_key)
   form_error(&f, name, msg_key);
   return form_finish(&f);
 }
+
+NEOERR *form_again(struct form *f, form_page_fn page)
+{
+  NEOERR *err = form_finish(f);
+  if (err) return nerr_pass(err);
+  f->r->status = 422;
+  return nerr_pass(page(f->r));
+}
+
+int form_sent_back(struct form *f, form_page_fn page, NEOERR **err)
+{
+  *err = STATUS_OK;
+  if (!f->errors && !f->err) return 0;
+  *err = form_again(f, page);
+  return 1;
+}

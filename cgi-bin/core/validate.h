@@ -36,4 +36,12 @@ NEOERR *form_finish(struct form *f);
 /* One message at one field after the fields were read (a refusal the
  * database found): form_error and form_finish in one. */
 NEOERR *form_field_error(struct req *r, const char *name, const char *msg_key);
+/* The ending every form handler shares: the form's page drawn again by
+ * `page` with status 422, the fields echoed and their messages; or the
+ * error, if recording them failed. */
+typedef NEOERR *(*form_page_fn)(struct req *r);
+NEOERR *form_again(struct form *f, form_page_fn page);
+/* After the fields: 1 when the handler is done, the form gone back
+ * (form_again) or recording failed; *err is then its answer. */
+int form_sent_back(struct form *f, form_page_fn page, NEOERR **err);
 #endif

@@ -48,22 +48,16 @@ NEOERR *plans_create(struct req *r)
   if (*year && (strlen(year) != 4 || !isdigit((unsigned char)year[0]) || y < 2000 || y > 2100))
     form_error(&f, "year", "Plans.Valid.Year");
   int copy = req_param_int(r, "copy", 0, 0, 1) == 1;
-  NEOERR *err = form_finish(&f);
-  if (!err) err = hdf_set_int_value(r->hdf, "Form.copy", copy);
+  NEOERR *err = hdf_set_int_value(r->hdf, "Form.copy", copy);
   if (err) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(new_form(r));
-  }
+  if (form_sent_back(&f, new_form, &err)) return nerr_pass(err);
   long long id;
   enum plan_outcome res;
   if ((err = db_plan_create(&r->user, r->ip, code, (int)y, copy, &id, &res))) return nerr_pass(err);
   if (res == PLAN_NO_DEALER || res == PLAN_NO_PREVIOUS) {
     form_error(&f, res == PLAN_NO_DEALER ? "code" : "copy",
                res == PLAN_NO_DEALER ? "Plans.Valid.NoDealer" : "Plans.Valid.NoPrevious");
-    if ((err = form_finish(&f))) return nerr_pass(err);
-    r->status = 422;
-    return nerr_pass(new_form(r));
+    return nerr_pass(form_again(&f, new_form));
   }
   r->id = id;
   return nerr_pass(plans_answer(r, res, "PlanCreated"));
@@ -81,12 +75,8 @@ NEOERR *plans_goals(struct req *r)
   if (*growth && !plans_decimal(growth, 1, 4)) form_error(&f, "growth_target", "Plans.Valid.Percent");
   form_text(&f, "focus", 0, 2000, focus, sizeof focus);
   form_text(&f, "change_note", 0, 2000, note, sizeof note);
-  NEOERR *err = form_finish(&f);
-  if (err) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(plans_page(r));
-  }
+  NEOERR *err;
+  if (form_sent_back(&f, plans_page, &err)) return nerr_pass(err);
   struct plan_goals g = { sales, growth, focus, note };
   enum plan_outcome res;
   if ((err = db_plan_goals(&r->user, r->ip, r->id, version, &g, &res))) return nerr_pass(err);
@@ -156,13 +146,10 @@ NEOERR *plans_item_form(struct req *r)
   return nerr_pass(err);
 }
 
-static NEOERR *item_back(struct req *r, struct form *f, const char *field, const char *key)
+static NEOERR *item_back(struct form *f, const char *field, const char *key)
 {
   if (field) form_error(f, field, key);
-  NEOERR *err = form_finish(f);
-  if (err) return nerr_pass(err);
-  r->status = 422;
-  return nerr_pass(item_page(r));
+  return nerr_pass(form_again(f, item_page));
 }
 
 NEOERR *plans_item_save(struct req *r)
@@ -199,7 +186,7 @@ NEOERR *plans_item_save(struct req *r)
   }
   if (!err && !months_from_flags(flags, &it.months)) form_error(&f, "months", "Valid.Choice");
   if (err) { nerr_ignore(&f.err); return nerr_pass(err); }
-  if (f.errors) return nerr_pass(item_back(r, &f, NULL, NULL));
+  if (f.errors) return nerr_pass(item_back(&f, NULL, NULL));
   it.custom_name = custom;
   it.description = desc;
   it.budget = budget;
@@ -208,8 +195,8 @@ NEOERR *plans_item_save(struct req *r)
   enum plan_outcome res;
   if ((err = db_plan_item_save(&r->user, r->ip, r->id, version, &it, &res))) return nerr_pass(err);
   if (res == PLAN_STALE) return nerr_pass(plans_stale(r, item_page));
-  if (res == PLAN_BAD_MEASURE) return nerr_pass(item_back(r, &f, "measure", "Plans.Valid.Measure"));
-  if (res == PLAN_BAD_OWNER) return nerr_pass(item_back(r, &f, "owner_id", "Valid.Choice"));
+  if (res == PLAN_BAD_MEASURE) return nerr_pass(item_back(&f, "measure", "Plans.Valid.Measure"));
+  if (res == PLAN_BAD_OWNER) return nerr_pass(item_back(&f, "owner_id", "Valid.Choice"));
   if (res == PLAN_NOT_FOUND && it.line_key) return app_fail(r, KERR_NOT_FOUND, "PlanItemNotFound");
   return nerr_pass(plans_answer(r, res, "PlanItemSaved"));
 }

@@ -2,6 +2,7 @@
  * five categories with budget vs actual, execution records, the revision
  * history, and the workflow actions this user may take. */
 #include "plans/pages.h"
+#include "core/answer.h"
 #include "core/err.h"
 #include "db/plan.h"
 #include <stdio.h>
@@ -104,7 +105,7 @@ long long plans_version(struct req *r)
 
 NEOERR *plans_answer(struct req *r, enum plan_outcome res, const char *flash)
 {
-  static const struct { enum plan_outcome res; NERR_TYPE *type; const char *key; } map[] = {
+  static const struct answer_entry map[] = {
     { PLAN_NOT_FOUND, &KERR_NOT_FOUND, "PlanNotFound" },
     { PLAN_STALE, &KERR_CONFLICT, "PlanStale" },
     { PLAN_LOCKED, &KERR_CONFLICT, "PlanLocked" },
@@ -116,21 +117,6 @@ NEOERR *plans_answer(struct req *r, enum plan_outcome res, const char *flash)
     { PLAN_EMPTY, &KERR_CONFLICT, "PlanEmpty" },
     { PLAN_EXISTS, &KERR_CONFLICT, "PlanExists" },
   };
-  NEOERR *err;
-  if (res == PLAN_OK) {
-    if ((err = req_flash(r, flash))) return nerr_pass(err);
-    return nerr_pass(req_redirect(r, "/plans/%lld", r->id));
-  }
-  if (res != PLAN_NOT_FOUND && r->id > 0) {
-    /* The error page offers the way back to the plan (a plan created by
-     * someone else a moment ago has no id here: no link then). */
-    char back[48];
-    snprintf(back, sizeof back, "/plans/%lld", r->id);
-    if ((err = hdf_set_value(r->hdf, "Error.Back", back)) ||
-        (err = hdf_set_value(r->hdf, "Error.BackLabel", "plan")))
-      return nerr_pass(err);
-  }
-  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-    if (map[i].res == res) return app_fail(r, *map[i].type, map[i].key);
-  return nerr_raise(NERR_ASSERT, "unexpected plan outcome %d", res);
+  static const struct answers plan = { "/plans", "plan", PLAN_OK, map, sizeof map / sizeof map[0] };
+  return nerr_pass(answer_record(r, &plan, res, flash));
 }

@@ -1,5 +1,6 @@
 /* Unit tests for the pure field checks in cgi-bin/core/validate.h. Each
- * check is probed on both sides of every boundary it documents. */
+ * check is probed on both sides of every boundary it documents. Last, the
+ * form ending every handler shares (form_sent_back, form_again). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -203,6 +204,50 @@ static void test_id_and_count(void **state)
   assert_false(valid_count(" 1"));
 }
 
+static int pages_drawn;
+static NEOERR *count_page(struct req *r)
+{
+  pages_drawn++;
+  return nerr_pass(hdf_set_value(r->hdf, "Drawn", "1"));
+}
+
+/* A request as a handler sees it, with form_sent_back's answer for a form
+ * with `bad` fields. */
+struct sent { HDF *hdf; struct req r; struct form f; int back; NEOERR *err; };
+static void send(struct sent *t, int bad)
+{
+  assert_null(hdf_init(&t->hdf));
+  t->r = (struct req){ .hdf = t->hdf, .lang = "en", .status = 200 };
+  t->f = (struct form){ .r = &t->r };
+  if (bad) form_error(&t->f, "name", "Valid.Required");
+  pages_drawn = 0;
+  t->err = (NEOERR *)1;
+  t->back = form_sent_back(&t->f, count_page, &t->err);
+  assert_null(t->err);
+}
+
+/* Good fields: the handler goes on. A bad one: the page again (422) with
+ * its message, and so for a refusal found later. */
+static void test_form_ending(void **state)
+{
+  (void)state;
+  struct sent good, bad;
+  send(&good, 0);
+  send(&bad, 1);
+  assert_int_equal(good.back, 0);
+  assert_int_equal(good.r.status, 200);
+  assert_int_equal(bad.back, 1);
+  assert_int_equal(bad.r.status, 422);
+  assert_int_equal(pages_drawn, 1);
+  assert_non_null(hdf_get_value(bad.hdf, "Form.Errors.name", NULL));
+  form_error(&bad.f, "code", "Valid.Choice");
+  assert_null(form_again(&bad.f, count_page));
+  assert_int_equal(pages_drawn, 2);
+  assert_non_null(hdf_get_value(bad.hdf, "Form.Errors.code", NULL));
+  hdf_destroy(&good.hdf);
+  hdf_destroy(&bad.hdf);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -216,6 +261,7 @@ int main(void)
     cmocka_unit_test(test_amount),
     cmocka_unit_test(test_username),
     cmocka_unit_test(test_id_and_count),
+    cmocka_unit_test(test_form_ending),
   };
   return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
 }
