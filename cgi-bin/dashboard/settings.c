@@ -70,12 +70,8 @@ NEOERR *dash_settings_save(struct req *r)
     form_error(&f, "sleep_half_days", "DashSet.Valid.HalfAfterDoze");
   if (s.half_days && s.deep_days && s.deep_days <= s.half_days)
     form_error(&f, "sleep_deep_days", "DashSet.Valid.DeepAfterHalf");
-  NEOERR *err = form_finish(&f);
-  if (err) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(show(r));
-  }
+  NEOERR *err;
+  if (form_sent_back(&f, show, &err)) return nerr_pass(err);
   int changed;
   if ((err = db_dash_settings_save(&r->user, r->ip, &s, &changed)) ||
       (err = req_flash(r, changed ? "DashSettingsSaved" : "DashSettingsSame")))

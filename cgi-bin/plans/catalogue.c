@@ -52,11 +52,7 @@ NEOERR *plans_measure_add(struct req *r)
   /* A rejected form shows the category chosen, not 请选择 again. */
   else if ((err = hdf_set_int_value(r->hdf, "Form.category_id", (int)category)))
     return nerr_pass(err);
-  if ((err = form_finish(&f))) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(show(r));
-  }
+  if (form_sent_back(&f, show, &err)) return nerr_pass(err);
   enum plan_outcome res;
   if ((err = db_measure_add(&r->user, r->ip, category, n.zh, n.en, n.people, &res)))
     return nerr_pass(err);
@@ -71,9 +67,8 @@ NEOERR *plans_measure_update(struct req *r)
   if (err) return nerr_pass(err);
   if (f.errors) {
     /* The messages belong to this measure's row. */
-    r->status = 422;
     if ((err = hdf_set_int_value(r->hdf, "Form.measure", (int)r->id))) return nerr_pass(err);
-    return nerr_pass(show(r));
+    return nerr_pass(form_again(&f, show));
   }
   int retired = req_param_int(r, "retired", 0, 0, 1) == 1;
   enum plan_outcome res;

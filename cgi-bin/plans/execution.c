@@ -50,12 +50,8 @@ NEOERR *plans_execute(struct req *r)
     form_error(&f, "rating", "Plans.Valid.Rating");
   x.rating = *rating ? rating[0] - '0' : 0;
   read_file(r, &f, &x, name, sizeof name);
-  NEOERR *err = form_finish(&f);
-  if (err) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(plans_page(r));
-  }
+  NEOERR *err;
+  if (form_sent_back(&f, plans_page, &err)) return nerr_pass(err);
   x.done_on = done_on;
   x.what_done = what;
   x.actual_cost = cost;
@@ -64,9 +60,7 @@ NEOERR *plans_execute(struct req *r)
   if ((err = db_plan_execute(&r->user, r->ip, r->id, &x, &res))) return nerr_pass(err);
   if (res == PLAN_BAD_MEASURE) {
     form_error(&f, "line_key", "Valid.Choice");
-    if ((err = form_finish(&f))) return nerr_pass(err);
-    r->status = 422;
-    return nerr_pass(plans_page(r));
+    return nerr_pass(form_again(&f, plans_page));
   }
   return nerr_pass(plans_answer(r, res, "PlanExecuted"));
 }

@@ -30,8 +30,7 @@ NEOERR *plans_act(struct req *r)
     /* The role comes first: staff asking to return get 403, not a form. */
     if (act == PLAN_RETURN && r->user.role != ROLE_LEADER)
       return nerr_pass(plans_answer(r, PLAN_LEADER_ONLY, NULL));
-    r->status = 422;
-    return nerr_pass(plans_page(r));
+    return nerr_pass(form_again(&f, plans_page));
   }
   enum plan_outcome res;
   if ((err = db_plan_act(&r->user, r->ip, r->id, version, act, comment, &res)))
