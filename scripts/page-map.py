@@ -19,6 +19,8 @@ CGI = os.path.join(ROOT, "cgi-bin")
 ROUTE = re.compile(r'\{\s*"(GET|POST)",\s*"([^"]+)",\s*([A-Z_| ]+),\s*(\w+)')
 DEF = re.compile(r'^(static\s+)?(?:const\s+)?(?:struct\s+)?[A-Za-z_]\w*[\s\*]+(\w+)\(', re.M)
 CALL = re.compile(r'\b([a-z_][a-z0-9_]*)\s*\(')
+# A function handed on as an argument (the page form_again draws again).
+PASSED = re.compile(r'[(,]\s*([a-z_][a-z0-9_]*)\s*(?=[,)])')
 TEMPLATE = re.compile(r'"([a-z_]+/[a-z_]+\.cs|[a-z_]+\.cs)"')
 
 
@@ -76,15 +78,30 @@ def page_files(program):
     return files
 
 
-def reach(name, defs, seen):
-    """The bodies of name and of the functions it calls, as far as they are
-    defined in the program's own page files (helpers like page_fill are not)."""
-    if name in seen or name not in defs:
+def resolve(name, where, defs):
+    """The definition `name` means in file `where`: that file's own, else a
+    program-wide (non-static) one; another file's static is not it."""
+    found = defs.get(name, [])
+    for d in found:
+        if d[0] == where:
+            return d
+    for d in found:
+        if not d[2]:
+            return d
+    return None
+
+
+def reach(name, where, defs, seen):
+    """The bodies of name and of the functions it calls or passes on (a
+    page handed to form_again), as far as they are defined in the program's
+    own page files (helpers like page_fill are not). A name passed on that
+    is no function (a variable) resolves to nothing."""
+    d = resolve(name, where, defs)
+    if d is None or (d[0], name) in seen:
         return
-    seen.add(name)
-    body = defs[name][1]
-    for callee in CALL.findall(body):
-        reach(callee, defs, seen)
+    seen[(d[0], name)] = d[1]
+    for callee in CALL.findall(d[1]) + PASSED.findall(d[1]):
+        reach(callee, d[0], defs, seen)
 
 
 def main():
@@ -106,17 +123,17 @@ def main():
         defs = {}
         for path in page_files(program):
             rel = os.path.relpath(path, CGI)
-            for name, (body, _) in functions(path).items():
-                defs.setdefault(name, (rel, body))
+            for name, (body, static) in functions(path).items():
+                defs.setdefault(name, []).append((rel, body, static))
         lines += ["## %s.fcgi (`cgi-bin/%s.c`)" % (program, program), "",
                   "| route | roles | handler | templates | data access |", "|---|---|---|---|---|"]
         for method, pattern, roles, handler in routes:
-            seen = set()
-            reach(handler, defs, seen)
-            bodies = [defs[n][1] for n in seen]
+            seen = {}
+            where = defs[handler][0][0] if handler in defs else "?"
+            reach(handler, where, defs, seen)
+            bodies = list(seen.values())
             templates = sorted({t for b in bodies for t in TEMPLATE.findall(b)})
             dbfiles = sorted({owners[c] for b in bodies for c in CALL.findall(b) if c in owners})
-            where = defs[handler][0] if handler in defs else "?"
             roles = " ".join(r.strip().replace("ROLES_", "").replace("ROLE_", "").lower()
                              for r in roles.split("|"))
             lines.append("| `%s %s` | %s | `%s` in `%s` | %s | %s |" % (

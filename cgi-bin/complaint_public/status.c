@@ -143,13 +143,8 @@ NEOERR *complaint_status(struct req *r)
   struct form f = { .r = r };
   struct lookup l;
   NEOERR *err = look_up(r, &f, &l);
-  NEOERR *ferr = form_finish(&f);
-  if (err) { nerr_ignore(&ferr); return nerr_pass(err); }
-  if (ferr) return nerr_pass(ferr);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(show_status_form(r));
-  }
+  if (err) { nerr_ignore(&f.err); return nerr_pass(err); }
+  if (form_sent_back(&f, show_status_form, &err)) return nerr_pass(err);
   if (!l.found) return nerr_pass(not_found(r));
   return nerr_pass(show_status(r, &l));
 }

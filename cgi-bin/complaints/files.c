@@ -14,14 +14,8 @@ NEOERR *complaints_attach(struct req *r)
   int n = 0, offered = 0;
   NEOERR *err = upload_collect(r, &f, up, &n, &offered);
   if (!err && !offered) form_error(&f, "file1", "Complaints.Valid.NoFile");
-  NEOERR *ferr = form_finish(&f);
-  if (!err) err = ferr;
-  else nerr_ignore(&ferr);
-  if (err) return nerr_pass(err);
-  if (f.errors) {
-    r->status = 422;
-    return nerr_pass(complaints_page(r));
-  }
+  if (err) { nerr_ignore(&f.err); return nerr_pass(err); }
+  if (form_sent_back(&f, complaints_page, &err)) return nerr_pass(err);
   struct complaint_file files[ATTACH_MAX];
   for (int i = 0; i < n; i++)
     files[i] = (struct complaint_file){ up[i].name, up[i].type, up[i].size, up[i].stored };
