@@ -9,6 +9,7 @@
 #include "db/customer_sql.h"
 #include "db/customer_write.h"
 #include "db/db.h"
+#include "db/query.h"
 #include "core/format.h"
 #include "core/err.h"
 #include <stdio.h>
@@ -77,54 +78,54 @@ static int split_cols(const char *list, char names[MAXCOLS][32], int nullable[MA
 }
 
 /* One statement of a kind: which = 's'elect current, 'u'pdate, 'a'rchive,
- * 'd'elete. */
+ * 'd'elete. Its text only: the callers bind the values. */
 static NEOERR *stmt(const struct entry_table *t, char which, DB_STMT **out)
 {
-  char names[MAXCOLS][32], sql[2048];
-  int nullable[MAXCOLS], n = split_cols(t->cols, names, nullable), len = 0;
-  const char *where = "%s = ? AND customer_id = ?%s";
-  char cond[256];
-  snprintf(cond, sizeof cond, where, t->key, t->cond);
+  char names[MAXCOLS][32];
+  int nullable[MAXCOLS], n = split_cols(t->cols, names, nullable);
+  static struct query q;     /* one request at a time */
+  query_init(&q);
   if (which == 's') {
-    len = snprintf(sql, sizeof sql, "SELECT ");
-    for (int i = 0; i < n; i++) len += snprintf(sql + len, sizeof sql - len, "%s, ", names[i]);
-    snprintf(sql + len, sizeof sql - len, "version, %s AS label FROM %s WHERE %s FOR UPDATE",
-             t->label, t->table, cond);
+    query_add(&q, "SELECT ");
+    for (int i = 0; i < n; i++) query_add(&q, "%s, ", names[i]);
+    query_add(&q, "version, %s AS label FROM %s", t->label, t->table);
   } else if (which == 'u') {
-    len = snprintf(sql, sizeof sql, "UPDATE %s SET ", t->table);
+    query_add(&q, "UPDATE %s SET ", t->table);
     for (int i = 0; i < n; i++)
-      len += snprintf(sql + len, sizeof sql - len, nullable[i] ? "%s = NULLIF(?, ''), " : "%s = ?, ",
-                      names[i]);
+      query_add(&q, nullable[i] ? "%s = NULLIF(?, ''), " : "%s = ?, ", names[i]);
     /* A due item whose amount now equals what was paid is settled (today),
      * one raised above it is open again (schema/038). */
-    snprintf(sql + len, sizeof sql - len, "version = version + 1%s WHERE %s AND version = ?",
-             strcmp(t->kind, "payment") == 0
-             ? ", paid_on = IF(paid_amount >= amount, COALESCE(paid_on, CURDATE()), NULL)" : "",
-             cond);
+    query_add(&q, "version = version + 1%s",
+              strcmp(t->kind, "payment") == 0
+              ? ", paid_on = IF(paid_amount >= amount, COALESCE(paid_on, CURDATE()), NULL)" : "");
   } else if (which == 'a') {
-    /* The row's values as JSON: the editable columns, then the kept ones. */
+    /* The row's values as JSON: the editable columns, then the others. */
     char keep[MAXCOLS][32];
     int nk = split_cols(t->keep, keep, NULL);
-    len = snprintf(sql, sizeof sql, "INSERT INTO customer_entries_removed (customer_id, kind,"
-                   " entry_id, label, data, reason, removed_by) SELECT customer_id, '%s', %s,"
-                   " LEFT(%s, 255), JSON_OBJECT(", t->kind, t->key, t->label);
+    query_add(&q, "INSERT INTO customer_entries_removed (customer_id, kind,"
+                  " entry_id, label, data, reason, removed_by) SELECT customer_id, '%s', %s,"
+                  " LEFT(%s, 255), JSON_OBJECT(", t->kind, t->key, t->label);
     for (int i = 0; i < n + nk; i++)
-      len += snprintf(sql + len, sizeof sql - len, "%s'%s', %s", i ? ", " : "",
-                      i < n ? names[i] : keep[i - n], i < n ? names[i] : keep[i - n]);
+      query_add(&q, "%s'%s', %s", i ? ", " : "", i < n ? names[i] : keep[i - n],
+                i < n ? names[i] : keep[i - n]);
     if (strcmp(t->kind, "order") == 0)
-      len += snprintf(sql + len, sizeof sql - len, ", 'lines', (SELECT JSON_ARRAYAGG(JSON_OBJECT("
-                      "'product_id', l.product_id, 'quantity', l.quantity, 'unit_price',"
-                      " l.unit_price, 'amount', l.amount)) FROM order_lines l"
-                      " WHERE l.order_id = orders.id)");
+      query_add(&q, ", 'lines', (SELECT JSON_ARRAYAGG(JSON_OBJECT("
+                    "'product_id', l.product_id, 'quantity', l.quantity, 'unit_price',"
+                    " l.unit_price, 'amount', l.amount)) FROM order_lines l"
+                    " WHERE l.order_id = orders.id)");
     if (strcmp(t->kind, "payment") == 0)
-      len += snprintf(sql + len, sizeof sql - len, ", 'allocations', (SELECT JSON_ARRAYAGG("
-                      "JSON_OBJECT('receipt_id', a.receipt_id, 'amount', a.amount))"
-                      " FROM payment_allocations a WHERE a.payment_id = payments.id)");
-    snprintf(sql + len, sizeof sql - len, "), ?, ? FROM %s WHERE %s", t->table, cond);
+      query_add(&q, ", 'allocations', (SELECT JSON_ARRAYAGG("
+                    "JSON_OBJECT('receipt_id', a.receipt_id, 'amount', a.amount))"
+                    " FROM payment_allocations a WHERE a.payment_id = payments.id)");
+    query_add(&q, "), ?, ? FROM %s", t->table);
   } else {
-    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s", t->table, cond);
+    query_add(&q, "DELETE FROM %s", t->table);
   }
-  return nerr_pass(db_stmt_for(sql, out));
+  query_cond(&q, "%s = ? AND customer_id = ?%s", t->key, t->cond);
+  if (which == 'u') query_add(&q, " AND version = ?");
+  if (which == 's') query_add(&q, " FOR UPDATE");
+  NEOERR *err = query_check(&q);
+  return nerr_pass(err ? err : db_stmt_for(q.sql, out));
 }
 
 /* Locks the customer (region scope) and reads the entry's current row
