@@ -54,7 +54,7 @@ struct life_settings {
 };
 
 void life_settings_default(struct life_settings *s);
-/* 0 unless period_days > 0 and 1 <= periods_n <= periods_m. */
+/* 0 unless period_days > 0 and 1 <= periods_n <= periods_m <= 64. */
 int life_settings_valid(const struct life_settings *s);
 /* purchase_days: the days of the customer's purchases, any order, repeats
  * allowed; contacts: how many contacts (visits, calls, meetings) are
