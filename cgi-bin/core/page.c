@@ -18,6 +18,7 @@ static const struct {
   { "complaints", "/complaints", ROLES_SIGNED_IN },
   { "plans", "/plans", ROLES_SIGNED_IN },
   { "dashboard", "/dashboard", ROLES_SIGNED_IN },
+  { "analysis", "/analysis", ROLES_SIGNED_IN },
   { "admin", "/admin", ROLE_ADMIN },
 };
 

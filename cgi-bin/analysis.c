@@ -1,0 +1,16 @@
+/* Customer analysis (客户分析, issue 17), program analysis.fcgi: the route
+ * table. nginx sends /analysis here. The pages are in cgi-bin/analysis/,
+ * their SQL in cgi-bin/db/analysis_*.c; every page reads what the batch
+ * (tools/kehu-analyse.c) stored, never the raw history. */
+#include "analysis/pages.h"
+#include "db/runtime.h"
+
+static const struct route routes[] = {
+  { "GET", "/analysis", ROLES_SIGNED_IN, analysis_overview, 0, 0 },
+  { 0 },
+};
+
+int main(int argc, char **argv)
+{
+  return app_main(argc, argv, routes, &db_runtime);
+}
