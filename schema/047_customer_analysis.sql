@@ -118,7 +118,13 @@ CREATE TABLE customer_analysis (
 --   attitude (1 loyal, 2 switcher, 3 none, 0 unset), 9 non-customer type
 --   (1 quasi, 2 refusing, 3 unexplored, 0 unset), 10 sleep_state,
 --   11 rfm_segment, 12 on the watch list (1) or not (0), 13 lifecycle
---   stage (1 target .. 4 loyal), 2 ABC and 3 size as above.
+--   stage (1 target .. 4 loyal), 2 ABC and 3 size as above; and dim 14,
+--   the revenue histogram behind the Pareto chart (additive over regions,
+--   so a manager's curve is exact at the bucket edges): key 0 for
+--   revenue <= 0, else 1 + floor(10 * log10(revenue in yuan)) (at least 1),
+--   customers = how many, sales = their revenue over the ABC period.
+--   Here sales = revenue over the ABC period, margin = profit over it and
+--   lifetime_value = the customers' summed lifetime values.
 CREATE TABLE analysis_cells (
   period_kind  TINYINT UNSIGNED NOT NULL,
   period_start DATE NOT NULL,
@@ -134,6 +140,7 @@ CREATE TABLE analysis_cells (
   lost         INT UNSIGNED NOT NULL DEFAULT 0,  -- of those, did not buy in this one
   new_customers INT UNSIGNED NOT NULL DEFAULT 0, -- first purchase ever in the period
   conversions  INT UNSIGNED NOT NULL DEFAULT 0,  -- of those, marked as non-customers (非客户)
+  lifetime_value BIGINT NOT NULL DEFAULT 0,      -- period_kind 0 only
   PRIMARY KEY (period_kind, period_start, dim, region_id, dim_key)
 ) ENGINE=InnoDB;
 CREATE TABLE analysis_cells_next LIKE analysis_cells;
