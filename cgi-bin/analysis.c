@@ -7,6 +7,15 @@
 
 static const struct route routes[] = {
   { "GET", "/analysis", ROLES_SIGNED_IN, analysis_overview, 0, 0 },
+  { "GET", "/analysis/wake", ROLES_SIGNED_IN, analysis_wake, 0, 0 },
+  { "GET", "/analysis/wake.csv", ROLES_SIGNED_IN, analysis_wake_csv, 0, 0 },
+  { "GET", "/analysis/wake.xlsx", ROLES_SIGNED_IN, analysis_wake_xlsx, 0, 0 },
+  { "GET", "/analysis/wake/{id}", ROLES_SIGNED_IN, analysis_wake_decision, 0, 0 },
+  { "POST", "/analysis/wake/{id}", ROLES_SIGNED_IN, analysis_wake_decide, 0, 0 },
+  { "POST", "/analysis/wake/{id}/outcome", ROLES_SIGNED_IN, analysis_wake_outcome, 0, 0 },
+  { "GET", "/analysis/settings", ROLES_SIGNED_IN, analysis_settings, 0, 0 },
+  { "POST", "/analysis/settings", ROLE_ADMIN, analysis_settings_save, 0, 0 },
+  { "POST", "/analysis/settings/run", ROLE_ADMIN, analysis_settings_run, 0, 0 },
   { 0 },
 };
 
