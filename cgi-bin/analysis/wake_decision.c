@@ -85,11 +85,12 @@ NEOERR *analysis_wake_outcome(struct req *r)
 {
   const char *outcome = req_param(r, "outcome"), *version = req_param(r, "version");
   static const char *const outcomes[] = { "woke", "no_response", NULL };
-  if (!known(outcomes, outcome) || !version || !valid_count(version))
-    return app_fail(r, KERR_BAD_REQUEST, "WakeBadOutcome");
+  if (!known(outcomes, outcome)) return app_fail(r, KERR_BAD_REQUEST, "WakeBadOutcome");
+  /* A version that is not a number is no version the row has: stale. */
+  long long v = version && valid_count(version) ? atoll(version) : -1;
   unsigned long long customer_id;
   enum wake_outcome result;
-  NEOERR *err = db_wake_outcome(&r->user, r->ip, (unsigned long long)r->id, atoll(version),
+  NEOERR *err = db_wake_outcome(&r->user, r->ip, (unsigned long long)r->id, v,
                                 outcome, &customer_id, &result);
   if (err) return nerr_pass(err);
   if (result == WAKE_NOT_FOUND) return app_fail(r, KERR_NOT_FOUND, "WakeNotFound");

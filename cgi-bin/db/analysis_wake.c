@@ -207,12 +207,14 @@ NEOERR *db_wake_results(const struct user *u, const struct wake_filter *f, const
   return nerr_pass(err);
 }
 
+/* The customer even before the batch has analysed it (not asleep then). */
 static DB_STMT customer = DB_STMT_INIT(
-    "SELECT ca.customer_id, c.code, c.name, ca.sleep_state, ca.days_since, ca.interval_days,"
+    "SELECT c.id AS customer_id, c.code, c.name, COALESCE(ca.sleep_state, 0) AS sleep_state,"
+    " ca.days_since, ca.interval_days,"
     " ROUND(100 * ca.days_since / NULLIF(ca.interval_days, 0)) AS ratio_pct,"
-    " c.last_purchase_on, ca.revenue, ca.abc_class, ca.owner_id, ca.region_id"
-    " FROM customer_analysis ca JOIN customers c ON c.id = ca.customer_id"
-    " WHERE ca.customer_id = ? AND c.status = 'active' AND " CUSTOMER_SCOPE("ca.region_id"));
+    " c.last_purchase_on, ca.revenue, ca.abc_class, c.owner_id, c.region_id"
+    " FROM customers c LEFT JOIN customer_analysis ca ON ca.customer_id = c.id"
+    " WHERE c.id = ? AND c.status = 'active' AND " CUSTOMER_SCOPE("c.region_id"));
 static DB_STMT decisions = DB_STMT_INIT(
     "SELECT d.id, d.decision, d.approach, d.product_id, d.note, d.decided_on, d.sleep_state,"
     " d.outcome, d.outcome_on, d.version, db.display_name AS decided_by,"
@@ -237,9 +239,9 @@ NEOERR *db_wake_customer(const struct user *u, unsigned long long customer_id, H
 }
 
 static DB_STMT customer_lock = DB_STMT_INIT(
-    "SELECT ca.sleep_state, ca.region_id, ca.owner_id"
-    " FROM customer_analysis ca JOIN customers c ON c.id = ca.customer_id"
-    " WHERE ca.customer_id = ? AND c.status = 'active' AND " CUSTOMER_SCOPE("ca.region_id")
+    "SELECT COALESCE(ca.sleep_state, 0), c.region_id, c.owner_id"
+    " FROM customers c LEFT JOIN customer_analysis ca ON ca.customer_id = c.id"
+    " WHERE c.id = ? AND c.status = 'active' AND " CUSTOMER_SCOPE("c.region_id")
     " FOR UPDATE");
 static DB_STMT product_active = DB_STMT_INIT(
     "SELECT 1 FROM products WHERE id = ? AND active = 1");

@@ -58,7 +58,8 @@ NEOERR *db_wake_results(const struct user *u, const struct wake_filter *f, const
  * revenue, abc_class, owner; its decisions under prefix.Decisions.N
  * (newest first: id, decision, approach, product, note, decided_on,
  * decided_by, sleep_state, outcome, outcome_on, outcome_by, version).
- * *found 0 when the customer is not in scope or has no analysis row. */
+ * *found 0 when the customer is not active or not in scope; a customer
+ * the batch has not analysed yet has sleep_state 0. */
 NEOERR *db_wake_customer(const struct user *u, unsigned long long customer_id, HDF *hdf,
                          const char *prefix, int *found);
 
