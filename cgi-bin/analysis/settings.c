@@ -56,12 +56,12 @@ NEOERR *analysis_settings(struct req *r)
   return nerr_pass(settings_page(r));
 }
 
-/* "HH:MM" (or H:MM) within the day, in minutes. */
+/* "HH:MM" (or H:MM) in minutes; whether it is within the day is the
+ * rules' check (24:00 is out of range, not malformed). */
 static int minutes_of(const char *s, long *out)
 {
   int h, m, used = 0;
-  if (sscanf(s, "%2d:%2d%n", &h, &m, &used) != 2 || s[used] || h < 0 || h > 23 || m < 0 ||
-      m > 59)
+  if (sscanf(s, "%2d:%2d%n", &h, &m, &used) != 2 || s[used] || h < 0 || m < 0 || m > 59)
     return 0;
   *out = h * 60 + m;
   return 1;
