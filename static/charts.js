@@ -6,7 +6,7 @@
  * hbar (horizontal bars), stacked (stacked bars) or doughnut. Labels come
  * from each body row's first cell; one data set per header cell marked
  * data-series, named by that cell's text; data-scale="log" on the table
- * gives the value axis a logarithmic scale. Needs Chart.js 3 (global Chart,
+ * gives the value axis a logarithmic scale; pareto: see pareto() below. Needs Chart.js 3 (global Chart,
  * Debian's libjs-chart.js at /javascript/chart.js/chart.min.js). */
 (function () {
   "use strict";
@@ -26,17 +26,20 @@
   function read(table) {
     var head = table.tHead && table.tHead.rows[0];
     var series = [];
+    var labelCol = 0;
     if (!head) return null;
     for (var i = 0; i < head.cells.length; i++) {
       if (head.cells[i].hasAttribute("data-series")) {
-        series.push({ col: i, label: head.cells[i].textContent.trim(), data: [] });
+        series.push({ col: i, label: head.cells[i].textContent.trim(), data: [],
+                      line: head.cells[i].hasAttribute("data-line") });
       }
+      if (head.cells[i].hasAttribute("data-label")) labelCol = i;
     }
     var labels = [];
     var body = table.tBodies[0];
     for (var r = 0; body && r < body.rows.length; r++) {
       var row = body.rows[r];
-      labels.push(row.cells[0].textContent.trim());
+      labels.push(row.cells[labelCol].textContent.trim());
       series.forEach(function (s) { s.data.push(number(row.cells[s.col])); });
     }
     return series.length && labels.length ? { labels: labels, series: series } : null;
@@ -75,6 +78,31 @@
     return { type: round ? "doughnut" : "bar", data: { labels: d.labels, datasets: datasets }, options: opts };
   }
 
+  /* pareto: bars (each group's share) and a line (the running share,
+   * header cell marked data-line) on one 0-100 % axis; the labels from the
+   * column marked data-label, the category axis titled by data-x-title. */
+  function pareto(d, xTitle) {
+    var datasets = d.series.map(function (s, i) {
+      var colour = PALETTE[i % PALETTE.length];
+      return s.line ? { type: "line", label: s.label, data: s.data, borderColor: colour,
+                        backgroundColor: colour, pointRadius: 2, tension: 0, order: 0 }
+                    : { type: "bar", label: s.label, data: s.data, backgroundColor: colour,
+                        maxBarThickness: 42, order: 1 };
+    });
+    var pct = { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } };
+    return {
+      type: "bar",
+      data: { labels: d.labels, datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: true, position: "bottom", labels: { boxWidth: 12 } } },
+        scales: { x: { title: { display: !!xTitle, text: xTitle } }, y: pct }
+      }
+    };
+  }
+
   function draw(table) {
     var type = table.getAttribute("data-chart");
     var d = read(table);
@@ -89,7 +117,8 @@
     box.appendChild(canvas);
     wrap.parentNode.insertBefore(box, wrap);
     if (wrap.parentNode.classList.contains("chart-pair")) wrap.parentNode.classList.add("has-chart");
-    new window.Chart(canvas, config(type, d, table.getAttribute("data-scale") === "log"));
+    new window.Chart(canvas, type === "pareto" ? pareto(d, table.getAttribute("data-x-title"))
+                                               : config(type, d, table.getAttribute("data-scale") === "log"));
   }
 
   function start() {
