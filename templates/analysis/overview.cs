@@ -1,5 +1,5 @@
 <?cs set:Page.Title = L.Analysis.Title ?><?cs include:"layout/top.cs" ?><?cs
-def:pct(v) ?><?cs if:v != "" ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
+def:pct(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
 def:list_href(c) ?>/customers?class=<?cs var:c ?><?cs if:Filter.region > 0 ?>&amp;region=<?cs var:Filter.region ?><?cs /if ?><?cs /def ?>
 <div class="page-head">
   <h1><?cs var:L.Analysis.Title ?></h1>

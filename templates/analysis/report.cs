@@ -1,5 +1,5 @@
 <?cs set:Page.Title = L.Analysis.Report.Title ?><?cs include:"layout/top.cs" ?><?cs
-def:pct(v) ?><?cs if:v != "" ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
+def:pct(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
 def:linked(href, text) ?><?cs if:href ?><a href="/customers?<?cs var:href ?>"><?cs var:text ?></a><?cs else ?><?cs var:text ?><?cs /if ?><?cs /def ?><?cs
 def:cells(x) ?><td class="num"><?cs call:linked(x.href, x.sales_y) ?></td><?cs if:!year ?><td class="num"><?cs call:linked(x.p_href, x.p_sales_y) ?></td><?cs /if ?><td class="num"><?cs call:linked(x.y_href, x.y_sales_y) ?></td><?cs if:!year ?><td class="num"><?cs call:pct(x.sales_pp) ?></td><?cs /if ?><td class="num"><?cs call:pct(x.sales_py) ?></td><td class="num"><?cs call:linked(x.href, x.margin_y) ?></td><?cs if:!year ?><td class="num"><?cs call:pct(x.margin_pp) ?></td><?cs /if ?><td class="num"><?cs call:pct(x.margin_py) ?></td><td class="num"><?cs call:linked(x.href, x.customers) ?></td><td class="num"><?cs call:linked(x.y_href, x.y_customers) ?></td><td class="num"><?cs call:pct(x.churn) ?></td><td class="num"><?cs call:pct(x.y_churn) ?></td><td class="num"><?cs var:x.new_customers ?></td><td class="num"><?cs var:x.conversions ?></td><?cs /def ?><?cs
 set:year = Filter.kind == "year" ?><?cs
