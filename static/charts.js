@@ -26,20 +26,18 @@
   function read(table) {
     var head = table.tHead && table.tHead.rows[0];
     var series = [];
-    var labelCol = 0;
     if (!head) return null;
     for (var i = 0; i < head.cells.length; i++) {
       if (head.cells[i].hasAttribute("data-series")) {
         series.push({ col: i, label: head.cells[i].textContent.trim(), data: [],
                       line: head.cells[i].hasAttribute("data-line") });
       }
-      if (head.cells[i].hasAttribute("data-label")) labelCol = i;
     }
     var labels = [];
     var body = table.tBodies[0];
     for (var r = 0; body && r < body.rows.length; r++) {
       var row = body.rows[r];
-      labels.push(row.cells[labelCol].textContent.trim());
+      labels.push(row.cells[0].textContent.trim());
       series.forEach(function (s) { s.data.push(number(row.cells[s.col])); });
     }
     return series.length && labels.length ? { labels: labels, series: series } : null;
@@ -78,27 +76,37 @@
     return { type: round ? "doughnut" : "bar", data: { labels: d.labels, datasets: datasets }, options: opts };
   }
 
-  /* pareto: bars (each group's share) and a line (the running share,
-   * header cell marked data-line) on one 0-100 % axis; the labels from the
-   * column marked data-label, the category axis titled by data-x-title. */
-  function pareto(d, xTitle) {
+  /* pareto: the running share (header cell marked data-line) against the
+   * column marked data-label (the running share of customers) on two
+   * 0-100 % axes, so the curve keeps its true shape; each group's own
+   * share (the other data-series) as thin bars at the group's end. The
+   * horizontal axis is titled by the table's data-x-title. */
+  function pareto(table, d, xTitle) {
+    var body = table.tBodies[0], xs = [0];
+    var labelCol = 0, head = table.tHead.rows[0];
+    for (var i = 0; i < head.cells.length; i++) if (head.cells[i].hasAttribute("data-label")) labelCol = i;
+    for (var r = 0; r < body.rows.length; r++) xs.push(number(body.rows[r].cells[labelCol]));
     var datasets = d.series.map(function (s, i) {
-      var colour = PALETTE[i % PALETTE.length];
-      return s.line ? { type: "line", label: s.label, data: s.data, borderColor: colour,
-                        backgroundColor: colour, pointRadius: 2, tension: 0, order: 0 }
-                    : { type: "bar", label: s.label, data: s.data, backgroundColor: colour,
-                        maxBarThickness: 42, order: 1 };
+      var colour = PALETTE[(i + 1) % 2];
+      var points = s.data.map(function (v, k) { return { x: xs[k + 1], y: v }; });
+      return s.line ? { type: "line", label: s.label, data: [{ x: 0, y: 0 }].concat(points),
+                        borderColor: colour, backgroundColor: colour, pointRadius: 2, order: 0 }
+                    : { type: "bar", label: s.label, data: points, backgroundColor: colour,
+                        barThickness: 5, order: 1 };
     });
-    var pct = { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } };
+    function pct(title) {
+      return { type: "linear", min: 0, max: 100, title: { display: !!title, text: title },
+               ticks: { callback: function (v) { return v + "%"; } } };
+    }
     return {
       type: "bar",
-      data: { labels: d.labels, datasets: datasets },
+      data: { datasets: datasets },
       options: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: true, position: "bottom", labels: { boxWidth: 12 } } },
-        scales: { x: { title: { display: !!xTitle, text: xTitle } }, y: pct }
+        scales: { x: pct(xTitle), y: pct("") }
       }
     };
   }
@@ -117,7 +125,7 @@
     box.appendChild(canvas);
     wrap.parentNode.insertBefore(box, wrap);
     if (wrap.parentNode.classList.contains("chart-pair")) wrap.parentNode.classList.add("has-chart");
-    new window.Chart(canvas, type === "pareto" ? pareto(d, table.getAttribute("data-x-title"))
+    new window.Chart(canvas, type === "pareto" ? pareto(table, d, table.getAttribute("data-x-title"))
                                                : config(type, d, table.getAttribute("data-scale") === "log"));
   }
 

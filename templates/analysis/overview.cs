@@ -44,7 +44,7 @@ def:list_href(c) ?>/customers?class=<?cs var:c ?><?cs if:Filter.region > 0 ?>&am
 <section class="card" id="pareto">
   <h2><?cs var:L.Analysis.Pareto.Title ?></h2>
   <p class="muted"><?cs var:L.Analysis.Pareto.Explain ?></p>
-  <div class="chart-pair wide-table"><div class="table-wrap">
+  <div class="pareto"><div class="table-wrap">
   <table class="data" id="t-pareto" data-chart="pareto" data-x-title="<?cs var:L.Analysis.Pareto.CumCustomers ?>" aria-label="<?cs var:L.Analysis.Pareto.Title ?>">
     <thead><tr><th><?cs var:L.Analysis.Pareto.Bucket ?></th><th class="num"><?cs var:L.Analysis.Pareto.Customers ?></th><th class="num"><?cs var:L.Analysis.Pareto.Revenue ?></th><th class="num" data-series><?cs var:L.Analysis.Pareto.BucketShare ?></th><th class="num" data-label><?cs var:L.Analysis.Pareto.CumCustomers ?></th><th class="num" data-series data-line><?cs var:L.Analysis.Pareto.CumRevenue ?></th></tr></thead>
     <tbody><?cs each:b = Pareto.Buckets ?><tr data-key="<?cs var:b.key ?>"><td class="nowrap"><?cs if:b.key > 0 ?>≥ <?cs var:b.floor ?><?cs else ?><?cs var:L.Analysis.Pareto.NoRevenue ?><?cs /if ?></td><td class="num"><?cs var:b.customers ?></td><td class="num"><?cs var:b.sales_y ?></td><td class="num"><?cs call:pct(b.sales_pct) ?></td><td class="num"><?cs call:pct(b.cum_customers) ?></td><td class="num"><?cs call:pct(b.cum_sales) ?></td></tr><?cs /each ?></tbody>
