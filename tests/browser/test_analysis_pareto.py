@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from analysis_fixture import report_cells, standing_run
-from browser import Browser, click_and_wait, screenshot, sign_in, viewport
+from browser import Browser, click_and_wait, filter_by, screenshot, sign_in, viewport
 from lib import BASE, check
 
 
@@ -89,5 +89,22 @@ def test_report_at_both_widths():
                                     " arguments[1].getBoundingClientRect().left", cell, wrap)
             check(abs(left) < 2, "the name column moved by %s px" % left)
             _full_shot(d, 390, "analysis-report-390.png")
+    finally:
+        cleanup()
+
+
+def test_analysis_filter_forms():
+    """Both GET forms through their own buttons: the overview's region and
+    the report's kind, period and region."""
+    cleanup = report_cells()
+    try:
+        with Browser() as d:
+            sign_in(d, "leader1")
+            filter_by(d, "/analysis", "pareto-filter", [("region", "4")])
+            check(d.find_element(By.ID, "region").get_attribute("value") == "4", "region kept")
+            filter_by(d, "/analysis/report?dim=class", "report-filter",
+                      [("kind", "month"), ("p", "2019-03"), ("region", "4")])
+            check(d.find_element(By.ID, "period").text == "2019-03", "the period shown")
+            check("dim=class" in d.current_url, "the dimension kept: %s" % d.current_url)
     finally:
         cleanup()
