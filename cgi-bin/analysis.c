@@ -7,6 +7,9 @@
 
 static const struct route routes[] = {
   { "GET", "/analysis", ROLES_SIGNED_IN, analysis_overview, 0, 0 },
+  { "GET", "/analysis/report", ROLES_SIGNED_IN, analysis_report, 0, 0 },
+  { "GET", "/analysis/report.csv", ROLES_SIGNED_IN, analysis_report_csv, 0, 0 },
+  { "GET", "/analysis/report.xlsx", ROLES_SIGNED_IN, analysis_report_xlsx, 0, 0 },
   { 0 },
 };
 

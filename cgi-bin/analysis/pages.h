@@ -5,4 +5,10 @@
 
 /* GET /analysis: the overview (Pareto view, classes, links to the lists). */
 NEOERR *analysis_overview(struct req *r);
+/* GET /analysis/report (.csv, .xlsx): sales, margin, customers and churn
+ * by one dimension for a period, against the period before and a year
+ * before (report.c, report_export.c). */
+NEOERR *analysis_report(struct req *r);
+NEOERR *analysis_report_csv(struct req *r);
+NEOERR *analysis_report_xlsx(struct req *r);
 #endif

@@ -164,6 +164,9 @@ COVERED = {
     "complaints/new.cs#intake-form": ("test_complaint_intake.test_staff_register_phone_then_customer_looks_up", "register-complaint"),
     "complaints/show.cs#composer": ("test_complaint_journey.test_complaint_journey", "send-internal"),
     "complaint_stats/overview.cs#stats-filter": ("test_forms_complaints.test_queue_and_overview_filters", None),
+    # analysis
+    "analysis/overview.cs#pareto-filter": ("test_analysis_pareto.test_analysis_filter_forms", None),
+    "analysis/report.cs#report-filter": ("test_analysis_pareto.test_analysis_filter_forms", None),
     # plans
     "plans/list.cs#plan-filters": ("test_forms_plans.test_filters_and_catalogue", None),
     "plans/budget.cs#budget-filters": ("test_forms_plans.test_filters_and_catalogue", None),
