@@ -249,8 +249,7 @@ NEOERR *db_churn_series(const struct user *u, unsigned region_id, int kind, int 
   struct query q;
   DB_STMT *s;
   query_init(&q);
-  query_add(&q, "SELECT * FROM (SELECT period_start AS period, %s AS label, " CHURN_SUMS ","
-                " SUM(customers) AS customers, SUM(new_customers) AS new_customers"
+  query_add(&q, "SELECT * FROM (SELECT period_start AS period, %s AS label, " CHURN_SUMS
                 " FROM analysis_cells", label_of[kind]);
   query_cond(&q, "period_kind = %d", kind);
   query_cond(&q, "dim = 0");

@@ -61,9 +61,8 @@ NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF
 enum cell_dim { CELL_ALL = 0, CELL_REGION = 1, CELL_ABC = 2, CELL_SIZE = 3, CELL_OWNER = 6,
                 CELL_RFM = 11 };
 /* The last n periods of churn over the user's regions (or region_id):
- * prefix.N.{period (YYYY-MM-DD), label, active_before, lost, customers,
- * new_customers, churn_pct (one decimal, NULL when none were active)},
- * oldest first. */
+ * prefix.N.{period (YYYY-MM-DD), label, active_before, lost, churn_pct
+ * (one decimal, NULL when none were active)}, oldest first. */
 NEOERR *db_churn_series(const struct user *u, unsigned region_id, int kind, int n, HDF *hdf,
                         const char *prefix);
 /* Churn by segment in one period: prefix.N.{key, active_before, lost,

@@ -29,14 +29,12 @@ def:pct_cell(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—
   <?cs if:subcount(Series) == 0 ?><p class="empty" id="no-series"><?cs var:L.Churn.Empty ?></p><?cs else ?>
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-churn" data-chart="bar" aria-label="<?cs var:L.Churn.SeriesTitle ?>">
-    <thead><tr><th><?cs var:L.Churn.Col.Period ?></th><th class="num" data-series><?cs var:L.Churn.Col.Churn ?></th><th class="num"><?cs var:L.Churn.Col.ActiveBefore ?></th><th class="num"><?cs var:L.Churn.Col.Lost ?></th><th class="num"><?cs var:L.Churn.Col.Customers ?></th><th class="num"><?cs var:L.Churn.Col.New ?></th></tr></thead>
+    <thead><tr><th><?cs var:L.Churn.Col.Period ?></th><th class="num" data-series><?cs var:L.Churn.Col.Churn ?></th><th class="num"><?cs var:L.Churn.Col.ActiveBefore ?></th><th class="num"><?cs var:L.Churn.Col.Lost ?></th></tr></thead>
     <tbody><?cs each:x = Series ?><tr data-period="<?cs var:x.period ?>"<?cs if:x.period == Filter.at ?> class="current"<?cs /if ?>>
       <td class="nowrap"><a href="/analysis/churn?period=<?cs var:Filter.period ?>&amp;region=<?cs var:Filter.region ?>&amp;seg=<?cs var:Filter.seg ?>&amp;clv=<?cs var:Filter.clv ?>&amp;at=<?cs var:x.period ?>#churn-segments"><?cs var:x.label ?></a></td>
       <td class="num" data-col="churn"><?cs call:pct_cell(x.churn_pct) ?></td>
       <td class="num" data-col="active_before"><?cs var:x.active_before ?></td>
       <td class="num" data-col="lost"><?cs var:x.lost ?></td>
-      <td class="num" data-col="customers"><?cs var:x.customers ?></td>
-      <td class="num" data-col="new"><?cs var:x.new_customers ?></td>
     </tr><?cs /each ?></tbody>
   </table></div></div><?cs /if ?>
   <p class="muted small"><?cs var:L.Churn.Rule ?></p>
@@ -62,7 +60,7 @@ def:pct_cell(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—
   <?cs if:subcount(Clv) == 0 ?><p class="empty" id="no-clv"><?cs var:L.Churn.Empty ?></p><?cs else ?>
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-clv" data-chart="hbar" aria-label="<?cs var:L.Churn.ClvTitle ?>">
-    <thead><tr><th><?cs var:L.Churn.ClvSeg[Filter.clv] ?></th><th class="num" data-series><?cs var:L.Churn.Col.Average ?></th><th class="num"><?cs var:L.Churn.Col.Customers ?></th><th class="num"><?cs var:L.Churn.Col.Total ?></th></tr></thead>
+    <thead><tr><th><?cs var:L.Churn.ClvSeg[Filter.clv] ?></th><th class="num" data-series><?cs var:L.Churn.Col.Average ?></th><th class="num"><?cs var:L.Churn.Col.ClvCustomers ?></th><th class="num"><?cs var:L.Churn.Col.Total ?></th></tr></thead>
     <tbody><?cs each:x = Clv ?><tr data-key="<?cs var:x.key ?>">
       <td class="name"><?cs call:segment(Filter.clv, x) ?></td>
       <td class="num" data-col="average"><?cs if:?x.average ?><?cs var:money(x.average) ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>

@@ -19,8 +19,8 @@
   <?cs if:subcount(Deciles) == 0 ?><p class="empty" id="no-deciles"><?cs var:L.Profit.Empty ?></p><?cs else ?>
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-deciles" data-chart="bar" aria-label="<?cs var:L.Profit.DecileTitle ?>">
-    <thead><tr><th><?cs var:L.Profit.Decile ?></th><th class="num" data-series><?cs var:L.Profit.Col.Profit ?></th><th class="num"><?cs var:L.Profit.Customers ?></th><th class="num"><?cs var:L.Profit.Share ?></th><th class="num"><?cs var:L.Profit.Cumulative ?></th></tr></thead>
-    <tbody><?cs each:d = Deciles ?><tr data-decile="<?cs var:d.decile ?>"><td class="nowrap"><?cs var:L.Profit.DecileBefore ?><?cs var:d.decile ?><?cs var:L.Profit.DecileAfter ?></td><td class="num" data-col="profit"><?cs var:money(d.profit) ?></td><td class="num" data-col="customers"><?cs var:d.customers ?></td><td class="num" data-col="share"><?cs if:?d.share ?><?cs var:d.share ?>%<?cs else ?><span class="muted">—</span><?cs /if ?></td><td class="num" data-col="cumulative"><?cs if:?d.cumulative ?><?cs var:d.cumulative ?>%<?cs else ?><span class="muted">—</span><?cs /if ?></td></tr><?cs /each ?></tbody>
+    <thead><tr><th><?cs var:L.Profit.Decile ?></th><th class="num" data-series><?cs var:L.Profit.Col.Profit ?></th><th class="num"><?cs var:L.Profit.Share ?></th><th class="num"><?cs var:L.Profit.Cumulative ?></th></tr></thead>
+    <tbody><?cs each:d = Deciles ?><tr data-decile="<?cs var:d.decile ?>"><td class="nowrap"><?cs var:(d.decile - 1) * 10 ?>–<?cs var:d.decile * 10 ?>%</td><td class="num" data-col="profit"><?cs var:money(d.profit) ?></td><td class="num" data-col="share"><?cs if:?d.share ?><?cs var:d.share ?>%<?cs else ?><span class="muted">—</span><?cs /if ?></td><td class="num" data-col="cumulative"><?cs if:?d.cumulative ?><?cs var:d.cumulative ?>%<?cs else ?><span class="muted">—</span><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table></div></div><?cs /if ?>
 </section>
 
