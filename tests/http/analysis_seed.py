@@ -108,3 +108,40 @@ def remove(seeded):
             sql("DELETE FROM analysis_runs WHERE reason = 'manual' AND requested_by IS NULL")
         else:
             sql("DELETE FROM %s" % table)
+
+
+def csv_rows(client, path):
+    """A CSV export's rows after the header (checked for the UTF-8 BOM)."""
+    import csv
+    import io
+    from lib import check, check_status
+    r = client.get(path)
+    check_status(r, 200, path)
+    check(r.raw.startswith(b"\xef\xbb\xbf"), "%s: CSV without the UTF-8 BOM" % path)
+    return list(csv.reader(io.StringIO(r.raw.decode("utf-8-sig"))))[1:]
+
+
+def scope_sql(username):
+    """The SQL condition on a region_id column for a user's regions."""
+    from lib import sql_str
+    return ("region_id IN (SELECT region_id FROM user_regions ur JOIN users u"
+            " ON u.id = ur.user_id WHERE u.username = %s)" % sql_str(username))
+
+
+ODD = ("<b>x</b>'\"", "-1", "0", "99999999999999999999", "2026-13-45", "１２", "a" * 300, "",
+       "A' OR '1'='1", "%00", "1e9")
+
+
+def seeded(test):
+    """The test run with made-up rows in the tables the batch left empty
+    (none when it has run), taken away after."""
+    import functools
+
+    @functools.wraps(test)
+    def run():
+        added = ensure()
+        try:
+            test()
+        finally:
+            remove(added)
+    return run
