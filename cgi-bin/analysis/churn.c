@@ -9,6 +9,7 @@
 #include "core/listed.h"
 #include "core/page.h"
 #include "db/analysis_rank.h"
+#include "db/analysis_settings.h"
 #include "db/customer.h"
 #include <stdio.h>
 #include <string.h>
@@ -70,7 +71,7 @@ NEOERR *analysis_churn(struct req *r)
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
       (err = listed_check(r, "Regions", region, "AnalysisRegion")) ||
-      (err = db_rank_as_of(h, "Run")) ||
+      (err = db_analysis_last_run(h, "Run", NULL)) ||
       (err = db_churn_series(&r->user, region, period->value, shown[period->value], h,
                              "Series")))
     return nerr_pass(err);
@@ -82,10 +83,9 @@ NEOERR *analysis_churn(struct req *r)
                                  (enum cell_dim)seg->value, h, "Segments")))
       return nerr_pass(err);
   }
-  struct rank_settings s;
+  struct analysis_config c;
   if ((err = db_clv_segments(&r->user, region, (enum cell_dim)clv->value, h, "Clv")) ||
-      (err = db_rank_settings(&s)) ||
-      (err = set_discount(h, s.discount_bp)) ||
+      (err = db_analysis_config(&c)) || (err = set_discount(h, (unsigned)c.discount_bp)) ||
       (err = hdf_set_int_value(h, "Filter.region", (int)region)) ||
       (err = hdf_set_value(h, "Filter.period", period->word)) ||
       (err = hdf_set_value(h, "Filter.seg", seg->word)) ||

@@ -11,25 +11,24 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/page.h"
+#include "db/analysis_settings.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* profit_rank above tail_after is the worst tail, company-wide: ranks are
  * over every customer, whatever the user's scope. */
-static NEOERR *tail_settings(struct req *r, struct rank_filter *f, struct rank_settings *s)
+static NEOERR *tail_settings(struct req *r, struct rank_filter *f)
 {
-  NEOERR *err = db_rank_settings(s);
-  if (err) return nerr_pass(err);
-  size_t tail = signal_worst_tail((size_t)s->ranked, s->worst_tail_pct);
-  f->tail_after = s->ranked - (long long)tail;
+  struct analysis_config c;
+  long long ranked;
+  NEOERR *err;
+  if ((err = db_analysis_config(&c)) || (err = db_profit_ranked(&ranked))) return nerr_pass(err);
+  f->tail_after = ranked - (long long)signal_worst_tail((size_t)ranked, c.signal.worst_tail_percent);
   HDF *h = r->hdf;
-  if ((err = hdf_set_int_value(h, "Settings.worst_tail_pct", (int)s->worst_tail_pct)) ||
-      (err = hdf_set_int_value(h, "Settings.period_months", (int)s->period_months)))
+  if ((err = hdf_set_int_value(h, "Settings.worst_tail_pct", (int)c.signal.worst_tail_percent)))
     return nerr_pass(err);
-  char n[24];
-  snprintf(n, sizeof n, "%lld", s->ranked);
-  return nerr_pass(hdf_set_value(h, "Settings.ranked", n));
+  return nerr_pass(hdf_set_int_value(h, "Settings.period_months", c.period_months));
 }
 
 /* Each group's share of the filter's whole profit, and the running share
@@ -68,13 +67,12 @@ static NEOERR *positions(HDF *rows, long long first)
 NEOERR *analysis_profit(struct req *r)
 {
   struct rank_filter f;
-  struct rank_settings s;
   long long total = 0;
   HDF *h = r->hdf;
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
-      (err = rank_filter_parse(r, RANK_PROFIT, &f)) || (err = tail_settings(r, &f, &s)) ||
-      (err = db_rank_as_of(h, "Run")) ||
+      (err = rank_filter_parse(r, RANK_PROFIT, &f)) || (err = tail_settings(r, &f)) ||
+      (err = db_analysis_last_run(h, "Run", NULL)) ||
       (err = db_profit_page(&r->user, &f, h, "Rows", &total)) ||
       (err = positions(hdf_get_obj(h, "Rows"), (long long)(f.page - 1) * f.per + 1)) ||
       (err = db_profit_deciles(&r->user, &f, h, "Deciles")) ||
@@ -135,9 +133,8 @@ static NEOERR *rows(const struct user *u, void *ctx, export_each_fn each, void *
 static NEOERR *profit_export(struct req *r, int xlsx)
 {
   struct source s = { .n = 0 };
-  struct rank_settings set;
   NEOERR *err = rank_filter_parse(r, RANK_PROFIT, &s.f);
-  if (!err) err = tail_settings(r, &s.f, &set);
+  if (!err) err = tail_settings(r, &s.f);
   if (!err) err = export_list(r, &spec, xlsx, rows, &s);
   return nerr_pass(err);
 }

@@ -118,7 +118,7 @@ static NEOERR *rank_count(const struct user *u, const struct rank_filter *f, enu
                           long long *total)
 {
   struct query q;
-  DB_STMT *s;
+  DB_STMT *s = NULL;
   int row = 0;
   query_init(&q);
   query_add(&q, "SELECT COUNT(*) FROM customer_analysis ca");
@@ -202,33 +202,17 @@ NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF
   return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
 }
 
-static DB_STMT settings = DB_STMT_INIT(
-    "SELECT s.worst_tail_pct, s.discount_bp, s.period_months,"
-    " (SELECT COALESCE(MAX(profit_rank), 0) FROM customer_analysis)"
-    " FROM analysis_settings s WHERE s.id = 1");
+static DB_STMT ranked = DB_STMT_INIT(
+    "SELECT COALESCE(MAX(profit_rank), 0) FROM customer_analysis");
 
-NEOERR *db_rank_settings(struct rank_settings *out)
+NEOERR *db_profit_ranked(long long *n)
 {
   int more = 0;
-  *out = (struct rank_settings){ .worst_tail_pct = 20, .discount_bp = 1000, .period_months = 12 };
-  NEOERR *err = db_exec(&settings, "");
-  if (!err) err = db_next(&settings, &more);
-  if (!err && more) {
-    out->worst_tail_pct = (unsigned)db_int(&settings, 0);
-    out->discount_bp = (unsigned)db_int(&settings, 1);
-    out->period_months = (unsigned)db_int(&settings, 2);
-    out->ranked = db_int(&settings, 3);
-  }
-  db_done(&settings);
+  NEOERR *err = db_exec(&ranked, "");
+  if (!err) err = db_next(&ranked, &more);
+  *n = !err && more ? db_int(&ranked, 0) : 0;
+  db_done(&ranked);
   return nerr_pass(err);
-}
-
-static DB_STMT as_of = DB_STMT_INIT(
-    "SELECT as_of FROM analysis_runs WHERE status = 'done' ORDER BY id DESC LIMIT 1");
-
-NEOERR *db_rank_as_of(HDF *hdf, const char *key)
-{
-  return nerr_pass(db_read_row(&as_of, hdf, key, NULL, ""));
 }
 
 static const char *const label_of[] = {

@@ -19,16 +19,8 @@ struct rank_filter {
   int page, per;
 };
 
-/* Settings the pages show, and how many customers have a profit rank. */
-struct rank_settings {
-  unsigned worst_tail_pct;
-  unsigned discount_bp;
-  unsigned period_months;
-  long long ranked;
-};
-NEOERR *db_rank_settings(struct rank_settings *s);
-/* The latest finished run's day (as_of) under prefix, nothing when none. */
-NEOERR *db_rank_as_of(HDF *hdf, const char *key);
+/* How many customers have a profit rank (the largest profit_rank). */
+NEOERR *db_profit_ranked(long long *n);
 
 /* The watch list's page under prefix.N: id, name, region_id, region_zh,
  * region_en, owner_id, owner, abc_class, revenue (yuan), watch_score,
