@@ -11,4 +11,14 @@ NEOERR *analysis_overview(struct req *r);
 NEOERR *analysis_report(struct req *r);
 NEOERR *analysis_report_csv(struct req *r);
 NEOERR *analysis_report_xlsx(struct req *r);
+/* GET /analysis/watch (.csv, .xlsx): the hidden-dissatisfaction watch list. */
+NEOERR *analysis_watch(struct req *r);
+NEOERR *analysis_watch_csv(struct req *r);
+NEOERR *analysis_watch_xlsx(struct req *r);
+/* GET /analysis/profit (.csv, .xlsx): customer profitability. */
+NEOERR *analysis_profit(struct req *r);
+NEOERR *analysis_profit_csv(struct req *r);
+NEOERR *analysis_profit_xlsx(struct req *r);
+/* GET /analysis/churn: churn per period and segment, lifetime value. */
+NEOERR *analysis_churn(struct req *r);
 #endif
