@@ -21,4 +21,18 @@ NEOERR *analysis_profit_csv(struct req *r);
 NEOERR *analysis_profit_xlsx(struct req *r);
 /* GET /analysis/churn: churn per period and segment, lifetime value. */
 NEOERR *analysis_churn(struct req *r);
+
+/* The wake-up list (唤醒名单) and its decisions: analysis/wake.c,
+ * analysis/wake_decision.c. */
+NEOERR *analysis_wake(struct req *r);
+NEOERR *analysis_wake_csv(struct req *r);
+NEOERR *analysis_wake_xlsx(struct req *r);
+NEOERR *analysis_wake_decision(struct req *r);
+NEOERR *analysis_wake_decide(struct req *r);
+NEOERR *analysis_wake_outcome(struct req *r);
+
+/* The analysis settings and the batch's runs: analysis/settings.c. */
+NEOERR *analysis_settings(struct req *r);
+NEOERR *analysis_settings_save(struct req *r);
+NEOERR *analysis_settings_run(struct req *r);
 #endif
