@@ -147,7 +147,8 @@ static int run_once(int take_request, const char *reason, int32_t as_of)
   char day[16];
   format_day(as_of, day);
   unsigned long long id = 0, customers = 0, lines = 0;
-  err = db_batch_run_start(take_request, reason, day, &id);
+  char taken[16];
+  err = db_batch_run_start(take_request, reason, day, &id, taken, sizeof taken);
   if (!err && !id) {
     db_batch_unlock();
     return 2;
@@ -156,8 +157,8 @@ static int run_once(int take_request, const char *reason, int32_t as_of)
   struct phases ph;
   memset(&ph, 0, sizeof ph);
   if (!err) {
-    log_msg("info", "run %llu (%s%s) as of %s started", id, take_request ? "requested" : reason,
-            take_request ? "" : "", day);
+    log_msg("info", "run %llu (%s%s) as of %s started", id, taken,
+            take_request ? ", requested" : "", day);
     err = analyse(as_of, id, &customers, &lines, &ph);
   }
   int rc = 0;
