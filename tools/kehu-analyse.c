@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -237,6 +238,10 @@ int main(int argc, char **argv)
   int known = 0;
   for (size_t i = 0; i < sizeof reasons / sizeof *reasons; i++) known |= strcmp(reason, reasons[i]) == 0;
   if (once == serving || !known) return usage();
+  /* The pages come first: the batch's own computing yields the CPU to
+   * the FastCGI workers (the database's work is cut into short
+   * statements instead). */
+  if (setpriority(PRIO_PROCESS, 0, 10) != 0) perror("kehu-analyse: setpriority");
   log_init("kehu-analyse");
   NEOERR *err = err_init();
   if (!err) err = db_connect();
