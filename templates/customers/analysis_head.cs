@@ -1,7 +1,7 @@
 <?cs # The file's analysis header (issue 17): what the nightly batch computed
      (customers/analysis.c), and the lifecycle override form. ?>
 <section class="card analysis-head" id="analysis" aria-labelledby="analysis-title">
-  <h2 class="sub" id="analysis-title"><?cs var:L.CustomerAnalysis.Title ?><?cs if:Analysis.as_of ?> <span class="muted small" id="analysis-as-of"><?cs var:L.CustomerAnalysis.AsOf ?> <?cs var:Analysis.as_of ?> · <?cs var:L.CustomerAnalysis.PeriodBefore ?> <?cs var:Analysis.period_months ?> <?cs var:L.CustomerAnalysis.PeriodAfter ?></span><?cs /if ?></h2>
+  <h2 id="analysis-title"><?cs var:L.CustomerAnalysis.Title ?><?cs if:Analysis.as_of ?> <span class="muted small" id="analysis-as-of"><?cs var:L.CustomerAnalysis.AsOf ?> <?cs var:Analysis.as_of ?> · <?cs var:L.CustomerAnalysis.PeriodBefore ?> <?cs var:Analysis.period_months ?> <?cs var:L.CustomerAnalysis.PeriodAfter ?></span><?cs /if ?></h2>
   <?cs if:!Analysis.ran ?>
   <p class="muted" id="analysis-none"><?cs var:L.CustomerAnalysis.NotRun ?></p>
   <?cs /if ?>
