@@ -79,7 +79,9 @@ static DB_STMT pool_dealers = DB_STMT_INIT(
 
 /* Each unit with its own sums and its group's peers: the pool of its
  * region and class less the dealers supported in that category that year
- * (the unit's own dealer among them), over the unit's windows.
+ * (the unit's own dealer among them), over the unit's windows. The
+ * supported dealers are summed by family and month first, so a family's
+ * dozen support months read a few dozen rows each, not every member's.
  * Parameters: SR_MONTHS, SR_MONTHS + 1, three times. */
 static DB_STMT figures = DB_STMT_INIT(
     "WITH k AS (SELECT DISTINCT region_id, abc_class, category_id, year, support_month"
@@ -92,11 +94,13 @@ static DB_STMT figures = DB_STMT_INIT(
     "  " BEFORE_AFTER("p.month", "k", "p.cogs", "c")
     "  FROM k JOIN support_return_pool p ON p.region_id = k.region_id AND p.abc_class = k.abc_class"
     "  AND " IN_WINDOWS("p.month", "k") " GROUP BY " GROUP_KEY "),"
-    " members AS (SELECT " GROUP_KEY ", " BEFORE_AFTER("m.month", "k", "m.sales", "s") ","
-    "  " BEFORE_AFTER("m.month", "k", "m.cogs", "c")
-    "  FROM k JOIN support_return_units f ON " FAMILY("f", "k")
-    "  JOIN support_return_months m ON m.customer_id = f.customer_id"
-    "  AND " IN_WINDOWS("m.month", "k") " GROUP BY " GROUP_KEY "),"
+    " family_months AS (SELECT f.region_id, f.abc_class, f.category_id, f.year, m.month,"
+    "  SUM(m.sales) AS sales, SUM(m.cogs) AS cogs FROM support_return_units f"
+    "  JOIN support_return_months m ON m.customer_id = f.customer_id GROUP BY 1, 2, 3, 4, 5),"
+    " members AS (SELECT " GROUP_KEY ", " BEFORE_AFTER("fm.month", "k", "fm.sales", "s") ","
+    "  " BEFORE_AFTER("fm.month", "k", "fm.cogs", "c")
+    "  FROM k JOIN family_months fm ON " FAMILY("fm", "k")
+    "  AND " IN_WINDOWS("fm.month", "k") " GROUP BY " GROUP_KEY "),"
     " family AS (SELECT region_id, abc_class, category_id, year, COUNT(*) AS n"
     "  FROM support_return_units GROUP BY 1, 2, 3, 4)"
     " SELECT u.plan_id, u.category_id, u.customer_id, u.region_id, u.abc_class, u.year,"
