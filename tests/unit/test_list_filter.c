@@ -348,66 +348,51 @@ static const char *links(HDF *h, char *out, size_t n)
   return out;
 }
 
-static void test_pager_counted(void **state)
-{
-  struct fx *f = *state;
-  char l[128];
+/* Each case worked out by hand; capped < 0 calls page_pager (an exact
+ * count), else page_pager_capped. Prev/Next 0: no link. */
+static const struct pcase {
+  long long total;
+  int capped, page, per, more;
+  int want_page;
+  long long pages, from, to;
+  int prev, next;
+  const char *links;
+} pcases[] = {
   /* 101 rows, 20 a page: 6 pages; page 4 shows rows 61-80. */
-  assert_null(page_pager(&f->r, 101, 4, 20));
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Pages", 0), 6);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.From", 0), 61);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.To", 0), 80);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Prev", 0), 3);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Next", 0), 5);
-  assert_string_equal(links(f->hdf, l, sizeof l), "1 2 3 4 5 6");
-}
-
-static void test_pager_counted_past_the_end(void **state)
-{
-  struct fx *f = *state;
-  char l[128];
-  /* Page 9 of 101 rows: brought back to the last page, 6 (rows 101-101). */
-  assert_null(page_pager(&f->r, 101, 9, 20));
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Page", 0), 6);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.From", 0), 101);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.To", 0), 101);
-  assert_null(hdf_get_value(f->hdf, "Pager.Next", NULL));
-  assert_string_equal(links(f->hdf, l, sizeof l), "1 _ 4 5 6");
-}
-
-static void test_pager_empty(void **state)
-{
-  struct fx *f = *state;
-  char l[128];
-  assert_null(page_pager(&f->r, 0, 1, 20));
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Pages", 0), 1);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.From", 9), 0);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.To", 9), 0);
-  assert_null(hdf_get_value(f->hdf, "Pager.Prev", NULL));
-  assert_string_equal(links(f->hdf, l, sizeof l), "1");
-}
-
-static void test_pager_capped(void **state)
-{
-  struct fx *f = *state;
-  char l[128];
-  /* Counting stopped at 1000 (50 pages of 20); on page 50 rows follow, so
-   * 51 pages so far and a next link, and no last page to link. */
-  assert_null(page_pager_capped(&f->r, 1000, 1, 50, 20, 1));
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Pages", 0), 51);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Capped", 0), 1);
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Next", 0), 51);
-  assert_string_equal(links(f->hdf, l, sizeof l), "1 _ 48 49 50 51");
-}
-
-static void test_pager_capped_early_page(void **state)
-{
-  struct fx *f = *state;
-  char l[128];
+  { 101, -1, 4, 20, 0, 4, 6, 61, 80, 3, 5, "1 2 3 4 5 6" },
+  /* Page 9 of them: brought back to the last page, 6 (row 101 alone). */
+  { 101, -1, 9, 20, 0, 6, 6, 101, 101, 5, 0, "1 _ 4 5 6" },
+  /* Nothing at all: one empty page. */
+  { 0, -1, 1, 20, 0, 1, 1, 0, 0, 0, 0, "1" },
+  /* Counting stopped at 1000 (50 pages of 20); on page 50 rows follow:
+   * 51 pages so far, a next link, no last page to link. */
+  { 1000, 1, 50, 20, 1, 50, 51, 981, 1000, 49, 51, "1 _ 48 49 50 51" },
   /* Page 2 of a capped count: the known 50 pages, no last link. */
-  assert_null(page_pager_capped(&f->r, 1000, 1, 2, 20, 1));
-  assert_int_equal(hdf_get_int_value(f->hdf, "Pager.Pages", 0), 50);
-  assert_string_equal(links(f->hdf, l, sizeof l), "1 2 3 4");
+  { 1000, 1, 2, 20, 1, 2, 50, 21, 40, 1, 3, "1 2 3 4" },
+  /* Page 60, past the cap, the last rows: 60 pages, no next. */
+  { 1000, 1, 60, 20, 0, 60, 60, 1181, 1200, 59, 0, "1 _ 58 59 60" },
+};
+
+static void test_pager(void **state)
+{
+  struct fx *f = *state;
+  char l[128], what[64];
+  for (size_t i = 0; i < sizeof pcases / sizeof pcases[0]; i++) {
+    const struct pcase *c = &pcases[i];
+    assert_null(hdf_remove_tree(f->hdf, "Pager"));
+    if (c->capped < 0) assert_null(page_pager(&f->r, c->total, c->page, c->per));
+    else assert_null(page_pager_capped(&f->r, c->total, c->capped, c->page, c->per, c->more));
+    snprintf(what, sizeof what, "case %zu", i);
+    long long got[] = {
+      hdf_get_int_value(f->hdf, "Pager.Page", -1), hdf_get_int_value(f->hdf, "Pager.Pages", -1),
+      hdf_get_int_value(f->hdf, "Pager.From", -1), hdf_get_int_value(f->hdf, "Pager.To", -1),
+      hdf_get_int_value(f->hdf, "Pager.Prev", 0), hdf_get_int_value(f->hdf, "Pager.Next", 0),
+    };
+    long long want[] = { c->want_page, c->pages, c->from, c->to, c->prev, c->next };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+      if (got[k] != want[k]) fail_msg("%s, value %zu: %lld, wanted %lld", what, k, got[k], want[k]);
+    assert_string_equal(links(f->hdf, l, sizeof l), c->links);
+  }
 }
 
 int main(void)
@@ -430,11 +415,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_listed_id_outside_the_list_is_not_found, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_set_checks_like_a_request, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_pager_counted, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_pager_counted_past_the_end, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_pager_empty, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_pager_capped, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_pager_capped_early_page, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_pager, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
