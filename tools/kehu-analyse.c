@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -147,7 +148,8 @@ static int run_once(int take_request, const char *reason, int32_t as_of)
   char day[16];
   format_day(as_of, day);
   unsigned long long id = 0, customers = 0, lines = 0;
-  err = db_batch_run_start(take_request, reason, day, &id);
+  char taken[16];
+  err = db_batch_run_start(take_request, reason, day, &id, taken, sizeof taken);
   if (!err && !id) {
     db_batch_unlock();
     return 2;
@@ -156,8 +158,8 @@ static int run_once(int take_request, const char *reason, int32_t as_of)
   struct phases ph;
   memset(&ph, 0, sizeof ph);
   if (!err) {
-    log_msg("info", "run %llu (%s%s) as of %s started", id, take_request ? "requested" : reason,
-            take_request ? "" : "", day);
+    log_msg("info", "run %llu (%s%s) as of %s started", id, taken,
+            take_request ? ", requested" : "", day);
     err = analyse(as_of, id, &customers, &lines, &ph);
   }
   int rc = 0;
@@ -236,6 +238,10 @@ int main(int argc, char **argv)
   int known = 0;
   for (size_t i = 0; i < sizeof reasons / sizeof *reasons; i++) known |= strcmp(reason, reasons[i]) == 0;
   if (once == serving || !known) return usage();
+  /* The pages come first: the batch's own computing yields the CPU to
+   * the FastCGI workers (the database's work is cut into short
+   * statements instead). */
+  if (setpriority(PRIO_PROCESS, 0, 10) != 0) perror("kehu-analyse: setpriority");
   log_init("kehu-analyse");
   NEOERR *err = err_init();
   if (!err) err = db_connect();

@@ -427,6 +427,7 @@ static int period_cells(const struct ar_history *h, const struct all_groups *g, 
     if (day > h->as_of) continue;
     (*items)[ni++] = (struct item){ l->product, day, l->amount, l->cost };
   }
+  if (!ni) return !out->cells.failed;
   qsort(*items, ni, sizeof **items, by_what_day);
   item_cells(&out->cells, *items, ni, DIM_PRODUCT, cu->region_id, h);
   for (size_t j = 0; j < ni; j++)

@@ -9,6 +9,7 @@
 #include "db/analysis_batch.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -741,7 +742,7 @@ NEOERR *db_batch_wake(struct db_batch *b, const struct ar_output *o)
 static DB_STMT lock_get = DB_STMT_INIT("SELECT GET_LOCK('kehu_analyse', 0)");
 static DB_STMT lock_release = DB_STMT_INIT("SELECT RELEASE_LOCK('kehu_analyse')");
 static DB_STMT oldest = DB_STMT_INIT(
-    "SELECT id FROM analysis_runs WHERE status = 'requested' ORDER BY id LIMIT 1 FOR UPDATE");
+    "SELECT id, reason FROM analysis_runs WHERE status = 'requested' ORDER BY id LIMIT 1 FOR UPDATE");
 static DB_STMT take = DB_STMT_INIT(
     "UPDATE analysis_runs SET status = 'running', started_at = NOW(), as_of = ? WHERE id = ?");
 static DB_STMT add = DB_STMT_INIT(
@@ -774,9 +775,10 @@ void db_batch_unlock(void)
 }
 
 NEOERR *db_batch_run_start(int take_request, const char *reason, const char *as_of,
-                           unsigned long long *id)
+                           unsigned long long *id, char *taken, size_t n)
 {
   *id = 0;
+  snprintf(taken, n, "%s", reason);
   if (!take_request) {
     NEOERR *err = db_exec(&add, "ss", reason, as_of);
     if (!err) *id = db_insert_id(&add);
@@ -786,6 +788,7 @@ NEOERR *db_batch_run_start(int take_request, const char *reason, const char *as_
   int found;
   NEOERR *err = db_begin_row(&oldest, &found, "");
   long long rid = !err && found ? db_int(&oldest, 0) : 0;
+  if (rid && db_str(&oldest, 1)) snprintf(taken, n, "%s", db_str(&oldest, 1));
   db_done(&oldest);
   if (!err && found) err = db_exec_done(&take, "si", as_of, rid);
   if ((err = db_end(err, 1))) return nerr_pass(err);

@@ -41,9 +41,10 @@ NEOERR *db_batch_wake(struct db_batch *b, const struct ar_output *o);
 NEOERR *db_batch_lock(int *got);
 void db_batch_unlock(void);
 /* Starts a run: the oldest waiting request when take_request (then *id 0
- * when none waits), else a new row with this reason. */
+ * when none waits), else a new row with this reason; taken: the run's
+ * reason. */
 NEOERR *db_batch_run_start(int take_request, const char *reason, const char *as_of,
-                           unsigned long long *id);
+                           unsigned long long *id, char *taken, size_t n);
 /* Done with counts, or failed with the error (the old results stay). */
 NEOERR *db_batch_run_done(unsigned long long id, unsigned long long customers,
                           unsigned long long lines, double seconds);

@@ -164,6 +164,9 @@ COVERED = {
     "complaints/new.cs#intake-form": ("test_complaint_intake.test_staff_register_phone_then_customer_looks_up", "register-complaint"),
     "complaints/show.cs#composer": ("test_complaint_journey.test_complaint_journey", "send-internal"),
     "complaint_stats/overview.cs#stats-filter": ("test_forms_complaints.test_queue_and_overview_filters", None),
+    # analysis
+    "analysis/overview.cs#pareto-filter": ("test_analysis_pareto.test_analysis_filter_forms", None),
+    "analysis/report.cs#report-filter": ("test_analysis_pareto.test_analysis_filter_forms", None),
     # plans
     "plans/list.cs#plan-filters": ("test_forms_plans.test_filters_and_catalogue", None),
     "plans/budget.cs#budget-filters": ("test_forms_plans.test_filters_and_catalogue", None),
@@ -189,6 +192,10 @@ COVERED = {
     # dashboard
     "dashboard/overview.cs#dash-filter": ("test_forms_dashboard.test_filter_and_settings", None),
     "dashboard/settings.cs#settings-form": ("test_forms_dashboard.test_filter_and_settings", None),
+    # customer analysis (issue 17)
+    "analysis/watch.cs#watch-filter": ("test_analysis_watch.test_analysis_filters_by_their_own_buttons", None),
+    "analysis/profit.cs#profit-filter": ("test_analysis_watch.test_analysis_filters_by_their_own_buttons", "profit-apply"),
+    "analysis/churn.cs#churn-filter": ("test_analysis_watch.test_analysis_filters_by_their_own_buttons", "churn-apply"),
     # administration and my account (issue 15)
     "admin/user_form.cs#user-form": ("test_admin.test_user_journey", None),
     "admin/user_form.cs#reset-form": ("test_admin.test_user_journey", "reset-user-password"),

@@ -39,6 +39,7 @@ def _pages(user, region, complaint):
     pages += ["/analysis/wake", "/analysis/wake/%s" % customer, "/analysis/settings"]
     pages += ["/plans", "/plans/new", "/plans/budget", "/plans/catalogue"]
     pages += ["/plans/%s" % p for p in plans]
+    pages += ["/analysis/watch", "/analysis/profit", "/analysis/churn"]
     pages.append("/customers/999999999")   # the error page
     return pages
 
@@ -162,7 +163,7 @@ def test_wide_table_keeps_its_first_column():
 
 
 FOLDS = ("/customers", "/complaints", "/plans", "/dashboard", "/complaints/overview",
-         "/analysis/wake")
+         "/analysis/watch", "/analysis/profit", "/analysis/churn", "/analysis/wake")
 
 
 def _fold_state(d):
