@@ -2,6 +2,7 @@
  * (plain links, so the page works without JavaScript and each tab costs
  * only its own query). */
 #include "customers/pages.h"
+#include "customers/analysis.h"
 #include "customers/history.h"
 #include "customers/tabs.h"
 #include "core/err.h"
@@ -27,6 +28,7 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
   }
   if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
       (err = hdf_set_value(h, "Tab.Name", tab)) ||
+      (err = customers_analysis_head(r)) ||
       (err = db_customer_tab(&r->user, r->id, tab, h)))
     return nerr_pass(err);
   if (strcmp(tab, "basic") == 0 && (err = db_customer_people(r->id, h, "People")))
