@@ -197,16 +197,19 @@ static int serve(void)
   while (!stopping) {
     int rc = run_once(1, "", default_as_of());
     if (nightly && rc == 2) {
-      /* Nothing requested: is tonight's run due? */
+      /* Nothing requested: is tonight's run due? Due from run_at on, unless
+       * a run (of any reason: the demo load's, a manual one) started since
+       * today's run_at, which has seen last night's history already. */
       struct analysis_config c;
-      char today[11], last[11];
-      china_format("%Y-%m-%d", today, sizeof today);
+      char since[64];
       struct tm t = china_now();
       NEOERR *err = db_analysis_config_fresh(&c);
-      if (!err) err = db_batch_last_nightly(last, sizeof last);
+      int ran = 1;
+      snprintf(since, sizeof since, "%04d-%02d-%02d %02d:%02d:00", t.tm_year + 1900, t.tm_mon + 1,
+               t.tm_mday, c.run_at_minutes / 60, c.run_at_minutes % 60);
+      if (!err && t.tm_hour * 60 + t.tm_min >= c.run_at_minutes) err = db_batch_ran_since(since, &ran);
       if (err) log_error(&err, "runner");
-      else if (t.tm_hour * 60 + t.tm_min >= c.run_at_minutes && strcmp(last, today) != 0)
-        rc = run_once(0, "nightly", default_as_of());
+      else if (!ran) rc = run_once(0, "nightly", default_as_of());
     }
     if (rc == 0) continue;            /* another request may wait */
     for (int s = 0; s < poll_s && !stopping; s++) sleep(1);

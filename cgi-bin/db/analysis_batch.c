@@ -753,9 +753,8 @@ static DB_STMT done = DB_STMT_INIT(
 static DB_STMT failed = DB_STMT_INIT(
     "UPDATE analysis_runs SET status = 'failed', finished_at = NOW(), error = LEFT(?, 255),"
     " seconds = ? WHERE id = ?");
-static DB_STMT nightly = DB_STMT_INIT(
-    "SELECT DATE(started_at) FROM analysis_runs WHERE reason = 'nightly'"
-    " AND status IN ('running', 'done', 'failed') ORDER BY id DESC LIMIT 1");
+static DB_STMT since = DB_STMT_INIT(
+    "SELECT COUNT(*) FROM analysis_runs WHERE started_at >= ?");
 
 NEOERR *db_batch_lock(int *got)
 {
@@ -812,13 +811,12 @@ NEOERR *db_batch_run_failed(unsigned long long id, const char *error, double sec
   return nerr_pass(db_exec_done(&failed, "ssi", error, s, (long long)id));
 }
 
-NEOERR *db_batch_last_nightly(char *day, size_t n)
+NEOERR *db_batch_ran_since(const char *when, int *ran)
 {
   int more;
-  day[0] = 0;
-  NEOERR *err = db_exec(&nightly, "");
-  if (!err && !(err = db_next(&nightly, &more)) && more && db_str(&nightly, 0))
-    snprintf(day, n, "%s", db_str(&nightly, 0));
-  db_done(&nightly);
+  *ran = 0;
+  NEOERR *err = db_exec(&since, "s", when);
+  if (!err && !(err = db_next(&since, &more)) && more) *ran = db_int(&since, 0) > 0;
+  db_done(&since);
   return nerr_pass(err);
 }

@@ -49,6 +49,6 @@ NEOERR *db_batch_run_start(int take_request, const char *reason, const char *as_
 NEOERR *db_batch_run_done(unsigned long long id, unsigned long long customers,
                           unsigned long long lines, double seconds);
 NEOERR *db_batch_run_failed(unsigned long long id, const char *error, double seconds);
-/* The day of the latest nightly run that finished or runs ("" none). */
-NEOERR *db_batch_last_nightly(char *day, size_t n);
+/* *ran 1 when a run started at or after when ("YYYY-MM-DD HH:MM:SS"). */
+NEOERR *db_batch_ran_since(const char *when, int *ran);
 #endif
