@@ -37,7 +37,8 @@ NEOERR *db_batch_wake(struct db_batch *b, const struct ar_output *o);
 
 /* ---- runs (schema/047 analysis_runs), on db.h's connection ---- */
 /* The one-at-a-time lock (GET_LOCK, held by the connection); *got 0 when
- * another run holds it. */
+ * another run holds it. Once held, runs left 'running' by a batch that
+ * died are marked failed. */
 NEOERR *db_batch_lock(int *got);
 void db_batch_unlock(void);
 /* Starts a run: the oldest waiting request when take_request (then *id 0
