@@ -32,6 +32,7 @@
 #include "core/log.h"
 #include "db/analysis_batch.h"
 #include "db/analysis_settings.h"
+#include "db/analysis_support.h"
 #include "db/db.h"
 
 static volatile sig_atomic_t stopping;
@@ -86,7 +87,7 @@ static void format_day(int32_t day, char out[16])
   snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
 }
 
-struct phases { double read, compute, rows, classes, cells, wake; };
+struct phases { double read, compute, rows, classes, support, cells, wake; };
 
 /* The run itself, after the lock and the run row. */
 static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long long *customers,
@@ -115,6 +116,14 @@ static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long l
   if (!err) err = db_batch_apply_classes(b, &h, &changed);
   ph->classes = now_s() - t;
   t = now_s();
+  /* Support-plan returns compare dealers of one class: after the classes
+   * (docs/analysis.md, "Support-plan return"). */
+  struct support_return_stats sr = { 0 };
+  char day[16];
+  format_day(as_of, day);
+  if (!err) err = db_support_returns_compute(day, &sr);
+  ph->support = now_s() - t;
+  t = now_s();
   if (!err) err = db_batch_write_cells(b, &out.cells);
   ph->cells = now_s() - t;
   t = now_s();
@@ -123,10 +132,12 @@ static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long l
   if (!err)
     log_msg("info",
             "run %llu: %zu customers, %llu order lines (%zu kept), %llu rows written, %llu customers"
-            " changed class or stage, %zu cells, %zu woke; read %.1f s, compute %.1f s, rows %.1f s,"
-            " classes %.1f s, cells %.1f s, wake %.1f s; peak memory %ld MB",
-            run_id, h.customers.n, *lines, h.lines.n, written, changed, out.cells.n, out.n_woke,
-            ph->read, ph->compute, ph->rows, ph->classes, ph->cells, ph->wake, peak_kb() / 1024);
+            " changed class or stage, %lld support units, %zu cells, %zu woke; read %.1f s, compute"
+            " %.1f s, rows %.1f s, classes %.1f s, support %.1f s, cells %.1f s, wake %.1f s; peak"
+            " memory %ld MB",
+            run_id, h.customers.n, *lines, h.lines.n, written, changed, sr.units, out.cells.n,
+            out.n_woke, ph->read, ph->compute, ph->rows, ph->classes, ph->support, ph->cells,
+            ph->wake, peak_kb() / 1024);
   *customers = h.customers.n;
   db_batch_close(&b);
   ar_output_free(&out);
