@@ -8,7 +8,9 @@
  * Report cells are summed over the user's regions: a customer is in one
  * region, so the sum is the figure of the scope. */
 #include "db/analysis_rank.h"
+#include "core/format.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include "db/query.h"
 #include "db/scope.h"
 #include <stdio.h>
@@ -185,21 +187,58 @@ NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
   return nerr_pass(rank_export(u, f, PROFIT, PROFIT_COLS, each, ctx));
 }
 
-NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                          const char *prefix)
+/* The deciles change only with a run (customer_analysis is the run's),
+ * and ranking a filter's customers is a sort of all of them: each worker
+ * keeps the groups of the filters it was asked for, under the run's id. */
+static struct kept_map deciles_kept = KEPT_MAP(16, 0);
+
+struct decile { long long decile, customers, cents; };
+
+static NEOERR *deciles_to_hdf(const struct decile *d, int n, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = STATUS_OK;
+  char key[64], cents[32];
+  for (int i = 0; i < n && !err; i++) {
+    cents_text(d[i].cents, cents, sizeof cents);
+    snprintf(key, sizeof key, "%s.%d.decile", prefix, i);
+    if ((err = hdf_set_int_value(hdf, key, (int)d[i].decile))) break;
+    snprintf(key, sizeof key, "%s.%d.customers", prefix, i);
+    if ((err = hdf_set_int_value(hdf, key, (int)d[i].customers))) break;
+    snprintf(key, sizeof key, "%s.%d.profit", prefix, i);
+    if ((err = hdf_set_value(hdf, key, cents))) break;
+    snprintf(key, sizeof key, "%s.%d.profit_cents", prefix, i);
+    snprintf(cents, sizeof cents, "%lld", d[i].cents);
+    err = hdf_set_value(hdf, key, cents);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
+                          HDF *hdf, const char *prefix)
 {
   struct query q;
   DB_STMT *s;
   query_init(&q);
-  query_add(&q, "SELECT d AS decile, COUNT(*) AS customers, " YUAN("SUM(p)") " AS profit,"
-                " SUM(p) AS profit_cents FROM (SELECT ca.profit AS p,"
+  query_add(&q, "SELECT d, COUNT(*), SUM(p) FROM (SELECT ca.profit AS p,"
                 " FLOOR((ROW_NUMBER() OVER (ORDER BY ca.profit_rank, ca.customer_id) - 1) * 10"
                 " / COUNT(*) OVER ()) + 1 AS d FROM customer_analysis ca");
   rank_where(u, f, PROFIT, 0, &q);
   query_add(&q, ") t GROUP BY d ORDER BY d");
+  char key[QUERY_KEY_MAX];
+  size_t keylen = run_id ? query_key(&q, key, sizeof key) : 0;
+  size_t len;
+  const struct decile *kept = keylen ? kept_get(&deciles_kept, key, keylen, run_id, &len) : NULL;
+  if (kept) return nerr_pass(deciles_to_hdf(kept, (int)(len / sizeof *kept), hdf, prefix));
+  struct decile d[10];
+  int n = 0, more;
   NEOERR *err = query_run(&q, &s);
   if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+  while (!(err = db_next(s, &more)) && more && n < 10)
+    d[n++] = (struct decile){ db_int(s, 0), db_int(s, 1), db_int(s, 2) };
+  db_done(s);
+  if (err) return nerr_pass(err);
+  if (keylen) kept_put(&deciles_kept, key, keylen, run_id, d, n * sizeof *d);
+  return nerr_pass(deciles_to_hdf(d, n, hdf, prefix));
 }
 
 static DB_STMT ranked = DB_STMT_INIT(

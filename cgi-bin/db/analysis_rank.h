@@ -45,9 +45,10 @@ NEOERR *db_profit_page(const struct user *u, const struct rank_filter *f, HDF *h
 NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
                          export_each_fn each, void *ctx);
 /* The filter's customers (tail ignored) in ten equal groups best to worst:
- * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}. */
-NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                          const char *prefix);
+ * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}; kept
+ * per worker while run_id (the last finished run, 0: none) holds. */
+NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
+                          HDF *hdf, const char *prefix);
 
 /* Report cells. kind: 1 month, 2 quarter, 3 year. */
 enum cell_dim { CELL_ALL = 0, CELL_REGION = 1, CELL_ABC = 2, CELL_SIZE = 3, CELL_OWNER = 6,
