@@ -21,6 +21,7 @@ static const struct route routes[] = {
   { "POST", "/customers/{id}/edit", ROLES_SIGNED_IN, customers_update, 0, 0 },
   { "POST", "/customers/{id}/archive", ROLES_SIGNED_IN, customers_archive, 0, 0 },
   { "POST", "/customers/{id}/restore", ROLES_SIGNED_IN, customers_restore, 0, 0 },
+  { "POST", "/customers/{id}/lifecycle", ROLES_SIGNED_IN, customers_lifecycle, 0, 0 },
   { "GET", "/customers/{id}/merge", ROLES_OFFICE, customers_merge_form, 0, 0 },
   { "POST", "/customers/{id}/merge", ROLES_OFFICE, customers_merge, 0, 0 },
   { "POST", "/customers/{id}/entries", ROLES_SIGNED_IN, customers_add_entry, 0, 0 },

@@ -23,6 +23,7 @@ static NEOERR *read_form(struct req *r, int *bad)
   HDF *form;
   NEOERR *err = hdf_get_node(r->hdf, "Form", &form);
   for (size_t i = 0; !err && i < customer_nfields; i++) {
+    if (customer_fields[i].import_only) continue;
     const char *v = req_param(r, customer_fields[i].name);
     err = hdf_set_value(form, customer_fields[i].name, v ? v : "");
   }
@@ -54,8 +55,8 @@ NEOERR *customers_new_form(struct req *r)
   NEOERR *err = form_lists(r);
   /* Kind and region are chosen, never assumed (a dealer filed under the
    * first region by default went unnoticed); a manager of one region has
-   * only that one to choose. Every new customer starts as a target. */
-  if (!err) err = hdf_set_value(h, "Form.lifecycle", "target");
+   * only that one to choose. Every new customer starts as a target (the
+   * column's default) until the analysis batch proposes its stage. */
   if (!err) err = hdf_set_value(h, "Form.payment_terms", "30");
   if (!err && r->user.nregions == 1) err = hdf_set_int_value(h, "Form.region_id", (int)r->user.regions[0]);
   if (!err && r->user.role == ROLE_STAFF) err = hdf_set_int_value(h, "Form.owner_id", (int)r->user.id);
@@ -117,6 +118,7 @@ static NEOERR *conflict(struct req *r)
     return nerr_pass(err);
   for (size_t i = 0; i < customer_nfields; i++) {
     const char *name = customer_fields[i].name;
+    if (customer_fields[i].import_only) continue;
     char mine[64], theirs[64], key[64];
     snprintf(mine, sizeof mine, "Form.%s", name);
     snprintf(theirs, sizeof theirs, "Theirs.%s", name);

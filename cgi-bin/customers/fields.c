@@ -12,6 +12,7 @@ static const char *const kinds[] = { "dealer", "end_customer", "organisation", N
 static const char *const lifecycles[] = { "target", "potential", "one_time", "loyal", NULL };
 static const char *const loyalties[] = { "loyal", "switcher", "none", NULL };
 static const char *const non_customers[] = { "quasi", "refusing", "unexplored", NULL };
+static const char *const sizes[] = { "large", "medium", "small", "micro", NULL };
 
 static int valid_year(const char *s)
 {
@@ -33,30 +34,32 @@ static int valid_code(const char *s)
 }
 
 const struct customer_field customer_fields[] = {
-  { "code", 0, 20, valid_code, "Valid.Code", NULL, NULL },
-  { "name", 1, 200, NULL, NULL, NULL, NULL },
-  { "kind", 1, 16, NULL, NULL, kinds, "Kind" },
-  { "region_id", 1, 9, valid_id, "Valid.Choice", NULL, NULL },
-  { "owner_id", 0, 9, valid_id, "Valid.Choice", NULL, NULL },
-  { "lifecycle", 1, 16, NULL, NULL, lifecycles, "Lifecycle" },
-  { "loyalty", 0, 16, NULL, NULL, loyalties, "Loyalty" },
-  { "non_customer", 0, 16, NULL, NULL, non_customers, "NonCustomer" },
-  { "address", 0, 255, NULL, NULL, NULL, NULL },
-  { "city", 0, 64, NULL, NULL, NULL, NULL },
-  { "postal_code", 0, 6, valid_postal_code, "Valid.PostalCode", NULL, NULL },
-  { "phone", 0, 32, valid_phone, "Valid.Phone", NULL, NULL },
-  { "fax", 0, 32, valid_phone, "Valid.Phone", NULL, NULL },
-  { "email", 0, 128, valid_email, "Valid.Email", NULL, NULL },
-  { "founded_year", 0, 4, valid_year, "Valid.Year", NULL, NULL },
-  { "sales_force", 0, 7, valid_count, "Valid.Count", NULL, NULL },
-  { "delivery_capacity", 0, 255, NULL, NULL, NULL, NULL },
-  { "warehouse_capacity", 0, 255, NULL, NULL, NULL, NULL },
-  { "credit_limit", 0, 16, valid_amount, "Valid.Amount", NULL, NULL },
+  { "code", 0, 20, valid_code, "Valid.Code", NULL, NULL, 0 },
+  { "name", 1, 200, NULL, NULL, NULL, NULL, 0 },
+  { "kind", 1, 16, NULL, NULL, kinds, "Kind", 0 },
+  { "region_id", 1, 9, valid_id, "Valid.Choice", NULL, NULL, 0 },
+  { "owner_id", 0, 9, valid_id, "Valid.Choice", NULL, NULL, 0 },
+  { "lifecycle", 1, 16, NULL, NULL, lifecycles, "Lifecycle", 1 },
+  /* 客户规模, typed (the ABC class beside it is computed) */
+  { "size_class", 0, 8, NULL, NULL, sizes, "SizeClass", 0 },
+  { "loyalty", 0, 16, NULL, NULL, loyalties, "Loyalty", 0 },
+  { "non_customer", 0, 16, NULL, NULL, non_customers, "NonCustomer", 0 },
+  { "address", 0, 255, NULL, NULL, NULL, NULL, 0 },
+  { "city", 0, 64, NULL, NULL, NULL, NULL, 0 },
+  { "postal_code", 0, 6, valid_postal_code, "Valid.PostalCode", NULL, NULL, 0 },
+  { "phone", 0, 32, valid_phone, "Valid.Phone", NULL, NULL, 0 },
+  { "fax", 0, 32, valid_phone, "Valid.Phone", NULL, NULL, 0 },
+  { "email", 0, 128, valid_email, "Valid.Email", NULL, NULL, 0 },
+  { "founded_year", 0, 4, valid_year, "Valid.Year", NULL, NULL, 0 },
+  { "sales_force", 0, 7, valid_count, "Valid.Count", NULL, NULL, 0 },
+  { "delivery_capacity", 0, 255, NULL, NULL, NULL, NULL, 0 },
+  { "warehouse_capacity", 0, 255, NULL, NULL, NULL, NULL, 0 },
+  { "credit_limit", 0, 16, valid_amount, "Valid.Amount", NULL, NULL, 0 },
   /* 账期: days from an order to its due date; empty is 30 */
-  { "payment_terms", 0, 3, valid_count, "Valid.Count", NULL, NULL },
-  { "history", 0, 5000, NULL, NULL, NULL, NULL },
-  { "org_structure", 0, 5000, NULL, NULL, NULL, NULL },
-  { "business_goals", 0, 5000, NULL, NULL, NULL, NULL },
+  { "payment_terms", 0, 3, valid_count, "Valid.Count", NULL, NULL, 0 },
+  { "history", 0, 5000, NULL, NULL, NULL, NULL, 0 },
+  { "org_structure", 0, 5000, NULL, NULL, NULL, NULL, 0 },
+  { "business_goals", 0, 5000, NULL, NULL, NULL, NULL, 0 },
 };
 const size_t customer_nfields = sizeof customer_fields / sizeof customer_fields[0];
 
@@ -107,6 +110,7 @@ NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad)
   *bad = 0;
   for (size_t i = 0; i < customer_nfields; i++) {
     const struct customer_field *f = &customer_fields[i];
+    if (f->import_only && !hdf_get_value(values, f->name, NULL)) continue;
     char *v = trim(hdf_get_value(values, f->name, ""));
     if (!v) return nerr_raise(NERR_NOMEM, "trim");
     const char *msg = NULL;

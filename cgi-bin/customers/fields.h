@@ -13,17 +13,21 @@ struct customer_field {
   const char *msg_key;           /* message when check fails */
   const char *const *choices;    /* NULL: any; else the allowed values */
   const char *value_names;       /* the choices' screen names under L, e.g. "Kind" */
+  /* Not on the edit form: the lifecycle stage is computed by the analysis
+   * batch (or overridden with a reason on the file); an import may still
+   * give an initial one. Checked only when the values hold it. */
+  int import_only;
 };
 
 extern const struct customer_field customer_fields[];
 extern const size_t customer_nfields;
 
-/* Trims every field of `values` (children named as the columns), checks
- * them and puts a message for each bad one under errors.<name>. *bad is the
- * number of bad fields. */
 /* The field named `name`, or NULL. */
 const struct customer_field *customer_field_find(const char *name);
 
+/* Trims every field of `values` (children named as the columns), checks
+ * them and puts a message for each bad one under errors.<name>. *bad is the
+ * number of bad fields. */
 NEOERR *customer_validate(HDF *values, const char *lang, HDF *errors, int *bad);
 /* v trimmed as customer_validate trims (ASCII white space, U+3000), into
  * buf (cut to n - 1 bytes); returns buf. The import trims labels so. */

@@ -2,9 +2,11 @@
  * (plain links, so the page works without JavaScript and each tab costs
  * only its own query). */
 #include "customers/pages.h"
+#include "customers/analysis.h"
 #include "customers/history.h"
 #include "customers/tabs.h"
 #include "core/err.h"
+#include "db/support_return.h"
 #include "db/complaint.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"
@@ -26,6 +28,7 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
   }
   if ((err = hdf_set_value(h, "Page.Section", "customers")) ||
       (err = hdf_set_value(h, "Tab.Name", tab)) ||
+      (err = customers_analysis_head(r)) ||
       (err = db_customer_tab(&r->user, r->id, tab, h)))
     return nerr_pass(err);
   if (strcmp(tab, "basic") == 0 && (err = db_customer_people(r->id, h, "People")))
@@ -41,7 +44,9 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
     return nerr_pass(err);
   /* The support tab (支援): the dealer's plans, from the plan data-access
    * file, scoped like every plan query. */
-  if (strcmp(tab, "support") == 0 && (err = db_customer_support(&r->user, r->id, h, "Support")))
+  if (strcmp(tab, "support") == 0 &&
+      ((err = db_customer_support(&r->user, r->id, h, "Support")) ||
+       (err = db_support_return_customer(&r->user, r->id, h, "Support.Return"))))
     return nerr_pass(err);
   /* The payments tab's receipt form (customers/payments.c). */
   if (strcmp(tab, "payments") == 0 && (err = customers_payments_tab(r))) return nerr_pass(err);

@@ -161,6 +161,20 @@ static NEOERR *entry_line(HDF *row, const char *lang)
   return nerr_pass(split_edit(row, nl + 1, "EntryChanges", entry_words, k, lang));
 }
 
+/* A lifecycle override (db/customer_analysis.c): "lifecycle: a → b", then
+ * the reason when one was given. */
+static NEOERR *lifecycle_line(HDF *row, const char *lang)
+{
+  const char *detail = hdf_get_value(row, "detail", ""), *nl = strchr(detail, '\n');
+  STRING first;
+  string_init(&first);
+  NEOERR *err = string_appendn(&first, detail, nl ? (int)(nl - detail) : (int)strlen(detail));
+  if (!err) err = split_edit(row, first.buf ? first.buf : "", "Changes", customer_words, NULL, lang);
+  string_clear(&first);
+  if (!err && nl) err = hdf_set_value(row, "reason", nl + 1);
+  return nerr_pass(err);
+}
+
 NEOERR *customer_history_words(HDF *rows, const char *lang)
 {
   for (HDF *row = hdf_obj_child(rows); row; row = hdf_obj_next(row)) {
@@ -170,6 +184,8 @@ NEOERR *customer_history_words(HDF *rows, const char *lang)
       err = split_edit(row, hdf_get_value(row, "detail", ""), "Changes", customer_words, NULL, lang);
     } else if (strcmp(action, "add") == 0 || strncmp(action, "entry_", 6) == 0) {
       err = entry_line(row, lang);
+    } else if (strncmp(action, "lifecycle_", 10) == 0) {
+      err = lifecycle_line(row, lang);
     } else if (strcmp(action, "import") == 0) {
       /* "job=12 file=客户.xlsx" (db/customer_import.c): the file's name. */
       const char *file = strstr(hdf_get_value(row, "detail", ""), " file=");

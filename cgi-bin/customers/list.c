@@ -5,7 +5,11 @@
 #include "core/page.h"
 #include "core/qs.h"
 #include "core/export.h"
+#include "core/analysis_signal.h"
+#include "core/validate.h"
 #include "db/customer.h"
+#include "db/customer_entries.h"
+#include "db/customer_facets.h"
 #include "db/customer_list.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -18,6 +22,20 @@
 static const char *kinds[] = { "dealer", "end_customer", "organisation" };
 static const char *stages[] = { "target", "potential", "one_time", "loyal" };
 static const char *classes[] = { "A", "B", "C" };
+static const char *sizes[] = { "large", "medium", "small", "micro" };
+static const char *loyalties[] = { "loyal", "switcher", "none" };
+static const char *noncusts[] = { "quasi", "refusing", "unexplored" };
+/* Words of the analysis filters (the reports' drill-down links use them,
+ * /tmp contract of issue 17) and their stored codes. */
+struct word_code { const char *word; int code; };
+static const struct word_code sleep_words[] = {
+  { "drowsy", 2 }, { "half", 3 }, { "dormant", 4 }, { "any", CUSTOMER_SLEEP_ANY },
+};
+static const struct word_code watch_words[] = {
+  { "any", CUSTOMER_WATCH_ANY }, { "late", SIGNAL_LATE_RISING },
+  { "orders", SIGNAL_ORDERS_FALLING }, { "contacts", SIGNAL_CONTACTS_UNANSWERED },
+  { "complaints", SIGNAL_COMPLAINTS_RECURRING },
+};
 /* URL word -> sort key; anything else is the default order. */
 static const char *sort_words[SORT_COUNT] = {
   [SORT_NEWEST] = "", [SORT_CODE] = "code", [SORT_NAME] = "name",
@@ -28,7 +46,7 @@ static const char *sort_words[SORT_COUNT] = {
 #define N(a) (sizeof a / sizeof a[0])
 
 struct filter_bufs {
-  char q[256], city[96], postal[8];
+  char q[256], city[96], postal[8], from[16], to[16];
 };
 
 static const char *pick(const char *v, const char **allowed, size_t n)
@@ -51,6 +69,44 @@ static void utf8_cut(char *s)
   }
 }
 
+static int code_of(const struct word_code *t, size_t n, const char *word)
+{
+  for (size_t i = 0; word && i < n; i++)
+    if (strcmp(word, t[i].word) == 0) return t[i].code;
+  return 0;
+}
+
+static const char *word_of(const struct word_code *t, size_t n, int code)
+{
+  for (size_t i = 0; i < n; i++)
+    if (t[i].code == code) return t[i].word;
+  return NULL;
+}
+
+/* A date of the bought_* range: a real day, else ignored. */
+static const char *day_param(struct req *r, const char *name, char *buf, size_t n)
+{
+  req_param_trim(r, name, buf, n);
+  if (*buf && !valid_date(buf)) buf[0] = '\0';
+  return buf;
+}
+
+/* Issue 17's filters; values that are not offered are ignored, as for the
+ * others. */
+static void parse_analysis(struct req *r, struct customer_filter *f, struct filter_bufs *b)
+{
+  f->size = pick(req_param(r, "size"), sizes, N(sizes));
+  f->loyalty = pick(req_param(r, "loyalty"), loyalties, N(loyalties));
+  f->noncust = pick(req_param(r, "noncust"), noncusts, N(noncusts));
+  f->sleep = code_of(sleep_words, N(sleep_words), req_param(r, "sleep"));
+  f->watch = code_of(watch_words, N(watch_words), req_param(r, "watch"));
+  f->rfm = (int)req_param_int(r, "rfm", 0, 1, 8);
+  f->bought_product = (unsigned)req_param_int(r, "bought_product", 0, 0, 0x7fffffff);
+  f->bought_category = (unsigned)req_param_int(r, "bought_category", 0, 0, 65535);
+  f->bought_from = day_param(r, "bought_from", b->from, sizeof b->from);
+  f->bought_to = day_param(r, "bought_to", b->to, sizeof b->to);
+}
+
 static void parse_filter(struct req *r, struct customer_filter *f, struct filter_bufs *b)
 {
   memset(f, 0, sizeof *f);
@@ -70,6 +126,7 @@ static void parse_filter(struct req *r, struct customer_filter *f, struct filter
   f->postal = b->postal;
   f->archived = req_param_int(r, "archived", 0, 0, 1) == 1;
   f->over_limit = req_param_int(r, "over_limit", 0, 0, 1) == 1;
+  parse_analysis(r, f, b);
   const char *sort = req_param(r, "sort");
   f->sort = SORT_NEWEST;
   for (int i = 1; sort && i < SORT_COUNT; i++)
@@ -80,6 +137,52 @@ static void parse_filter(struct req *r, struct customer_filter *f, struct filter
   else f->desc = dir && strcmp(dir, "desc") == 0;
   f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
   f->per = PER_PAGE;
+}
+
+static NEOERR *num_qs(STRING *s, const char *name, long long v)
+{
+  char num[24];
+  if (!v) return STATUS_OK;
+  snprintf(num, sizeof num, "%lld", v);
+  return nerr_pass(qs_add(s, name, num));
+}
+
+/* Issue 17's filters in the links. */
+static NEOERR *analysis_qs(STRING *s, const struct customer_filter *f)
+{
+  const char *sleep = word_of(sleep_words, N(sleep_words), f->sleep);
+  const char *watch = word_of(watch_words, N(watch_words), f->watch);
+  NEOERR *err = qs_add(s, "size", f->size);
+  if (!err) err = qs_add(s, "loyalty", f->loyalty);
+  if (!err) err = qs_add(s, "noncust", f->noncust);
+  if (!err) err = qs_add(s, "sleep", sleep);
+  if (!err) err = num_qs(s, "rfm", f->rfm);
+  if (!err) err = qs_add(s, "watch", watch);
+  if (!err) err = num_qs(s, "bought_product", f->bought_product);
+  if (!err) err = num_qs(s, "bought_category", f->bought_category);
+  if (!err) err = qs_add(s, "bought_from", f->bought_from);
+  if (!err) err = qs_add(s, "bought_to", f->bought_to);
+  return nerr_pass(err);
+}
+
+/* ... and as Filter.* for the form. */
+static NEOERR *analysis_values(HDF *h, const struct customer_filter *f)
+{
+  const char *sleep = word_of(sleep_words, N(sleep_words), f->sleep);
+  const char *watch = word_of(watch_words, N(watch_words), f->watch);
+  NEOERR *err;
+  if ((err = hdf_set_value(h, "Filter.size", f->size ? f->size : "")) ||
+      (err = hdf_set_value(h, "Filter.loyalty", f->loyalty ? f->loyalty : "")) ||
+      (err = hdf_set_value(h, "Filter.noncust", f->noncust ? f->noncust : "")) ||
+      (err = hdf_set_value(h, "Filter.sleep", sleep ? sleep : "")) ||
+      (err = hdf_set_int_value(h, "Filter.rfm", f->rfm)) ||
+      (err = hdf_set_value(h, "Filter.watch", watch ? watch : "")) ||
+      (err = hdf_set_int_value(h, "Filter.bought_product", (int)f->bought_product)) ||
+      (err = hdf_set_int_value(h, "Filter.bought_category", (int)f->bought_category)) ||
+      (err = hdf_set_value(h, "Filter.bought_from", f->bought_from)) ||
+      (err = hdf_set_value(h, "Filter.bought_to", f->bought_to)))
+    return nerr_pass(err);
+  return STATUS_OK;
 }
 
 /* The filters as a query string (without sort and page), for the page
@@ -113,6 +216,7 @@ static NEOERR *fill_filter(struct req *r, const struct customer_filter *f)
   if (!err) err = qs_add(&s, "postal", f->postal);
   if (!err && f->archived) err = qs_add(&s, "archived", "1");
   if (!err && f->over_limit) err = qs_add(&s, "over_limit", "1");
+  if (!err) err = analysis_qs(&s, f);
   if (!err) err = hdf_set_value(h, "Filter.Query", s.buf ? s.buf : "q=");
   /* With the sort too: page links and exports keep the order. */
   if (!err && f->sort != SORT_NEWEST) err = qs_add(&s, "sort", sort_words[f->sort]);
@@ -131,11 +235,14 @@ static NEOERR *fill_filter(struct req *r, const struct customer_filter *f)
       (err = hdf_set_value(h, "Filter.postal", f->postal)) ||
       (err = hdf_set_int_value(h, "Filter.archived", f->archived)) ||
       (err = hdf_set_int_value(h, "Filter.over_limit", f->over_limit)) ||
+      (err = analysis_values(h, f)) ||
       (err = hdf_set_value(h, "Filter.sort", sort_words[f->sort])) ||
       (err = hdf_set_value(h, "Filter.dir", f->desc ? "desc" : "asc")))
     return nerr_pass(err);
   int advanced = f->stage || f->abc || f->owner_id || *f->city || *f->postal || f->archived ||
-                 f->over_limit;
+                 f->over_limit || f->size || f->loyalty || f->noncust || f->sleep || f->rfm ||
+                 f->watch || f->bought_product || f->bought_category || *f->bought_from ||
+                 *f->bought_to;
   return nerr_pass(hdf_set_int_value(h, "Filter.Advanced", advanced));
 }
 
@@ -189,6 +296,9 @@ NEOERR *customers_list(struct req *r)
       (err = fill_filter(r, &f)) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
       (err = db_customer_list_owners(h, "Owners")) ||
+      (err = db_product_list(h, "Products")) ||
+      (err = db_customer_list_categories(h, "Categories")) ||
+      (err = db_customer_facets(&r->user, h, "Facets")) ||
       (err = db_customer_list(&r->user, &f, h, &total, &capped, &more)) ||
       (err = fill_pager(r, total, capped, f.page, more)))
     return nerr_pass(err);

@@ -12,6 +12,9 @@ NEOERR *customers_export_xlsx(struct req *r);
 /* file.c: the customer file with its tabs */
 NEOERR *customers_show(struct req *r);
 
+/* lifecycle.c: the lifecycle override with its reason, or its removal */
+NEOERR *customers_lifecycle(struct req *r);
+
 /* edit.c: create, edit (optimistic locking), archive, merge */
 NEOERR *customers_new_form(struct req *r);
 NEOERR *customers_create(struct req *r);

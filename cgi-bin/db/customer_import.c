@@ -267,7 +267,7 @@ static DB_STMT insert_batch = DB_STMT_INIT(
     " credit_limit, history, org_structure, business_goals,"
     " created_by, created_at, updated_by, updated_at)"
     " SELECT COALESCE(NULLIF(j.c0, ''), CONCAT('~', HEX(UUID_SHORT()))), j.c1, j.c2, j.c3,"
-    " NULLIF(j.c4, ''), j.c5, NULLIF(j.c6, ''), NULLIF(j.c7, ''), j.c8, j.c9, j.c10,"
+    " NULLIF(j.c4, ''), COALESCE(NULLIF(j.c5, ''), 'target'), NULLIF(j.c6, ''), NULLIF(j.c7, ''), j.c8, j.c9, j.c10,"
     " j.c11, j.c12, j.c13, NULLIF(j.c14, ''), NULLIF(j.c15, ''), j.c16, j.c17,"
     " COALESCE(NULLIF(j.c18, ''), 0), NULLIF(j.c19, ''), NULLIF(j.c20, ''),"
     " NULLIF(j.c21, ''), ?, NOW(), ?, NOW()"

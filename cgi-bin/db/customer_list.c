@@ -41,9 +41,12 @@ int customer_search_query(char *out, size_t n, const char *text)
 #define COUNT_TTL 60
 static struct kept_map counts = KEPT_MAP(64, COUNT_TTL);
 
+/* With the sleep state and watch score of the analysis batch (a primary
+ * key lookup each, for the page's rows only). */
 static const char *page_cols =
     "SELECT c.id, c.code, c.name, c.kind, c.city, c.phone, c.lifecycle,"
-    " c.abc_class, c.last_purchase_on, c.status, c.region_id, c.owner_id";
+    " c.abc_class, c.last_purchase_on, c.status, c.region_id, c.owner_id,"
+    " a.sleep_state, a.watch_score";
 
 /* A list row's region_zh, region_en and owner, as a join would give them
  * (db/names.c). */
@@ -290,6 +293,7 @@ static NEOERR *read_page(const struct user *u, const struct customer_filter *f, 
   }
   query_add(&b->q, " ORDER BY %s LIMIT ? OFFSET ?) page"
                    " JOIN customers c FORCE INDEX (PRIMARY) ON c.id = page.id"
+                   " LEFT JOIN customer_analysis a ON a.customer_id = c.id"
                    " ORDER BY %s", order, order);
   query_arg(&b->q, DB_INT(f->per + 1));
   query_arg(&b->q, DB_INT(offset));
@@ -409,6 +413,20 @@ NEOERR *db_customer_export(const struct user *u, const struct customer_filter *f
   }
   free(b);
   return nerr_pass(err);
+}
+
+static DB_STMT categories = DB_STMT_INIT(
+    "SELECT id, name_zh, name_en FROM product_categories ORDER BY id");
+static struct kept_rows category_rows = { &categories, "C" };
+static struct db_kept categories_kept = { .fill = db_kept_rows, .arg = &category_rows };
+
+NEOERR *db_customer_list_categories(HDF *hdf, const char *prefix)
+{
+  NEOERR *err = db_kept_fresh(&categories_kept);
+  if (err) return nerr_pass(err);
+  HDF *rows = hdf_get_obj(categories_kept.hdf, "C");
+  if (!rows) return STATUS_OK;
+  return nerr_pass(hdf_copy(hdf, prefix, rows));
 }
 
 static DB_STMT owners = DB_STMT_INIT(

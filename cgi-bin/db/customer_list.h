@@ -23,10 +23,25 @@ struct customer_filter {
   const char *postal;        /* postal code prefix (digits), NULL/"": any */
   int archived;              /* 1: archived customers too (never merged ones) */
   int over_limit;            /* 1: only those whose open balance is over their credit limit */
+  /* Issue 17 (db/customer_plan_analysis.c): columns of customers ... */
+  const char *size;          /* customers.size_class value or NULL */
+  const char *loyalty;       /* loyal | switcher | none, or NULL */
+  const char *noncust;       /* quasi | refusing | unexplored, or NULL */
+  /* ... what the analysis batch stored (customer_analysis) ... */
+  int sleep;                 /* 0: any; 2-4 that sleep_state; CUSTOMER_SLEEP_ANY: 2-4 */
+  int rfm;                   /* 0: any; 1-8 that rfm_segment */
+  int watch;                 /* 0: any; CUSTOMER_WATCH_ANY: score > 0; else a SIGNAL_* flag */
+  /* ... and the orders: an order (not cancelled) in [from, to], of that
+   * product or category when given */
+  unsigned bought_product, bought_category;
+  const char *bought_from, *bought_to;   /* YYYY-MM-DD, NULL/"": open */
   enum customer_sort sort;
   int desc;
   int page, per;
 };
+
+#define CUSTOMER_SLEEP_ANY 5
+#define CUSTOMER_WATCH_ANY 0x100
 
 /* Counting stops here: the page says "10,000+" rather than paying for an
  * exact COUNT(*) over a million rows. */
@@ -48,6 +63,10 @@ NEOERR *db_customer_list(const struct user *u, const struct customer_filter *f,
 typedef NEOERR *(*customer_row_fn)(void *ctx, const char *const *cols);
 NEOERR *db_customer_export(const struct user *u, const struct customer_filter *f,
                            customer_row_fn row, void *ctx);
+
+/* The product categories of the bought_category filter, under
+ * prefix.N.{id,name_zh,name_en} (kept a minute). */
+NEOERR *db_customer_list_categories(HDF *hdf, const char *prefix);
 
 /* The salespeople a list can be filtered by, under prefix.N.{id,name}. */
 NEOERR *db_customer_list_owners(HDF *hdf, const char *prefix);

@@ -13,7 +13,9 @@
  * for a regional manager, [AND c.region_id = ?] [AND c.kind = ?]
  * [AND c.lifecycle = ?] [AND c.abc_class = ?] [AND c.owner_id = ?]
  * [AND c.city = ?] [AND c.postal_code LIKE CONCAT(?, '%')]
- * [AND c.id IN (SELECT k.customer_id FROM customer_credit k WHERE k.over_limit = 1)]):
+ * [AND c.id IN (SELECT k.customer_id FROM customer_credit k WHERE k.over_limit = 1)]
+ * and issue 17's, written out in db/customer_plan_analysis.c: size,
+ * loyalty, non-customer type, sleep state, RFM segment, watch list, bought):
  *
  * Q_NONE, no search text; the index that gives the order named, or none
  * where a filter leads (the foreign keys' own indexes ignored), or, the
@@ -77,6 +79,7 @@
  * The figures behind these choices are in bench/README.md ("Figures behind
  * the list planner"). */
 #include "db/customer_plan.h"
+#include "db/customer_plan_analysis.h"
 #include "db/db.h"
 #include "db/kept.h"
 #include "db/scope.h"
@@ -280,7 +283,8 @@ int customer_plan_count_cap(int mode, int scan_cap)
 static int filtered(const struct user *u, const struct customer_filter *f)
 {
   return scope_limited(u) || f->region_id || has(f->kind) || has(f->stage) || has(f->abc) ||
-         f->owner_id || has(f->city) || has(f->postal) || f->archived || f->over_limit;
+         f->owner_id || has(f->city) || has(f->postal) || f->archived || f->over_limit ||
+         customer_plan_analysis_used(f);
 }
 
 /* A filtered list counted exactly (at most CUSTOMER_COUNT_CAP rows) in
@@ -323,7 +327,8 @@ const char *customer_plan_index(const struct user *u, const struct customer_filt
     return sort_index[f->sort];
   }
   if (mode == Q_HITS || mode == Q_BIGRAM || f->archived || f->region_id || has(f->kind) || has(f->stage) ||
-      has(f->abc) || f->owner_id || has(f->city) || has(f->postal) || f->over_limit)
+      has(f->abc) || f->owner_id || has(f->city) || has(f->postal) || f->over_limit ||
+      customer_plan_analysis_used(f))
     return NULL;
   if (scope_limited(u))   /* one region: its (status, region_id, id) */
     return u->nregions == 1 && (for_count || f->sort == SORT_NEWEST) ? "list_region" : NULL;
@@ -360,7 +365,7 @@ int customer_plan_regions(const struct user *u, const struct customer_filter *f,
 int customer_plan_credit_count(const struct customer_filter *f, int mode)
 {
   return f->over_limit && mode == Q_NONE && !has(f->kind) && !has(f->stage) && !has(f->abc) &&
-         !f->owner_id && !has(f->city) && !has(f->postal);
+         !f->owner_id && !has(f->city) && !has(f->postal) && !customer_plan_analysis_used(f);
 }
 
 void customer_plan_scope(struct query *q, const struct user *u, const char *col)
@@ -410,6 +415,7 @@ void customer_plan_where(struct customer_q *b, const struct user *u,
    * index (schema/040), each customer then read by its primary key. */
   if (f->over_limit)
     query_cond(q, "c.id IN (SELECT k.customer_id FROM customer_credit k WHERE k.over_limit = 1)");
+  customer_plan_analysis_where(q, u, f, b->branch_region ? b->branch_region : f->region_id);
   if (mode == Q_SCAN) {
     query_cond(q, "(c.name%s LIKE ? OR c.code LIKE ? OR c.phone LIKE ?",
                cjk_only(f->q) ? " COLLATE utf8mb4_bin" : "");

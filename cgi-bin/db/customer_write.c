@@ -14,7 +14,7 @@
 
 /* The editable columns, in the order of the statements below. */
 static const char *const cols[] = {
-  "code", "name", "kind", "region_id", "owner_id", "lifecycle", "loyalty",
+  "code", "name", "kind", "region_id", "owner_id", "size_class", "loyalty",
   "non_customer", "address", "city", "postal_code", "phone", "fax", "email",
   "founded_year", "sales_force", "delivery_capacity", "warehouse_capacity",
   "credit_limit", "payment_terms", "history", "org_structure", "business_goals",
@@ -22,7 +22,7 @@ static const char *const cols[] = {
 #define NCOLS (sizeof cols / sizeof cols[0])
 
 #define VALUES_SQL \
-  "?, ?, ?, NULLIF(?, ''), ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?, ?," \
+  "?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?, ?," \
   " NULLIF(?, ''), NULLIF(?, ''), ?, ?, COALESCE(NULLIF(?, ''), 0)," \
   " COALESCE(NULLIF(?, ''), 30)," \
   " NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, '')"
@@ -47,7 +47,7 @@ static DB_STMT current = DB_STMT_INIT(
     " FOR UPDATE");
 static DB_STMT update = DB_STMT_INIT(
     "UPDATE customers SET code = COALESCE(NULLIF(?, ''), code), name = ?, kind = ?,"
-    " region_id = ?, owner_id = NULLIF(?, ''), lifecycle = ?,"
+    " region_id = ?, owner_id = NULLIF(?, ''), size_class = NULLIF(?, ''),"
     " loyalty = NULLIF(?, ''), non_customer = NULLIF(?, ''), address = ?, city = ?,"
     " postal_code = ?, phone = ?, fax = ?, email = ?,"
     " founded_year = NULLIF(?, ''), sales_force = NULLIF(?, ''),"

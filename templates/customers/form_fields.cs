@@ -8,7 +8,7 @@
         <select id="f-region_id" name="region_id" required<?cs if:Form.Errors.region_id ?> aria-invalid="true" aria-describedby="err-region_id"<?cs /if ?>><?cs if:!Form.region_id ?><option value=""><?cs var:L.Choose ?></option><?cs /if ?><?cs each:g = Regions ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Form.region_id ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?></select><?cs call:field_error("region_id") ?></div>
       <div class="field<?cs if:Form.Errors.owner_id ?> invalid<?cs /if ?>"><label for="f-owner_id"><?cs var:L.Customers.Owner ?></label>
         <select id="f-owner_id" name="owner_id"<?cs if:Form.Errors.owner_id ?> aria-invalid="true" aria-describedby="err-owner_id"<?cs /if ?>><option value="">—</option><?cs each:o = Owners ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.owner_id ?> selected<?cs /if ?>><?cs var:o.display_name ?> · <?cs var:L.Role[o.role] ?></option><?cs /each ?></select><?cs call:field_error("owner_id") ?></div>
-      <?cs call:choice_field("lifecycle", L.Customers.Lifecycle, L.Lifecycle, 1) ?>
+      <?cs call:choice_field("size_class", L.Customers.SizeClass, L.SizeClass, 0) ?>
       <?cs call:choice_field("loyalty", L.Customers.Loyalty, L.Loyalty, 0) ?>
       <?cs call:choice_field("non_customer", L.Customers.NonCustomer, L.NonCustomer, 0) ?>
       <?cs call:text_field("credit_limit", L.Customers.CreditLimit, "text", 0) ?>

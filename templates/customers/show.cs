@@ -38,6 +38,7 @@
   <div class="stat"><span class="stat-value"><?cs alt:Customer.last_purchase_on ?>—<?cs /alt ?></span><span class="stat-label"><?cs var:L.Customers.LastPurchase ?></span></div>
   <div class="stat<?cs if:Summary.over_limit == 1 ?> warn<?cs /if ?>" id="credit-stat"><span class="stat-value" id="open-balance">¥<?cs var:money(Summary.open_balance) ?></span><span class="stat-label"><?cs var:L.Order.OpenBalance ?> / <?cs if:Customer.credit_limit > 0 ?><?cs var:L.Customers.CreditLimit ?> ¥<?cs var:money(Customer.credit_limit) ?><?cs else ?><?cs var:L.Order.NoLimit ?><?cs /if ?><?cs if:Summary.over_limit == 1 ?> · <strong><?cs var:L.Customers.OverLimit ?></strong><?cs /if ?></span></div>
 </div>
+<?cs include:"customers/analysis_head.cs" ?>
 <nav class="tabs" aria-label="<?cs var:L.Customers.Title ?>">
   <?cs each:t = Tabs ?><a href="/customers/<?cs var:Customer.id ?>?tab=<?cs var:t ?>"<?cs if:t == Tab.Name ?> class="active" aria-current="page"<?cs /if ?> id="tab-<?cs var:t ?>"><?cs var:L.Tab[t] ?><?cs if:TabCount[t] > 0 ?> <span class="count"><?cs var:TabCount[t] ?></span><?cs /if ?><?cs if:t == "payments" && Summary.overdue_count > 0 ?> <span class="count warn" title="<?cs var:L.Customers.OverdueCount ?>"><span class="sr-only"><?cs var:L.Customers.OverdueCount ?> </span><?cs var:Summary.overdue_count ?></span><?cs /if ?></a><?cs /each ?>
 </nav>
@@ -58,6 +59,7 @@
     <div><dt><?cs var:L.Customers.WarehouseCapacity ?></dt><dd><?cs call:dash(Customer.warehouse_capacity) ?></dd></div>
     <div><dt><?cs var:L.Customers.CreditLimit ?></dt><dd>¥<?cs var:money(Customer.credit_limit) ?></dd></div>
     <div><dt><?cs var:L.Customers.PaymentTerms ?></dt><dd><?cs var:Customer.payment_terms ?></dd></div>
+    <div><dt><?cs var:L.Customers.SizeClass ?></dt><dd id="size-class"><?cs if:Customer.size_class ?><?cs var:L.SizeClass[Customer.size_class] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.Loyalty ?></dt><dd><?cs if:Customer.loyalty ?><?cs var:L.Loyalty[Customer.loyalty] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.NonCustomer ?></dt><dd><?cs if:Customer.non_customer ?><?cs var:L.NonCustomer[Customer.non_customer] ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd></div>
     <div><dt><?cs var:L.Customers.Orders ?></dt><dd><?cs var:Summary.orders ?></dd></div>
@@ -233,6 +235,7 @@
       <td class="num opt"><?cs var:p.executions ?></td><td class="num"><?cs if:p.rating ?><?cs var:p.rating ?>/5<?cs else ?><span class="muted">—</span><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
+  <?cs include:"customers/support_return.cs" ?>
   <h3><?cs var:L.Plans.SupportNext ?></h3>
   <?cs if:subcount(Support.Next) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data compact" id="support-next">
@@ -251,7 +254,7 @@
   <?cs if:subcount(Tab.Rows) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data" id="history">
     <thead><tr><th><?cs var:L.History.When ?></th><th><?cs var:L.History.Who ?></th><th><?cs var:L.History.What ?></th><th><?cs var:L.History.Detail ?></th></tr></thead>
-    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose small"><?cs if:subcount(a.Changes) ?><ul class="changes"><?cs each:c = a.Changes ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs elif:a.entry ?><span class="entry-kind"><?cs var:L.EntryKind[a.entry] ?></span> <?cs var:a.label ?><?cs if:subcount(a.EntryChanges) ?><ul class="changes"><?cs each:c = a.EntryChanges ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs /if ?><?cs if:a.reason ?><br><span class="reason"><?cs var:L.History.Reason ?> <?cs var:a.reason ?></span><?cs /if ?><?cs elif:a.file ?><?cs var:L.History.FromFile ?> <span class="mono"><?cs var:a.file ?></span><?cs else ?><?cs var:a.detail ?><?cs /if ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:a = Tab.Rows ?><tr><td class="nowrap"><?cs var:a.at ?></td><td class="nowrap"><?cs call:dash(a.who) ?></td><td class="nowrap"><?cs alt:L.History.Action[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td class="prose small"><?cs if:subcount(a.Changes) ?><ul class="changes"><?cs each:c = a.Changes ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs if:a.reason ?><span class="reason"><?cs var:L.History.Reason ?> <?cs var:a.reason ?></span><?cs /if ?><?cs elif:a.entry ?><span class="entry-kind"><?cs var:L.EntryKind[a.entry] ?></span> <?cs var:a.label ?><?cs if:subcount(a.EntryChanges) ?><ul class="changes"><?cs each:c = a.EntryChanges ?><li><strong><?cs var:c.label ?></strong> <span class="was"><?cs call:dash(c.before) ?></span> → <span class="now"><?cs call:dash(c.after) ?></span></li><?cs /each ?></ul><?cs /if ?><?cs if:a.reason ?><br><span class="reason"><?cs var:L.History.Reason ?> <?cs var:a.reason ?></span><?cs /if ?><?cs elif:a.file ?><?cs var:L.History.FromFile ?> <span class="mono"><?cs var:a.file ?></span><?cs else ?><?cs var:a.detail ?><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
 <?cs /if ?>
 </section>
