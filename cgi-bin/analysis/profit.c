@@ -71,6 +71,7 @@ NEOERR *analysis_profit(struct req *r)
   HDF *h = r->hdf;
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
+      (err = hdf_set_value(h, "Page.Sub", "profit")) ||
       (err = rank_filter_parse(r, RANK_PROFIT, &f)) || (err = tail_settings(r, &f)) ||
       (err = db_analysis_last_run(h, "Run", NULL)) ||
       (err = db_profit_page(&r->user, &f, h, "Rows", &total)) ||

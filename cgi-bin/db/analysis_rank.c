@@ -286,24 +286,26 @@ NEOERR *db_churn_series(const struct user *u, unsigned region_id, int kind, int 
 
 /* Names of the region and salesperson keys, from the small tables. */
 static const char *const key_names[] = {
-  [CELL_REGION] = " LEFT JOIN regions n ON n.id = t.`key`",
-  [CELL_OWNER] = " LEFT JOIN users n ON n.id = t.`key`",
+  [DIM_REGION] = " LEFT JOIN regions n ON n.id = t.`key`",
+  [DIM_OWNER] = " LEFT JOIN users n ON n.id = t.`key`",
 };
 static const char *const key_cols[] = {
-  [CELL_REGION] = ", n.name_zh, n.name_en",
-  [CELL_OWNER] = ", n.display_name AS name_zh, n.display_name AS name_en",
+  [DIM_REGION] = ", n.name_zh, n.name_en",
+  [DIM_OWNER] = ", n.display_name AS name_zh, n.display_name AS name_en",
 };
 
-/* The end of a segment statement (its dimension, the regions, the names,
- * the order), run, its rows under prefix. */
+/* The end of a segment statement: the cells of dimension `from`, grouped
+ * by `key` (dim_key, or region_id), the regions, the names of `dim`'s
+ * keys, the order; run, its rows under prefix. */
 static NEOERR *segments_run(const struct user *u, unsigned region_id, enum cell_dim dim,
-                            struct query *q, HDF *hdf, const char *prefix)
+                            enum cell_dim from, const char *key, struct query *q, HDF *hdf,
+                            const char *prefix)
 {
   DB_STMT *s;
-  query_cond(q, "dim = %d", (int)dim);
+  query_cond(q, "dim = %d", (int)from);
   region_conds(u, region_id, "region_id", q);
-  query_add(q, " GROUP BY dim_key) t");
-  if (dim == CELL_REGION || dim == CELL_OWNER) query_add(q, "%s", key_names[dim]);
+  query_add(q, " GROUP BY %s) t", key);
+  if (dim == DIM_REGION || dim == DIM_OWNER) query_add(q, "%s", key_names[dim]);
   query_add(q, " ORDER BY t.`key`");
   NEOERR *err = query_run(q, &s);
   if (err) return nerr_pass(err);
@@ -312,7 +314,7 @@ static NEOERR *segments_run(const struct user *u, unsigned region_id, enum cell_
 
 static const char *names_of(enum cell_dim dim)
 {
-  return dim == CELL_REGION || dim == CELL_OWNER ? key_cols[dim] : "";
+  return dim == DIM_REGION || dim == DIM_OWNER ? key_cols[dim] : "";
 }
 
 NEOERR *db_churn_segments(const struct user *u, unsigned region_id, int kind,
@@ -325,20 +327,26 @@ NEOERR *db_churn_segments(const struct user *u, unsigned region_id, int kind,
   query_cond(&q, "period_kind = %d", kind);
   query_cond(&q, "period_start = ?");
   query_arg(&q, DB_STR(period));
-  return nerr_pass(segments_run(u, region_id, dim, &q, hdf, prefix));
+  return nerr_pass(segments_run(u, region_id, dim, dim, "dim_key", &q, hdf, prefix));
 }
 
 NEOERR *db_clv_segments(const struct user *u, unsigned region_id, enum cell_dim dim, HDF *hdf,
                         const char *prefix)
 {
   struct query q;
+  /* The batch keeps no region dimension of the counts as they stand;
+   * every customer is in one ABC cell of its region, so the ABC cells
+   * summed by region are the regions' figures. */
+  int by_region = dim == DIM_REGION;
+  const char *key = by_region ? "region_id" : "dim_key";
   query_init(&q);
-  query_add(&q, "SELECT t.*%s FROM (SELECT dim_key AS `key`, SUM(customers) AS customers, "
+  query_add(&q, "SELECT t.*%s FROM (SELECT %s AS `key`, SUM(customers) AS customers, "
                 YUAN("SUM(lifetime_value)") " AS total, CASE WHEN SUM(customers) > 0 THEN "
                 YUAN("SUM(lifetime_value) / SUM(customers)") " END AS average"
-                " FROM analysis_cells", names_of(dim));
+                " FROM analysis_cells", names_of(dim), key);
   query_cond(&q, "period_kind = 0");
   query_cond(&q, "period_start = (SELECT MAX(period_start) FROM analysis_cells"
                  " WHERE period_kind = 0)");
-  return nerr_pass(segments_run(u, region_id, dim, &q, hdf, prefix));
+  return nerr_pass(segments_run(u, region_id, dim, by_region ? DIM_ABC : dim, key, &q, hdf,
+                                prefix));
 }

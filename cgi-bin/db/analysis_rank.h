@@ -6,6 +6,7 @@
  * what the batch stored (customer_analysis, analysis_cells), within the
  * user's regions: a regional manager's statements carry their regions,
  * so a region outside them gives no rows. */
+#include "core/analysis_cells.h"
 #include "core/export.h"
 #include "core/req.h"
 
@@ -50,9 +51,8 @@ NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
 NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
                           HDF *hdf, const char *prefix);
 
-/* Report cells. kind: 1 month, 2 quarter, 3 year. */
-enum cell_dim { CELL_ALL = 0, CELL_REGION = 1, CELL_ABC = 2, CELL_SIZE = 3, CELL_OWNER = 6,
-                CELL_RFM = 11 };
+/* Report cells (dimensions: core/analysis_cells.h). kind: 1 month,
+ * 2 quarter, 3 year. */
 /* The last n periods of churn over the user's regions (or region_id):
  * prefix.N.{period (YYYY-MM-DD), label, active_before, lost, churn_pct
  * (one decimal, NULL when none were active)}, oldest first. */
