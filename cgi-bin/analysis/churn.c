@@ -22,11 +22,11 @@ static const struct choice periods[] = {
 /* How many periods the chart shows. */
 static const int shown[] = { 0, 12, 8, 5 };
 static const struct choice churn_dims[] = {
-  { "class", CELL_ABC }, { "region", CELL_REGION }, { "size", CELL_SIZE },
-  { "owner", CELL_OWNER }, { NULL, 0 },
+  { "class", DIM_ABC }, { "region", DIM_REGION }, { "size", DIM_SIZE },
+  { "owner", DIM_OWNER }, { NULL, 0 },
 };
 static const struct choice clv_dims[] = {
-  { "class", CELL_ABC }, { "rfm", CELL_RFM }, { "size", CELL_SIZE }, { "region", CELL_REGION },
+  { "class", DIM_ABC }, { "rfm", DIM_RFM }, { "size", DIM_SIZE }, { "region", DIM_REGION },
   { NULL, 0 },
 };
 
@@ -69,6 +69,7 @@ NEOERR *analysis_churn(struct req *r)
   const struct choice *period = pick(r, "period", periods), *seg = pick(r, "seg", churn_dims),
                       *clv = pick(r, "clv", clv_dims);
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
+      (err = hdf_set_value(h, "Page.Sub", "churn")) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
       (err = listed_check(r, "Regions", region, "AnalysisRegion")) ||
       (err = db_analysis_last_run(h, "Run", NULL)) ||

@@ -71,11 +71,13 @@ NEOERR *analysis_profit(struct req *r)
   HDF *h = r->hdf;
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
+      (err = hdf_set_value(h, "Page.Sub", "profit")) ||
       (err = rank_filter_parse(r, RANK_PROFIT, &f)) || (err = tail_settings(r, &f)) ||
       (err = db_analysis_last_run(h, "Run", NULL)) ||
       (err = db_profit_page(&r->user, &f, h, "Rows", &total)) ||
       (err = positions(hdf_get_obj(h, "Rows"), (long long)(f.page - 1) * f.per + 1)) ||
-      (err = db_profit_deciles(&r->user, &f, h, "Deciles")) ||
+      (err = db_profit_deciles(&r->user, &f, hdf_get_int_value(h, "Run.id", 0), h,
+                                 "Deciles")) ||
       (err = decile_shares(hdf_get_obj(h, "Deciles"))) ||
       (err = page_pager(r, total, f.page, f.per)) || (err = page_charts(r)))
     return nerr_pass(err);

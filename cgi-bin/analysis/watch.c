@@ -18,6 +18,7 @@ NEOERR *analysis_watch(struct req *r)
   long long total = 0;
   NEOERR *err;
   if ((err = hdf_set_value(r->hdf, "Page.Section", "analysis")) ||
+      (err = hdf_set_value(r->hdf, "Page.Sub", "watch")) ||
       (err = rank_filter_parse(r, RANK_WATCH, &f)) || (err = db_analysis_last_run(r->hdf, "Run", NULL)) ||
       (err = db_watch_page(&r->user, &f, r->hdf, "Rows", &total)) ||
       (err = page_pager(r, total, f.page, f.per)))

@@ -8,7 +8,9 @@
  * Report cells are summed over the user's regions: a customer is in one
  * region, so the sum is the figure of the scope. */
 #include "db/analysis_rank.h"
+#include "core/format.h"
 #include "db/db.h"
+#include "db/kept.h"
 #include "db/query.h"
 #include "db/scope.h"
 #include <stdio.h>
@@ -185,21 +187,58 @@ NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
   return nerr_pass(rank_export(u, f, PROFIT, PROFIT_COLS, each, ctx));
 }
 
-NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                          const char *prefix)
+/* The deciles change only with a run (customer_analysis is the run's),
+ * and ranking a filter's customers is a sort of all of them: each worker
+ * keeps the groups of the filters it was asked for, under the run's id. */
+static struct kept_map deciles_kept = KEPT_MAP(16, 0);
+
+struct decile { long long decile, customers, cents; };
+
+static NEOERR *deciles_to_hdf(const struct decile *d, int n, HDF *hdf, const char *prefix)
+{
+  NEOERR *err = STATUS_OK;
+  char key[64], cents[32];
+  for (int i = 0; i < n && !err; i++) {
+    cents_text(d[i].cents, cents, sizeof cents);
+    snprintf(key, sizeof key, "%s.%d.decile", prefix, i);
+    if ((err = hdf_set_int_value(hdf, key, (int)d[i].decile))) break;
+    snprintf(key, sizeof key, "%s.%d.customers", prefix, i);
+    if ((err = hdf_set_int_value(hdf, key, (int)d[i].customers))) break;
+    snprintf(key, sizeof key, "%s.%d.profit", prefix, i);
+    if ((err = hdf_set_value(hdf, key, cents))) break;
+    snprintf(key, sizeof key, "%s.%d.profit_cents", prefix, i);
+    snprintf(cents, sizeof cents, "%lld", d[i].cents);
+    err = hdf_set_value(hdf, key, cents);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
+                          HDF *hdf, const char *prefix)
 {
   struct query q;
   DB_STMT *s;
   query_init(&q);
-  query_add(&q, "SELECT d AS decile, COUNT(*) AS customers, " YUAN("SUM(p)") " AS profit,"
-                " SUM(p) AS profit_cents FROM (SELECT ca.profit AS p,"
+  query_add(&q, "SELECT d, COUNT(*), SUM(p) FROM (SELECT ca.profit AS p,"
                 " FLOOR((ROW_NUMBER() OVER (ORDER BY ca.profit_rank, ca.customer_id) - 1) * 10"
                 " / COUNT(*) OVER ()) + 1 AS d FROM customer_analysis ca");
   rank_where(u, f, PROFIT, 0, &q);
   query_add(&q, ") t GROUP BY d ORDER BY d");
+  char key[QUERY_KEY_MAX];
+  size_t keylen = run_id ? query_key(&q, key, sizeof key) : 0;
+  size_t len;
+  const struct decile *kept = keylen ? kept_get(&deciles_kept, key, keylen, run_id, &len) : NULL;
+  if (kept) return nerr_pass(deciles_to_hdf(kept, (int)(len / sizeof *kept), hdf, prefix));
+  struct decile d[10];
+  int n = 0, more;
   NEOERR *err = query_run(&q, &s);
   if (err) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+  while (!(err = db_next(s, &more)) && more && n < 10)
+    d[n++] = (struct decile){ db_int(s, 0), db_int(s, 1), db_int(s, 2) };
+  db_done(s);
+  if (err) return nerr_pass(err);
+  if (keylen) kept_put(&deciles_kept, key, keylen, run_id, d, n * sizeof *d);
+  return nerr_pass(deciles_to_hdf(d, n, hdf, prefix));
 }
 
 static DB_STMT ranked = DB_STMT_INIT(
@@ -247,24 +286,26 @@ NEOERR *db_churn_series(const struct user *u, unsigned region_id, int kind, int 
 
 /* Names of the region and salesperson keys, from the small tables. */
 static const char *const key_names[] = {
-  [CELL_REGION] = " LEFT JOIN regions n ON n.id = t.`key`",
-  [CELL_OWNER] = " LEFT JOIN users n ON n.id = t.`key`",
+  [DIM_REGION] = " LEFT JOIN regions n ON n.id = t.`key`",
+  [DIM_OWNER] = " LEFT JOIN users n ON n.id = t.`key`",
 };
 static const char *const key_cols[] = {
-  [CELL_REGION] = ", n.name_zh, n.name_en",
-  [CELL_OWNER] = ", n.display_name AS name_zh, n.display_name AS name_en",
+  [DIM_REGION] = ", n.name_zh, n.name_en",
+  [DIM_OWNER] = ", n.display_name AS name_zh, n.display_name AS name_en",
 };
 
-/* The end of a segment statement (its dimension, the regions, the names,
- * the order), run, its rows under prefix. */
+/* The end of a segment statement: the cells of dimension `from`, grouped
+ * by `key` (dim_key, or region_id), the regions, the names of `dim`'s
+ * keys, the order; run, its rows under prefix. */
 static NEOERR *segments_run(const struct user *u, unsigned region_id, enum cell_dim dim,
-                            struct query *q, HDF *hdf, const char *prefix)
+                            enum cell_dim from, const char *key, struct query *q, HDF *hdf,
+                            const char *prefix)
 {
   DB_STMT *s;
-  query_cond(q, "dim = %d", (int)dim);
+  query_cond(q, "dim = %d", (int)from);
   region_conds(u, region_id, "region_id", q);
-  query_add(q, " GROUP BY dim_key) t");
-  if (dim == CELL_REGION || dim == CELL_OWNER) query_add(q, "%s", key_names[dim]);
+  query_add(q, " GROUP BY %s) t", key);
+  if (dim == DIM_REGION || dim == DIM_OWNER) query_add(q, "%s", key_names[dim]);
   query_add(q, " ORDER BY t.`key`");
   NEOERR *err = query_run(q, &s);
   if (err) return nerr_pass(err);
@@ -273,7 +314,7 @@ static NEOERR *segments_run(const struct user *u, unsigned region_id, enum cell_
 
 static const char *names_of(enum cell_dim dim)
 {
-  return dim == CELL_REGION || dim == CELL_OWNER ? key_cols[dim] : "";
+  return dim == DIM_REGION || dim == DIM_OWNER ? key_cols[dim] : "";
 }
 
 NEOERR *db_churn_segments(const struct user *u, unsigned region_id, int kind,
@@ -286,20 +327,26 @@ NEOERR *db_churn_segments(const struct user *u, unsigned region_id, int kind,
   query_cond(&q, "period_kind = %d", kind);
   query_cond(&q, "period_start = ?");
   query_arg(&q, DB_STR(period));
-  return nerr_pass(segments_run(u, region_id, dim, &q, hdf, prefix));
+  return nerr_pass(segments_run(u, region_id, dim, dim, "dim_key", &q, hdf, prefix));
 }
 
 NEOERR *db_clv_segments(const struct user *u, unsigned region_id, enum cell_dim dim, HDF *hdf,
                         const char *prefix)
 {
   struct query q;
+  /* The batch keeps no region dimension of the counts as they stand;
+   * every customer is in one ABC cell of its region, so the ABC cells
+   * summed by region are the regions' figures. */
+  int by_region = dim == DIM_REGION;
+  const char *key = by_region ? "region_id" : "dim_key";
   query_init(&q);
-  query_add(&q, "SELECT t.*%s FROM (SELECT dim_key AS `key`, SUM(customers) AS customers, "
+  query_add(&q, "SELECT t.*%s FROM (SELECT %s AS `key`, SUM(customers) AS customers, "
                 YUAN("SUM(lifetime_value)") " AS total, CASE WHEN SUM(customers) > 0 THEN "
                 YUAN("SUM(lifetime_value) / SUM(customers)") " END AS average"
-                " FROM analysis_cells", names_of(dim));
+                " FROM analysis_cells", names_of(dim), key);
   query_cond(&q, "period_kind = 0");
   query_cond(&q, "period_start = (SELECT MAX(period_start) FROM analysis_cells"
                  " WHERE period_kind = 0)");
-  return nerr_pass(segments_run(u, region_id, dim, &q, hdf, prefix));
+  return nerr_pass(segments_run(u, region_id, dim, by_region ? DIM_ABC : dim, key, &q, hdf,
+                                prefix));
 }

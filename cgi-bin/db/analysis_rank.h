@@ -6,6 +6,7 @@
  * what the batch stored (customer_analysis, analysis_cells), within the
  * user's regions: a regional manager's statements carry their regions,
  * so a region outside them gives no rows. */
+#include "core/analysis_cells.h"
 #include "core/export.h"
 #include "core/req.h"
 
@@ -45,13 +46,13 @@ NEOERR *db_profit_page(const struct user *u, const struct rank_filter *f, HDF *h
 NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
                          export_each_fn each, void *ctx);
 /* The filter's customers (tail ignored) in ten equal groups best to worst:
- * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}. */
-NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                          const char *prefix);
+ * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}; kept
+ * per worker while run_id (the last finished run, 0: none) holds. */
+NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
+                          HDF *hdf, const char *prefix);
 
-/* Report cells. kind: 1 month, 2 quarter, 3 year. */
-enum cell_dim { CELL_ALL = 0, CELL_REGION = 1, CELL_ABC = 2, CELL_SIZE = 3, CELL_OWNER = 6,
-                CELL_RFM = 11 };
+/* Report cells (dimensions: core/analysis_cells.h). kind: 1 month,
+ * 2 quarter, 3 year. */
 /* The last n periods of churn over the user's regions (or region_id):
  * prefix.N.{period (YYYY-MM-DD), label, active_before, lost, churn_pct
  * (one decimal, NULL when none were active)}, oldest first. */

@@ -10,6 +10,7 @@ def:pct_cell(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—
 <div class="page-head">
   <h1><?cs var:L.Churn.Title ?></h1>
 </div>
+<?cs include:"analysis/subnav.cs" ?>
 <p class="muted" id="churn-intro"><?cs var:L.Churn.Intro ?> <?cs call:run_as_of() ?></p>
 <form method="get" action="/analysis/churn" class="filters" id="churn-filter">
   <?cs call:filter_fold(Filter.active) ?><div class="fold-body">
@@ -55,7 +56,7 @@ def:pct_cell(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—
   </table></div><?cs /if ?>
 </section><?cs /if ?>
 
-<section class="card" id="clv">
+<section class="card" id="clv-values">
   <h2><?cs var:L.Churn.ClvTitle ?> · <?cs var:L.Churn.ClvSeg[Filter.clv] ?></h2>
   <?cs if:subcount(Clv) == 0 ?><p class="empty" id="no-clv"><?cs var:L.Churn.Empty ?></p><?cs else ?>
   <div class="chart-pair"><div class="table-wrap">

@@ -3,6 +3,7 @@
   <h1><?cs var:L.Profit.Title ?></h1>
   <?cs call:rank_export("/analysis/profit") ?>
 </div>
+<?cs include:"analysis/subnav.cs" ?>
 <blockquote class="muted" id="profit-source"><?cs var:L.Profit.Source ?></blockquote>
 <p class="muted" id="profit-intro"><?cs var:L.Profit.Intro ?> <?cs var:L.Profit.PeriodBefore ?> <?cs var:Settings.period_months ?> <?cs var:L.Profit.PeriodAfter ?> <?cs call:run_as_of() ?></p>
 <form method="get" action="/analysis/profit" class="filters" id="profit-filter">

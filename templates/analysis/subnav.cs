@@ -4,5 +4,8 @@
 <a href="/analysis" id="sub-overview"<?cs if:Page.Sub == "overview" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.overview ?></a>
 <a href="/analysis/report" id="sub-report"<?cs if:Page.Sub == "report" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.report ?></a>
 <a href="/analysis/wake" id="sub-wake"<?cs if:Page.Sub == "wake" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.wake ?></a>
+<a href="/analysis/watch" id="sub-watch"<?cs if:Page.Sub == "watch" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.watch ?></a>
+<a href="/analysis/profit" id="sub-profit"<?cs if:Page.Sub == "profit" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.profit ?></a>
+<a href="/analysis/churn" id="sub-churn"<?cs if:Page.Sub == "churn" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.churn ?></a>
 <a href="/analysis/settings" id="sub-settings"<?cs if:Page.Sub == "settings" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:L.Analysis.Nav.settings ?></a>
 </nav>

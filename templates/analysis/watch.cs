@@ -3,6 +3,7 @@
   <h1><?cs var:L.Watch.Title ?></h1>
   <?cs call:rank_export("/analysis/watch") ?>
 </div>
+<?cs include:"analysis/subnav.cs" ?>
 <blockquote class="muted" id="watch-source"><?cs var:L.Watch.Source ?></blockquote>
 <p class="muted" id="watch-intro"><?cs var:L.Watch.Intro ?> <?cs call:run_as_of() ?></p>
 <form method="get" action="/analysis/watch" class="filters" id="watch-filter">
