@@ -156,6 +156,14 @@ FORMS = {
         "gone": i["archived"]})),
     "customers/import.cs#import-form": ("staff01", lambda i: ("/customers/import", {"kind": "customers"})),
     "customers/import_preview.cs#import-commit": ("staff01", lambda i: ("/customers/import/%s" % i["import"], {})),
+    "analysis/settings.cs#settings-form": ("admin", lambda i: ("/analysis/settings", {
+        "version": sql_value("SELECT version FROM analysis_settings WHERE id = 1")})),
+    "analysis/settings.cs#run-now": ("admin", lambda i: ("/analysis/settings/run", {"reason": "manual"})),
+    "analysis/wake_decision.cs#wake-form": ("staff01", lambda i: ("/analysis/wake/%s" % i["customer"], {
+        "decision": "let_go", "note": "表单用例"})),
+    "analysis/wake_decision.cs#outcome-{}": ("staff01", lambda i: (
+        "/analysis/wake/%s/outcome" % sql_value("SELECT COALESCE(MAX(id), 1) FROM wake_decisions"),
+        {"outcome": "no_response", "version": "1"})),
     "dashboard/settings.cs#settings-form": ("admin", lambda i: ("/dashboard/settings", {"visit_days": "7"})),
     "plans/catalogue.cs#add-measure-form": ("admin", lambda i: ("/plans/catalogue", {
         "category_id": "1", "name_zh": "表单用例", "name_en": "Form case"})),
