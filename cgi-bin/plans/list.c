@@ -43,7 +43,7 @@ NEOERR *plans_list(struct req *r)
   struct list_filter lf;
   NEOERR *err = list_filter_parse(r, &lf, fields, (int)(sizeof fields / sizeof fields[0]));
   if (err) return nerr_pass(err);
-  char year[8];
+  char year[12];
   snprintf(year, sizeof year, "%d", plans_this_year());
   if (!lf_word(&lf, "year")) lf_set(&lf, "year", year);
   /* What awaits a decision is a leader's view only. */
