@@ -37,7 +37,8 @@ DB_SRC   := $(wildcard cgi-bin/db/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
 TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit $(BUILD)/kehu-audit \
-            $(BUILD)/kehu-notify $(BUILD)/kehu-sla
+            $(BUILD)/kehu-notify $(BUILD)/kehu-sla $(BUILD)/kehu-analyse \
+            $(BUILD)/kehu-support-returns
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # tests/fuzz/<target>.c: one libFuzzer harness each; make test runs every
 # corpus file under tests/fuzz/ through each of them (test_fuzz_<target>).
@@ -45,7 +46,7 @@ FUZZ_TARGETS := request fields csv xlsx template
 REPLAY   := $(patsubst %,$(BUILD)/tests/test_fuzz_%,$(FUZZ_TARGETS))
 
 .PHONY: all run stop test deps build unit clean status fuzz fuzzers soak security \
-        audit-check backup restore
+        audit-check backup restore analyse
 .DEFAULT_GOAL := all
 
 # A program or test renamed or removed leaves its binary behind, which
@@ -101,6 +102,15 @@ $(BUILD)/kehu-notify: $(BUILD)/tools/kehu-notify.o $(BUILD)/libkehu.a
 
 # Business-hour clocks for complaints written without them (docs/sla-clock.md).
 $(BUILD)/kehu-sla: $(BUILD)/tools/kehu-sla.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+# The customer-analysis batch (docs/analysis.md, "The batch"); its runner
+# runs under the programs' supervisor.
+$(BUILD)/kehu-analyse: $(BUILD)/tools/kehu-analyse.o $(BUILD)/libkehu.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+# The support-plan return step of the analysis batch, run on its own (docs/analysis.md).
+$(BUILD)/kehu-support-returns: $(BUILD)/tools/kehu-support-returns.o $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a
@@ -161,6 +171,10 @@ security:
 # (docs/audit-chain.md, docs/backup.md).
 audit-check: $(BUILD)/kehu-audit
 	@. scripts/env.sh && $(ROOT)/$(BUILD)/kehu-audit check
+
+# One analysis run now against the stack `make run` serves (KEHU_VAR).
+analyse: $(BUILD)/kehu-analyse
+	@. scripts/env.sh && $(ROOT)/$(BUILD)/kehu-analyse --once --reason manual
 
 backup: $(BUILD)/kehu-audit
 	@KEHU_BUILD=$(ROOT)/$(BUILD) scripts/backup.sh

@@ -84,6 +84,20 @@ BEGIN NOT ATOMIC
   END LOOP;
   CLOSE tables;
 
+  -- The analysis batch replaces the report cells whole by swapping two
+  -- tables through a third name (RENAME TABLE needs ALTER and DROP on the
+  -- old names, CREATE and INSERT on the new; TRUNCATE needs DROP):
+  -- tools/kehu-analyse.c, cgi-bin/db/analysis_batch.c. Only these names.
+  IF EXISTS (SELECT 1 FROM information_schema.TABLES
+              WHERE TABLE_SCHEMA = @kehu_db AND TABLE_NAME = 'analysis_cells') THEN
+    EXECUTE IMMEDIATE CONCAT('GRANT CREATE, DROP, ALTER ON `', REPLACE(@kehu_db, '`', '``'),
+                             '`.`analysis_cells` TO ', grantee);
+    EXECUTE IMMEDIATE CONCAT('GRANT CREATE, DROP, ALTER ON `', REPLACE(@kehu_db, '`', '``'),
+                             '`.`analysis_cells_next` TO ', grantee);
+    EXECUTE IMMEDIATE CONCAT('GRANT SELECT, INSERT, CREATE, DROP, ALTER ON `',
+                             REPLACE(@kehu_db, '`', '``'), '`.`analysis_cells_old` TO ', grantee);
+  END IF;
+
   -- The sealer. Only once migration 030 has made what it works on.
   IF EXISTS (SELECT 1 FROM information_schema.ROUTINES
               WHERE ROUTINE_SCHEMA = @kehu_db AND ROUTINE_NAME = 'audit_row_hash') THEN

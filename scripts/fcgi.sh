@@ -146,13 +146,19 @@ start_one() {
     kehu_die "$name did not start (see $log)"
 }
 
-# The outbox's sender (tools/kehu-notify.c, docs/notifications.md) is not
-# FastCGI but runs under the same supervisor: multiwatch with one fork
-# starts it again whenever it dies. Recorded as "notify" like a program, so
-# stop and status reach it. Started as root, it runs as the programs' user
-# (it reads the server key to put the status link in mails).
-start_sender() {
-    local name=notify bin="$KEHU_BUILD/kehu-notify" pid log drop=()
+# Long-lived tools that are not FastCGI run under the same supervisor:
+# multiwatch with one fork starts them again whenever they die. Each is
+# recorded under its name like a program, so stop and status reach it.
+# Started as root, they run as the programs' user.
+#   notify   the outbox's sender (tools/kehu-notify.c, docs/notifications.md;
+#            it reads the server key to put the status link in mails)
+#   analyse  the customer-analysis runner (tools/kehu-analyse.c --serve,
+#            docs/analysis.md "The batch"): requested and nightly runs
+daemons() { echo notify; echo analyse; }
+
+start_daemon() {
+    local name=$1 bin=$2 what=$3 pid log drop=()
+    shift 3
     [[ -x "$bin" ]] || return 0
     log="$KEHU_LOG_DIR/$name.log"
     if pid="$(supervisor_pid "$name")"; then
@@ -163,14 +169,19 @@ start_sender() {
     if ((EUID == 0)); then
         drop=(setpriv --reuid="$KEHU_APP_USER" --regid="$(kehu_group_of "$KEHU_APP_USER")" --init-groups)
     fi
-    echo "fcgi: starting the outbox sender ($KEHU_SMTP_HOST:$KEHU_SMTP_PORT)"
+    echo "fcgi: starting $what"
     touch "$log"
     (
         cd "$KEHU_ROOT"
         exec setsid nohup "${drop[@]}" /usr/bin/multiwatch --forks=1 --retry=1000000000 \
-            --timeout=1000 -- "$bin" >>"$log" 2>&1 </dev/null
+            --timeout=1000 -- "$bin" "$@" >>"$log" 2>&1 </dev/null
     ) &
     echo "$!" >"$run/$name.pid"
+}
+
+start_daemons() {
+    start_daemon notify "$KEHU_BUILD/kehu-notify" "the outbox sender ($KEHU_SMTP_HOST:$KEHU_SMTP_PORT)"
+    start_daemon analyse "$KEHU_BUILD/kehu-analyse" "the analysis runner" --serve
 }
 
 # Stops several programs at once with one shared grace period.
@@ -273,12 +284,12 @@ case "${1:-}" in
         ((${#names[@]})) || echo "fcgi: no *.fcgi programs in $KEHU_BUILD" >&2
         # A program renamed or removed since the last start (its binary is
         # gone with its source, Makefile STALE): stop what still runs.
-        mapfile -t gone < <(recorded | grep -vxF -f <(programs; echo notify) || true)
+        mapfile -t gone < <(recorded | grep -vxF -f <(programs; daemons) || true)
         ((${#gone[@]} == 0)) || stop_all "${gone[@]}"
         for name in "${names[@]}"; do
             start_one "$name"
         done
-        start_sender
+        start_daemons
         check_crash_loops
         ;;
     stop)

@@ -33,6 +33,16 @@ if [[ "$users" == 0 ]]; then
         kehu_die "loading $out/load.sql failed; the database may be partly seeded (remove $KEHU_VAR to start over)"
     echo "seed: building the search index"
     sql "$KEHU_DB_NAME" <"$KEHU_ROOT/scripts/reindex.sql" || kehu_die "scripts/reindex.sql failed"
+    # The customer analysis of the loaded history (classes, lists, report
+    # cells: docs/analysis.md "The batch"), so the first pages have results.
+    # Not fatal: the runner or `make analyse` can do it later.
+    echo "seed: analysing the customers"
+    if [[ -x "$KEHU_BUILD/kehu-analyse" ]]; then
+        "$KEHU_BUILD/kehu-analyse" --once --reason import ||
+            echo "seed: warning: kehu-analyse failed (see its log); run make analyse" >&2
+    else
+        echo "seed: warning: $KEHU_BUILD/kehu-analyse not built; run make analyse later" >&2
+    fi
 fi
 
 # Every start: the business-hour clocks of complaints written without them

@@ -46,6 +46,8 @@ throwaway_setup() {
     export UBSAN_OPTIONS="print_stacktrace=1:log_path=$KEHU_VAR/log/ubsan"
     export LSAN_OPTIONS="suppressions=$KEHU_ROOT/tests/lsan.supp"
     export PYTHONUNBUFFERED=1
+    # The analysis runner takes requests at once and leaves nightly runs out.
+    export KEHU_ANALYSE_POLL=1 KEHU_ANALYSE_NIGHTLY=0
 
     # shellcheck source=scripts/env.sh
     . "$KEHU_ROOT/scripts/env.sh"

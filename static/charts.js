@@ -6,7 +6,7 @@
  * hbar (horizontal bars), stacked (stacked bars) or doughnut. Labels come
  * from each body row's first cell; one data set per header cell marked
  * data-series, named by that cell's text; data-scale="log" on the table
- * gives the value axis a logarithmic scale. Needs Chart.js 3 (global Chart,
+ * gives the value axis a logarithmic scale; pareto: see pareto() below. Needs Chart.js 3 (global Chart,
  * Debian's libjs-chart.js at /javascript/chart.js/chart.min.js). */
 (function () {
   "use strict";
@@ -29,7 +29,8 @@
     if (!head) return null;
     for (var i = 0; i < head.cells.length; i++) {
       if (head.cells[i].hasAttribute("data-series")) {
-        series.push({ col: i, label: head.cells[i].textContent.trim(), data: [] });
+        series.push({ col: i, label: head.cells[i].textContent.trim(), data: [],
+                      line: head.cells[i].hasAttribute("data-line") });
       }
     }
     var labels = [];
@@ -75,6 +76,41 @@
     return { type: round ? "doughnut" : "bar", data: { labels: d.labels, datasets: datasets }, options: opts };
   }
 
+  /* pareto: the running share (header cell marked data-line) against the
+   * column marked data-label (the running share of customers) on two
+   * 0-100 % axes, so the curve keeps its true shape; each group's own
+   * share (the other data-series) as thin bars at the group's end. The
+   * horizontal axis is titled by the table's data-x-title. */
+  function pareto(table, d, xTitle) {
+    var body = table.tBodies[0], xs = [0];
+    var labelCol = 0, head = table.tHead.rows[0];
+    for (var i = 0; i < head.cells.length; i++) if (head.cells[i].hasAttribute("data-label")) labelCol = i;
+    for (var r = 0; r < body.rows.length; r++) xs.push(number(body.rows[r].cells[labelCol]));
+    var datasets = d.series.map(function (s, i) {
+      var colour = PALETTE[(i + 1) % 2];
+      var points = s.data.map(function (v, k) { return { x: xs[k + 1], y: v }; });
+      return s.line ? { type: "line", label: s.label, data: [{ x: 0, y: 0 }].concat(points),
+                        borderColor: colour, backgroundColor: colour, pointRadius: 2, order: 0 }
+                    : { type: "bar", label: s.label, data: points, backgroundColor: colour,
+                        barThickness: 5, order: 1 };
+    });
+    function pct(title) {
+      return { type: "linear", min: 0, max: 100, title: { display: !!title, text: title },
+               ticks: { callback: function (v) { return v + "%"; } } };
+    }
+    return {
+      type: "bar",
+      data: { datasets: datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: true, position: "bottom", labels: { boxWidth: 12 } } },
+        scales: { x: pct(xTitle), y: pct("") }
+      }
+    };
+  }
+
   function draw(table) {
     var type = table.getAttribute("data-chart");
     var d = read(table);
@@ -89,7 +125,8 @@
     box.appendChild(canvas);
     wrap.parentNode.insertBefore(box, wrap);
     if (wrap.parentNode.classList.contains("chart-pair")) wrap.parentNode.classList.add("has-chart");
-    new window.Chart(canvas, config(type, d, table.getAttribute("data-scale") === "log"));
+    new window.Chart(canvas, type === "pareto" ? pareto(table, d, table.getAttribute("data-x-title"))
+                                               : config(type, d, table.getAttribute("data-scale") === "log"));
   }
 
   function start() {

@@ -1,7 +1,8 @@
 /* The complaint queue (投诉处理队列): filters, newest or oldest first,
  * pages; each row with its age and the first-response clock. */
 #include "complaints/pages.h"
-#include "core/qs.h"
+#include "core/list_filter.h"
+#include "core/page.h"
 #include "db/complaint.h"
 #include "db/complaint_list.h"
 #include "db/complaint_rules.h"
@@ -17,86 +18,52 @@
 
 #define PER_PAGE 20
 #define MAX_PAGE 100000
-#define N(a) (sizeof a / sizeof a[0])
 
-static const char *kinds[] = { "complaint", "return", "exchange", "suggestion" };
-static const char *reasons[] = { "quality", "service", "price", "delivery", "other" };
+static const char *const statuses[] = { "open", "closed", "all", NULL };
+static const char *const kinds[] = { "complaint", "return", "exchange", "suggestion", NULL };
+static const char *const reasons[] = { "quality", "service", "price", "delivery", "other", NULL };
 /* In the order of enum complaint_proposal, after PROPOSAL_ANY. */
-static const char *proposals[] = { "decide", "pending", "returned", "returned_mine" };
+static const char *const proposals[] = { "decide", "pending", "returned", "returned_mine", NULL };
+static const char *const assignee_words[] = { "mine", "none", NULL };
+static const char *const soon[] = { "soon", NULL };
+static const char *const oldest[] = { "oldest", NULL };
 
-static const char *pick(const char *v, const char **allowed, size_t n)
-{
-  for (size_t i = 0; v && i < n; i++)
-    if (strcmp(v, allowed[i]) == 0) return allowed[i];
-  return NULL;
-}
+/* In the order of the links' query strings: status first and always, so
+ * the quick filters can tell the plain queue (status=open) apart. */
+static const struct lf_field fields[] = {
+  { .name = "status", .kind = LF_CHOICE, .choices = statuses, .dflt = "open" },
+  { .name = "step", .kind = LF_ID, .min = 1, .max = 7 },
+  { .name = "kind", .kind = LF_CHOICE, .choices = kinds },
+  { .name = "reason", .kind = LF_CHOICE, .choices = reasons },
+  { .name = "product", .kind = LF_ID, .min = 1, .max = 0x7fffffff },
+  { .name = "region", .kind = LF_ID, .min = 1, .max = 65535 },
+  { .name = "assignee", .kind = LF_ID, .choices = assignee_words, .min = 1, .max = 0x7fffffff },
+  { .name = "proposal", .kind = LF_CHOICE, .choices = proposals },
+  { .name = "overdue", .kind = LF_FLAG },
+  { .name = "due", .kind = LF_CHOICE, .choices = soon },
+  { .name = "sort", .kind = LF_CHOICE, .choices = oldest },
+};
 
-static void parse(struct req *r, struct complaint_filter *f)
+/* The table's values as the data layer's filter; overdue outranks due soon. */
+static void to_filter(struct list_filter *lf, struct complaint_filter *f)
 {
   memset(f, 0, sizeof *f);
-  f->step = (int)req_param_int(r, "step", 0, 1, 7);
-  f->kind = pick(req_param(r, "kind"), kinds, N(kinds));
-  f->reason = pick(req_param(r, "reason"), reasons, N(reasons));
-  f->product_id = (unsigned)req_param_int(r, "product", 0, 1, 0x7fffffff);
-  f->region_id = (unsigned)req_param_int(r, "region", 0, 1, 65535);
-  const char *a = req_param(r, "assignee");
-  if (a && strcmp(a, "mine") == 0) f->assignee = ASSIGNEE_MINE;
-  else if (a && strcmp(a, "none") == 0) f->assignee = ASSIGNEE_NONE;
-  else if ((f->assignee_id = (unsigned)req_param_int(r, "assignee", 0, 1, 0x7fffffff)))
-    f->assignee = ASSIGNEE_USER;
-  const char *s = req_param(r, "status");
-  f->status = s && strcmp(s, "closed") == 0 ? STATUS_CLOSED
-            : s && strcmp(s, "all") == 0 ? STATUS_ALL : STATUS_OPEN;
-  const char *p = req_param(r, "proposal");
-  for (size_t i = 0; p && i < N(proposals); i++)
-    if (strcmp(p, proposals[i]) == 0) f->proposal = (enum complaint_proposal)(i + 1);
-  f->overdue = req_param_int(r, "overdue", 0, 0, 1) == 1 ? DUE_OVERDUE : DUE_ANY;
-  const char *due = req_param(r, "due");
-  if (!f->overdue && due && strcmp(due, "soon") == 0) f->overdue = DUE_SOON;
-  const char *sort = req_param(r, "sort");
-  f->oldest = sort && strcmp(sort, "oldest") == 0;
-  f->page = (int)req_param_int(r, "page", 1, 1, MAX_PAGE);
+  if (lf_num(lf, "overdue")) lf_set(lf, "due", NULL);
+  f->status = lf_is(lf, "status", "closed") ? STATUS_CLOSED
+            : lf_is(lf, "status", "all") ? STATUS_ALL : STATUS_OPEN;
+  f->step = (int)lf_num(lf, "step");
+  f->kind = lf_word(lf, "kind");
+  f->reason = lf_word(lf, "reason");
+  f->product_id = (unsigned)lf_num(lf, "product");
+  f->region_id = (unsigned)lf_num(lf, "region");
+  if (lf_is(lf, "assignee", "mine")) f->assignee = ASSIGNEE_MINE;
+  else if (lf_is(lf, "assignee", "none")) f->assignee = ASSIGNEE_NONE;
+  else if ((f->assignee_id = (unsigned)lf_num(lf, "assignee"))) f->assignee = ASSIGNEE_USER;
+  for (int i = 0; proposals[i]; i++)
+    if (lf_is(lf, "proposal", proposals[i])) f->proposal = (enum complaint_proposal)(i + 1);
+  f->overdue = lf_num(lf, "overdue") ? DUE_OVERDUE : lf_word(lf, "due") ? DUE_SOON : DUE_ANY;
+  f->oldest = lf_word(lf, "sort") != NULL;
   f->per = PER_PAGE;
-}
-
-/* The filters as Filter.* (for the form) and as Filter.Query (for the
- * page links; always starting "status=", so links can add "&page="). */
-static NEOERR *fill_filter(struct req *r, const struct complaint_filter *f)
-{
-  static const char *statuses[] = { "open", "closed", "all" };
-  char num[24], assignee[24] = "";
-  if (f->assignee == ASSIGNEE_MINE) snprintf(assignee, sizeof assignee, "mine");
-  else if (f->assignee == ASSIGNEE_NONE) snprintf(assignee, sizeof assignee, "none");
-  else if (f->assignee == ASSIGNEE_USER) snprintf(assignee, sizeof assignee, "%u", f->assignee_id);
-  STRING s;
-  string_init(&s);
-  NEOERR *err = qs_add(&s, "status", statuses[f->status]);
-  if (!err && f->step) { snprintf(num, sizeof num, "%d", f->step); err = qs_add(&s, "step", num); }
-  if (!err) err = qs_add(&s, "kind", f->kind);
-  if (!err) err = qs_add(&s, "reason", f->reason);
-  if (!err && f->product_id) { snprintf(num, sizeof num, "%u", f->product_id); err = qs_add(&s, "product", num); }
-  if (!err && f->region_id) { snprintf(num, sizeof num, "%u", f->region_id); err = qs_add(&s, "region", num); }
-  if (!err) err = qs_add(&s, "assignee", assignee);
-  if (!err && f->proposal) err = qs_add(&s, "proposal", proposals[f->proposal - 1]);
-  if (!err && f->overdue == DUE_OVERDUE) err = qs_add(&s, "overdue", "1");
-  if (!err && f->overdue == DUE_SOON) err = qs_add(&s, "due", "soon");
-  if (!err && f->oldest) err = qs_add(&s, "sort", "oldest");
-  HDF *h = r->hdf;
-  if (!err) err = hdf_set_value(h, "Filter.Query", s.buf);
-  string_clear(&s);
-  if (err || (err = hdf_set_value(h, "Filter.status", statuses[f->status])) ||
-      (err = hdf_set_int_value(h, "Filter.step", f->step)) ||
-      (err = hdf_set_value(h, "Filter.kind", f->kind ? f->kind : "")) ||
-      (err = hdf_set_value(h, "Filter.reason", f->reason ? f->reason : "")) ||
-      (err = hdf_set_int_value(h, "Filter.product", (int)f->product_id)) ||
-      (err = hdf_set_int_value(h, "Filter.region", (int)f->region_id)) ||
-      (err = hdf_set_value(h, "Filter.assignee", assignee)) ||
-      (err = hdf_set_value(h, "Filter.proposal", f->proposal ? proposals[f->proposal - 1] : "")) ||
-      (err = hdf_set_int_value(h, "Filter.overdue", f->overdue == DUE_OVERDUE)) ||
-      (err = hdf_set_int_value(h, "Filter.due_soon", f->overdue == DUE_SOON)) ||
-      (err = hdf_set_value(h, "Filter.sort", f->oldest ? "oldest" : "")))
-    return nerr_pass(err);
-  return STATUS_OK;
 }
 
 /* A span of minutes as text ("3天 4小时", "3 d 4 h", "0 min"): formatted
@@ -188,20 +155,22 @@ static void due_soon_end(const struct workcal *cal, struct complaint_filter *f)
 
 NEOERR *complaints_queue(struct req *r)
 {
+  struct list_filter lf;
   struct complaint_filter f;
-  parse(r, &f);
+  NEOERR *err = list_filter_parse(r, &lf, fields, (int)(sizeof fields / sizeof fields[0]));
+  if (err) return nerr_pass(err);
+  to_filter(&lf, &f);
+  f.page = page_number(r, MAX_PAGE);
   HDF *h = r->hdf;
   long long total;
   int capped, more;
   /* One calendar for the request: the due-soon bound and every row's clocks. */
   const struct workcal *cal;
-  NEOERR *err = db_workcal(&cal);
-  if (err) return nerr_pass(err);
+  if ((err = db_workcal(&cal))) return nerr_pass(err);
   if (f.overdue == DUE_SOON) due_soon_end(cal, &f);
-  if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = fill_filter(r, &f)) ||
+  if ((err = hdf_set_value(h, "Page.Section", "complaints")) || (err = list_filter_write(r, &lf)) ||
       (err = db_complaint_region_menu(&r->user, h)) ||
-      (err = kept_menus(h, hdf_get_value(h, "Filter.product", ""),
-                        hdf_get_value(h, "Filter.assignee", ""))) ||
+      (err = kept_menus(h, lf_str(&lf, "product"), lf_str(&lf, "assignee"))) ||
       (err = db_complaint_queue(&r->user, &f, h, &total, &capped, &more)))
     return nerr_pass(err);
   /* Lists show phones masked; the complaint page has the number. */
@@ -211,17 +180,7 @@ NEOERR *complaints_queue(struct req *r)
     if ((err = hdf_set_value(row, "contact_phone", masked)) || (err = complaints_spans(row, r->lang, cal)))
       return nerr_pass(err);
   }
-  char buf[32];
-  snprintf(buf, sizeof buf, "%lld", total);
-  if ((err = hdf_set_value(h, "Pager.Total", buf)) ||
-      (err = hdf_set_int_value(h, "Pager.Capped", capped)) ||
-      (err = hdf_set_int_value(h, "Pager.Page", f.page)) ||
-      (f.page > 1 && (err = hdf_set_int_value(h, "Pager.Prev", f.page - 1))) ||
-      (more && (err = hdf_set_int_value(h, "Pager.Next", f.page + 1))))
-    return nerr_pass(err);
-  long long pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
-  snprintf(buf, sizeof buf, "%lld", pages < f.page ? f.page : pages);
-  if ((err = hdf_set_value(h, "Pager.Pages", buf))) return nerr_pass(err);
+  if ((err = page_pager_capped(r, total, capped, f.page, PER_PAGE, more))) return nerr_pass(err);
   r->template = "complaints/list.cs";
   return STATUS_OK;
 }

@@ -46,3 +46,39 @@ const char *analysis_config_invalid(const struct analysis_config *c)
   if (!within(c->run_at_minutes, 0, 24 * 60 - 1)) return "run_at";
   return NULL;
 }
+
+const char *const analysis_config_names[ANALYSIS_CONFIG_FIELDS] = {
+  "period_months", "abc_a_pct", "abc_b_pct", "life_period_days", "life_periods_n",
+  "life_periods_m", "sleep_interval_days", "sleep_drowsy_pct", "sleep_half_pct",
+  "sleep_dormant_pct", "rfm_high_from", "watch_window_days", "watch_late_rise_days",
+  "watch_order_drop_pct", "watch_min_complaints", "worst_tail_pct", "discount_bp", "run_at",
+};
+
+/* One place that knows where each setting lives in the struct. */
+#define FIELDS(X)                                                                                  \
+  X(0, period_months, int) X(1, abc.a_pct, int) X(2, abc.b_pct, int)                               \
+  X(3, life.period_days, int) X(4, life.periods_n, int) X(5, life.periods_m, int)                  \
+  X(6, sleep.default_interval_days, int) X(7, sleep.drowsy_pct, int) X(8, sleep.half_pct, int)     \
+  X(9, sleep.dormant_pct, int) X(10, rfm.high_from, int) X(11, signal.window_days, int32_t)        \
+  X(12, signal.late_rise_days, int32_t) X(13, signal.order_drop_percent, unsigned)                 \
+  X(14, signal.min_complaints, unsigned) X(15, signal.worst_tail_percent, unsigned)                \
+  X(16, discount_bp, int) X(17, run_at_minutes, int)
+
+long analysis_config_get(const struct analysis_config *c, int i)
+{
+  switch (i) {
+#define GET(n, field, type) case n: return (long)c->field;
+    FIELDS(GET)
+#undef GET
+  }
+  return 0;
+}
+
+void analysis_config_set(struct analysis_config *c, int i, long v)
+{
+  switch (i) {
+#define SET(n, field, type) case n: c->field = (type)v; break;
+    FIELDS(SET)
+#undef SET
+  }
+}

@@ -24,4 +24,14 @@ void analysis_config_default(struct analysis_config *c);
 /* NULL when every setting is valid, else the analysis_settings column of
  * the first one that is not (the settings form marks that field). */
 const char *analysis_config_invalid(const struct analysis_config *c);
+
+/* The settings one by one, in the order of schema/047's columns (the
+ * version aside): analysis_config_names[i] is the column, which is also
+ * the settings form's field and what analysis_config_invalid names.
+ * run_at is in minutes after midnight, discount_bp in basis points. The
+ * database reads and writes them, and the form reads them, in one loop. */
+#define ANALYSIS_CONFIG_FIELDS 18
+extern const char *const analysis_config_names[ANALYSIS_CONFIG_FIELDS];
+long analysis_config_get(const struct analysis_config *c, int i);
+void analysis_config_set(struct analysis_config *c, int i, long v);
 #endif

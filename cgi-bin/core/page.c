@@ -121,27 +121,67 @@ NEOERR *page_fill(struct req *r, const char *section)
   return STATUS_OK;
 }
 
+int page_number(struct req *r, int max)
+{
+  return (int)req_param_int(r, "page", 1, 1, max);
+}
+
+/* Numbered links under Pager.Links: the first page, two either side of
+ * this one, and the last when it is known; a gap where pages are skipped. */
+static NEOERR *page_links(HDF *h, long long pages, int capped, int page, int more)
+{
+  long long show[8];
+  int ns = 0, n = 0;
+  show[ns++] = 1;
+  for (long long p = page - 2; p <= page + 2; p++)
+    if (p > 1 && (p <= pages || (p == page + 1 && more))) show[ns++] = p;
+  if (!capped && pages > show[ns - 1]) show[ns++] = pages;
+  char key[48];
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; i < ns && !err; i++) {
+    if (i && show[i] > show[i - 1] + 1) {
+      snprintf(key, sizeof key, "Pager.Links.%d.gap", n++);
+      if ((err = hdf_set_value(h, key, "1"))) break;
+    }
+    snprintf(key, sizeof key, "Pager.Links.%d.page", n++);
+    err = hdf_set_int_value(h, key, (int)show[i]);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *page_pager_capped(struct req *r, long long total, int capped, int page, int per, int more)
+{
+  HDF *h = r->hdf;
+  long long pages = total ? (total + per - 1) / per : 1;
+  /* Past the counting cap the pages run on while rows follow. */
+  if (capped && page >= pages) pages = page + (more ? 1 : 0);
+  if (pages < page) pages = page;
+  long long from = total ? (long long)(page - 1) * per + 1 : 0, to = (long long)page * per;
+  if (!capped && to > total) to = total;
+  char buf[32];
+  NEOERR *err;
+  snprintf(buf, sizeof buf, "%lld", total);
+  if ((err = hdf_set_value(h, "Pager.Total", buf)) ||
+      (err = hdf_set_int_value(h, "Pager.Capped", capped)) ||
+      (err = hdf_set_int_value(h, "Pager.Page", page)))
+    return nerr_pass(err);
+  snprintf(buf, sizeof buf, "%lld", pages);
+  if ((err = hdf_set_value(h, "Pager.Pages", buf))) return nerr_pass(err);
+  snprintf(buf, sizeof buf, "%lld", from);
+  if ((err = hdf_set_value(h, "Pager.From", buf))) return nerr_pass(err);
+  snprintf(buf, sizeof buf, "%lld", to);
+  if ((err = hdf_set_value(h, "Pager.To", buf))) return nerr_pass(err);
+  if (page > 1 && (err = hdf_set_int_value(h, "Pager.Prev", page - 1))) return nerr_pass(err);
+  if (more && (err = hdf_set_int_value(h, "Pager.Next", page + 1))) return nerr_pass(err);
+  return nerr_pass(page_links(h, pages, capped, page, more));
+}
+
 NEOERR *page_pager(struct req *r, long long total, int page, int per)
 {
   long long pages = total ? (total + per - 1) / per : 1;
   if (page > pages) page = (int)pages;
   if (page < 1) page = 1;
-  NEOERR *err;
-  char buf[32];
-  snprintf(buf, sizeof buf, "%lld", total);
-  if ((err = hdf_set_value(r->hdf, "Pager.Total", buf))) return nerr_pass(err);
-  snprintf(buf, sizeof buf, "%lld", pages);
-  if ((err = hdf_set_value(r->hdf, "Pager.Pages", buf)) ||
-      (err = hdf_set_int_value(r->hdf, "Pager.Page", page)) ||
-      (err = hdf_set_int_value(r->hdf, "Pager.From", total ? (page - 1) * per + 1 : 0)))
-    return nerr_pass(err);
-  long long to = (long long)page * per;
-  if (to > total) to = total;
-  snprintf(buf, sizeof buf, "%lld", to);
-  if ((err = hdf_set_value(r->hdf, "Pager.To", buf))) return nerr_pass(err);
-  if (page > 1 && (err = hdf_set_int_value(r->hdf, "Pager.Prev", page - 1))) return nerr_pass(err);
-  if (page < pages && (err = hdf_set_int_value(r->hdf, "Pager.Next", page + 1))) return nerr_pass(err);
-  return STATUS_OK;
+  return nerr_pass(page_pager_capped(r, total, 0, page, per, page < pages));
 }
 
 NEOERR *page_charts(struct req *r)

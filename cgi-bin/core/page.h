@@ -12,8 +12,18 @@ NEOERR *page_fill(struct req *r, const char *section);
  * includes db/). Without one, no figure. */
 typedef NEOERR *(*page_count_fn)(const struct user *u, int *n);
 void page_nav_count(page_count_fn count);
-/* Pagination data under Pager.* for `total` rows, `per` a page. */
+/* The one pager of the list pages (docs/list-kit.md). page=1..max from
+ * the request, else 1. */
+int page_number(struct req *r, int max);
+/* Pager.* for `total` rows counted exactly, `per` a page: Total, Capped (0),
+ * Page (brought into 1..Pages), Pages, From, To, Prev, Next, and the
+ * numbered Links (page, or gap). */
 NEOERR *page_pager(struct req *r, long long total, int page, int per);
+/* The same for a count that stops at a cap (capped: total is the cap, not
+ * the count), where `more` says whether rows follow this page: past the
+ * cap the pages run on one at a time. Page is taken as it is. */
+NEOERR *page_pager_capped(struct req *r, long long total, int capped, int page, int per,
+                          int more);
 /* The page draws charts from its tables marked data-chart: Chart.js
  * (Debian's libjs-chart.js) and static/charts.js as Page.Scripts. */
 NEOERR *page_charts(struct req *r);

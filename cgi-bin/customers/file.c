@@ -6,6 +6,7 @@
 #include "customers/history.h"
 #include "customers/tabs.h"
 #include "core/err.h"
+#include "db/support_return.h"
 #include "db/complaint.h"
 #include "db/customer.h"
 #include "db/customer_entries.h"
@@ -43,7 +44,9 @@ NEOERR *customers_show_tab(struct req *r, const char *tab)
     return nerr_pass(err);
   /* The support tab (支援): the dealer's plans, from the plan data-access
    * file, scoped like every plan query. */
-  if (strcmp(tab, "support") == 0 && (err = db_customer_support(&r->user, r->id, h, "Support")))
+  if (strcmp(tab, "support") == 0 &&
+      ((err = db_customer_support(&r->user, r->id, h, "Support")) ||
+       (err = db_support_return_customer(&r->user, r->id, h, "Support.Return"))))
     return nerr_pass(err);
   /* The payments tab's receipt form (customers/payments.c). */
   if (strcmp(tab, "payments") == 0 && (err = customers_payments_tab(r))) return nerr_pass(err);

@@ -15,6 +15,7 @@
 #include "core/session.h"
 #include "core/utf8.h"
 #include "core/xlsx_in.h"
+#include "db/analysis_settings.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -897,6 +898,10 @@ NEOERR *customers_import_commit(struct req *r)
   if (outcome == IMPORT_OK) {
     write_progress(r->id, total, total);
     remove_spools(r, k);
+    /* The new history changes classes and lists: ask the analysis runner
+     * for a run (the import is in; a failed request is only logged). */
+    NEOERR *ask = db_analysis_request(&r->user, r->ip, "import", NULL);
+    if (ask) log_error(&ask, "analysis request after import");
     if ((err = req_flash(r, "Imported"))) return nerr_pass(err);
   }
   return nerr_pass(req_redirect(r, "/customers/import/%lld", r->id));

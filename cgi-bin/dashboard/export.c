@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 enum { C_ID, C_NAME, C_CLASS, C_YTD, C_LY, C_TARGET, C_BUDGET, C_SPEND, C_COMPLAINTS,
-       C_OVERDUE, C_CONTACT, C_PURCHASE, C_IDLE };
+       C_OVERDUE, C_CONTACT, C_PURCHASE, C_IDLE, C_SLEEP };
 enum { X_GROWTH = EXPORT_DERIVED, X_ATTAIN, X_SLEEP };
 
 static const struct export_col cols[] = {
@@ -36,8 +36,8 @@ static void derive(void *ctx, const char *lang, const char *const *c, const char
   struct source *s = ctx;
   double pct;
   snprintf(s->sleep, sizeof s->sleep, "Dash.Sleep.%s",
-           dash_sleep(c[C_IDLE] ? atol(c[C_IDLE]) : -1, s->s.doze_days, s->s.half_days,
-                      s->s.deep_days));
+           dash_sleep_of(c[C_SLEEP], c[C_IDLE] ? atol(c[C_IDLE]) : -1, s->s.doze_days,
+                         s->s.half_days, s->s.deep_days));
   double ytd = c[C_YTD] ? strtod(c[C_YTD], NULL) : 0;
   s->growth[0] = s->attain[0] = '\0';
   if (pct_change(ytd, c[C_LY] ? strtod(c[C_LY], NULL) : 0, &pct))

@@ -9,4 +9,12 @@
  * deep_days on, "half" from half_days, "doze" from doze_days, else "awake". */
 const char *dash_sleep(long idle_days, int doze_days, int half_days, int deep_days);
 
+/* The sleep word of a dashboard row: the customer's own rhythm as the
+ * analysis batch stored it (customer_analysis.sleep_state, text "0".."4":
+ * never, awake, 瞌睡, 半睡, 沉睡) when the dealer has a row there; a dealer
+ * the batch has not seen yet (new since the last run) falls back to the
+ * fixed days of dash_sleep. */
+const char *dash_sleep_of(const char *state, long idle_days, int doze_days, int half_days,
+                          int deep_days);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/render.h"
 #include "db/dashboard_charts.h"
 #include "db/kept.h"
+#include "db/support_return.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +40,9 @@ static NEOERR *decorate(HDF *rows, const struct dash_settings *s)
     if ((err = set_pct(row, "growth", ok, pct))) break;
     ok = pct_share(ytd, num(row, "target"), &pct);
     if ((err = set_pct(row, "attain", ok, pct))) break;
-    err = hdf_set_value(row, "sleep", dash_sleep(idle ? atol(idle) : -1, s->doze_days,
-                                                 s->half_days, s->deep_days));
+    err = hdf_set_value(row, "sleep",
+                        dash_sleep_of(hdf_get_value(row, "sleep_state", NULL), idle ? atol(idle) : -1,
+                                      s->doze_days, s->half_days, s->deep_days));
     if (!err && hdf_get_value(row, "budget", NULL) && num(row, "spend") > num(row, "budget"))
       err = hdf_set_value(row, "over", "1");
   }
@@ -205,6 +207,7 @@ NEOERR *dash_overview(struct req *r)
   if ((err = page_pager(r, total, f.page, f.per)) ||
       (err = db_dash_dealers(&r->user, &f, h, "Dealers")) ||
       (err = decorate(hdf_get_obj(h, "Dealers"), &s)) ||
+      (err = db_dash_support_returns(&r->user, &f, h, "SupportReturn")) ||
       (err = hdf_set_value(h, "Page.Section", "dashboard")) ||
       (err = page_charts(r)))
     return nerr_pass(err);

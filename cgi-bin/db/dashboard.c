@@ -18,7 +18,9 @@
 #define D_COLS                                                                      \
   "SELECT d.customer_id AS id, d.name, d.abc_class, d.ytd, d.ly, d.target, d.budget," \
   " d.spend, d.open_complaints, d.overdue, d.last_contact, d.last_purchase,"         \
-  " DATEDIFF(CURDATE(), d.last_purchase) AS idle_days"
+  " DATEDIFF(CURDATE(), d.last_purchase) AS idle_days, ca.sleep_state"
+/* The sleep state of the page's rows only: one primary-key read each. */
+#define D_SLEEP " LEFT JOIN customer_analysis ca ON ca.customer_id = d.customer_id"
 
 /* The page's ids first, from the (region_id, column) index alone (it holds
  * the primary key): a deep page skips index entries, not whole rows; then
@@ -29,7 +31,7 @@
 #define PAGE_BY(index, order)                                                          \
   D_COLS " FROM (SELECT d.customer_id FROM dash_dealers d FORCE INDEX (" index ")" D_WHERE \
   " ORDER BY " order " LIMIT ? OFFSET ?) k JOIN dash_dealers d ON d.customer_id = k.customer_id" \
-  " ORDER BY " order
+  D_SLEEP " ORDER BY " order
 #define PAGE(col, index) \
   { DB_STMT_INIT(PAGE_BY(index, "d." col ", d.customer_id")), \
     DB_STMT_INIT(PAGE_BY(index, "d." col " DESC, d.customer_id DESC")) }
@@ -165,7 +167,8 @@ static NEOERR *dealers_merged(const struct user *u, const struct dash_filter *f,
   if (n == 0)   /* no region at all: an empty page, same columns */
     query_add(q, "SELECT 0 AS customer_id, 0 AS v FROM DUAL WHERE 0");
   query_add(q, ") k ORDER BY %s LIMIT ? OFFSET ?) p"
-               " JOIN dash_dealers d ON d.customer_id = p.customer_id ORDER BY %s", korder, order);
+               " JOIN dash_dealers d ON d.customer_id = p.customer_id" D_SLEEP " ORDER BY %s", korder,
+            order);
   query_arg(q, DB_INT(f->per));
   query_arg(q, DB_INT(offset));
   DB_STMT *s;

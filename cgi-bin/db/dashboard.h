@@ -38,16 +38,18 @@ NEOERR *db_dash_count(const struct user *u, const struct dash_filter *f, long lo
 
 /* One page of the dealer table under prefix.N.{id, name, abc_class, ytd,
  * ly, target, budget, spend, open_complaints, overdue, last_contact,
- * last_purchase, idle_days}; NULL columns left out. */
+ * last_purchase, idle_days, sleep_state}; NULL columns left out. sleep_state
+ * is customer_analysis.sleep_state (the batch's, on the customer's own
+ * rhythm), read for the page's rows only. */
 NEOERR *db_dash_dealers(const struct user *u, const struct dash_filter *f, HDF *hdf,
                         const char *prefix);
 
 /* Every dealer of the filter's scope in its order (page ignored), 1,000 at
  * a time. row() gets the columns of db_dash_dealers in that order:
  *   id, name, abc_class, ytd, ly, target, budget, spend, open_complaints,
- *   overdue, last_contact, last_purchase, idle_days
+ *   overdue, last_contact, last_purchase, idle_days, sleep_state
  * (NULL for SQL NULL), valid during the call; a non-OK return stops. */
-#define DASH_COLS 13
+#define DASH_COLS 14
 typedef NEOERR *(*dash_row_fn)(void *ctx, const char *const *cols);
 NEOERR *db_dash_export(const struct user *u, const struct dash_filter *f, dash_row_fn row,
                        void *ctx);

@@ -2,6 +2,7 @@
  * region, status, who created it, and for leaders what awaits their
  * decision; budget in force, spending and overspend on every row. */
 #include "plans/pages.h"
+#include "core/list_filter.h"
 #include "core/page.h"
 #include "db/customer.h"
 #include "db/plan.h"
@@ -11,9 +12,22 @@
 #include <time.h>
 
 #define PER_PAGE 50
+#define MAX_PAGE 100000
 
 static const char *const statuses[] = {
   "draft", "submitted", "approved", "returned", "in_progress", "closed", NULL,
+};
+static const char *const all[] = { "all", NULL };
+static const char *const mine[] = { "mine", NULL };
+
+/* year=all lists every year; no year at all means this one (set below,
+ * so the links spell it out). */
+static const struct lf_field fields[] = {
+  { .name = "year", .kind = LF_ID, .choices = all, .min = 2000, .max = 2100, .opts = LF_NOFOLD },
+  { .name = "region", .kind = LF_ID, .min = 1, .max = 65535 },
+  { .name = "status", .kind = LF_CHOICE, .choices = statuses },
+  { .name = "created", .kind = LF_CHOICE, .choices = mine },
+  { .name = "decide", .kind = LF_FLAG },
 };
 
 int plans_this_year(void)
@@ -24,40 +38,25 @@ int plans_this_year(void)
   return tm.tm_year + 1900;
 }
 
-static const char *pick_status(const char *v)
-{
-  for (const char *const *s = statuses; v && *s; s++)
-    if (strcmp(*s, v) == 0) return *s;
-  return NULL;
-}
-
 NEOERR *plans_list(struct req *r)
 {
-  struct plan_filter f = { .per = PER_PAGE };
-  const char *year = req_param(r, "year");
-  /* year=all lists every year; no year at all means this one. */
-  f.year = year && strcmp(year, "all") == 0 ? 0
-         : (int)req_param_int(r, "year", plans_this_year(), 2000, 2100);
-  f.region_id = (unsigned)req_param_int(r, "region", 0, 1, 65535);
-  f.status = pick_status(req_param(r, "status"));
-  const char *who = req_param(r, "created");
-  if (who && strcmp(who, "mine") == 0) f.created_by = r->user.id;
-  f.needs_decision = r->user.role == ROLE_LEADER && req_param_int(r, "decide", 0, 0, 1) == 1;
-  f.page = (int)req_param_int(r, "page", 1, 1, 100000);
+  struct list_filter lf;
+  NEOERR *err = list_filter_parse(r, &lf, fields, (int)(sizeof fields / sizeof fields[0]));
+  if (err) return nerr_pass(err);
+  char year[8];
+  snprintf(year, sizeof year, "%d", plans_this_year());
+  if (!lf_word(&lf, "year")) lf_set(&lf, "year", year);
+  /* What awaits a decision is a leader's view only. */
+  if (r->user.role != ROLE_LEADER) lf_set(&lf, "decide", NULL);
+  struct plan_filter f = {
+    .year = (int)lf_num(&lf, "year"), .region_id = (unsigned)lf_num(&lf, "region"),
+    .status = lf_word(&lf, "status"), .created_by = lf_word(&lf, "created") ? r->user.id : 0,
+    .needs_decision = (int)lf_num(&lf, "decide"), .page = page_number(r, MAX_PAGE),
+    .per = PER_PAGE,
+  };
   HDF *h = r->hdf;
   long long total;
-  NEOERR *err;
-  char query[160], ystr[8] = "all";
-  if (f.year) snprintf(ystr, sizeof ystr, "%d", f.year);
-  snprintf(query, sizeof query, "year=%s&region=%u&status=%s&created=%s&decide=%d", ystr,
-           f.region_id, f.status ? f.status : "", f.created_by ? "mine" : "", f.needs_decision);
-  if ((err = hdf_set_value(h, "Page.Section", "plans")) ||
-      (err = hdf_set_int_value(h, "Filter.year", f.year)) ||
-      (err = hdf_set_int_value(h, "Filter.region", (int)f.region_id)) ||
-      (err = hdf_set_value(h, "Filter.status", f.status ? f.status : "")) ||
-      (err = hdf_set_value(h, "Filter.created", f.created_by ? "mine" : "")) ||
-      (err = hdf_set_int_value(h, "Filter.decide", f.needs_decision)) ||
-      (err = hdf_set_value(h, "Filter.Query", query)) ||
+  if ((err = hdf_set_value(h, "Page.Section", "plans")) || (err = list_filter_write(r, &lf)) ||
       (err = hdf_set_int_value(h, "ThisYear", plans_this_year())) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
       (err = db_plan_list(&r->user, &f, h, &total)) ||

@@ -5,6 +5,7 @@
 #include "core/answer.h"
 #include "core/err.h"
 #include "db/plan.h"
+#include "db/support_return.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -76,7 +77,8 @@ NEOERR *plans_page(struct req *r)
   if (err) return nerr_pass(err);
   if (!found) return app_fail(r, KERR_NOT_FOUND, "PlanNotFound");
   if ((err = hdf_set_value(h, "Page.Section", "plans")) || (err = db_plan_catalogue(h)) ||
-      (err = pick_revisions(h)) || (err = goals_form(h)) || (err = permissions(r)))
+      (err = pick_revisions(h)) || (err = goals_form(h)) || (err = permissions(r)) ||
+      (err = db_support_return_plan(&r->user, r->id, h, "Return")))
     return nerr_pass(err);
   r->template = "plans/show.cs";
   return STATUS_OK;

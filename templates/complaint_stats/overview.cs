@@ -2,27 +2,19 @@
 def:hours(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?>
 <div class="page-head">
   <h1><?cs var:L.Stats.Title ?></h1>
-  <p class="actions" id="export-links">
-    <span class="muted"><?cs var:L.Stats.Export ?><?cs call:colon() ?></span>
-    <a class="button" id="export-csv" title="<?cs var:L.Stats.ExportHint ?>" href="/complaints/overview.csv?<?cs var:Filter.Query ?>"><?cs var:L.Stats.ExportCsv ?></a>
-    <a class="button" id="export-xlsx" title="<?cs var:L.Stats.ExportHint ?>" href="/complaints/overview.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Stats.ExportXlsx ?></a></p>
+  <?cs call:export_links("/complaints/overview", L.Stats.Export, L.Stats.ExportHint) ?>
 </div>
 <nav class="tabs quick-periods" aria-label="<?cs var:L.Stats.Period ?>">
   <?cs each:q = L.Stats.Quick ?><a href="/complaints/overview?quick=<?cs name:q ?>&amp;region=<?cs var:Filter.region ?>" id="quick-<?cs name:q ?>"<?cs if:Filter.quick == name(q) ?> class="active" aria-current="page"<?cs /if ?>><?cs var:q ?></a><?cs /each ?>
 </nav>
 <form method="get" action="/complaints/overview" class="filters" id="stats-filter">
-  <?cs call:filter_fold(Filter.quick == "" || #Filter.region > 0) ?><div class="fold-body">
+  <?cs call:filter_fold(Filter.quick == "" || Filter.Active) ?><div class="fold-body">
   <label for="from"><?cs var:L.Stats.From ?></label>
   <input id="from" name="from" type="month" value="<?cs var:Filter.from ?>" placeholder="YYYY-MM" size="8">
   <label for="to"><?cs var:L.Stats.To ?></label>
   <input id="to" name="to" type="month" value="<?cs var:Filter.to ?>" placeholder="YYYY-MM" size="8">
-  <label class="sr-only" for="region"><?cs var:L.Stats.Region ?></label>
-  <select id="region" name="region">
-    <?cs if:User.Role != "regional_manager" || subcount(Regions) > 1 ?><option value="0"><?cs var:L.Stats.AllRegions ?></option><?cs /if ?>
-    <?cs each:g = Regions ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Filter.region ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?>
-  </select>
-  <button type="submit" class="button primary"><?cs var:L.Stats.Apply ?></button>
-  </div></details>
+  <?cs if:User.Role != "regional_manager" || subcount(Regions) > 1 ?><?cs call:filter_region(L.Stats.Region, L.Stats.AllRegions, Regions) ?><?cs else ?><?cs call:filter_region(L.Stats.Region, "", Regions) ?><?cs /if ?>
+  <?cs call:filter_end("", L.Stats.Apply, "") ?>
 </form>
 <p class="muted"><?cs var:L.Stats.Intro ?> <span id="period"><?cs var:Filter.from ?> – <?cs var:Filter.to ?></span></p>
 

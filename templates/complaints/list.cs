@@ -1,52 +1,35 @@
-<?cs set:Page.Title = L.Complaints.QueueTitle ?><?cs include:"layout/top.cs" ?><?cs include:"complaints/macros.cs" ?><?cs
-def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?>
+<?cs set:Page.Title = L.Complaints.QueueTitle ?><?cs include:"layout/top.cs" ?><?cs include:"complaints/macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Complaints.QueueTitle ?></h1>
   <p class="muted" id="result-count"><?cs var:L.Complaints.FoundBefore ?> <strong><?cs var:Pager.Total ?></strong><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Complaints.FoundAfter ?></p>
   <a class="button primary page-action" href="/complaints/new" id="new-complaint"><?cs var:L.Complaints.New ?></a>
 </div>
 <nav class="quick-filters" aria-label="<?cs var:L.Complaints.Filter ?>">
-  <a href="/complaints" class="chip<?cs if:Filter.Query == "status=open" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOpen ?></a>
+  <a href="/complaints" class="chip<?cs if:!Filter.Active ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOpen ?></a>
   <a href="/complaints?overdue=1" id="quick-overdue" class="chip warn<?cs if:Filter.overdue ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickOverdue ?></a>
-  <a href="/complaints?due=soon" id="quick-due-soon" class="chip<?cs if:Filter.due_soon ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickDueSoon ?></a>
+  <a href="/complaints?due=soon" id="quick-due-soon" class="chip<?cs if:Filter.due == "soon" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickDueSoon ?></a>
   <a href="/complaints?assignee=mine" class="chip<?cs if:Filter.assignee == "mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickMine ?></a>
   <a href="/complaints?assignee=none" class="chip<?cs if:Filter.assignee == "none" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickUnassigned ?></a>
   <?cs if:User.Role == "leader" ?><a href="/complaints?proposal=decide" id="quick-decide" class="chip warn<?cs if:Filter.proposal == "decide" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickDecide ?></a><?cs /if ?>
   <?cs if:User.Role != "regional_manager" ?><a href="/complaints?proposal=returned_mine" id="quick-returned-mine" class="chip<?cs if:Filter.proposal == "returned_mine" ?> active<?cs /if ?>"><?cs var:L.Complaints.QuickReturnedMine ?></a><?cs /if ?>
 </nav>
 <form method="get" action="/complaints" class="filters" role="search" id="queue-filters">
-  <?cs call:filter_fold(Filter.Query != "status=open") ?><div class="fold-body">
+  <?cs call:filter_fold(Filter.Active) ?><div class="fold-body">
   <label class="sr-only" for="status"><?cs var:L.Complaints.Status ?></label>
   <select id="status" name="status">
     <option value="open"<?cs if:Filter.status == "open" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusOpen ?></option>
     <option value="closed"<?cs if:Filter.status == "closed" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusClosed ?></option>
     <option value="all"<?cs if:Filter.status == "all" ?> selected<?cs /if ?>><?cs var:L.Complaints.StatusAll ?></option>
   </select>
-  <label class="sr-only" for="step"><?cs var:L.Complaints.Step ?></label>
-  <select id="step" name="step">
-    <option value=""><?cs var:L.Complaints.AllSteps ?></option>
-    <?cs each:s = L.StepName ?><option value="<?cs name:s ?>"<?cs if:Filter.step == name(s) ?> selected<?cs /if ?>><?cs name:s ?> <?cs var:s ?></option><?cs /each ?>
-  </select>
-  <label class="sr-only" for="kind"><?cs var:L.Complaints.Kind ?></label>
-  <select id="kind" name="kind">
-    <option value=""><?cs var:L.Complaints.AllKinds ?></option>
-    <?cs each:k = L.ComplaintKind ?><option value="<?cs name:k ?>"<?cs if:Filter.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
-  </select>
-  <label class="sr-only" for="reason"><?cs var:L.Complaints.Reason ?></label>
-  <select id="reason" name="reason">
-    <option value=""><?cs var:L.Complaints.AllReasons ?></option>
-    <?cs each:k = L.ComplaintReason ?><option value="<?cs name:k ?>"<?cs if:Filter.reason == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
-  </select>
+  <?cs call:filter_select("step", L.Complaints.Step, L.Complaints.AllSteps, L.StepName, 1) ?>
+  <?cs call:filter_select("kind", L.Complaints.Kind, L.Complaints.AllKinds, L.ComplaintKind, 0) ?>
+  <?cs call:filter_select("reason", L.Complaints.Reason, L.Complaints.AllReasons, L.ComplaintReason, 0) ?>
   <label class="sr-only" for="product"><?cs var:L.Complaints.Product ?></label>
   <select id="product" name="product">
     <option value=""><?cs var:L.Complaints.AllProducts ?></option>
     <?cs escape:"none" ?><?cs var:Kept.ProductOptions ?><?cs /escape ?>
   </select>
-  <label class="sr-only" for="region"><?cs var:L.Complaints.Region ?></label>
-  <select id="region" name="region">
-    <option value=""><?cs var:L.Complaints.AllRegions ?></option>
-    <?cs each:g = Menu.Regions ?><option value="<?cs var:g.id ?>"<?cs if:Filter.region == g.id ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?>
-  </select>
+  <?cs call:filter_region(L.Complaints.Region, L.Complaints.AllRegions, Menu.Regions) ?>
   <label class="sr-only" for="assignee"><?cs var:L.Complaints.Assignee ?></label>
   <select id="assignee" name="assignee">
     <option value=""><?cs var:L.Complaints.AllAssignees ?></option>
@@ -67,11 +50,9 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
     <option value=""><?cs var:L.Complaints.SortNewest ?></option>
     <option value="oldest"<?cs if:Filter.sort == "oldest" ?> selected<?cs /if ?>><?cs var:L.Complaints.SortOldest ?></option>
   </select>
-  <label class="check"><input id="overdue" name="overdue" type="checkbox" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:L.Complaints.OverdueOnly ?></label>
-  <label class="check"><input id="due-soon" name="due" type="checkbox" value="soon"<?cs if:Filter.due_soon ?> checked<?cs /if ?>> <?cs var:L.Complaints.DueSoonOnly ?></label>
-  <button type="submit" class="button primary"><?cs var:L.Complaints.Filter ?></button>
-  <a class="button" href="/complaints"><?cs var:L.Complaints.Reset ?></a>
-  </div></details>
+  <?cs call:filter_check("overdue", "overdue", "1", L.Complaints.OverdueOnly) ?>
+  <?cs call:filter_check("due-soon", "due", "soon", L.Complaints.DueSoonOnly) ?>
+  <?cs call:filter_end("/complaints", L.Complaints.Filter, L.Complaints.Reset) ?>
 </form>
 <?cs if:!subcount(Complaints) ?>
 <p class="empty" id="no-results"><?cs var:L.Complaints.None ?></p>
@@ -110,10 +91,6 @@ def:page_href(p) ?>/complaints?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?
   </tbody>
 </table>
 </div>
-<nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
-  <?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:page_href(Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
-  <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Pager.PageAfter ?></span>
-  <?cs if:Pager.Next ?><a class="button" rel="next" href="<?cs call:page_href(Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
-</nav>
+<?cs call:pager("/complaints") ?>
 <?cs /if ?>
 <?cs include:"layout/bottom.cs" ?>

@@ -235,6 +235,7 @@
       <td class="num opt"><?cs var:p.executions ?></td><td class="num"><?cs if:p.rating ?><?cs var:p.rating ?>/5<?cs else ?><span class="muted">—</span><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
+  <?cs include:"customers/support_return.cs" ?>
   <h3><?cs var:L.Plans.SupportNext ?></h3>
   <?cs if:subcount(Support.Next) == 0 ?><p class="empty"><?cs var:L.Entry.None ?></p><?cs else ?>
   <div class="table-wrap"><table class="data compact" id="support-next">

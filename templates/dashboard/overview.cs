@@ -3,7 +3,7 @@ def:sort_th(key, label, cls) ?><th<?cs if:cls ?> class="<?cs var:cls ?>"<?cs /if
   if:Filter.sort == key ?> aria-sort="<?cs if:Filter.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" data-sort="<?cs var:key ?>" title="<?cs var:L.Dash.SortBy ?>" href="/dashboard?<?cs var:Filter.Base ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs var:Filter.Next[key] ?>"><?cs var:label ?><?cs
   if:Filter.sort == key ?> <span aria-hidden="true"><?cs if:Filter.dir == "desc" ?>▼<?cs else ?>▲<?cs /if ?></span><?cs /if ?></a></th><?cs
 /def ?><?cs
-def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?><?cs include:"dashboard/macros.cs" ?>
+def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?><?cs include:"dashboard/macros.cs" ?><?cs include:"support_return/macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Dash.Title ?></h1>
   <p class="muted" id="as-of"><?cs var:L.Dash.AsOf ?> <strong><?cs call:dash(AsOf.day) ?></strong></p>
@@ -71,5 +71,6 @@ def:page_href(p) ?>/dashboard?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?c
   </nav><?cs /if ?>
 </section>
 
+<?cs include:"dashboard/support_return.cs" ?>
 <?cs escape:"none" ?><?cs var:Kept.Charts ?><?cs /escape ?>
 <?cs include:"layout/bottom.cs" ?>

@@ -1,9 +1,8 @@
-<?cs set:Page.Title = L.Plans.Title ?><?cs include:"layout/top.cs" ?><?cs include:"plans/macros.cs" ?><?cs
-def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /def ?>
+<?cs set:Page.Title = L.Plans.Title ?><?cs include:"layout/top.cs" ?><?cs include:"plans/macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Plans.Title ?></h1>
   <p class="muted" id="result-count"><?cs var:L.Plans.Found ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:L.Plans.FoundAfter ?></p>
-  <p class="head-actions"><a class="button primary" href="/plans/new" id="new-plan"><?cs var:L.Plans.New ?></a> <a class="button" href="/plans/budget?year=<?cs alt:Filter.year ?><?cs var:ThisYear ?><?cs /alt ?>"><?cs var:L.Plans.BudgetTitle ?></a> <a class="button" href="/plans/catalogue"><?cs var:L.Plans.Catalogue ?></a></p>
+  <p class="head-actions"><a class="button primary" href="/plans/new" id="new-plan"><?cs var:L.Plans.New ?></a> <a class="button" href="/plans/budget?year=<?cs if:Filter.year == "all" ?><?cs var:ThisYear ?><?cs else ?><?cs var:Filter.year ?><?cs /if ?>"><?cs var:L.Plans.BudgetTitle ?></a> <a class="button" href="/plans/catalogue"><?cs var:L.Plans.Catalogue ?></a></p>
 </div>
 <?cs if:User.Role == "leader" ?>
 <nav class="quick-filters" aria-label="<?cs var:L.Plans.Filter ?>">
@@ -11,17 +10,13 @@ def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /d
 </nav>
 <?cs /if ?>
 <form method="get" action="/plans" class="filters" role="search" id="plan-filters">
-  <?cs call:filter_fold(Filter.year != ThisYear || #Filter.region > 0 || Filter.status != "" || Filter.created != "" || #Filter.decide > 0) ?><div class="fold-body">
+  <?cs call:filter_fold(Filter.Active || Filter.year != ThisYear) ?><div class="fold-body">
   <label class="sr-only" for="year"><?cs var:L.Plans.Year ?></label>
   <select id="year" name="year">
-    <option value="all"<?cs if:Filter.year == 0 ?> selected<?cs /if ?>><?cs var:L.Plans.AllYears ?></option>
+    <option value="all"<?cs if:Filter.year == "all" ?> selected<?cs /if ?>><?cs var:L.Plans.AllYears ?></option>
     <?cs loop:y = #ThisYear + 1, #ThisYear - 4, -1 ?><option value="<?cs var:y ?>"<?cs if:Filter.year == y ?> selected<?cs /if ?>><?cs var:y ?></option><?cs /loop ?>
   </select>
-  <label class="sr-only" for="region"><?cs var:L.Plans.Region ?></label>
-  <select id="region" name="region">
-    <option value=""><?cs var:L.Plans.AllRegions ?></option>
-    <?cs each:g = Regions ?><option value="<?cs var:g.id ?>"<?cs if:Filter.region == g.id ?> selected<?cs /if ?>><?cs call:region_label(g) ?></option><?cs /each ?>
-  </select>
+  <?cs call:filter_region(L.Plans.Region, L.Plans.AllRegions, Regions) ?>
   <label class="sr-only" for="status"><?cs var:L.Plans.Status ?></label>
   <select id="status" name="status">
     <option value=""><?cs var:L.Plans.AllStatuses ?></option>
@@ -32,10 +27,8 @@ def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /d
     <option value=""><?cs var:L.Plans.Anyone ?></option>
     <option value="mine"<?cs if:Filter.created == "mine" ?> selected<?cs /if ?>><?cs var:L.Plans.Mine ?></option>
   </select>
-  <?cs if:User.Role == "leader" ?><label class="check"><input id="decide" name="decide" type="checkbox" value="1"<?cs if:Filter.decide ?> checked<?cs /if ?>> <?cs var:L.Plans.NeedsDecision ?></label><?cs /if ?>
-  <button type="submit" class="button primary"><?cs var:L.Plans.Filter ?></button>
-  <a class="button" href="/plans"><?cs var:L.Plans.Reset ?></a>
-  </div></details>
+  <?cs if:User.Role == "leader" ?><?cs call:filter_check("decide", "decide", "1", L.Plans.NeedsDecision) ?><?cs /if ?>
+  <?cs call:filter_end("/plans", L.Plans.Filter, L.Plans.Reset) ?>
 </form>
 <?cs if:!subcount(Plans) ?>
 <p class="empty" id="no-results"><?cs var:L.Plans.NoPlans ?></p>
@@ -68,10 +61,6 @@ def:page_href(p) ?>/plans?<?cs var:Filter.Query ?>&amp;page=<?cs var:p ?><?cs /d
   </tbody>
 </table>
 </div>
-<nav class="pager" aria-label="<?cs var:L.Pager.Label ?>">
-  <?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:page_href(Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a><?cs /if ?>
-  <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?> <?cs var:L.Pager.PageAfter ?></span>
-  <?cs if:Pager.Next ?><a class="button" rel="next" href="<?cs call:page_href(Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
-</nav>
+<?cs call:pager("/plans") ?>
 <?cs /if ?>
 <?cs include:"layout/bottom.cs" ?>

@@ -114,6 +114,7 @@ def:measures_table(rows, tid, editable, money_cols) ?><div class="table-wrap"><t
     <tfoot><tr<?cs if:Plan.overspent == "1" ?> class="overspent"<?cs /if ?>><th scope="row"><?cs var:L.Plans.Total ?></th><td></td><td class="num nowrap" id="total-budget"><?cs call:yuan(Plan.budget) ?></td><td class="num nowrap" id="total-actual"><?cs call:yuan(Plan.actual) ?></td><td><?cs call:over_flag(Plan) ?></td></tr></tfoot>
   </table></div>
 </section>
+<?cs include:"plans/support_return.cs" ?>
 
 <section class="card" id="executions">
   <h2><?cs var:L.Plans.Executions ?></h2>

@@ -164,6 +164,9 @@ COVERED = {
     "complaints/new.cs#intake-form": ("test_complaint_intake.test_staff_register_phone_then_customer_looks_up", "register-complaint"),
     "complaints/show.cs#composer": ("test_complaint_journey.test_complaint_journey", "send-internal"),
     "complaint_stats/overview.cs#stats-filter": ("test_forms_complaints.test_queue_and_overview_filters", None),
+    # analysis
+    "analysis/overview.cs#pareto-filter": ("test_analysis_pareto.test_analysis_filter_forms", None),
+    "analysis/report.cs#report-filter": ("test_analysis_pareto.test_analysis_filter_forms", None),
     # plans
     "plans/list.cs#plan-filters": ("test_forms_plans.test_filters_and_catalogue", None),
     "plans/budget.cs#budget-filters": ("test_forms_plans.test_filters_and_catalogue", None),
@@ -179,9 +182,20 @@ COVERED = {
     "plans/show.cs#decide-form": ("test_forms_plans.test_plan_workflow_forms", '"#return"'),
     "plans/show.cs#revise-form": ("test_forms_plans.test_plan_workflow_forms", None),
     "plans/show.cs#exec-form": ("test_forms_plans.test_plan_workflow_forms", None),
+    # analysis: the wake-up list, its decisions, the settings
+    "analysis/wake.cs#wake-filters": ("test_analysis_wake.test_wake_list_decision_and_outcome", None),
+    "analysis/wake_results.cs#results-period": ("test_analysis_wake.test_wake_list_decision_and_outcome", None),
+    "analysis/wake_decision.cs#wake-form": ("test_analysis_wake.test_wake_list_decision_and_outcome", "save-decision"),
+    "analysis/wake_decision.cs#outcome-{}": ("test_analysis_wake.test_wake_list_decision_and_outcome", None),
+    "analysis/settings.cs#settings-form": ("test_analysis_wake.test_settings_save_and_run_now", None),
+    "analysis/settings.cs#run-now": ("test_analysis_wake.test_settings_save_and_run_now", None),
     # dashboard
     "dashboard/overview.cs#dash-filter": ("test_forms_dashboard.test_filter_and_settings", None),
     "dashboard/settings.cs#settings-form": ("test_forms_dashboard.test_filter_and_settings", None),
+    # customer analysis (issue 17)
+    "analysis/watch.cs#watch-filter": ("test_analysis_watch.test_analysis_filters_by_their_own_buttons", None),
+    "analysis/profit.cs#profit-filter": ("test_analysis_watch.test_analysis_filters_by_their_own_buttons", "profit-apply"),
+    "analysis/churn.cs#churn-filter": ("test_analysis_watch.test_analysis_filters_by_their_own_buttons", "churn-apply"),
     # administration and my account (issue 15)
     "admin/user_form.cs#user-form": ("test_admin.test_user_journey", None),
     "admin/user_form.cs#reset-form": ("test_admin.test_user_journey", "reset-user-password"),

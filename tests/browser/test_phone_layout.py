@@ -38,6 +38,7 @@ def _pages(user, region, complaint):
         pages.append("/dashboard/settings")
     pages += ["/plans", "/plans/new", "/plans/budget", "/plans/catalogue"]
     pages += ["/plans/%s" % p for p in plans]
+    pages += ["/analysis/watch", "/analysis/profit", "/analysis/churn"]
     pages.append("/customers/999999999")   # the error page
     return pages
 
@@ -160,7 +161,8 @@ def test_wide_table_keeps_its_first_column():
         _cleanup_complaints()
 
 
-FOLDS = ("/customers", "/complaints", "/plans", "/dashboard", "/complaints/overview")
+FOLDS = ("/customers", "/complaints", "/plans", "/dashboard", "/complaints/overview",
+         "/analysis/watch", "/analysis/profit", "/analysis/churn")
 
 
 def _fold_state(d):

@@ -42,7 +42,7 @@ REGIONS = {
 }
 ID_KINDS = ("-", "customer", "complaint", "complaint_file", "plan", "plan_file",
             "measure", "import", "region", "user", "product", "category", "region_row",
-            "outbox")
+            "outbox", "wake")
 # Someone else's import job: none of the visitors made it.
 OTHER_IMPORTER = "staff02"
 OUTCOMES = ("200", "303", "login", "403", "404", "handler")
@@ -205,6 +205,13 @@ class Fixtures:
         self.ids[("product", None)] = back[("product", "first")]
         self.ids[("outbox", None)] = back[("outbox", "first")]
         self.ids[("category", None)] = back[("category", "first")]
+        # A wake-up decision per region (its outcome's page); removed by close().
+        for code in codes:
+            self.ids[("wake", code)] = int(sql_value(
+                "INSERT INTO wake_decisions (customer_id, region_id, sleep_state, decision,"
+                " approach, decided_by, decided_on) VALUES (%d, %d, 4, 'wake', 'phone', 1,"
+                " CURDATE()); SELECT LAST_INSERT_ID();"
+                % (self.ids[("customer", code)], self.region[code])))
 
     def _draft_plan(self, region_id):
         """A draft plan of a dealer of the region when the demo data has
@@ -240,6 +247,8 @@ class Fixtures:
         return self.ids[(kind, region_code)]
 
     def close(self):
+        sql("DELETE FROM wake_decisions WHERE id IN (%s)" % ", ".join(
+            str(v) for k, v in self.ids.items() if k[0] == "wake"))
         sql("DELETE FROM sessions WHERE user_id = %d; DELETE FROM users WHERE id = %d;"
             " DELETE FROM outbox WHERE id = %d;"
             % (self.ids[("user", None)], self.ids[("user", None)], self.ids[("outbox", None)]))

@@ -57,12 +57,35 @@ static void test_each_range(void **state)
   c.run_at_minutes = 0;
   assert_null(analysis_config_invalid(&c));
 }
+/* The field table: each name reads and writes its own member, and the
+ * names are the ones analysis_config_invalid reports. */
+static void test_fields_by_name(void **state)
+{
+  (void)state;
+  struct analysis_config c;
+  analysis_config_default(&c);
+  assert_string_equal(analysis_config_names[7], "sleep_drowsy_pct");
+  assert_int_equal(analysis_config_get(&c, 7), 150);
+  assert_int_equal(analysis_config_get(&c, 13), 30);   /* watch_order_drop_pct */
+  assert_int_equal(analysis_config_get(&c, 17), 150);  /* run_at 02:30 */
+  analysis_config_set(&c, 9, 90);                      /* dormant below half 250 */
+  assert_int_equal(c.sleep.dormant_pct, 90);
+  assert_string_equal(analysis_config_invalid(&c), analysis_config_names[9]);
+  for (int i = 0; i < ANALYSIS_CONFIG_FIELDS; i++) {
+    analysis_config_default(&c);
+    analysis_config_set(&c, i, 100000);
+    assert_int_equal(analysis_config_get(&c, i), 100000);
+    /* out of every range: the field set is the one named */
+    assert_string_equal(analysis_config_invalid(&c), analysis_config_names[i]);
+  }
+}
 
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_defaults_valid),
     cmocka_unit_test(test_each_range),
+    cmocka_unit_test(test_fields_by_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,69 @@
+#ifndef KEHU_DB_ANALYSIS_RANK_H
+#define KEHU_DB_ANALYSIS_RANK_H
+/* The analysis pages that rank customers or sum report cells (issue 17):
+ * the hidden-dissatisfaction watch list (预警名单), profitability (客户
+ * 盈利能力), churn (客户流失率) and lifetime value (客户终身价值). They read
+ * what the batch stored (customer_analysis, analysis_cells), within the
+ * user's regions: a regional manager's statements carry their regions,
+ * so a region outside them gives no rows. */
+#include "core/export.h"
+#include "core/req.h"
+
+struct rank_filter {
+  unsigned region_id;        /* 0: every region the user may see */
+  unsigned owner_id;         /* 0: any salesperson */
+  char abc;                  /* 'A', 'B', 'C' or 0 */
+  unsigned reason;           /* watch list: one SIGNAL_* flag, 0 any */
+  int tail;                  /* profitability: the worst tail only */
+  long long tail_after;      /* profitability: profit_rank above this is the worst tail */
+  int page, per;
+};
+
+/* How many customers have a profit rank (the largest profit_rank). */
+NEOERR *db_profit_ranked(long long *n);
+
+/* The watch list's page under prefix.N: id, name, region_id, region_zh,
+ * region_en, owner_id, owner, abc_class, revenue (yuan), watch_score,
+ * r_late, r_orders, r_contacts, r_complaints (0/1), late_earlier,
+ * late_recent (days, one decimal), orders_earlier, orders_recent (yuan),
+ * unanswered, complaints_recent; ordered by score, revenue, id. */
+NEOERR *db_watch_page(const struct user *u, const struct rank_filter *f, HDF *hdf,
+                      const char *prefix, long long *total);
+/* Every row of the filter (page ignored), columns in the order above; a
+ * non-OK return from each stops. */
+#define WATCH_COLS 20
+NEOERR *db_watch_export(const struct user *u, const struct rank_filter *f, export_each_fn each,
+                        void *ctx);
+
+/* Profitability, best first: id, name, region_id, region_zh, region_en,
+ * owner_id, owner, abc_class, revenue, cost_of_goods, rebates_promotions,
+ * support, compensation, profit (yuan), margin_pct (one decimal, NULL
+ * without revenue), profit_rank, tail (0/1). */
+NEOERR *db_profit_page(const struct user *u, const struct rank_filter *f, HDF *hdf,
+                       const char *prefix, long long *total);
+#define PROFIT_COLS 17
+NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
+                         export_each_fn each, void *ctx);
+/* The filter's customers (tail ignored) in ten equal groups best to worst:
+ * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}. */
+NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, HDF *hdf,
+                          const char *prefix);
+
+/* Report cells. kind: 1 month, 2 quarter, 3 year. */
+enum cell_dim { CELL_ALL = 0, CELL_REGION = 1, CELL_ABC = 2, CELL_SIZE = 3, CELL_OWNER = 6,
+                CELL_RFM = 11 };
+/* The last n periods of churn over the user's regions (or region_id):
+ * prefix.N.{period (YYYY-MM-DD), label, active_before, lost, churn_pct
+ * (one decimal, NULL when none were active)}, oldest first. */
+NEOERR *db_churn_series(const struct user *u, unsigned region_id, int kind, int n, HDF *hdf,
+                        const char *prefix);
+/* Churn by segment in one period: prefix.N.{key, active_before, lost,
+ * churn_pct}, by key. */
+NEOERR *db_churn_segments(const struct user *u, unsigned region_id, int kind,
+                          const char *period, enum cell_dim dim, HDF *hdf, const char *prefix);
+/* Lifetime value by segment, as the latest run left it (period_kind 0):
+ * prefix.N.{key, customers, total (yuan), average (yuan, NULL without
+ * customers)}, by key. */
+NEOERR *db_clv_segments(const struct user *u, unsigned region_id, enum cell_dim dim, HDF *hdf,
+                        const char *prefix);
+#endif

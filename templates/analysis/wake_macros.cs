@@ -1,0 +1,6 @@
+<?cs
+# The wake-up pages' pieces: a sleep state as the dashboard colours it, and
+# a decision with its outcome in a few words.
+?><?cs def:wake_state(s) ?><span class="sleep sleep-<?cs if:s == 2 ?>doze<?cs elif:s == 3 ?>half<?cs else ?>deep<?cs /if ?>"><?cs var:L.Wake.State[s] ?></span><?cs /def ?><?cs
+def:wake_days(row) ?><?cs if:row.days_since >= 0 ?><?cs var:row.days_since ?> / <?cs var:row.interval_days ?> <?cs var:L.Wake.DaysUnit ?><?cs if:row.ratio_pct ?> <span class="muted small">(<?cs var:row.ratio_pct ?>%)</span><?cs /if ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs /def ?><?cs
+def:wake_latest(d) ?><?cs if:!d.decision ?><span class="muted"><?cs var:L.Wake.NoDecision ?></span><?cs elif:d.decision == "let_go" ?><span class="tag"><?cs var:L.Wake.Decision.let_go ?></span><?cs else ?><span class="tag<?cs if:d.outcome == "woke" ?> ok<?cs elif:d.outcome == "pending" ?> warn<?cs /if ?>"><?cs var:L.Wake.Decision.wake ?> · <?cs var:L.Wake.Outcome[d.outcome] ?></span><?cs if:d.approach ?> <span class="muted small"><?cs var:L.Wake.Approach[d.approach] ?><?cs if:d.product ?> · <?cs var:d.product ?><?cs /if ?></span><?cs /if ?><?cs /if ?><?cs if:d.decided_on ?> <span class="muted small nowrap"><?cs var:d.decided_on ?></span><?cs /if ?><?cs /def ?>
