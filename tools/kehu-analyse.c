@@ -31,7 +31,9 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "db/analysis_batch.h"
+#include "db/analysis_support.h"
 #include "db/analysis_settings.h"
+#include "db/analysis_support.h"
 #include "db/db.h"
 
 static volatile sig_atomic_t stopping;
@@ -86,7 +88,21 @@ static void format_day(int32_t day, char out[16])
   snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
 }
 
-struct phases { double read, compute, rows, classes, cells, wake; };
+struct phases { double read, compute, rows, classes, support, cells, wake; };
+
+/* The support-plan return (schema/053), after the classes it compares
+ * by. Its tables are its own: a failure is logged and leaves last
+ * night's rows, without failing the run whose results are written. */
+static void support_returns(int32_t as_of)
+{
+  char day[16];
+  struct support_return_stats st;
+  double t = now_s();
+  format_day(as_of, day);
+  NEOERR *err = db_support_returns_compute(day, &st);
+  if (err) log_error(&err, "support returns");
+  else log_msg("info", "support returns: %lld units in %.1f s", st.units, now_s() - t);
+}
 
 /* The run itself, after the lock and the run row. */
 static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long long *customers,
@@ -115,18 +131,29 @@ static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long l
   if (!err) err = db_batch_apply_classes(b, &h, &changed);
   ph->classes = now_s() - t;
   t = now_s();
+  /* Support-plan returns compare dealers of one class: after the classes
+   * (docs/analysis.md, "Support-plan return"). */
+  struct support_return_stats sr = { 0 };
+  char day[16];
+  format_day(as_of, day);
+  if (!err) err = db_support_returns_compute(day, &sr);
+  ph->support = now_s() - t;
+  t = now_s();
   if (!err) err = db_batch_write_cells(b, &out.cells);
   ph->cells = now_s() - t;
   t = now_s();
   if (!err) err = db_batch_wake(b, &out);
   ph->wake = now_s() - t;
+  if (!err) support_returns(as_of);
   if (!err)
     log_msg("info",
             "run %llu: %zu customers, %llu order lines (%zu kept), %llu rows written, %llu customers"
-            " changed class or stage, %zu cells, %zu woke; read %.1f s, compute %.1f s, rows %.1f s,"
-            " classes %.1f s, cells %.1f s, wake %.1f s; peak memory %ld MB",
-            run_id, h.customers.n, *lines, h.lines.n, written, changed, out.cells.n, out.n_woke,
-            ph->read, ph->compute, ph->rows, ph->classes, ph->cells, ph->wake, peak_kb() / 1024);
+            " changed class or stage, %lld support units, %zu cells, %zu woke; read %.1f s, compute"
+            " %.1f s, rows %.1f s, classes %.1f s, support %.1f s, cells %.1f s, wake %.1f s; peak"
+            " memory %ld MB",
+            run_id, h.customers.n, *lines, h.lines.n, written, changed, sr.units, out.cells.n,
+            out.n_woke, ph->read, ph->compute, ph->rows, ph->classes, ph->support, ph->cells,
+            ph->wake, peak_kb() / 1024);
   *customers = h.customers.n;
   db_batch_close(&b);
   ar_output_free(&out);
@@ -197,16 +224,19 @@ static int serve(void)
   while (!stopping) {
     int rc = run_once(1, "", default_as_of());
     if (nightly && rc == 2) {
-      /* Nothing requested: is tonight's run due? */
+      /* Nothing requested: is tonight's run due? Due from run_at on, unless
+       * a run (of any reason: the demo load's, a manual one) started since
+       * today's run_at, which has seen last night's history already. */
       struct analysis_config c;
-      char today[11], last[11];
-      china_format("%Y-%m-%d", today, sizeof today);
+      char since[64];
       struct tm t = china_now();
       NEOERR *err = db_analysis_config_fresh(&c);
-      if (!err) err = db_batch_last_nightly(last, sizeof last);
+      int ran = 1;
+      snprintf(since, sizeof since, "%04d-%02d-%02d %02d:%02d:00", t.tm_year + 1900, t.tm_mon + 1,
+               t.tm_mday, c.run_at_minutes / 60, c.run_at_minutes % 60);
+      if (!err && t.tm_hour * 60 + t.tm_min >= c.run_at_minutes) err = db_batch_ran_since(since, &ran);
       if (err) log_error(&err, "runner");
-      else if (t.tm_hour * 60 + t.tm_min >= c.run_at_minutes && strcmp(last, today) != 0)
-        rc = run_once(0, "nightly", default_as_of());
+      else if (!ran) rc = run_once(0, "nightly", default_as_of());
     }
     if (rc == 0) continue;            /* another request may wait */
     for (int s = 0; s < poll_s && !stopping; s++) sleep(1);

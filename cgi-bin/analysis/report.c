@@ -13,6 +13,9 @@
 #include <string.h>
 
 #define CHART_TOP 10         /* keys in the chart: the largest by sales */
+/* Rows on the page (the exports have them all): a few thousand products
+ * or postal codes are a file to sort, not a page to read. */
+#define PAGE_ROWS 100
 
 static const char *const sizes[] = { NULL, "large", "medium", "small", "micro" };
 static const char *const classes[] = { NULL, "A", "B", "C" };
@@ -161,12 +164,20 @@ static NEOERR *derive_row(struct req *r, const struct report_filter *f, int dim,
   return nerr_pass(err);
 }
 
-NEOERR *report_read(struct req *r, const struct report_filter *f)
+NEOERR *report_read(struct req *r, const struct report_filter *f, int limit)
 {
   HDF *h = r->hdf;
-  struct report_query all = f->q;
+  struct report_query q = f->q, all = f->q;
   all.dim = RDIM_ALL;
-  NEOERR *err = db_report_rows(&r->user, &f->q, h, "Report.Rows");
+  all.limit = 0;
+  q.limit = limit ? limit + 1 : 0;     /* one more: are there more? */
+  NEOERR *err = db_report_rows(&r->user, &q, h, "Report.Rows");
+  char key[32];
+  snprintf(key, sizeof key, "Report.Rows.%d", limit);
+  if (!err && limit && hdf_get_obj(h, key)) {
+    err = hdf_remove_tree(h, key);
+    if (!err) err = hdf_set_int_value(h, "Report.More", limit);
+  }
   if (!err) err = db_report_rows(&r->user, &all, h, "Report.Whole");
   if (err) return nerr_pass(err);
   HDF *rows = hdf_get_obj(h, "Report.Rows");
@@ -200,7 +211,7 @@ NEOERR *analysis_report(struct req *r)
   struct report_filter f;
   NEOERR *err;
   if ((err = report_filter_parse(r, &f))) return nerr_pass(err);
-  if (f.have_run && ((err = report_read(r, &f)) || (err = chart_rows(r->hdf))))
+  if (f.have_run && ((err = report_read(r, &f, PAGE_ROWS)) || (err = chart_rows(r->hdf))))
     return nerr_pass(err);
   if ((err = hdf_set_value(r->hdf, "Page.Section", "analysis")) ||
       (err = hdf_set_value(r->hdf, "Page.Sub", "report")) || (err = page_charts(r)))

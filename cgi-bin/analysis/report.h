@@ -25,9 +25,10 @@ NEOERR *report_filter_parse(struct req *r, struct report_filter *f);
  * of the user's regions: Regions holds those); Filter.region. */
 NEOERR *report_region(struct req *r, unsigned *id);
 
-/* The report's rows under Report.Rows (and the whole under Report.Total),
+/* The report's rows under Report.Rows, the `limit` largest (0: all; with
+ * more, Report.More = limit), and the whole under Report.Whole.0,
  * each with its screen figures: label, money as whole yuan (sales_y ...),
  * exact yuan for the exports (sales_x ...), changes in per cent, churn
  * rates and the customer list's query strings (href, p_href, y_href). */
-NEOERR *report_read(struct req *r, const struct report_filter *f);
+NEOERR *report_read(struct req *r, const struct report_filter *f, int limit);
 #endif

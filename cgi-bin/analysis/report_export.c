@@ -55,7 +55,7 @@ static NEOERR *report_export(struct req *r, int xlsx)
   struct report_filter f;
   NEOERR *err = report_filter_parse(r, &f);
   /* Before the first run: the header row alone, as for an empty list. */
-  if (!err && f.have_run) err = report_read(r, &f);
+  if (!err && f.have_run) err = report_read(r, &f, 0);
   if (!err) err = export_list(r, &spec, xlsx, rows, r->hdf);
   return nerr_pass(err);
 }

@@ -86,22 +86,22 @@ static int start_month(const char *s)
   return atoi(s) * 12 + atoi(s + 5) - 1;
 }
 
-/* The period's choice among those with stored results (Periods.N.start,
- * newest first): the asked one must be there; without one, the newest
- * that ended by as_of, else the newest. -1: none. */
-static int period_choose(HDF *periods, int kind, int asked, const char *as_of)
+/* The period's choice among those with stored results, the periods of
+ * the kind from the oldest (`oldest`) to the newest (`newest`) stored
+ * start: the asked one must be among them; without one, the newest that
+ * ended by as_of, else the newest. -1: none. */
+static int period_choose(int kind, int oldest, int newest, int asked, const char *as_of)
 {
-  int newest = -1;
+  int step = months_of[kind];
   char first[11], last[11];
-  for (HDF *p = hdf_obj_child(periods); p; p = hdf_obj_next(p)) {
-    int m = start_month(hdf_get_value(p, "start", ""));
-    if (m < 0) continue;
-    if (asked >= 0) { if (m == asked) return m; continue; }
-    if (newest < 0) newest = m;
+  if (oldest < 0 || newest < oldest) return -1;
+  if (asked >= 0)
+    return asked >= oldest && asked <= newest && (asked - oldest) % step == 0 ? asked : -1;
+  for (int m = newest; m >= oldest; m -= step) {
     period_days(kind, m, first, last);
     if (strcmp(last, as_of) <= 0) return m;
   }
-  return asked >= 0 ? -1 : newest;
+  return newest;
 }
 
 NEOERR *report_region(struct req *r, unsigned *id)
@@ -118,13 +118,13 @@ NEOERR *report_region(struct req *r, unsigned *id)
   return nerr_pass(err);
 }
 
-static NEOERR *set_labels(HDF *h, HDF *periods, int kind)
+/* The period menu, newest first (at most MENU_MAX of them). */
+#define MENU_MAX 240
+static NEOERR *set_menu(HDF *h, int kind, int oldest, int newest)
 {
   char key[48], label[12];
   int i = 0;
-  for (HDF *p = hdf_obj_child(periods); p; p = hdf_obj_next(p), i++) {
-    int m = start_month(hdf_get_value(p, "start", ""));
-    if (m < 0) continue;
+  for (int m = newest; oldest >= 0 && m >= oldest && i < MENU_MAX; m -= months_of[kind], i++) {
     period_label(kind, m, label, sizeof label);
     snprintf(key, sizeof key, "Periods.%d.label", i);
     NEOERR *err = hdf_set_value(h, key, label);
@@ -152,11 +152,13 @@ NEOERR *report_filter_parse(struct req *r, struct report_filter *f)
   if (d && *d && !(dim = pick(d, dims, 8)))
     return nerr_pass(app_fail(r, KERR_BAD_REQUEST, "ReportDim"));
   NEOERR *err;
+  char first[11], last[11];
   if ((err = report_region(r, &f->q.region_id)) ||
       (err = db_analysis_last_run(h, "Run", &found)) ||
-      (err = db_report_periods(kind, h, "Periods")) ||
-      (err = set_labels(h, hdf_get_obj(h, "Periods"), kind)))
+      (err = db_report_span(kind, first, last)))
     return nerr_pass(err);
+  int oldest = start_month(first), newest = start_month(last);
+  if ((err = set_menu(h, kind, oldest, newest))) return nerr_pass(err);
   f->q.kind = kind;
   f->q.dim = dim;
   f->q.start = f->start;
@@ -165,9 +167,7 @@ NEOERR *report_filter_parse(struct req *r, struct report_filter *f)
   if ((err = hdf_set_value(h, "Filter.kind", kinds[kind])) ||
       (err = hdf_set_value(h, "Filter.dim", dims[dim])))
     return nerr_pass(err);
-  HDF *periods = hdf_get_obj(h, "Periods");
-  int m = found && periods ? period_choose(periods, kind, asked, hdf_get_value(h, "Run.as_of", ""))
-                           : -1;
+  int m = found ? period_choose(kind, oldest, newest, asked, hdf_get_value(h, "Run.as_of", "")) : -1;
   if (m < 0) {
     if (asked >= 0 && found) return nerr_pass(app_fail(r, KERR_NOT_FOUND, "ReportNoPeriod"));
     return STATUS_OK;          /* nothing stored yet: the page says so */

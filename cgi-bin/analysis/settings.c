@@ -40,6 +40,7 @@ static NEOERR *settings_page(struct req *r)
 {
   NEOERR *err;
   if ((err = hdf_set_value(r->hdf, "Page.Section", "analysis")) ||
+      (err = hdf_set_value(r->hdf, "Page.Sub", "settings")) ||
       (err = hdf_set_int_value(r->hdf, "Settings.CanEdit", r->user.role == ROLE_ADMIN)) ||
       (err = db_analysis_runs(r->hdf, "Runs", RECENT_RUNS)))
     return nerr_pass(err);

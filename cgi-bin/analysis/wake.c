@@ -98,6 +98,7 @@ NEOERR *analysis_wake(struct req *r)
   char from[16], to[16];
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
+      (err = hdf_set_value(h, "Page.Sub", "wake")) ||
       (err = wake_filter_parse(r, &f, h)) ||
       (err = results_period(r, from, to, sizeof from)) ||
       (err = db_customer_list_owners(h, "Owners")) ||

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/err.h"
 #include "core/log.h"
@@ -51,7 +52,7 @@ NEOERR *db_batch_open(struct db_batch **out)
 {
   struct db_batch *b = calloc(1, sizeof *b);
   if (!b) return nerr_raise(NERR_NOMEM, "batch connection");
-  NEOERR *err = db_open(&b->m);
+  NEOERR *err = db_open_waiting(&b->m, 600);
   /* The server waits on the batch between rows while it computes. */
   if (!err) err = run(b, "SET SESSION net_write_timeout = 600, net_read_timeout = 600");
   if (err) {
@@ -98,6 +99,9 @@ static NEOERR *stream(struct db_batch *b, const char *sql, const long long *args
     res[i].is_null = &nul[i];
   }
   NEOERR *err = STATUS_OK;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  unsigned long long rows = 0;
   if (mysql_stmt_prepare(st, sql, strlen(sql)) || (nargs && mysql_stmt_bind_param(st, par)) ||
       mysql_stmt_execute(st) || mysql_stmt_bind_result(st, res)) {
     err = stmt_error(st, sql);
@@ -107,10 +111,16 @@ static NEOERR *stream(struct db_batch *b, const char *sql, const long long *args
       for (int i = 0; i < ncols; i++)
         if (nul[i]) v[i] = NUL;
       if (!fn(ctx, v)) err = nerr_raise(NERR_NOMEM, "reading [%.60s]", sql);
+      rows++;
     }
     if (!err && rc != MYSQL_NO_DATA) err = stmt_error(st, sql);
   }
   mysql_stmt_close(st);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  /* The phases' figures for bench/README.md. */
+  if (!err)
+    log_msg("info", "read %llu rows in %.1f s [%.50s]", rows,
+            (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, sql);
   return err;
 }
 
@@ -753,9 +763,11 @@ static DB_STMT done = DB_STMT_INIT(
 static DB_STMT failed = DB_STMT_INIT(
     "UPDATE analysis_runs SET status = 'failed', finished_at = NOW(), error = LEFT(?, 255),"
     " seconds = ? WHERE id = ?");
-static DB_STMT nightly = DB_STMT_INIT(
-    "SELECT DATE(started_at) FROM analysis_runs WHERE reason = 'nightly'"
-    " AND status IN ('running', 'done', 'failed') ORDER BY id DESC LIMIT 1");
+static DB_STMT stale = DB_STMT_INIT(
+    "UPDATE analysis_runs SET status = 'failed', finished_at = NOW(),"
+    " error = 'interrupted (the batch stopped during the run)' WHERE status = 'running'");
+static DB_STMT since = DB_STMT_INIT(
+    "SELECT COUNT(*) FROM analysis_runs WHERE started_at >= ?");
 
 NEOERR *db_batch_lock(int *got)
 {
@@ -764,6 +776,9 @@ NEOERR *db_batch_lock(int *got)
   NEOERR *err = db_exec(&lock_get, "");
   if (!err && !(err = db_next(&lock_get, &more)) && more) *got = db_int(&lock_get, 0) == 1;
   db_done(&lock_get);
+  /* Holding the lock, no run is under way: a row still 'running' is one
+   * whose batch died (killed, or the machine stopped). */
+  if (!err && *got) err = db_exec_done(&stale, "");
   return nerr_pass(err);
 }
 
@@ -812,13 +827,12 @@ NEOERR *db_batch_run_failed(unsigned long long id, const char *error, double sec
   return nerr_pass(db_exec_done(&failed, "ssi", error, s, (long long)id));
 }
 
-NEOERR *db_batch_last_nightly(char *day, size_t n)
+NEOERR *db_batch_ran_since(const char *when, int *ran)
 {
   int more;
-  day[0] = 0;
-  NEOERR *err = db_exec(&nightly, "");
-  if (!err && !(err = db_next(&nightly, &more)) && more && db_str(&nightly, 0))
-    snprintf(day, n, "%s", db_str(&nightly, 0));
-  db_done(&nightly);
+  *ran = 0;
+  NEOERR *err = db_exec(&since, "s", when);
+  if (!err && !(err = db_next(&since, &more)) && more) *ran = db_int(&since, 0) > 0;
+  db_done(&since);
   return nerr_pass(err);
 }

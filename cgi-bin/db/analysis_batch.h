@@ -37,7 +37,8 @@ NEOERR *db_batch_wake(struct db_batch *b, const struct ar_output *o);
 
 /* ---- runs (schema/047 analysis_runs), on db.h's connection ---- */
 /* The one-at-a-time lock (GET_LOCK, held by the connection); *got 0 when
- * another run holds it. */
+ * another run holds it. Once held, runs left 'running' by a batch that
+ * died are marked failed. */
 NEOERR *db_batch_lock(int *got);
 void db_batch_unlock(void);
 /* Starts a run: the oldest waiting request when take_request (then *id 0
@@ -49,6 +50,6 @@ NEOERR *db_batch_run_start(int take_request, const char *reason, const char *as_
 NEOERR *db_batch_run_done(unsigned long long id, unsigned long long customers,
                           unsigned long long lines, double seconds);
 NEOERR *db_batch_run_failed(unsigned long long id, const char *error, double seconds);
-/* The day of the latest nightly run that finished or runs ("" none). */
-NEOERR *db_batch_last_nightly(char *day, size_t n);
+/* *ran 1 when a run started at or after when ("YYYY-MM-DD HH:MM:SS"). */
+NEOERR *db_batch_ran_since(const char *when, int *ran);
 #endif

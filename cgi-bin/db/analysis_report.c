@@ -7,34 +7,36 @@
 #include "db/customer_sql.h"
 #include "db/db.h"
 #include "db/scope.h"
+#include <stdio.h>
 
-/* One row a cell: w0, w1, w2 say which of the three periods it belongs
- * to (two of them are the same day for yearly reports). Parameters: the
- * three first days, kind, the three again, dim, region, region, scope
- * flag, user. */
-#define CELLS                                                                  \
-  "SELECT c.dim_key AS k, c.period_start = ? AS w0, c.period_start = ? AS w1," \
-  " c.period_start = ? AS w2, c.sales, c.margin, c.customers, c.active_before," \
-  " c.lost, c.new_customers, c.conversions FROM analysis_cells c"              \
-  " WHERE c.period_kind = ? AND c.period_start IN (?, ?, ?) AND c.dim = ?"     \
-  " AND (? = 0 OR c.region_id = ?) AND " CUSTOMER_SCOPE("c.region_id")
-
-#define SUM3(col) \
-  " SUM(x.w0 * x." col ") AS " col ", SUM(x.w1 * x." col ") AS p_" col \
-  ", SUM(x.w2 * x." col ") AS y_" col
-
-#define GROUPED                                                               \
-  "(SELECT x.k," SUM3("sales") "," SUM3("margin") "," SUM3("customers") ","   \
-  SUM3("active_before") "," SUM3("lost") ","                                  \
-  " SUM(x.w0 * x.new_customers) AS new_customers,"                            \
-  " SUM(x.w0 * x.conversions) AS conversions FROM (" CELLS ") x GROUP BY x.k) g"
+/* Sums per key of the three periods side by side, each figure summed
+ * where period_start is that period's first day (two of them are the same
+ * day for yearly reports). Straight from the index range: a derived table
+ * of the cells first cost three times as much. Parameters: the three
+ * first days for each of the five figures, the first day twice more,
+ * then kind, the three first days, dim, region, region, scope flag,
+ * user; and the limit. */
+#define SUM3(col)                                                           \
+  " SUM(IF(c.period_start = ?, c." col ", 0)) AS " col ","                   \
+  " SUM(IF(c.period_start = ?, c." col ", 0)) AS p_" col ","                 \
+  " SUM(IF(c.period_start = ?, c." col ", 0)) AS y_" col ","
+#define GROUPED                                                              \
+  "(SELECT c.dim_key AS k," SUM3("sales") SUM3("margin") SUM3("customers")   \
+  SUM3("active_before") SUM3("lost")                                         \
+  " SUM(IF(c.period_start = ?, c.new_customers, 0)) AS new_customers,"       \
+  " SUM(IF(c.period_start = ?, c.conversions, 0)) AS conversions"            \
+  " FROM analysis_cells c"                                                   \
+  " WHERE c.period_kind = ? AND c.period_start IN (?, ?, ?) AND c.dim = ?"   \
+  " AND (? = 0 OR c.region_id = ?) AND " CUSTOMER_SCOPE("c.region_id")       \
+  " GROUP BY c.dim_key) g"
+#define SUMMED 5             /* figures summed per period by SUM3 */
 
 #define REPORT(names, join)                                                   \
   "SELECT g.k AS `key`" names ", g.sales, g.p_sales, g.y_sales, g.margin,"     \
   " g.p_margin, g.y_margin, g.customers, g.p_customers, g.y_customers,"        \
   " g.active_before, g.p_active_before, g.y_active_before, g.lost, g.p_lost,"  \
   " g.y_lost, g.new_customers, g.conversions FROM " GROUPED join               \
-  " ORDER BY g.sales DESC, g.y_sales DESC, g.k"
+  " ORDER BY g.sales DESC, g.y_sales DESC, g.k LIMIT ?"
 
 static DB_STMT plain = DB_STMT_INIT(REPORT("", ""));
 static DB_STMT by_region = DB_STMT_INIT(
@@ -51,22 +53,46 @@ NEOERR *db_report_rows(const struct user *u, const struct report_query *q, HDF *
 {
   DB_STMT *s = q->dim == RDIM_REGION ? &by_region : q->dim == RDIM_CATEGORY ? &by_category
              : q->dim == RDIM_PRODUCT ? &by_product : q->dim == RDIM_OWNER ? &by_owner : &plain;
-  long long reg = q->region_id;
-  return nerr_pass(db_read_rows(s, hdf, prefix, "sssisssiiiii", q->start, q->prev, q->year_ago,
-                                (long long)q->kind, q->start, q->prev, q->year_ago,
-                                (long long)q->dim, reg, reg, (long long)scope_limited(u),
-                                (long long)u->id));
+  struct db_arg a[SUMMED * 3 + 2 + 11];
+  int n = 0;
+  for (int i = 0; i < SUMMED; i++) {
+    a[n++] = DB_STR(q->start);
+    a[n++] = DB_STR(q->prev);
+    a[n++] = DB_STR(q->year_ago);
+  }
+  a[n++] = DB_STR(q->start);
+  a[n++] = DB_STR(q->start);
+  a[n++] = DB_INT(q->kind);
+  a[n++] = DB_STR(q->start);
+  a[n++] = DB_STR(q->prev);
+  a[n++] = DB_STR(q->year_ago);
+  a[n++] = DB_INT(q->dim);
+  a[n++] = DB_INT(q->region_id);
+  a[n++] = DB_INT(q->region_id);
+  a[n++] = DB_INT(scope_limited(u));
+  a[n++] = DB_INT(u->id);
+  a[n++] = DB_INT(q->limit > 0 ? q->limit : 0x7fffffff);
+  NEOERR *err = db_execa(s, a, n);
+  if (!err) err = db_rows_to_hdf(s, hdf, prefix, NULL);
+  return nerr_pass(err);
 }
 
-/* Periods come from the whole-company row (dim 0): the same list for
- * everyone, read from the index's first columns. */
-static DB_STMT periods = DB_STMT_INIT(
-    "SELECT DISTINCT DATE_FORMAT(c.period_start, '%Y-%m-%d') AS start FROM analysis_cells c"
-    " WHERE c.period_kind = ? ORDER BY c.period_start DESC");
+static DB_STMT span = DB_STMT_INIT(
+    "SELECT DATE_FORMAT(MIN(c.period_start), '%Y-%m-%d'), DATE_FORMAT(MAX(c.period_start), '%Y-%m-%d')"
+    " FROM analysis_cells c WHERE c.period_kind = ?");
 
-NEOERR *db_report_periods(int kind, HDF *hdf, const char *prefix)
+NEOERR *db_report_span(int kind, char first[11], char last[11])
 {
-  return nerr_pass(db_read_rows(&periods, hdf, prefix, "i", (long long)kind));
+  int more = 0;
+  first[0] = last[0] = '\0';
+  NEOERR *err = db_exec(&span, "i", (long long)kind);
+  if (!err) err = db_next(&span, &more);
+  if (!err && more && db_str(&span, 0) && db_str(&span, 1)) {
+    snprintf(first, 11, "%s", db_str(&span, 0));
+    snprintf(last, 11, "%s", db_str(&span, 1));
+  }
+  db_done(&span);
+  return nerr_pass(err);
 }
 
 /* Parameters: as_of, dim, region, region, scope flag, user. */

@@ -22,11 +22,13 @@ struct report_query {
   const char *year_ago;      /* the same period a year before (= prev for years) */
   int dim;                   /* enum report_dim, 0..7 */
   unsigned region_id;        /* 0: every region the user may see */
+  int limit;                 /* at most this many rows, the largest; 0: all */
 };
 
-/* The first days of the periods of a kind that have cells, newest first,
- * under prefix.N.start. */
-NEOERR *db_report_periods(int kind, HDF *hdf, const char *prefix);
+/* The first days ("YYYY-MM-DD") of the oldest and the newest period of a
+ * kind that have cells; both "" when there are none. Two index dives: a
+ * list of the distinct periods would read every cell of the kind. */
+NEOERR *db_report_span(int kind, char first[11], char last[11]);
 
 /* One row per key of q->dim under prefix.N, largest sales first:
  *   key, name, name_en (regions, categories: the English name; products:

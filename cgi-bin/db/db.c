@@ -45,10 +45,15 @@ static const char *env_or(const char *k, const char *dflt)
 
 NEOERR *db_open(MYSQL **out)
 {
+  return nerr_pass(db_open_waiting(out, 30));
+}
+
+NEOERR *db_open_waiting(MYSQL **out, unsigned rw_timeout)
+{
   *out = NULL;
   MYSQL *m = mysql_init(NULL);
   if (!m) return nerr_raise(NERR_NOMEM, "mysql_init");
-  unsigned timeout = 3, rw_timeout = 30;
+  unsigned timeout = 3;
   mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
   mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
   mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);

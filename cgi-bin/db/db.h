@@ -115,5 +115,8 @@ void db_request_end(void);
  * cannot be reached), and one statement prepared, run and closed on it;
  * errors are mapped as db_exec's. */
 NEOERR *db_open(MYSQL **out);
+/* The same with another read and write timeout (db_open: 30 s), for the
+ * analysis batch, whose big scans may take longer to their first row. */
+NEOERR *db_open_waiting(MYSQL **out, unsigned rw_timeout);
 NEOERR *db_run_on(MYSQL *m, const char *sql, const struct db_arg *args, int nargs);
 #endif

@@ -65,6 +65,7 @@ set:product = Filter.dim == "product" || Filter.dim == "category" ?>
     <tbody><?cs each:x = Report.Rows ?><tr data-key="<?cs var:x.key ?>"><td class="nowrap"><?cs call:linked(x.href, x.label) ?></td><?cs call:cells(x) ?></tr><?cs /each ?></tbody>
     <?cs if:Report.Whole.0.label ?><tfoot><tr class="total" data-key="total"><th scope="row"><?cs call:linked(Report.Whole.0.href, Report.Whole.0.label) ?></th><?cs call:cells(Report.Whole.0) ?></tr></tfoot><?cs /if ?>
   </table></div>
+  <?cs if:Report.More ?><p class="muted" id="more-rows"><?cs var:L.Analysis.Report.More.Before ?> <?cs var:Report.More ?> <?cs var:L.Analysis.Report.More.After ?></p><?cs /if ?>
   <?cs if:subcount(Report.Rows) == 0 ?><p class="empty" id="no-rows"><?cs var:L.Analysis.Report.NoRows ?></p><?cs /if ?>
 </section>
 <?cs /if ?>

@@ -2,8 +2,8 @@
 # One setting: its label and unit from the sources' terms, a one-line hint,
 # the value; read-only for everyone but admins.
 ?><?cs def:setting(name, type) ?><div class="field<?cs if:Form.Errors[name] ?> invalid<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:L.AnaSettings.Label[name] ?><?cs if:L.AnaSettings.Unit[name] ?> <span class="muted small">(<?cs var:L.AnaSettings.Unit[name] ?>)</span><?cs /if ?></label><input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:Form[name] ?>" required<?cs if:type == "number" ?> inputmode="numeric"<?cs /if ?><?cs if:!Settings.CanEdit ?> readonly<?cs /if ?> aria-describedby="hint-<?cs var:name ?><?cs if:Form.Errors[name] ?> err-<?cs var:name ?><?cs /if ?>"<?cs if:Form.Errors[name] ?> aria-invalid="true"<?cs /if ?>><p class="hint" id="hint-<?cs var:name ?>"><?cs var:L.AnaSettings.Hint[name] ?></p><?cs call:field_error(name) ?></div><?cs /def ?>
-<p class="crumb"><a href="/analysis">← <?cs var:L.Analysis.Title ?></a> · <a href="/analysis/wake"><?cs var:L.Wake.Title ?></a></p>
 <h1><?cs var:L.AnaSettings.Title ?></h1>
+<?cs include:"analysis/subnav.cs" ?>
 <p class="muted" id="settings-intro"><?cs var:L.AnaSettings.Intro ?><?cs if:!Settings.CanEdit ?> <?cs var:L.AnaSettings.ReadOnly ?><?cs /if ?></p>
 <?cs if:Form.Conflict ?><div class="alert" role="alert" id="conflict"><p><?cs var:L.AnaSettings.Conflict ?></p>
   <p id="conflict-current"><?cs each:v = Current ?><?cs if:name(v) != "version" && v != Form[name(v)] ?><span class="nowrap"><?cs var:L.AnaSettings.Label[name(v)] ?><?cs call:colon() ?><?cs var:v ?></span> <?cs /if ?><?cs /each ?></p></div><?cs /if ?>

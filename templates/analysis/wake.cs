@@ -3,8 +3,9 @@ def:page_href(p) ?>/analysis/wake?<?cs var:Filter.Query ?>&amp;from=<?cs var:Res
 <div class="page-head">
   <h1><?cs var:L.Wake.Title ?></h1>
   <p class="muted" id="result-count"><?cs var:L.Wake.Found ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:L.Wake.FoundAfter ?></p>
-  <p class="head-actions" id="export-links"><a class="button" id="export-csv" href="/analysis/wake.csv?<?cs var:Filter.Query ?>"><?cs var:L.Wake.ExportCsv ?></a> <a class="button" id="export-xlsx" href="/analysis/wake.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Wake.ExportXlsx ?></a> <a class="button" href="/analysis/settings"><?cs var:L.AnaSettings.Title ?></a></p>
+  <p class="head-actions" id="export-links"><a class="button" id="export-csv" href="/analysis/wake.csv?<?cs var:Filter.Query ?>"><?cs var:L.Wake.ExportCsv ?></a> <a class="button" id="export-xlsx" href="/analysis/wake.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.Wake.ExportXlsx ?></a></p>
 </div>
+<?cs include:"analysis/subnav.cs" ?>
 <p class="muted" id="wake-intro"><?cs var:L.Wake.Intro ?></p>
 <form method="get" action="/analysis/wake" class="filters" role="search" id="wake-filters">
   <?cs call:filter_fold(Filter.state != "" || Filter.status != "" || #Filter.region > 0) ?><div class="fold-body">

@@ -27,6 +27,7 @@
       <?cs call:csrf_field() ?>
       <button type="submit" class="button" id="archive-toggle"><?cs if:Customer.status == "archived" ?><?cs var:L.Edit.Restore ?><?cs else ?><?cs var:L.Edit.Archive ?><?cs /if ?></button>
     </form>
+    <?cs include:"analysis/wake_link.cs" ?>
   </div>
   <?cs /if ?>
 </div>

@@ -36,6 +36,7 @@ def _pages(user, region, complaint):
     pages += ["/complaints", "/complaints/%d" % complaint, "/complaints/overview", "/dashboard"]
     if user == "admin":
         pages.append("/dashboard/settings")
+    pages += ["/analysis/wake", "/analysis/wake/%s" % customer, "/analysis/settings"]
     pages += ["/plans", "/plans/new", "/plans/budget", "/plans/catalogue"]
     pages += ["/plans/%s" % p for p in plans]
     pages += ["/analysis/watch", "/analysis/profit", "/analysis/churn"]
@@ -162,7 +163,7 @@ def test_wide_table_keeps_its_first_column():
 
 
 FOLDS = ("/customers", "/complaints", "/plans", "/dashboard", "/complaints/overview",
-         "/analysis/watch", "/analysis/profit", "/analysis/churn")
+         "/analysis/watch", "/analysis/profit", "/analysis/churn", "/analysis/wake")
 
 
 def _fold_state(d):

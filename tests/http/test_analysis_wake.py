@@ -106,6 +106,8 @@ def test_decision_and_outcome():
     made = []
     a = sign_in("admin")
     try:
+        check_in('href="/analysis/wake/%d"' % cid, a.get("/customers/%d" % cid).text,
+                 "the customer file links to the decision")
         page = a.get("/analysis/wake/%d" % cid)
         check_status(page, 200, "decision form")
         check_in('id="wake-form"', page.text, "a sleeping customer gets the form")

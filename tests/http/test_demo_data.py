@@ -276,3 +276,156 @@ def test_next_actions_not_forgotten_for_months():
     old = sql("SELECT id, next_due FROM contact_log t WHERE done = 0 AND next_due < '%s' - INTERVAL 60 DAY"
               " AND %s" % (seed.isoformat(), _demo("contact_log")))
     check(not old, "next actions overdue for more than 60 days: %r" % old[:5])
+
+
+# ---- The behaviour the analysis pages exist to find (issue 17) -------------
+# bench/gen.c gives a share of customers each behaviour by fixed index slot
+# (docs/analysis.md "Demo data"); these checks find them by their history,
+# as the analysis would, so they hold whichever customers carry them.
+
+def _window_days(seed):
+    """as_of, and the first days of the recent and earlier 90-day windows."""
+    d = seed.isoformat()
+    return "'%s'" % d, "'%s' - INTERVAL 90 DAY" % d, "'%s' - INTERVAL 180 DAY" % d
+
+
+def test_late_payers_getting_later():
+    as_of, recent, earlier = _window_days(_seed_day())
+    late = ("GREATEST(0, DATEDIFF(COALESCE(t.paid_on, %s), t.due_on))" % as_of)
+    rows = sql("SELECT t.customer_id,"
+               " AVG(IF(t.due_on >= {r}, {late}, NULL)), SUM(t.due_on >= {r}),"
+               " AVG(IF(t.due_on < {r}, {late}, NULL)), SUM(t.due_on < {r})"
+               " FROM payments t WHERE t.due_on >= {e} AND t.due_on < {a} AND {demo}"
+               " GROUP BY t.customer_id".format(r=recent, e=earlier, a=as_of, late=late,
+                                                 demo=_demo("payments")))
+    rising = [r for r in rows if int(r[2]) >= 2 and int(r[4]) >= 2
+              and float(r[1]) - float(r[3]) >= 7]
+    check(len(rising) >= 5, "customers whose payments got 7+ days later (2+ in each window): %d"
+          % len(rising))
+
+
+def test_seasonal_buyers():
+    rows = sql("SELECT o.customer_id FROM orders o WHERE %s GROUP BY o.customer_id"
+               " HAVING COUNT(*) >= 3 AND COUNT(DISTINCT MONTH(o.ordered_on)) <= 3"
+               " AND COUNT(DISTINCT YEAR(o.ordered_on)) >= 2" % _demo("orders", "o"))
+    check(len(rows) >= 5, "customers buying only in the same 1-3 months of each year: %d" % len(rows))
+
+
+def test_slowing_buyers_order_less():
+    as_of, recent, earlier = _window_days(_seed_day())
+    rows = sql("SELECT o.customer_id, SUM(IF(o.ordered_on >= {r}, o.total, 0)),"
+               " SUM(IF(o.ordered_on < {r}, o.total, 0)) FROM orders o"
+               " WHERE o.ordered_on >= {e} AND o.ordered_on < {a} AND {demo} GROUP BY o.customer_id"
+               .format(r=recent, e=earlier, a=as_of, demo=_demo("orders", "o")))
+    falling = [r for r in rows if float(r[2]) > 0 and float(r[1]) <= 0.7 * float(r[2])]
+    check(len(falling) >= 5, "customers whose last 90 days' orders fell 30 %%+: %d" % len(falling))
+
+
+def _sleep_state(days, today):
+    """docs/analysis.md, Sleepers, with the default settings: 0 awake,
+    2 瞌睡, 3 半睡, 4 沉睡."""
+    gaps = sorted(b - a for a, b in zip(days, days[1:]))
+    if len(gaps) == 0:
+        interval = 90
+    elif len(gaps) % 2:
+        interval = gaps[len(gaps) // 2]
+    else:
+        interval = (gaps[len(gaps) // 2 - 1] + gaps[len(gaps) // 2]) // 2
+    since = today - days[-1]
+    for state, pct in ((4, 400), (3, 250), (2, 150)):
+        if since * 100 >= pct * interval:
+            return state
+    return 0
+
+
+def test_sleepers_by_their_own_rhythm():
+    seed = _seed_day()
+    today = seed.toordinal()
+    days = {}
+    for cid, d in sql("SELECT DISTINCT o.customer_id, o.ordered_on FROM orders o WHERE %s"
+                      " ORDER BY 1, 2" % _demo("orders", "o")):
+        days.setdefault(cid, []).append(_day(d).toordinal())
+    # regular buyers (6+ purchase days) that stopped: the slowing ones
+    states = [_sleep_state(v, today) for v in days.values() if len(v) >= 6]
+    for state, name in ((2, "瞌睡"), (3, "半睡"), (4, "沉睡")):
+        n = states.count(state)
+        check(n >= 3, "regular buyers %s by their own rhythm: %d" % (name, n))
+
+
+def test_next_actions_past_due():
+    seed = _seed_day()
+    n = int(sql_value("SELECT COUNT(DISTINCT t.customer_id) FROM contact_log t WHERE t.done = 0"
+                      " AND t.next_due < '%s' AND %s" % (seed.isoformat(), _demo("contact_log"))))
+    check(n >= 5, "customers with a next action past due and not done: %d" % n)
+
+
+def test_repeated_complaints():
+    seed = _seed_day()
+    rows = sql("SELECT t.customer_id, COUNT(*) FROM complaints t WHERE t.customer_id IS NOT NULL"
+               " AND t.received_at >= '%s' - INTERVAL 90 DAY AND %s GROUP BY t.customer_id"
+               " HAVING COUNT(*) >= 2" % (seed.isoformat(), _demo("complaints")))
+    check(len(rows) >= 5, "customers with 2+ complaints in the last 90 days: %d" % len(rows))
+    ids = ",".join(r[0] for r in rows)
+    # each with its whole trail, in the customer's own region
+    bad = sql("SELECT t.id FROM complaints t JOIN customers c ON c.id = t.customer_id"
+              " WHERE t.customer_id IN (%s) AND (t.region_id <> c.region_id OR NOT EXISTS"
+              " (SELECT 1 FROM complaint_events e WHERE e.complaint_id = t.id"
+              " AND e.event = 'registered')) AND %s" % (ids, _demo("complaints")))
+    check(not bad, "repeat complaints without a trail or in another region: %r" % bad[:5])
+
+
+def test_non_customers_converted():
+    seed = _seed_day()
+    rows = sql("SELECT c.id, c.non_customer FROM customers c JOIN orders o ON o.customer_id = c.id"
+               " WHERE c.non_customer IS NOT NULL AND %s GROUP BY c.id HAVING MIN(o.ordered_on)"
+               " >= '%s' - INTERVAL 180 DAY" % (_demo("customers", "c"), seed.isoformat()))
+    check(len(rows) >= 5, "non-customers who made a first purchase lately: %d" % len(rows))
+    kinds = {r[1] for r in rows}
+    check(kinds == {"quasi", "refusing", "unexplored"}, "converted non-customers of each kind: %r" % kinds)
+
+
+def test_products_cost_below_price():
+    bad = sql("SELECT id, list_price, unit_cost FROM products t WHERE (unit_cost <= 0"
+              " OR unit_cost >= list_price) AND " + _demo("products"))
+    check(not bad, "products without a unit cost below list price: %r" % bad[:5])
+
+
+def test_profitability_has_every_term():
+    since = "'%s' - INTERVAL 12 MONTH" % _seed_day().isoformat()
+    rev = ("SELECT o.customer_id c, SUM(l.amount - l.quantity * p.unit_cost) v FROM orders o"
+           " JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id"
+           " WHERE o.ordered_on >= {s} AND {d} GROUP BY o.customer_id"
+           .format(s=since, d=_demo("orders", "o")))
+    inc = ("SELECT t.customer_id c, -SUM(t.amount) v FROM customer_incentives t"
+           " WHERE t.granted_on >= {s} AND {d} GROUP BY t.customer_id"
+           .format(s=since, d=_demo("customer_incentives")))
+    sup = ("SELECT p.customer_id c, -SUM(t.actual_cost) v FROM support_executions t"
+           " JOIN support_plans p ON p.id = t.plan_id WHERE t.done_on >= {s} AND {d}"
+           " GROUP BY p.customer_id".format(s=since, d=_demo("support_executions")))
+    comp = ("SELECT t.customer_id c, -SUM(x.amount) v FROM complaints t"
+            " JOIN complaint_proposals x ON x.complaint_id = t.id"
+            " JOIN complaint_handling h ON h.complaint_id = t.id"
+            " WHERE x.remedy = 'compensation' AND x.decision = 'approved'"
+            " AND h.compensation_paid_on >= {s} AND t.customer_id IS NOT NULL AND {d}"
+            " GROUP BY t.customer_id".format(s=since, d=_demo("complaints")))
+    for name, q in (("rebates and promotions", inc), ("support spend", sup), ("compensation", comp)):
+        check(sql("SELECT COUNT(*) FROM (%s) x WHERE v < 0" % q)[0][0] != "0", "no %s in the last year" % name)
+    rows = sql("SELECT c, SUM(v) FROM (%s UNION ALL %s UNION ALL %s UNION ALL %s) x GROUP BY c"
+               % (rev, inc, sup, comp))
+    losing = [r for r in rows if float(r[1]) < 0]
+    check(len(losing) >= 5, "customers unprofitable over the last year: %d" % len(losing))
+    check(len(losing) <= len(rows) // 3, "most customers should earn money: %d of %d lose"
+          % (len(losing), len(rows)))
+
+
+def test_size_classes():
+    rows = sql("SELECT COALESCE(c.size_class, '-'), COUNT(*), AVG(COALESCE(s.v, 0)) FROM customers c"
+               " LEFT JOIN (SELECT customer_id, SUM(total) v FROM orders GROUP BY customer_id) s"
+               " ON s.customer_id = c.id WHERE %s GROUP BY 1" % _demo("customers", "c"))
+    by = {r[0]: (int(r[1]), float(r[2])) for r in rows}
+    total = sum(n for n, _ in by.values())
+    check(by.get("-", (0, 0))[0] * 5 < total, "most customers have a size class: %r" % by)
+    for k in ("large", "medium", "small", "micro"):
+        check(k in by, "no %s customers: %r" % (k, by))
+    check(by["large"][1] > by["medium"][1] > by["micro"][1],
+          "larger customers buy more on average: %r" % by)
