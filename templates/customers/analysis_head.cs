@@ -25,7 +25,7 @@
   </div>
   <?cs /if ?>
   <?cs if:Customer.status != "merged" ?>
-  <details class="add-form" id="life-override"<?cs if:subcount(Form.Errors) > 0 ?> open<?cs /if ?>>
+  <details class="life-fold" id="life-override"<?cs if:Form.Errors.life_stage || Form.Errors.life_reason ?> open<?cs /if ?>>
     <summary class="button"><?cs var:L.CustomerAnalysis.OverrideTitle ?></summary>
     <p class="muted small"><?cs var:L.CustomerAnalysis.OverrideHint ?></p>
     <form method="post" action="/customers/<?cs var:Customer.id ?>/lifecycle" class="form-grid" id="life-form" novalidate>

@@ -118,6 +118,8 @@ COVERED = {
     "customers/list.cs#customer-filters": ("test_forms_customers.test_list_filters_archive_merge", None),
     "customers/form.cs#customer-form": ("test_customer_file_flow.test_create_customer_add_people_and_contact_search_export", "save-customer"),
     "customers/conflict.cs#customer-form": ("test_forms_customers.test_edit_conflict", "save-mine"),
+    "customers/analysis_head.cs#life-form": ("test_customer_analysis_flow.test_override_form_edit_size_and_screens", "life-save"),
+    "customers/analysis_head.cs#life-remove-form": ("test_customer_analysis_flow.test_override_form_edit_size_and_screens", "life-remove"),
     "customers/show.cs#archive-form": ("test_forms_customers.test_list_filters_archive_merge", None),
     "customers/show.cs#done-{}": ("test_forms_customers.test_entry_forms", None),
     "customers/show.cs#form-person": ("test_customer_file_flow.test_create_customer_add_people_and_contact_search_export", None),

@@ -152,6 +152,11 @@ FORMS = {
         "first_hours": "8", "resolution_hours": "40", "holidays": "", "workdays": ""})),
     "admin/outbox.cs#retry-{}": ("admin", lambda i: (
         "/admin/outbox/%s/retry" % sql_value("SELECT COALESCE(MAX(id), 1) FROM outbox"), {})),
+    "customers/analysis_head.cs#life-form": ("staff01", lambda i: (
+        "/customers/%s/lifecycle" % i["customer"], {
+            "life_version": "0", "life_stage": "potential", "life_reason": "表单用例"})),
+    "customers/analysis_head.cs#life-remove-form": ("staff01", lambda i: (
+        "/customers/%s/lifecycle" % i["customer"], {"life_version": "1", "remove": "1"})),
     "customers/merge.cs#merge-form": ("staff01", lambda i: ("/customers/%s/merge" % i["customer"], {
         "gone": i["archived"]})),
     "customers/import.cs#import-form": ("staff01", lambda i: ("/customers/import", {"kind": "customers"})),

@@ -111,8 +111,9 @@ def test_list_rows_link_to_detail():
               "row without a /customers/<id> link: %s" % [x["text"] for x in row])
     first = customer_ids(r.text)[0]
     name = sql_value("SELECT name FROM customers WHERE id = %d" % first)
-    # The name is the first column: the one a wide table keeps in view.
-    check(rows[0][0]["text"] == name, "first row's first cell is %r, the name is %r"
+    # The name is the first column: the one a wide table keeps in view
+    # (followed by the sleep and watch tags of issue 17, when any).
+    check(rows[0][0]["text"].startswith(name), "first row's first cell is %r, the name is %r"
           % (rows[0][0]["text"], name))
 
 
