@@ -4,7 +4,11 @@ browser journey): a controlled set of periods long before the demo data
 dimension; and, when no batch run has finished on this stack yet, a run
 with standing counts (period_kind 0) so the Pareto view has something to
 draw. Everything added is taken out again by the returned cleanup."""
-from lib import sql, sql_value
+import os
+import subprocess
+import time
+
+from lib import BUILD, ROOT, sql, sql_value
 
 REGIONS = (1, 2, 4, 6)          # 华东, 华北, 华中, 西北
 # kind -> (this period, the one before, a year before); first days
@@ -92,3 +96,16 @@ def standing_run():
         sql("DELETE FROM analysis_cells WHERE period_kind = 0 AND period_start = '%s'" % as_of)
         sql("DELETE FROM analysis_runs WHERE id = %s" % run)
     return as_of, cleanup
+
+
+def analyse(*args):
+    """kehu-analyse with the stack's settings (scripts/env.sh), as the
+    runner gets them; waits while another run holds the lock (exit 3)."""
+    cmd = ['bash', '-c', '. scripts/env.sh && exec "$0" "$@"', os.path.join(BUILD, "kehu-analyse")]
+    end = time.time() + 120
+    while True:
+        p = subprocess.run(cmd + list(args), cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=300)
+        if p.returncode != 3 or time.time() > end:
+            return p
+        time.sleep(1)

@@ -46,27 +46,13 @@ RFM over the four buyers (n = 4, score 1 + ⌊5·L/4⌋, L = strictly worse):
   Q all low 一般挽留 (8); W high-high-low 一般价值 (5).
 Nobody bought in the period before, so every class keeps 100 %: lifetime
 value = profit × 1 / (1 + 0.10 − 1) = 10 × profit."""
-import os
-import subprocess
 import time
 
-from lib import BUILD, ROOT, check, sql, sql_value
+from analysis_fixture import analyse
+from lib import check, sql, sql_value
 
 AS_OF = "2001-06-30"
 TAG = "T17B-"
-
-
-def analyse(*args):
-    """kehu-analyse with the stack's settings (scripts/env.sh), as the
-    runner gets them; waits while another run holds the lock (exit 3)."""
-    cmd = ['bash', '-c', '. scripts/env.sh && exec "$0" "$@"', os.path.join(BUILD, "kehu-analyse")]
-    end = time.time() + 120
-    while True:
-        p = subprocess.run(cmd + list(args), cwd=ROOT, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=300)
-        if p.returncode != 3 or time.time() > end:
-            return p
-        time.sleep(1)
 
 
 def ids():
