@@ -7,7 +7,7 @@
 <p class="muted" id="settings-intro"><?cs var:L.AnaSettings.Intro ?><?cs if:!Settings.CanEdit ?> <?cs var:L.AnaSettings.ReadOnly ?><?cs /if ?></p>
 <?cs if:Form.Conflict ?><div class="alert" role="alert" id="conflict"><p><?cs var:L.AnaSettings.Conflict ?></p>
   <p id="conflict-current"><?cs each:v = Current ?><?cs if:name(v) != "version" && v != Form[name(v)] ?><span class="nowrap"><?cs var:L.AnaSettings.Label[name(v)] ?><?cs call:colon() ?><?cs var:v ?></span> <?cs /if ?><?cs /each ?></p></div><?cs /if ?>
-<form method="post" action="/analysis/settings" class="card customer-form" id="settings-form" novalidate>
+<?cs # only an admin gets a form: the others read the same fields in a card ?><?cs if:Settings.CanEdit ?><form method="post" action="/analysis/settings" class="card customer-form" id="settings-form" novalidate><?cs else ?><div class="card customer-form" id="settings-view"><?cs /if ?>
   <?cs call:csrf_field() ?>
   <input type="hidden" name="version" value="<?cs var:Form.version ?>">
   <fieldset class="form-grid">
@@ -51,7 +51,7 @@
     <button type="submit" class="button primary" id="save-settings"><?cs var:L.AnaSettings.Save ?></button>
     <a class="button" href="/analysis/settings"><?cs var:L.AnaSettings.Cancel ?></a>
   </div><?cs /if ?>
-</form>
+<?cs if:Settings.CanEdit ?></form><?cs else ?></div><?cs /if ?>
 <section class="card" id="runs" aria-labelledby="runs-title">
   <h2 id="runs-title"><?cs var:L.AnaSettings.Runs ?></h2>
   <?cs if:Settings.CanEdit ?><form method="post" action="/analysis/settings/run" id="run-now">
