@@ -1,7 +1,7 @@
 <?cs set:Page.Title = L.Profit.Title ?><?cs include:"layout/top.cs" ?><?cs include:"analysis/rank_filter.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Profit.Title ?></h1>
-  <?cs call:rank_export("/analysis/profit") ?>
+  <?cs call:export_links("/analysis/profit", L.Rank.Export, "") ?>
 </div>
 <?cs include:"analysis/subnav.cs" ?>
 <blockquote class="muted" id="profit-source"><?cs var:L.Profit.Source ?></blockquote>

@@ -26,10 +26,4 @@ def:rank_pager(base) ?>
     <?cs if:Pager.Next ?><a class="button" rel="next" href="<?cs var:base ?>?<?cs var:Filter.Query ?>&amp;page=<?cs var:Pager.Next ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?>
   </nav><?cs
 /def ?><?cs
-def:rank_export(base) ?>
-  <p class="actions" id="export-links">
-    <span class="muted"><?cs var:L.Rank.Export ?><?cs call:colon() ?></span>
-    <a class="button" id="export-csv" href="<?cs var:base ?>.csv?<?cs var:Filter.Query ?>">CSV</a>
-    <a class="button" id="export-xlsx" href="<?cs var:base ?>.xlsx?<?cs var:Filter.Query ?>">Excel</a></p><?cs
-/def ?><?cs
 def:run_as_of() ?><?cs if:Run.as_of ?><?cs var:L.Rank.AsOf ?> <strong id="as-of"><?cs var:Run.as_of ?></strong><?cs else ?><span id="no-run"><?cs var:L.Rank.NoRun ?></span><?cs /if ?><?cs /def ?>

@@ -6,10 +6,7 @@ set:year = Filter.kind == "year" ?><?cs
 set:product = Filter.dim == "product" || Filter.dim == "category" ?>
 <div class="page-head">
   <h1><?cs var:L.Analysis.Report.Title ?></h1>
-  <?cs if:Filter.p ?><p class="actions" id="export-links">
-    <span class="muted"><?cs var:L.Analysis.Report.Export ?><?cs call:colon() ?></span>
-    <a class="button" id="export-csv" href="/analysis/report.csv?<?cs var:Filter.Query ?>">CSV</a>
-    <a class="button" id="export-xlsx" href="/analysis/report.xlsx?<?cs var:Filter.Query ?>">Excel (XLSX)</a></p><?cs /if ?>
+  <?cs if:Filter.p ?><?cs call:export_links("/analysis/report", L.Analysis.Report.Export, "") ?><?cs /if ?>
 </div>
 <?cs include:"analysis/subnav.cs" ?>
 <nav class="tabs" id="report-dims" aria-label="<?cs var:L.Analysis.Report.By ?>">

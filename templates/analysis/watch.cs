@@ -1,7 +1,7 @@
 <?cs set:Page.Title = L.Watch.Title ?><?cs include:"layout/top.cs" ?><?cs include:"analysis/rank_filter.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Watch.Title ?></h1>
-  <?cs call:rank_export("/analysis/watch") ?>
+  <?cs call:export_links("/analysis/watch", L.Rank.Export, "") ?>
 </div>
 <?cs include:"analysis/subnav.cs" ?>
 <blockquote class="muted" id="watch-source"><?cs var:L.Watch.Source ?></blockquote>
