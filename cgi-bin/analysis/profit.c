@@ -67,6 +67,7 @@ static NEOERR *positions(HDF *rows, long long first)
 NEOERR *analysis_profit(struct req *r)
 {
   struct rank_filter f;
+  struct rank_at at;
   long long total = 0;
   HDF *h = r->hdf;
   NEOERR *err;
@@ -74,12 +75,13 @@ NEOERR *analysis_profit(struct req *r)
       (err = hdf_set_value(h, "Page.Sub", "profit")) ||
       (err = rank_filter_parse(r, RANK_PROFIT, &f)) || (err = tail_settings(r, &f)) ||
       (err = db_analysis_last_run(h, "Run", NULL)) ||
-      (err = db_profit_page(&r->user, &f, h, "Rows", &total)) ||
-      (err = positions(hdf_get_obj(h, "Rows"), (long long)(f.page - 1) * f.per + 1)) ||
+      (err = db_profit_page(&r->user, &f, h, "Rows", &total, &at)) ||
+      (err = positions(hdf_get_obj(h, "Rows"), (long long)(at.page - 1) * f.per + 1)) ||
       (err = db_profit_deciles(&r->user, &f, hdf_get_int_value(h, "Run.id", 0), h,
                                  "Deciles")) ||
       (err = decile_shares(hdf_get_obj(h, "Deciles"))) ||
-      (err = page_pager(r, total, f.page, f.per)) || (err = page_charts(r)))
+      (err = page_pager(r, total, at.page, f.per)) ||
+      (err = page_pager_anchors(r, at.first, at.last)) || (err = page_charts(r)))
     return nerr_pass(err);
   r->template = "analysis/profit.cs";
   return STATUS_OK;

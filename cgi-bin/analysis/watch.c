@@ -15,13 +15,15 @@
 NEOERR *analysis_watch(struct req *r)
 {
   struct rank_filter f;
+  struct rank_at at;
   long long total = 0;
   NEOERR *err;
   if ((err = hdf_set_value(r->hdf, "Page.Section", "analysis")) ||
       (err = hdf_set_value(r->hdf, "Page.Sub", "watch")) ||
       (err = rank_filter_parse(r, RANK_WATCH, &f)) || (err = db_analysis_last_run(r->hdf, "Run", NULL)) ||
-      (err = db_watch_page(&r->user, &f, r->hdf, "Rows", &total)) ||
-      (err = page_pager(r, total, f.page, f.per)))
+      (err = db_watch_page(&r->user, &f, r->hdf, "Rows", &total, &at)) ||
+      (err = page_pager(r, total, at.page, f.per)) ||
+      (err = page_pager_anchors(r, at.first, at.last)))
     return nerr_pass(err);
   r->template = "analysis/watch.cs";
   return STATUS_OK;

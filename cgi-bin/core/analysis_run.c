@@ -230,19 +230,33 @@ static int customer_figures(const struct ar_history *h, const struct all_groups 
 
 /* ---- ranks, classes, value ---- */
 
-static int ranks(const struct ar_history *h, struct ar_output *out, int profit)
+/* The watch list's order as one value: the score as stored (at most 255)
+ * above any revenue, then the revenue; ties by id as every rank. */
+static int64_t watch_key(const struct ar_result *r)
 {
-  size_t n = h->customers.n;
+  int64_t score = r->watch.score > 255 ? 255 : r->watch.score, lim = INT64_C(1) << 54;
+  int64_t rev = r->revenue < -lim ? -lim : r->revenue >= lim ? lim - 1 : r->revenue;
+  return score * (lim << 1) + rev;
+}
+
+/* which: 0 revenue_rank, 1 profit_rank (every customer), 2 watch_rank
+ * (only those on the watch list; the others keep 0): 1 = first. */
+static int ranks(const struct ar_history *h, struct ar_output *out, int which)
+{
+  size_t n = h->customers.n, k = 0;
   struct signal_ranked *rk = malloc((n ? n : 1) * sizeof *rk);
   if (!rk) return 0;
   for (size_t i = 0; i < n; i++) {
-    rk[i].customer_id = (int64_t)i;   /* the index: ties by index = by id */
-    rk[i].value = profit ? out->rows[i].profit.profit : out->rows[i].revenue;
+    const struct ar_result *r = &out->rows[i];
+    if (which == 2 && r->watch.score <= 0) continue;
+    rk[k].customer_id = (int64_t)i;   /* the index: ties by index = by id */
+    rk[k++].value = which == 2 ? watch_key(r) : which ? r->profit.profit : r->revenue;
   }
-  signal_rank(rk, n);
-  for (size_t i = 0; i < n; i++) {
+  signal_rank(rk, k);
+  for (size_t i = 0; i < k; i++) {
     struct ar_result *r = &out->rows[rk[i].customer_id];
-    if (profit) r->profit_rank = (uint32_t)(i + 1);
+    if (which == 2) r->watch_rank = (uint32_t)(i + 1);
+    else if (which) r->profit_rank = (uint32_t)(i + 1);
     else r->revenue_rank = (uint32_t)(i + 1);
   }
   free(rk);
@@ -526,7 +540,8 @@ int ar_compute(const struct ar_history *h, struct ar_output *out, const char **w
     rin[c] = (struct rfm_in){ r->days_since, frequency[c], r->revenue };
   }
   ok = ok && abc_assign(revenue, n, &h->cfg.abc, abc) && rfm_score_all(rin, n, &h->cfg.rfm, rout) &&
-       ranks(h, out, 0) && ranks(h, out, 1) && retention(h, prev_revenue, frequency, out);
+       ranks(h, out, 0) && ranks(h, out, 1) && ranks(h, out, 2) &&
+       retention(h, prev_revenue, frequency, out);
   /* Discount per period from the yearly rate. */
   int32_t d = (int32_t)((int64_t)h->cfg.discount_bp * h->cfg.period_months / 12);
   for (size_t c = 0; ok && c < n; c++) {

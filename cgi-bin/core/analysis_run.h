@@ -86,6 +86,7 @@ struct ar_result {
   int32_t first_day;            /* INT32_MIN when it never bought */
   int64_t revenue;
   uint32_t revenue_rank, profit_rank;
+  uint32_t watch_rank;          /* the watch list's order, 1 first; 0 off it */
   struct rfm_score rfm;
   struct signal_profit profit;
   int64_t lifetime_value;

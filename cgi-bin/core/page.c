@@ -184,6 +184,21 @@ NEOERR *page_pager(struct req *r, long long total, int page, int per)
   return nerr_pass(page_pager_capped(r, total, 0, page, per, page < pages));
 }
 
+NEOERR *page_pager_anchors(struct req *r, long long first, long long last)
+{
+  char at[40];
+  NEOERR *err = STATUS_OK;
+  if (first > 0 && hdf_get_int_value(r->hdf, "Pager.Prev", 0)) {
+    snprintf(at, sizeof at, "before=%lld", first);
+    err = hdf_set_value(r->hdf, "Pager.PrevAt", at);
+  }
+  if (!err && last > 0 && hdf_get_int_value(r->hdf, "Pager.Next", 0)) {
+    snprintf(at, sizeof at, "after=%lld", last);
+    err = hdf_set_value(r->hdf, "Pager.NextAt", at);
+  }
+  return nerr_pass(err);
+}
+
 NEOERR *page_charts(struct req *r)
 {
   NEOERR *err = hdf_set_value(r->hdf, "Page.Scripts.0", "/javascript/chart.js/chart.min.js");

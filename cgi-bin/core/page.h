@@ -24,6 +24,12 @@ NEOERR *page_pager(struct req *r, long long total, int page, int per);
  * cap the pages run on one at a time. Page is taken as it is. */
 NEOERR *page_pager_capped(struct req *r, long long total, int capped, int page, int per,
                           int more);
+/* Seek paging (a ranked list at a million rows): the Prev and Next links
+ * (and the numbered links of those two pages) carry the sort key of this
+ * page's first and last row as before= and after=, so the list reads its
+ * next page from the key on instead of skipping every row before it.
+ * After page_pager; a key of 0 leaves the link as page= alone. */
+NEOERR *page_pager_anchors(struct req *r, long long first, long long last);
 /* The page draws charts from its tables marked data-chart: Chart.js
  * (Debian's libjs-chart.js) and static/charts.js as Page.Scripts. */
 NEOERR *page_charts(struct req *r);

@@ -515,6 +515,7 @@ static const struct { const char *name, *read, *write; } cols[] = {
   { "lifetime_value", "lifetime_value", "?" },
   { "watch_reasons", "watch_reasons", "?" },
   { "watch_score", "watch_score", "?" },
+  { "watch_rank", "watch_rank", "?" },
   { "late_tenths_earlier", "late_tenths_earlier", "?" },
   { "late_tenths_recent", "late_tenths_recent", "?" },
   { "orders_earlier", "orders_earlier", "?" },
@@ -555,6 +556,7 @@ static void row_values(const struct ar_customer *c, const struct ar_result *r, l
   v[i++] = r->lifetime_value;
   v[i++] = r->watch.reasons;
   v[i++] = clamp(r->watch.score, 255);
+  v[i++] = r->watch_rank;
   v[i++] = clamp(r->watch.late_tenths_earlier, INT_MAX);
   v[i++] = clamp(r->watch.late_tenths_recent, INT_MAX);
   v[i++] = r->watch.orders_earlier;

@@ -1,10 +1,15 @@
 /* The watch list, profitability, churn and lifetime value (db/analysis_rank.h).
  *
- * Ranked lists: the page's rows are chosen on customer_analysis alone
- * (scope, filter, order, LIMIT), and only those are joined to the names:
+ * Ranked lists: each is in the order of a rank the batch stores (watch_rank,
+ * profit_rank; 1 first, unique), and a page is read from a rank on (seek),
+ * never by skipping the rows before it; only its rows are joined to names:
  *   SELECT … FROM (SELECT ca.* FROM customer_analysis ca WHERE <scope, filter>
- *                  ORDER BY <order> LIMIT ? OFFSET ?) x
- *   JOIN customers c … LEFT JOIN regions r … LEFT JOIN users u … ORDER BY <order>
+ *                  AND ca.<rank> > ? ORDER BY ca.<rank> LIMIT ?) x
+ *   JOIN customers c … LEFT JOIN regions r … LEFT JOIN users u … ORDER BY x.<rank>
+ * The rank the page starts after comes from the link's anchor (after=, the
+ * previous page's last rank) or is found by one small statement
+ * (seek_at). The indexes of schema/054 carry the filter's columns, so the
+ * count and those statements read the index alone (docs/analysis.md).
  * Report cells are summed over the user's regions: a customer is in one
  * region, so the sum is the figure of the scope. */
 #include "db/analysis_rank.h"
@@ -14,6 +19,7 @@
 #include "db/query.h"
 #include "db/scope.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define EXPORT_CHUNK 1000
@@ -56,7 +62,7 @@ static void rank_where(const struct user *u, const struct rank_filter *f, enum r
   /* the handler passes only A, B or C */
   if (f->abc == 'A' || f->abc == 'B' || f->abc == 'C') query_cond(q, "ca.abc_class = '%c'", f->abc);
   if (list == WATCH) {
-    query_cond(q, "ca.watch_score > 0");
+    query_cond(q, "ca.watch_rank > 0");
     if (f->reason) query_cond(q, "(ca.watch_reasons & %u) <> 0", f->reason & 0xffu);
   } else {
     query_cond(q, "ca.profit_rank > 0");
@@ -67,16 +73,7 @@ static void rank_where(const struct user *u, const struct rank_filter *f, enum r
   }
 }
 
-static const char *const order_of[] = {
-  [WATCH] = " ORDER BY %s.watch_score DESC, %s.revenue DESC, %s.customer_id",
-  [PROFIT] = " ORDER BY %s.profit_rank, %s.customer_id",
-};
-
-static void rank_order(enum rank_list list, const char *t, struct query *q)
-{
-  if (list == WATCH) query_add(q, order_of[WATCH], t, t, t);
-  else query_add(q, order_of[PROFIT], t, t);
-}
+static const char *const rank_of[] = { [WATCH] = "watch_rank", [PROFIT] = "profit_rank" };
 
 #define NAMED_COLS                                                                      \
   "x.customer_id AS id, c.name, x.region_id, r.name_zh AS region_zh,"                   \
@@ -89,71 +86,126 @@ static const char *const cols_of[] = {
             " CAST(x.late_tenths_earlier / 10 AS DECIMAL(12,1)) AS late_earlier,"
             " CAST(x.late_tenths_recent / 10 AS DECIMAL(12,1)) AS late_recent, "
             YUAN("x.orders_earlier") " AS orders_earlier, "
-            YUAN("x.orders_recent") " AS orders_recent, x.unanswered, x.complaints_recent",
+            YUAN("x.orders_recent") " AS orders_recent, x.unanswered, x.complaints_recent,"
+            " x.watch_rank AS seek",
   [PROFIT] = NAMED_COLS YUAN("x.revenue") " AS revenue, " YUAN("x.cost_of_goods")
              " AS cost_of_goods, " YUAN("x.rebates_promotions") " AS rebates_promotions, "
              YUAN("x.support") " AS support, " YUAN("x.compensation") " AS compensation, "
              YUAN("x.profit") " AS profit,"
              " CASE WHEN x.revenue > 0 THEN ROUND(x.profit * 100 / x.revenue, 1) END AS margin_pct,"
-             " x.profit_rank, x.profit_rank > ? AS tail",
+             " x.profit_rank, x.profit_rank > ? AS tail, x.profit_rank AS seek",
 };
 
-/* The statement of rows [offset, offset + limit) of the filter. */
+/* The statement of the filter's first `limit` rows ranked after `from`. */
 static NEOERR *rank_run(const struct user *u, const struct rank_filter *f, enum rank_list list,
-                        long long limit, long long offset, DB_STMT **s)
+                        long long limit, long long from, DB_STMT **s)
 {
   struct query q;
+  const char *rank = rank_of[list];
   query_init(&q);
   query_add(&q, "SELECT %s FROM (SELECT ca.* FROM customer_analysis ca", cols_of[list]);
   if (list == PROFIT) query_arg(&q, DB_INT(f->tail_after));
   rank_where(u, f, list, 1, &q);
-  rank_order(list, "ca", &q);
-  query_add(&q, " LIMIT ? OFFSET ?) x JOIN customers c ON c.id = x.customer_id"
-                " LEFT JOIN regions r ON r.id = x.region_id LEFT JOIN users u ON u.id = x.owner_id");
+  query_cond(&q, "ca.%s > ?", rank);
+  query_arg(&q, DB_INT(from));
+  query_add(&q, " ORDER BY ca.%s LIMIT ?) x JOIN customers c ON c.id = x.customer_id"
+                " LEFT JOIN regions r ON r.id = x.region_id LEFT JOIN users u ON u.id = x.owner_id"
+                " ORDER BY x.%s", rank, rank);
   query_arg(&q, DB_INT(limit));
-  query_arg(&q, DB_INT(offset));
-  rank_order(list, "x", &q);
   return nerr_pass(query_run(&q, s));
 }
 
+/* The filter's count and, with an anchor (cmp "<=" or "<" X), how many of
+ * its rows rank up to it: one pass over the filter's index range, the
+ * pass the first page makes for its count. */
 static NEOERR *rank_count(const struct user *u, const struct rank_filter *f, enum rank_list list,
-                          long long *total)
+                          const char *cmp, long long x, long long *total, long long *upto)
 {
   struct query q;
   DB_STMT *s = NULL;
   int row = 0;
   query_init(&q);
-  query_add(&q, "SELECT COUNT(*) FROM customer_analysis ca");
+  query_add(&q, "SELECT COUNT(*), COALESCE(SUM(ca.%s %s ?), 0) FROM customer_analysis ca",
+            rank_of[list], cmp ? cmp : "<");
+  query_arg(&q, DB_INT(cmp ? x : 0));
   rank_where(u, f, list, 1, &q);
   NEOERR *err = query_run(&q, &s);
   if (!err) err = db_next(s, &row);
   *total = !err && row ? db_int(s, 0) : 0;
+  *upto = !err && row ? db_int(s, 1) : 0;
   if (s) db_done(s);
   return nerr_pass(err);
 }
 
-static NEOERR *rank_page(const struct user *u, const struct rank_filter *f, enum rank_list list,
-                         HDF *hdf, const char *prefix, long long *total)
+/* The rank `skip` rows on in the filter: from the start up (cmp NULL), or
+ * down from X (ranks cmp X, highest first). 0 when there is none. */
+static NEOERR *seek_at(const struct user *u, const struct rank_filter *f, enum rank_list list,
+                       const char *cmp, long long x, long long skip, long long *rank)
 {
+  struct query q;
   DB_STMT *s = NULL;
-  NEOERR *err = rank_count(u, f, list, total);
-  if (err || *total == 0) return nerr_pass(err);
-  long long offset = (long long)(f->page > 0 ? f->page - 1 : 0) * f->per;
-  if ((err = rank_run(u, f, list, f->per, offset, &s))) return nerr_pass(err);
-  return nerr_pass(db_rows_to_hdf(s, hdf, prefix, NULL));
+  int row = 0;
+  query_init(&q);
+  query_add(&q, "SELECT ca.%s FROM customer_analysis ca", rank_of[list]);
+  rank_where(u, f, list, 1, &q);
+  if (cmp) {
+    query_cond(&q, "ca.%s %s ?", rank_of[list], cmp);
+    query_arg(&q, DB_INT(x));
+  }
+  query_add(&q, " ORDER BY ca.%s%s LIMIT 1 OFFSET ?", rank_of[list], cmp ? " DESC" : "");
+  query_arg(&q, DB_INT(skip));
+  NEOERR *err = query_run(&q, &s);
+  if (!err) err = db_next(s, &row);
+  *rank = !err && row ? db_int(s, 0) : 0;
+  if (s) db_done(s);
+  return nerr_pass(err);
 }
 
+/* The page: its first row's position s (a multiple of per) from the anchor
+ * or the page number, the rank before that row, and a page of rows after
+ * it. after=X: the k rows up to X end at position k; before=X: the k rows
+ * below X, and the page holding the k-th. */
+static NEOERR *rank_page(const struct user *u, const struct rank_filter *f, enum rank_list list,
+                         HDF *hdf, const char *prefix, long long *total, struct rank_at *at)
+{
+  long long per = f->per > 0 ? f->per : 50, k = 0, x = f->after ? f->after : f->before;
+  const char *cmp = f->after ? "<=" : f->before ? "<" : NULL;
+  memset(at, 0, sizeof *at);
+  at->page = 1;
+  NEOERR *err = rank_count(u, f, list, cmp, x, total, &k);
+  if (err || *total == 0) return nerr_pass(err);
+  long long s = !cmp ? (long long)(f->page > 1 ? f->page - 1 : 0) * per
+              : f->after ? k - k % per : k ? (k - 1) / per * per : 0;
+  if (s > (*total - 1) / per * per) s = (*total - 1) / per * per;
+  long long from = 0;
+  if (s > 0 && cmp && k == s) from = x;   /* Next from a page's last row: no look-up */
+  else if (s > 0) err = seek_at(u, f, list, cmp, x, cmp ? k - s : s - 1, &from);
+  if (!err && !from) s = 0;
+  DB_STMT *st = NULL;
+  if (err || (err = rank_run(u, f, list, per, from, &st)) ||
+      (err = db_rows_to_hdf(st, hdf, prefix, NULL)))
+    return nerr_pass(err);
+  at->page = (int)(s / per) + 1;
+  for (HDF *row = hdf_obj_child(hdf_get_obj(hdf, prefix)); row; row = hdf_obj_next(row)) {
+    at->last = strtoll(hdf_get_value(row, "seek", "0"), NULL, 10);
+    if (!at->first) at->first = at->last;
+  }
+  return STATUS_OK;
+}
+
+/* Every row, a chunk at a time, each chunk sought from the last one's rank. */
 static NEOERR *rank_export(const struct user *u, const struct rank_filter *f,
                            enum rank_list list, int ncols, export_each_fn each, void *ctx)
 {
   NEOERR *err = STATUS_OK;
   const char *cols[PROFIT_COLS > WATCH_COLS ? PROFIT_COLS : WATCH_COLS];
-  for (long long offset = 0;; offset += EXPORT_CHUNK) {
+  for (long long from = 0;;) {
     DB_STMT *s;
     int n = 0, more;
-    if ((err = rank_run(u, f, list, EXPORT_CHUNK, offset, &s))) break;
+    if ((err = rank_run(u, f, list, EXPORT_CHUNK, from, &s))) break;
     while (!(err = db_next(s, &more)) && more) {
       for (int i = 0; i < ncols; i++) cols[i] = db_str(s, i);
+      from = db_int(s, ncols);   /* seek, after the columns */
       if ((err = each(ctx, cols))) break;
       n++;
     }
@@ -164,9 +216,9 @@ static NEOERR *rank_export(const struct user *u, const struct rank_filter *f,
 }
 
 NEOERR *db_watch_page(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                      const char *prefix, long long *total)
+                      const char *prefix, long long *total, struct rank_at *at)
 {
-  return nerr_pass(rank_page(u, f, WATCH, hdf, prefix, total));
+  return nerr_pass(rank_page(u, f, WATCH, hdf, prefix, total, at));
 }
 
 NEOERR *db_watch_export(const struct user *u, const struct rank_filter *f, export_each_fn each,
@@ -176,9 +228,9 @@ NEOERR *db_watch_export(const struct user *u, const struct rank_filter *f, expor
 }
 
 NEOERR *db_profit_page(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                       const char *prefix, long long *total)
+                       const char *prefix, long long *total, struct rank_at *at)
 {
-  return nerr_pass(rank_page(u, f, PROFIT, hdf, prefix, total));
+  return nerr_pass(rank_page(u, f, PROFIT, hdf, prefix, total, at));
 }
 
 NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,

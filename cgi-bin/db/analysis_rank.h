@@ -18,20 +18,32 @@ struct rank_filter {
   int tail;                  /* profitability: the worst tail only */
   long long tail_after;      /* profitability: profit_rank above this is the worst tail */
   int page, per;
+  long long after, before;   /* seek anchors (a rank, 0 none): the rows after it, or the
+                                page before it; after wins. The page is then worked out. */
+};
+
+/* Where a page landed: its number (from the anchor when there is one) and
+ * the rank of its first and last row, the anchors of the links to the
+ * pages before and after it (page_pager_anchors). */
+struct rank_at {
+  int page;
+  long long first, last;
 };
 
 /* How many customers have a profit rank (the largest profit_rank). */
 NEOERR *db_profit_ranked(long long *n);
 
-/* The watch list's page under prefix.N: id, name, region_id, region_zh,
+/* The watch list's page under prefix.N (seek: its watch_rank): id, name, region_id, region_zh,
  * region_en, owner_id, owner, abc_class, revenue (yuan), watch_score,
  * r_late, r_orders, r_contacts, r_complaints (0/1), late_earlier,
  * late_recent (days, one decimal), orders_earlier, orders_recent (yuan),
- * unanswered, complaints_recent; ordered by score, revenue, id. */
+ * unanswered, complaints_recent, seek; ordered by watch_rank (score,
+ * revenue, id). The page is f->page, or the one an anchor names; any page
+ * costs the filter's count and one page of rows (docs/analysis.md). */
 NEOERR *db_watch_page(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                      const char *prefix, long long *total);
-/* Every row of the filter (page ignored), columns in the order above; a
- * non-OK return from each stops. */
+                      const char *prefix, long long *total, struct rank_at *at);
+/* Every row of the filter (page ignored), columns in the order above (not
+ * seek); a non-OK return from each stops. */
 #define WATCH_COLS 20
 NEOERR *db_watch_export(const struct user *u, const struct rank_filter *f, export_each_fn each,
                         void *ctx);
@@ -39,9 +51,9 @@ NEOERR *db_watch_export(const struct user *u, const struct rank_filter *f, expor
 /* Profitability, best first: id, name, region_id, region_zh, region_en,
  * owner_id, owner, abc_class, revenue, cost_of_goods, rebates_promotions,
  * support, compensation, profit (yuan), margin_pct (one decimal, NULL
- * without revenue), profit_rank, tail (0/1). */
+ * without revenue), profit_rank, tail (0/1), seek; paged as the watch list. */
 NEOERR *db_profit_page(const struct user *u, const struct rank_filter *f, HDF *hdf,
-                       const char *prefix, long long *total);
+                       const char *prefix, long long *total, struct rank_at *at);
 #define PROFIT_COLS 17
 NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
                          export_each_fn each, void *ctx);

@@ -7,11 +7,10 @@
 <blockquote class="muted" id="profit-source"><?cs var:L.Profit.Source ?></blockquote>
 <p class="muted" id="profit-intro"><?cs var:L.Profit.Intro ?> <?cs var:L.Profit.PeriodBefore ?> <?cs var:Settings.period_months ?> <?cs var:L.Profit.PeriodAfter ?> <?cs call:run_as_of() ?></p>
 <form method="get" action="/analysis/profit" class="filters" id="profit-filter">
-  <?cs call:filter_fold(Filter.active) ?><div class="fold-body">
+  <?cs call:filter_fold(Filter.Active) ?><div class="fold-body">
   <?cs call:rank_filter_fields() ?>
-  <label class="check" for="tail"><input type="checkbox" id="tail" name="tail" value="1"<?cs if:Filter.tail ?> checked<?cs /if ?>> <?cs var:L.Profit.TailOnly ?></label>
-  <button type="submit" class="button primary" id="profit-apply"><?cs var:L.Rank.Apply ?></button>
-  </div></details>
+  <?cs call:filter_check("tail", "tail", "1", L.Profit.TailOnly) ?>
+  <?cs call:filter_end("/analysis/profit", L.Rank.Apply, L.Rank.Reset) ?>
 </form>
 
 <section class="card" id="deciles">
@@ -62,6 +61,6 @@
       <td class="nowrap"><?cs call:dash(p.owner) ?></td>
     </tr><?cs /each ?></tbody>
   </table></div>
-  <?cs call:rank_pager("/analysis/profit") ?><?cs /if ?>
+  <?cs call:pager("/analysis/profit") ?><?cs /if ?>
 </section>
 <?cs include:"layout/bottom.cs" ?>

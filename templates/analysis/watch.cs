@@ -7,15 +7,10 @@
 <blockquote class="muted" id="watch-source"><?cs var:L.Watch.Source ?></blockquote>
 <p class="muted" id="watch-intro"><?cs var:L.Watch.Intro ?> <?cs call:run_as_of() ?></p>
 <form method="get" action="/analysis/watch" class="filters" id="watch-filter">
-  <?cs call:filter_fold(Filter.active) ?><div class="fold-body">
-  <label for="reason"><?cs var:L.Watch.ReasonLabel ?></label>
-  <select id="reason" name="reason">
-    <option value=""><?cs var:L.Watch.AllReasons ?></option>
-    <?cs each:x = L.Watch.Reason ?><option value="<?cs name:x ?>"<?cs if:Filter.reason == name(x) ?> selected<?cs /if ?>><?cs var:x ?></option><?cs /each ?>
-  </select>
+  <?cs call:filter_fold(Filter.Active) ?><div class="fold-body">
+  <?cs call:filter_select("reason", L.Watch.ReasonLabel, L.Watch.AllReasons, L.Watch.Reason, 0) ?>
   <?cs call:rank_filter_fields() ?>
-  <button type="submit" class="button primary" id="watch-apply"><?cs var:L.Rank.Apply ?></button>
-  </div></details>
+  <?cs call:filter_end("/analysis/watch", L.Rank.Apply, L.Rank.Reset) ?>
 </form>
 <section class="card" id="watch">
   <h2><?cs var:L.Watch.ListTitle ?> <span class="muted" id="watch-count">(<?cs var:Pager.Total ?>)</span></h2>
@@ -45,7 +40,7 @@
       <td class="nowrap"><?cs call:dash(w.owner) ?></td>
     </tr><?cs /each ?></tbody>
   </table></div>
-  <?cs call:rank_pager("/analysis/watch") ?><?cs /if ?>
+  <?cs call:pager("/analysis/watch") ?><?cs /if ?>
   <p class="muted small" id="watch-rules"><?cs var:L.Watch.Rules ?></p>
 </section>
 <?cs include:"layout/bottom.cs" ?>

@@ -38,10 +38,15 @@ def:filter_check(id, name, value, label) ?><label class="check"><input id="<?cs 
 # end of the form's fold.
 ?><?cs
 def:filter_end(path, apply, reset) ?><button type="submit" class="button primary"><?cs var:apply ?></button><?cs if:reset ?> <a class="button" href="<?cs var:path ?>"><?cs var:reset ?></a><?cs /if ?></div></details><?cs /def ?><?cs
-# Pager.* (page_pager in core/page.c): previous, the numbered pages, where
-# this page stands ("+" past a counting cap), next.
+# Pager.* (page_pager in core/page.c): previous, the numbered pages, which
+# rows of how many (exact counts only), where this page stands ("+" past a
+# counting cap), next. A link is path?Filter.Query, then Pager.Extra (what
+# the page keeps beside its filter, wake's results period), then page=N,
+# and for the pages before and after this one their seek anchor
+# (Pager.PrevAt, Pager.NextAt: page_pager_anchors).
 ?><?cs
-def:pager(path) ?><nav class="pager" aria-label="<?cs var:L.Pager.Label ?>"><?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs var:path ?>?<?cs var:Filter.Query ?>&amp;page=<?cs var:Pager.Prev ?>"><?cs var:L.Pager.Prev ?></a> <?cs /if ?><span class="pages"><?cs each:l = Pager.Links ?><?cs if:l.gap ?><span class="muted">…</span><?cs elif:l.page == Pager.Page ?><span class="current" aria-current="page"><?cs var:l.page ?></span><?cs else ?><a class="page" href="<?cs var:path ?>?<?cs var:Filter.Query ?>&amp;page=<?cs var:l.page ?>"><?cs var:l.page ?></a><?cs /if ?> <?cs /each ?></span> <span class="muted"><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Pager.PageAfter ?></span><?cs if:Pager.Next ?> <a class="button" rel="next" href="<?cs var:path ?>?<?cs var:Filter.Query ?>&amp;page=<?cs var:Pager.Next ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?></nav><?cs /def ?><?cs
+def:pager_href(path, p) ?><?cs var:path ?>?<?cs var:Filter.Query ?><?cs if:Pager.Extra ?>&amp;<?cs var:Pager.Extra ?><?cs /if ?>&amp;page=<?cs var:p ?><?cs if:p == Pager.Prev && Pager.PrevAt ?>&amp;<?cs var:Pager.PrevAt ?><?cs elif:p == Pager.Next && Pager.NextAt ?>&amp;<?cs var:Pager.NextAt ?><?cs /if ?><?cs /def ?><?cs
+def:pager(path) ?><nav class="pager" aria-label="<?cs var:L.Pager.Label ?>"><?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:pager_href(path, Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a> <?cs /if ?><span class="pages"><?cs each:l = Pager.Links ?><?cs if:l.gap ?><span class="muted">…</span><?cs elif:l.page == Pager.Page ?><span class="current" aria-current="page"><?cs var:l.page ?></span><?cs else ?><a class="page" href="<?cs call:pager_href(path, l.page) ?>"><?cs var:l.page ?></a><?cs /if ?> <?cs /each ?></span> <span class="muted"><?cs if:Pager.Total > 0 && !Pager.Capped ?><span class="range"><?cs var:Pager.From ?>–<?cs var:Pager.To ?> / <?cs var:Pager.Total ?></span> · <?cs /if ?><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Pager.PageAfter ?></span><?cs if:Pager.Next ?> <a class="button" rel="next" href="<?cs call:pager_href(path, Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?></nav><?cs /def ?><?cs
 # The same rows as a download (core/export.c): path.csv and path.xlsx with
 # the filter.
 ?><?cs

@@ -32,6 +32,17 @@ def _ca_seed():
     sql("UPDATE customer_analysis a JOIN (SELECT customer_id, ROW_NUMBER() OVER"
         " (ORDER BY profit DESC, customer_id) AS n FROM customer_analysis) r"
         " ON r.customer_id = a.customer_id SET a.profit_rank = r.n")
+    rank_watch()
+
+
+def rank_watch():
+    """watch_rank as the batch writes it (schema/054): the watch list's order
+    (score, revenue, highest first; ties by id) from 1, 0 off the list. For
+    tests that change scores or revenues by hand."""
+    sql("UPDATE customer_analysis a LEFT JOIN (SELECT customer_id, ROW_NUMBER() OVER"
+        " (ORDER BY watch_score DESC, revenue DESC, customer_id) AS n FROM customer_analysis"
+        " WHERE watch_score > 0) w ON w.customer_id = a.customer_id"
+        " SET a.watch_rank = COALESCE(w.n, 0)")
 
 
 def _month_starts(n):

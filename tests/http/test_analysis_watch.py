@@ -9,7 +9,7 @@ import urllib.parse
 
 from lib import check, check_in, csrf_of, check_status, element_text, sign_in, sql, sql_value, table_rows
 from test_export import _xlsx_rows
-from analysis_seed import ODD, csv_rows, scope_sql, seeded
+from analysis_seed import ODD, csv_rows, rank_watch, scope_sql, seeded
 
 ORDER = " ORDER BY watch_score DESC, revenue DESC, customer_id"
 FLAGS = {"late": 1, "orders": 2, "contacts": 4, "complaints": 8}
@@ -74,6 +74,7 @@ def _made_up():
             " late_tenths_earlier = %d, late_tenths_recent = %d, orders_earlier = %d,"
             " orders_recent = %d, unanswered = %d, complaints_recent = %d WHERE customer_id = %d"
             % (flags, score and 10, top - i, le, lr, oe, orr, un, co, cid))
+    rank_watch()
     return ids, saved
 
 
@@ -83,6 +84,7 @@ def _restore(saved):
             " late_tenths_earlier = %s, late_tenths_recent = %s, orders_earlier = %s,"
             " orders_recent = %s, unanswered = %s, complaints_recent = %s WHERE customer_id = %s"
             % tuple(r[1:] + r[:1]))
+    rank_watch()
 
 
 @seeded
