@@ -4,7 +4,7 @@
  * compares badly with whole ones (it can still be chosen). */
 #include "analysis/report.h"
 #include "core/err.h"
-#include "core/listed.h"
+#include "core/list_filter.h"
 #include "db/analysis_settings.h"
 #include "db/customer.h"
 #include <ctype.h>
@@ -12,15 +12,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const dims[] = { NULL, "region", "class", "size", "category", "product",
-                                    "owner", "postal" };
-static const char *const kinds[] = { NULL, "month", "quarter", "year" };
+/* In the order of enum report_dim from RDIM_REGION, and of the kinds 1..3. */
+static const char *const dims[] = { "region", "class", "size", "category", "product", "owner",
+                                    "postal", NULL };
+static const char *const kinds[] = { "month", "quarter", "year", NULL };
 static const int months_of[] = { 0, 1, 3, 12 };
 
-static int pick(const char *v, const char *const *names, int n)
+/* region=0 is every region (the menu's 全部); not a number is a 400, not
+ * one of the user's regions a 404. */
+#define REGION_FIELD                                                                   \
+  { .name = "region", .kind = LF_ID, .min = 0, .max = 65535, .dflt = "0",                \
+    .opts = LF_STRICT, .listed = "Regions", .missing = "ReportRegion" }
+static const struct lf_field region_only[] = { REGION_FIELD };
+
+/* The period, its kind and the dimension are what the report is of, not a
+ * narrowing: they do not open the fold. A malformed one is a 400. */
+static const struct lf_field fields[] = {
+  { .name = "p", .kind = LF_TEXT, .max = 16, .opts = LF_STRICT | LF_NOFOLD,
+    .missing = "ReportPeriod" },
+  { .name = "kind", .kind = LF_CHOICE, .choices = kinds, .opts = LF_STRICT | LF_NOFOLD,
+    .missing = "ReportPeriod" },
+  { .name = "dim", .kind = LF_CHOICE, .choices = dims, .dflt = "region",
+    .opts = LF_STRICT | LF_NOFOLD, .missing = "ReportDim" },
+  REGION_FIELD,
+};
+
+/* The word's place in words, from 1; 0 when unset. */
+static int pick(const char *v, const char *const *words)
 {
-  for (int i = 1; v && i < n; i++)
-    if (!strcmp(v, names[i])) return i;
+  for (int i = 0; v && words[i]; i++)
+    if (!strcmp(v, words[i])) return i + 1;
   return 0;
 }
 
@@ -106,16 +127,12 @@ static int period_choose(int kind, int oldest, int newest, int asked, const char
 
 NEOERR *report_region(struct req *r, unsigned *id)
 {
-  /* A region parameter that is there but not a number is a bad request,
-   * not "every region". */
-  const char *v = req_param(r, "region");
-  long long n = req_param_int(r, "region", -1, 0, 65535);
-  if (v && *v && n < 0) return nerr_pass(app_fail(r, KERR_BAD_REQUEST, "ReportRegion"));
-  *id = n < 0 ? 0 : (unsigned)n;
+  struct list_filter lf;
   NEOERR *err = db_region_list(&r->user, r->hdf, "Regions");
-  if (!err) err = listed_check(r, "Regions", *id, "ReportRegion");
-  if (!err) err = hdf_set_int_value(r->hdf, "Filter.region", (int)*id);
-  return nerr_pass(err);
+  if (!err) err = list_filter_parse(r, &lf, region_only, 1);
+  if (err) return nerr_pass(err);
+  *id = (unsigned)lf_num(&lf, "region");
+  return nerr_pass(list_filter_write(r, &lf));
 }
 
 /* The period menu, newest first (at most MENU_MAX of them). */
@@ -136,58 +153,56 @@ static NEOERR *set_menu(HDF *h, int kind, int oldest, int newest)
 NEOERR *report_filter_parse(struct req *r, struct report_filter *f)
 {
   HDF *h = r->hdf;
-  const char *p = req_param(r, "p"), *k = req_param(r, "kind"), *d = req_param(r, "dim");
-  int asked = -1, kind = 1, dim = RDIM_REGION, found = 0;
+  struct list_filter lf;
+  int asked = -1, kind = 1, found = 0;
   memset(f, 0, sizeof *f);
-  if (p && *p && !(kind = period_parse(p, &asked)))
+  NEOERR *err = db_region_list(&r->user, h, "Regions");
+  if (!err) err = list_filter_parse(r, &lf, fields, (int)(sizeof fields / sizeof fields[0]));
+  if (err) return nerr_pass(err);
+  const char *p = lf_word(&lf, "p");
+  if (p && !(kind = period_parse(p, &asked)))
     return nerr_pass(app_fail(r, KERR_BAD_REQUEST, "ReportPeriod"));
-  if (k && *k) {
-    int want = pick(k, kinds, 4);
-    if (!want) return nerr_pass(app_fail(r, KERR_BAD_REQUEST, "ReportPeriod"));
-    /* The form sends the period menu of the kind it showed: a new kind
-     * starts from that kind's latest complete period. */
-    if (want != kind) asked = -1;
+  int want = pick(lf_word(&lf, "kind"), kinds);
+  /* The form sends the period menu of the kind it showed: a new kind
+   * starts from that kind's latest complete period. */
+  if (want && want != kind) {
+    asked = -1;
     kind = want;
   }
-  if (d && *d && !(dim = pick(d, dims, 8)))
-    return nerr_pass(app_fail(r, KERR_BAD_REQUEST, "ReportDim"));
-  NEOERR *err;
+  int dim = pick(lf_word(&lf, "dim"), dims);
   char first[11], last[11];
-  if ((err = report_region(r, &f->q.region_id)) ||
-      (err = db_analysis_last_run(h, "Run", &found)) ||
+  if ((err = db_analysis_last_run(h, "Run", &found)) ||
       (err = db_report_span(kind, first, last)))
     return nerr_pass(err);
   int oldest = start_month(first), newest = start_month(last);
   if ((err = set_menu(h, kind, oldest, newest))) return nerr_pass(err);
+  f->q.region_id = (unsigned)lf_num(&lf, "region");
   f->q.kind = kind;
   f->q.dim = dim;
   f->q.start = f->start;
   f->q.prev = f->prev;
   f->q.year_ago = f->year_ago;
-  if ((err = hdf_set_value(h, "Filter.kind", kinds[kind])) ||
-      (err = hdf_set_value(h, "Filter.dim", dims[dim])))
-    return nerr_pass(err);
+  lf_set(&lf, "kind", kinds[kind - 1]);
   int m = found ? period_choose(kind, oldest, newest, asked, hdf_get_value(h, "Run.as_of", "")) : -1;
-  if (m < 0) {
-    if (asked >= 0 && found) return nerr_pass(app_fail(r, KERR_NOT_FOUND, "ReportNoPeriod"));
-    return STATUS_OK;          /* nothing stored yet: the page says so */
+  if (m < 0 && asked >= 0 && found)
+    return nerr_pass(app_fail(r, KERR_NOT_FOUND, "ReportNoPeriod"));
+  if (m >= 0) {
+    f->have_run = 1;
+    int step = months_of[kind];
+    period_days(kind, m, f->start, f->end);
+    period_days(kind, m - step, f->prev, f->prev_end);
+    period_days(kind, m - 12, f->year_ago, f->year_end);
+    period_label(kind, m, f->label, sizeof f->label);
+    period_label(kind, m - step, f->prev_label, sizeof f->prev_label);
+    period_label(kind, m - 12, f->year_label, sizeof f->year_label);
   }
-  f->have_run = 1;
-  int step = months_of[kind];
-  period_days(kind, m, f->start, f->end);
-  period_days(kind, m - step, f->prev, f->prev_end);
-  period_days(kind, m - 12, f->year_ago, f->year_end);
-  period_label(kind, m, f->label, sizeof f->label);
-  period_label(kind, m - step, f->prev_label, sizeof f->prev_label);
-  period_label(kind, m - 12, f->year_label, sizeof f->year_label);
-  char qs[96];
-  snprintf(qs, sizeof qs, "p=%s&dim=%s&region=%u", f->label, dims[dim], f->q.region_id);
-  if ((err = hdf_set_value(h, "Filter.p", f->label)) ||
-      (err = hdf_set_value(h, "Filter.prev", f->prev_label)) ||
+  /* Nothing stored yet: no period, and the page says so. */
+  lf_set(&lf, "p", f->have_run ? f->label : NULL);
+  if ((err = list_filter_write(r, &lf)) || !f->have_run) return nerr_pass(err);
+  if ((err = hdf_set_value(h, "Filter.prev", f->prev_label)) ||
       (err = hdf_set_value(h, "Filter.year", f->year_label)) ||
       (err = hdf_set_value(h, "Filter.start", f->start)) ||
-      (err = hdf_set_value(h, "Filter.end", f->end)) ||
-      (err = hdf_set_value(h, "Filter.Query", qs)))
+      (err = hdf_set_value(h, "Filter.end", f->end)))
     return nerr_pass(err);
   return STATUS_OK;
 }

@@ -7,6 +7,7 @@
 #include "analysis/pages.h"
 #include "core/clock.h"
 #include "core/export.h"
+#include "core/list_filter.h"
 #include "core/page.h"
 #include "core/qs.h"
 #include "core/validate.h"
@@ -19,55 +20,51 @@
 
 #define PER_PAGE 50
 
-/* The words of the customer list's `sleep` parameter (params17.md). */
+/* The words of the customer list's `sleep` parameter (params17.md), in the
+ * order of the states from 瞌睡 (2). */
 static const char *const states[] = { "drowsy", "half", "dormant", NULL };
-static const char *const statuses[] = {
-  [WAKE_NONE] = "none", [WAKE_PENDING] = "pending", [WAKE_WOKE] = "woke",
-  [WAKE_NO_RESPONSE] = "no_response", [WAKE_LET_GO] = "let_go",
+/* In the order of enum wake_status from WAKE_NONE. */
+static const char *const statuses[] = { "none", "pending", "woke", "no_response", "let_go", NULL };
+
+/* owner is always in the links: owner= (the menu's 全部) is everyone's
+ * list, no owner at all a salesperson's own. Choosing one does not open
+ * the fold (the salesperson's list is the usual view). */
+static const struct lf_field fields[] = {
+  { .name = "owner", .kind = LF_ID, .min = 1, .max = 0x7fffffff, .opts = LF_ALWAYS | LF_NOFOLD },
+  { .name = "region", .kind = LF_ID, .min = 1, .max = 65535 },
+  { .name = "state", .kind = LF_CHOICE, .choices = states },
+  { .name = "status", .kind = LF_CHOICE, .choices = statuses },
 };
 
-static int word_index(const char *const *words, int from, int to, const char *v)
+static int word_index(const char *const *words, const char *v)
 {
-  for (int i = from; v && i <= to; i++)
-    if (words[i] && !strcmp(words[i], v)) return i;
+  for (int i = 0; v && words[i]; i++)
+    if (!strcmp(words[i], v)) return i;
   return -1;
 }
 
-/* Reads the filter; with `h` set, writes it back under Filter.* and the
- * list's query string (Filter.Query) for the pager and export links. */
-static NEOERR *wake_filter_parse(struct req *r, struct wake_filter *f, HDF *h)
+/* Reads the filter; with `write`, puts it back under Filter.* and
+ * Filter.Query for the form, the pager and the export links. */
+static NEOERR *wake_filter_parse(struct req *r, struct wake_filter *f, int write)
 {
+  struct list_filter lf;
+  NEOERR *err = list_filter_parse(r, &lf, fields, (int)(sizeof fields / sizeof fields[0]));
+  if (err) return nerr_pass(err);
+  if (!req_param(r, "owner") && r->user.role == ROLE_STAFF) {
+    char self[16];
+    snprintf(self, sizeof self, "%u", r->user.id);
+    lf_set(&lf, "owner", self);
+  }
   memset(f, 0, sizeof *f);
   f->per = PER_PAGE;
-  f->page = (int)req_param_int(r, "page", 1, 1, 100000);
-  f->region_id = (unsigned)req_param_int(r, "region", 0, 1, 65535);
-  int s = word_index(states, 0, 2, req_param(r, "state"));
-  f->state = s < 0 ? 0 : s + 2;
-  int st = word_index(statuses, WAKE_NONE, WAKE_LET_GO, req_param(r, "status"));
-  f->status = st < 0 ? WAKE_ANY : (enum wake_status)st;
-  /* No owner parameter at all: a salesperson's own list. An empty one
-   * (the menu's 全部) is everyone's. */
-  if (req_param(r, "owner")) f->owner_id = (unsigned)req_param_int(r, "owner", 0, 1, 0x7fffffff);
-  else if (r->user.role == ROLE_STAFF) f->owner_id = r->user.id;
-  if (!h) return STATUS_OK;
-  char num[16];
-  STRING q;
-  string_init(&q);
-  snprintf(num, sizeof num, "%u", f->owner_id);
-  NEOERR *err = qs_add(&q, "owner", f->owner_id ? num : "");
-  /* qs_add skips an empty value: the list of everyone says owner= itself. */
-  if (!err && !f->owner_id) err = string_append(&q, q.len ? "&owner=" : "owner=");
-  snprintf(num, sizeof num, "%u", f->region_id);
-  if (!err) err = qs_add(&q, "region", f->region_id ? num : "");
-  if (!err) err = qs_add(&q, "state", f->state ? states[f->state - 2] : "");
-  if (!err) err = qs_add(&q, "status", f->status ? statuses[f->status] : "");
-  if (!err) err = hdf_set_value(h, "Filter.Query", q.buf ? q.buf : "");
-  string_clear(&q);
-  if (!err) err = hdf_set_int_value(h, "Filter.owner", (int)f->owner_id);
-  if (!err) err = hdf_set_int_value(h, "Filter.region", (int)f->region_id);
-  if (!err) err = hdf_set_value(h, "Filter.state", f->state ? states[f->state - 2] : "");
-  if (!err) err = hdf_set_value(h, "Filter.status", f->status ? statuses[f->status] : "");
-  return nerr_pass(err);
+  f->page = page_number(r, 100000);
+  f->owner_id = (unsigned)lf_num(&lf, "owner");
+  f->region_id = (unsigned)lf_num(&lf, "region");
+  int st = word_index(states, lf_word(&lf, "state"));
+  f->state = st < 0 ? 0 : st + 2;
+  st = word_index(statuses, lf_word(&lf, "status"));
+  f->status = st < 0 ? WAKE_ANY : (enum wake_status)(WAKE_NONE + st);
+  return write ? nerr_pass(list_filter_write(r, &lf)) : STATUS_OK;
 }
 
 /* The results panel's period: from/to as typed when they are days, else
@@ -87,6 +84,13 @@ static NEOERR *results_period(struct req *r, char *from, char *to, size_t n)
   if (b && valid_date(b)) snprintf(to, n, "%s", b);
   NEOERR *err = hdf_set_value(r->hdf, "Results.from", from);
   if (!err) err = hdf_set_value(r->hdf, "Results.to", to);
+  /* The list's pages keep the period beside the filter. */
+  STRING q;
+  string_init(&q);
+  if (!err) err = qs_add(&q, "from", from);
+  if (!err) err = qs_add(&q, "to", to);
+  if (!err) err = hdf_set_value(r->hdf, "Pager.Extra", q.buf ? q.buf : "");
+  string_clear(&q);
   return nerr_pass(err);
 }
 
@@ -99,7 +103,7 @@ NEOERR *analysis_wake(struct req *r)
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
       (err = hdf_set_value(h, "Page.Sub", "wake")) ||
-      (err = wake_filter_parse(r, &f, h)) ||
+      (err = wake_filter_parse(r, &f, 1)) ||
       (err = results_period(r, from, to, sizeof from)) ||
       (err = db_customer_list_owners(h, "Owners")) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
@@ -139,7 +143,7 @@ static NEOERR *rows(const struct user *u, void *f, export_each_fn each, void *ea
 static NEOERR *wake_export(struct req *r, int xlsx)
 {
   struct wake_filter f;
-  NEOERR *err = wake_filter_parse(r, &f, NULL);
+  NEOERR *err = wake_filter_parse(r, &f, 0);
   if (!err) err = export_list(r, &spec, xlsx, rows, &f);
   return nerr_pass(err);
 }

@@ -1,4 +1,6 @@
 #include "core/list_filter.h"
+#include "core/app.h"
+#include "core/err.h"
 #include "core/listed.h"
 #include "core/qs.h"
 #include "core/utf8.h"
@@ -118,7 +120,10 @@ NEOERR *list_filter_parse(struct req *r, struct list_filter *lf, const struct lf
   lf->fields = fields;
   lf->nfields = n;
   for (int i = 0; i < n; i++) {
-    take(&fields[i], req_param(r, fields[i].name), &lf->v[i]);
+    const char *raw = req_param(r, fields[i].name);
+    if ((fields[i].opts & LF_STRICT) && raw && *raw && !list_filter_value(&fields[i], raw, &lf->v[i]))
+      return nerr_pass(app_fail(r, KERR_BAD_REQUEST, fields[i].missing));
+    take(&fields[i], raw, &lf->v[i]);
     if (fields[i].listed && lf->v[i].n > 0) {
       NEOERR *err = listed_check(r, fields[i].listed, (unsigned)lf->v[i].n, fields[i].missing);
       if (err) return nerr_pass(err);

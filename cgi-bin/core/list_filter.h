@@ -28,6 +28,8 @@ enum {
   LF_ALWAYS = 1,   /* in Filter.Query even when empty ("q=", "status=open") */
   LF_NOQS = 2,     /* not in Filter.Query (a shortcut the links spell out) */
   LF_NOFOLD = 4,   /* set, it does not open the filter fold (Filter.Active) */
+  LF_STRICT = 8,   /* a value given that does not fit is a 400 (`missing`
+                      names the message), not dropped: a report's choices */
 };
 
 struct lf_field {
@@ -54,7 +56,7 @@ struct list_filter {
 
 /* Reads every field of fields[0..n) (n at most LIST_FILTER_MAX). Errors
  * only for a `listed` id the list does not hold (app_fail's 404, the list
- * must be in the HDF by then). */
+ * must be in the HDF by then) and a bad value of an LF_STRICT field (400). */
 NEOERR *list_filter_parse(struct req *r, struct list_filter *lf, const struct lf_field *fields,
                           int n);
 /* One value, checked as field f checks it, into *out. 1: kept; 0: dropped

@@ -7,7 +7,7 @@ def:list_href(c) ?>/customers?class=<?cs var:c ?><?cs if:Filter.region > 0 ?>&am
 <?cs include:"analysis/subnav.cs" ?>
 <?cs if:User.Role != "regional_manager" || subcount(Regions) > 1 ?>
 <form method="get" action="/analysis" class="filters" id="pareto-filter">
-  <?cs call:filter_fold(#Filter.region > 0) ?><div class="fold-body">
+  <?cs call:filter_fold(Filter.Active) ?><div class="fold-body">
   <label for="region"><?cs var:L.Analysis.Region ?></label>
   <select id="region" name="region">
     <option value="0"><?cs var:L.Analysis.AllRegions ?></option>

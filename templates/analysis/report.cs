@@ -14,7 +14,7 @@ set:product = Filter.dim == "product" || Filter.dim == "category" ?>
 </nav>
 <form method="get" action="/analysis/report" class="filters" id="report-filter">
   <input type="hidden" name="dim" value="<?cs var:Filter.dim ?>">
-  <?cs call:filter_fold(#Filter.region > 0) ?><div class="fold-body">
+  <?cs call:filter_fold(Filter.Active) ?><div class="fold-body">
   <label for="kind"><?cs var:L.Analysis.Report.Kind ?></label>
   <select id="kind" name="kind">
     <?cs each:k = L.Analysis.Report.Kinds ?><option value="<?cs name:k ?>"<?cs if:Filter.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>

@@ -6,7 +6,7 @@
 <section class="card" id="wake-results" aria-labelledby="wake-results-title">
   <h2 id="wake-results-title"><?cs var:L.Wake.Results ?></h2>
   <form method="get" action="/analysis/wake" class="filters" id="results-period">
-    <?cs each:q = Filter ?><?cs if:name(q) != "Query" && q != "" && q != "0" ?><input type="hidden" name="<?cs name:q ?>" value="<?cs var:q ?>"><?cs /if ?><?cs /each ?>
+    <?cs each:q = Filter ?><?cs if:name(q) != "Query" && name(q) != "Active" && q != "" && q != "0" ?><input type="hidden" name="<?cs name:q ?>" value="<?cs var:q ?>"><?cs /if ?><?cs /each ?>
     <?cs if:!Filter.owner ?><input type="hidden" name="owner" value=""><?cs /if ?>
     <label for="from"><?cs var:L.Wake.From ?></label> <input type="date" id="from" name="from" value="<?cs var:Results.from ?>">
     <label for="to"><?cs var:L.Wake.To ?></label> <input type="date" id="to" name="to" value="<?cs var:Results.to ?>">

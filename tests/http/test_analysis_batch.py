@@ -188,6 +188,17 @@ def test_batch_on_hand_made_histories():
                first_purchase_on="NULL", rfm_segment=0, revenue=0)
         expect("S", row(c["S"]), life_proposed="target", sleep_state=0)
 
+        # watch_rank (schema/054): the watch list's order from 1, P (score 6)
+        # before Q (4), 0 off the list; the pages seek on it
+        wr = {k: int(sql_value("SELECT watch_rank FROM customer_analysis WHERE customer_id = %d"
+                               % c[k])) for k in ("P", "Q", "B")}
+        check(0 < wr["P"] < wr["Q"] and wr["B"] == 0, "watch ranks %s" % wr)
+        wrong = sql_value("SELECT COUNT(*) FROM customer_analysis a LEFT JOIN (SELECT customer_id,"
+                          " ROW_NUMBER() OVER (ORDER BY watch_score DESC, revenue DESC, customer_id)"
+                          " AS n FROM customer_analysis WHERE watch_score > 0) w"
+                          " ON w.customer_id = a.customer_id WHERE a.watch_rank <> COALESCE(w.n, 0)")
+        check(wrong == "0", "%s rows out of the watch list's order" % wrong)
+
         # customers: the class, and the effective stage (Q's override wins)
         got = dict((code[len(TAG):], (abc, life)) for code, abc, life in sql(
             "SELECT code, abc_class, lifecycle FROM customers WHERE code LIKE '%s%%'" % TAG))

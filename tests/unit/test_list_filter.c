@@ -334,6 +334,34 @@ static void test_set_checks_like_a_request(void **state)
   assert_true(lf_is(lf, "kind", "return"));
 }
 
+/* A report's choices: a bad value is a 400 naming the field's message, an
+ * empty one is unset, a good one kept; a lenient field beside it still
+ * drops its bad value. */
+static const struct lf_field strict[] = {
+  { .name = "dim", .kind = LF_CHOICE, .choices = kinds, .dflt = "return", .opts = LF_STRICT,
+    .missing = "BadDim" },
+  { .name = "step", .kind = LF_ID, .min = 1, .max = 7 },
+};
+
+static void test_strict_field_bad_value_is_bad_request(void **state)
+{
+  struct fx *f = *state;
+  param(f, "step", "99");
+  param(f, "dim", "");
+  assert_null(list_filter_parse(&f->r, &f->lf, strict, 2));
+  assert_string_equal(lf_str(&f->lf, "dim"), "return");   /* empty: the default */
+  assert_int_equal(lf_num(&f->lf, "step"), 0);            /* lenient: dropped */
+  param(f, "dim", "complaint");
+  assert_null(list_filter_parse(&f->r, &f->lf, strict, 2));
+  assert_string_equal(lf_str(&f->lf, "dim"), "complaint");
+  param(f, "dim", "planet");
+  NEOERR *err = list_filter_parse(&f->r, &f->lf, strict, 2);
+  assert_non_null(err);
+  assert_true(nerr_match(err, KERR_BAD_REQUEST));
+  assert_string_equal(hdf_get_value(f->hdf, "Error.Key", ""), "BadDim");
+  nerr_ignore(&err);
+}
+
 /* --- the pager ----------------------------------------------------------- */
 
 /* Pager.Links as text: "1 2 _ 9" (_ a gap). */
@@ -395,6 +423,27 @@ static void test_pager(void **state)
   }
 }
 
+/* Seek anchors: the first and last rank of the page on the links that
+ * exist; none on page 1's prev, the last page's next, or a key of 0. */
+static void test_pager_anchors(void **state)
+{
+  struct fx *f = *state;
+  assert_null(page_pager(&f->r, 120, 2, 50));   /* pages 1..3, prev and next */
+  assert_null(page_pager_anchors(&f->r, 407, 933));
+  assert_string_equal(hdf_get_value(f->hdf, "Pager.PrevAt", ""), "before=407");
+  assert_string_equal(hdf_get_value(f->hdf, "Pager.NextAt", ""), "after=933");
+  assert_null(hdf_remove_tree(f->hdf, "Pager"));
+  assert_null(page_pager(&f->r, 120, 1, 50));   /* the first page: no prev */
+  assert_null(page_pager_anchors(&f->r, 1, 50));
+  assert_null(hdf_get_value(f->hdf, "Pager.PrevAt", NULL));
+  assert_string_equal(hdf_get_value(f->hdf, "Pager.NextAt", ""), "after=50");
+  assert_null(hdf_remove_tree(f->hdf, "Pager"));
+  assert_null(page_pager(&f->r, 120, 3, 50));   /* the last: no next; no key */
+  assert_null(page_pager_anchors(&f->r, 0, 0));
+  assert_null(hdf_get_value(f->hdf, "Pager.PrevAt", NULL));
+  assert_null(hdf_get_value(f->hdf, "Pager.NextAt", NULL));
+}
+
 int main(void)
 {
   assert_null(err_init());
@@ -415,6 +464,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_listed_id_outside_the_list_is_not_found, setup,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_set_checks_like_a_request, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_strict_field_bad_value_is_bad_request, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_pager_anchors, setup, teardown),
     cmocka_unit_test_setup_teardown(test_pager, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
