@@ -161,6 +161,34 @@ static NEOERR *seek_at(const struct user *u, const struct rank_filter *f, enum r
   return nerr_pass(err);
 }
 
+/* The list of every ranked customer (no scope, no filter but the tail):
+ * the batch numbers them 1..n without a gap, so a position is a rank from
+ * `base` on and the count is the top rank less base, read off the index. */
+static int dense(const struct user *u, const struct rank_filter *f)
+{
+  return !scope_limited(u) && !f->region_id && !f->owner_id && !f->abc && !f->reason;
+}
+
+static NEOERR *dense_count(const struct rank_filter *f, enum rank_list list, const char *cmp,
+                           long long x, long long *total, long long *upto)
+{
+  struct query q;
+  DB_STMT *s = NULL;
+  int row = 0;
+  long long base = list == PROFIT && f->tail ? f->tail_after : 0;
+  query_init(&q);
+  query_add(&q, "SELECT COALESCE(MAX(%s), 0) FROM customer_analysis", rank_of[list]);
+  NEOERR *err = query_run(&q, &s);
+  if (!err) err = db_next(s, &row);
+  long long top = !err && row ? db_int(s, 0) : 0;
+  if (s) db_done(s);
+  *total = top > base ? top - base : 0;
+  *upto = !cmp ? 0 : (cmp[1] ? x : x - 1) - base;   /* "<=" X, or "<" X */
+  if (*upto < 0) *upto = 0;
+  if (*upto > *total) *upto = *total;
+  return nerr_pass(err);
+}
+
 /* The page: its first row's position s (a multiple of per) from the anchor
  * or the page number, the rank before that row, and a page of rows after
  * it. after=X: the k rows up to X end at position k; before=X: the k rows
@@ -170,15 +198,18 @@ static NEOERR *rank_page(const struct user *u, const struct rank_filter *f, enum
 {
   long long per = f->per > 0 ? f->per : 50, k = 0, x = f->after ? f->after : f->before;
   const char *cmp = f->after ? "<=" : f->before ? "<" : NULL;
+  int flat = dense(u, f);
   memset(at, 0, sizeof *at);
   at->page = 1;
-  NEOERR *err = rank_count(u, f, list, cmp, x, total, &k);
+  NEOERR *err = flat ? dense_count(f, list, cmp, x, total, &k)
+                     : rank_count(u, f, list, cmp, x, total, &k);
   if (err || *total == 0) return nerr_pass(err);
   long long s = !cmp ? (long long)(f->page > 1 ? f->page - 1 : 0) * per
               : f->after ? k - k % per : k ? (k - 1) / per * per : 0;
   if (s > (*total - 1) / per * per) s = (*total - 1) / per * per;
   long long from = 0;
-  if (s > 0 && cmp && k == s) from = x;   /* Next from a page's last row: no look-up */
+  if (s > 0 && flat) from = (list == PROFIT && f->tail ? f->tail_after : 0) + s;
+  else if (s > 0 && cmp && k == s) from = x;   /* Next from a page's last row: no look-up */
   else if (s > 0) err = seek_at(u, f, list, cmp, x, cmp ? k - s : s - 1, &from);
   if (!err && !from) s = 0;
   DB_STMT *st = NULL;

@@ -1,7 +1,9 @@
-<?cs # The ranked lists' filter fields (region, salesperson, class); the page adds its own before the button. ?><?cs
-def:rank_filter_fields() ?><?cs
+<?cs # The ranked lists' filter fields (region, salesperson, class); the page adds its own before the button. The churn page shares the region. ?><?cs
+def:region_select() ?><?cs
   if:User.Role != "regional_manager" || subcount(Regions) > 1 ?><?cs call:filter_region(L.Rank.Region, L.Rank.AllRegions, Regions) ?><?cs
-  else ?><?cs call:filter_region(L.Rank.Region, "", Regions) ?><?cs /if ?>
+  else ?><?cs call:filter_region(L.Rank.Region, "", Regions) ?><?cs /if ?><?cs
+/def ?><?cs
+def:rank_filter_fields() ?><?cs call:region_select() ?>
   <label class="sr-only" for="owner"><?cs var:L.Rank.Owner ?></label>
   <select id="owner" name="owner">
     <option value=""><?cs var:L.Rank.AllOwners ?></option>

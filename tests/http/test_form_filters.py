@@ -22,11 +22,39 @@ import form_inventory  # noqa: E402
 ODD = ("<b>x</b>'\"", "-1", "0", "99999999999999999999", "2026-13-45", "１２", "a" * 300, "")
 
 
+def _macros():
+    """{name: body} of every template macro (def:name(...) ... /def)."""
+    out = {}
+    for root, _, files in os.walk(form_inventory.TEMPLATES):
+        for fname in files:
+            if fname.endswith(".cs"):
+                text = open(os.path.join(root, fname), encoding="utf-8").read()
+                for m in re.finditer(r"def:(\w+)\((.*?)/def", text, re.S):
+                    out[m.group(1)] = m.group(2)
+    return out
+
+
+def _field_names(text, macros, depth=0):
+    """The parameters a piece of template sends: literal name="…", the
+    form macros' names, the list kit's filter macros (docs/list-kit.md),
+    and the same inside the page's own macros it calls."""
+    names = set(re.findall(r'\bname="(\w+)"', text))
+    names |= set(re.findall(r'call:\w+_field\("(\w+)"', text))
+    names |= set(re.findall(r'call:filter_select\("(\w+)"', text))
+    names |= set(re.findall(r'call:filter_check\("[^"]*", "(\w+)"', text))
+    if "call:filter_region(" in text:
+        names.add("region")
+    for called in re.findall(r"call:(\w+)\(", text):
+        if depth < 3 and called in macros and not called.startswith("filter_"):
+            names |= _field_names(macros[called], macros, depth + 1)
+    return names
+
+
 def get_forms():
     """{key: (path with its ids filled in, [field names])} of the GET forms."""
     customer = sql_value("SELECT MIN(id) FROM customers WHERE status = 'active' AND region_id ="
                          " (SELECT id FROM regions WHERE code = 'huadong')")
-    out = {}
+    out, macros = {}, _macros()
     for key, (template, method, action) in form_inventory.expanded_forms().items():
         if method != "GET":
             continue
@@ -35,8 +63,7 @@ def get_forms():
         at = text.find('id="%s"' % form_id)
         check(at > 0, "%s: form not found in %s" % (key, template))
         form = text[text.rfind("<form", 0, at):text.find("</form>", at)]
-        names = set(re.findall(r'\bname="(\w+)"', form))
-        names |= set(re.findall(r'call:\w+_field\("(\w+)"', form))
+        names = _field_names(form, macros)
         check(names, "%s: a form with no field" % key)
         path = re.sub(r"\{[^}]*\}", customer, action)
         out[key] = (path, sorted(names))
