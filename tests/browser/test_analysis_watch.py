@@ -6,7 +6,7 @@ screenshots at 1280 and 390 px (tests/browser/screenshots/analysis-*)."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import Browser, choose, filter_by, press, screenshot, sign_in, viewport
+from browser import Browser, choose, click_and_wait, filter_by, press, screenshot, sign_in, viewport
 from lib import BASE, check, sql_value
 import analysis_seed
 
@@ -32,6 +32,12 @@ def _shots(d, name):
 
 def _rows(d, table):
     return d.find_elements(By.CSS_SELECTOR, "#%s tbody tr" % table)
+
+
+def _follow(d, selector):
+    link = d.find_element(By.CSS_SELECTOR, selector)
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    click_and_wait(d, link)
 
 
 def test_analysis_filters_by_their_own_buttons():
@@ -67,7 +73,7 @@ def test_analysis_filters_by_their_own_buttons():
             # profitability: the worst tail only, and its chart drawn
             d.get(BASE + "/analysis/profit")
             d.find_element(By.ID, "tail").click()
-            press(d, d.find_element(By.ID, "profit-apply"))
+            press(d, d.find_element(By.CSS_SELECTOR, "#profit-filter button[type=submit]"))
             check("tail=1" in d.current_url, "the tail box sent: %s" % d.current_url)
             for row in _rows(d, "t-profit"):
                 check(row.find_elements(By.CSS_SELECTOR, "[data-tail]"),
@@ -75,6 +81,25 @@ def test_analysis_filters_by_their_own_buttons():
             WebDriverWait(d, 15).until(
                 lambda drv: drv.find_elements(By.CSS_SELECTOR, "#deciles .chart-box canvas"))
             _shots(d, "analysis-profit")
+
+            # the pager: Next carries the last row's rank, the page says which rows
+            d.get(BASE + "/analysis/profit")
+            total = int(sql_value("SELECT COUNT(*) FROM customer_analysis WHERE profit_rank > 0"))
+            check(total > 50, "too few ranked customers to page: %d" % total)
+            first = [r.get_attribute("data-id") for r in _rows(d, "t-profit")]
+            _follow(d, "#profit nav.pager a[rel=next]")
+            check("after=" in d.current_url and "page=2" in d.current_url,
+                  "the next link: %s" % d.current_url)
+            rng = d.find_element(By.CSS_SELECTOR, "#profit nav.pager .range").text
+            check(rng == "51–%d / %d" % (min(100, total), total), "the pager's range %r" % rng)
+            check(not set(first) & set(r.get_attribute("data-id") for r in _rows(d, "t-profit")),
+                  "page 2 repeats rows of page 1")
+            _follow(d, "#profit nav.pager a[rel=prev]")
+            check("before=" in d.current_url, "the prev link: %s" % d.current_url)
+            check([r.get_attribute("data-id") for r in _rows(d, "t-profit")] == first,
+                  "back to page 1 by the prev link")
+            d.get(BASE + "/analysis/profit?page=2")
+            _shots(d, "analysis-profit-page2")
 
             # churn by quarter and salesperson, lifetime value by RFM segment
             d.get(BASE + "/analysis/churn")
