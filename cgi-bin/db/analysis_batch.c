@@ -593,7 +593,7 @@ static int on_old_row(void *ctx, const long long *v)
 /* Rebuild the whole table when more than one row in REBUILD_SHARE changed.
  * That is every night (days_since moves for every buyer): the rows go into
  * an empty twin in one transaction with unique and foreign-key checks off,
- * so InnoDB builds its seven secondary indexes by sorting (bulk insert into
+ * so InnoDB builds its secondary indexes by sorting (bulk insert into
  * an empty table, MariaDB 10.6+) instead of updating them row by row, and
  * RENAME TABLE swaps it in whole. A second run the same day changes a few
  * rows: those are updated in place. */
