@@ -21,7 +21,7 @@
 <?cs if:Run.id ?><nav class="quick-filters" id="watch-counts" aria-label="<?cs var:L.Watch.CountsTitle ?>"><?cs
   call:reason_count("late", 1) ?><?cs call:reason_count("orders", 2) ?><?cs
   call:reason_count("contacts", 4) ?><?cs call:reason_count("complaints", 8) ?></nav>
-<p class="muted small" id="watch-counts-note"><?cs var:L.Watch.CountsTitle ?>: <?cs var:L.Watch.CountsNote ?></p><?cs /if ?>
+<p class="muted small" id="watch-counts-note"><?cs var:L.Watch.CountsNote ?></p><?cs /if ?>
 <section class="card" id="watch">
   <h2><?cs var:L.Watch.ListTitle ?> <span class="muted" id="watch-count">(<?cs var:Pager.Total ?>)</span></h2>
   <?cs if:Pager.Total == 0 ?><p class="empty" id="no-rows"><?cs var:L.Watch.Empty ?></p><?cs else ?>
