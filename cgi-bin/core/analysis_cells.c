@@ -184,7 +184,9 @@ int cell_sum_regions(struct cell_map *m)
     unsigned region;
     if (!c->at) continue;
     cell_unpack(c, &kind, &start, &dim, &region);
-    if (region == CELL_ALL_REGIONS || dim == DIM_PROFIT_TENTH || dim == DIM_PROFIT_BUCKET) continue;
+    if (region == CELL_ALL_REGIONS || dim == DIM_PROFIT_TENTH || dim == DIM_PROFIT_BUCKET ||
+        dim == DIM_OWNER_TENTH)
+      continue;
     struct cell_val *v = cell_at(&all, kind, start, dim, CELL_ALL_REGIONS, c->key);
     if (!v) break;
     add(v, &c->v);

@@ -17,8 +17,9 @@ enum cell_dim {
   /* period_kind 0, beside schema/047's (docs/analysis.md, "Stored sums"):
    * 15 profit by tenth of customers (key = class × 10000 + tenth), 16 the
    * profit histogram (class × 10000 + signed bucket), 17 the watch list
-   * by reason (key = the SIGNAL_* flag) */
-  DIM_PROFIT_TENTH, DIM_PROFIT_BUCKET, DIM_WATCH_REASON
+   * by reason (key = the SIGNAL_* flag), 18 profit by tenth of a
+   * salesperson's customers (owner × 64 + class × 16 + tenth) */
+  DIM_PROFIT_TENTH, DIM_PROFIT_BUCKET, DIM_WATCH_REASON, DIM_OWNER_TENTH
 };
 
 /* Region 0 of a cell: the sum over every region (the tenths: the

@@ -21,6 +21,12 @@ int tenth_bucket(int64_t profit_cents);
 /* A stored cell's key: the class (0 every class, 1 A, 2 B, 3 C) times
  * TENTH_CLASS_STEP plus the tenth (dim 15) or the bucket (dim 16). */
 #define TENTH_CLASS_STEP 10000
+/* A salesperson's tenths (dim 18): owner × TENTH_OWNER_STEP + class ×
+ * TENTH_OWNER_CLASS + tenth, for owner ids up to TENTH_OWNER_MAX (the key
+ * is an INT); a larger id is ranked at the view. */
+#define TENTH_OWNER_STEP 64
+#define TENTH_OWNER_CLASS 16
+#define TENTH_OWNER_MAX ((1u << 25) - 1)
 
 struct tenth_sum {
   int64_t customers, profit;

@@ -190,10 +190,11 @@ NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
   return nerr_pass(rank_export(u, f, PROFIT, PROFIT_COLS, each, ctx));
 }
 
-/* A salesperson's tenths are ranked at the view (few customers, on the
- * index owner_sleep); the deciles change only with a run, so each worker
- * keeps the groups of the filters it was asked for, under the run's id.
- * Every other filter reads the batch's stored tenths (db/analysis_tenths.h). */
+/* A salesperson's tenths for a manager of several regions are ranked at
+ * the view (that salesperson's customers, on the index owner_sleep); the
+ * deciles change only with a run, so each worker keeps the groups of the
+ * filters it was asked for, under the run's id. Every other filter reads
+ * the batch's stored tenths (db/analysis_tenths.h). */
 static struct kept_map deciles_kept = KEPT_MAP(16, 0);
 
 static NEOERR *deciles_to_hdf(const struct profit_tenth *d, int n, HDF *hdf, const char *prefix)

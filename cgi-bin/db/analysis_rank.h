@@ -48,10 +48,11 @@ NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
 /* The filter's customers (tail ignored) in ten equal groups best to worst:
  * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}. From
  * the batch's stored tenths (how: TENTHS_EXACT or TENTHS_MERGED); a
- * salesperson's ranked at the view (TENTHS_LIVE) and kept per worker
- * while run_id (the last finished run, 0: none) holds. */
+ * salesperson's across a manager's several regions ranked at the view
+ * (TENTHS_LIVE) and kept per worker while run_id (the last finished run,
+ * 0: none) holds. */
 enum tenths_how {
-  TENTHS_LIVE = 0,       /* ranked at the view: a salesperson's customers */
+  TENTHS_LIVE = 0,       /* ranked at the view: a salesperson's in several regions */
   TENTHS_EXACT,          /* stored: the company's, or one region's */
   TENTHS_MERGED          /* several regions' histograms added up */
 };

@@ -1,5 +1,6 @@
 /* Profit by tenth of customers from the stored cells (db/analysis_tenths.h).
- * One region's (or the company's) tenths are ten rows of the primary key;
+ * One region's (or the company's, or a salesperson's within either)
+ * tenths are ten rows of the primary key;
  * a manager of several regions adds up their histograms, a few hundred
  * rows a region, and core/analysis_tenths.c cuts the tenths out of them. */
 #include "db/analysis_tenths.h"
@@ -11,35 +12,36 @@
 
 #define MAX_BUCKETS 4096        /* keys run from −1600 to 1600 at most */
 
-/* The latest run's cells of dim: keys class × step + [lo, hi], summed over
- * the scope's regions, best first. */
+/* The latest run's cells of dim: keys base + [lo, hi], summed over the
+ * scope's regions, best first (the tenths ascending, the buckets
+ * descending). */
 static void stored(struct query *q, const struct user *u, const struct rank_filter *f, int dim,
-                   long long cls, int lo, int hi)
+                   long long base, int lo, int hi)
 {
   query_init(q);
   query_add(q, "SELECT c.dim_key - %lld, SUM(c.customers), SUM(c.margin) FROM analysis_cells c",
-            cls * TENTH_CLASS_STEP);
+            base);
   query_cond(q, "c.period_kind = 0");
   query_cond(q, "c.period_start = (SELECT MAX(x.period_start) FROM analysis_cells x"
                 " WHERE x.period_kind = 0)");
   query_cond(q, "c.dim = %d", dim);
   cell_scope(q, u, f->region_id, "c.region_id", 0);
-  query_cond(q, "c.dim_key BETWEEN %lld AND %lld", cls * TENTH_CLASS_STEP + lo,
-             cls * TENTH_CLASS_STEP + hi);
+  query_cond(q, "c.dim_key BETWEEN %lld AND %lld", base + lo, base + hi);
   query_add(q, " GROUP BY c.dim_key HAVING SUM(c.customers) > 0 ORDER BY c.dim_key %s",
-            dim == DIM_PROFIT_TENTH ? "ASC" : "DESC");
+            dim == DIM_PROFIT_BUCKET ? "DESC" : "ASC");
 }
 
-/* Whether the latest run stored tenths at all (a run before they were
- * kept did not): one dive into the primary key. */
-static NEOERR *any_stored(int *yes)
+/* Whether the latest run stored cells of dim at all (a run before they
+ * were kept did not): one dive into the primary key. The histograms have
+ * no region 0; the tenths of the same run stand for them. */
+static NEOERR *any_stored(int dim, int *yes)
 {
   static DB_STMT any = DB_STMT_INIT(
       "SELECT 1 FROM analysis_cells WHERE period_kind = 0 AND period_start ="
       " (SELECT MAX(x.period_start) FROM analysis_cells x WHERE x.period_kind = 0)"
-      " AND dim = 15 AND region_id = 0 LIMIT 1");
+      " AND dim = ? AND region_id = 0 LIMIT 1");
   int more = 0;
-  NEOERR *err = db_exec(&any, "");
+  NEOERR *err = db_exec(&any, "i", (long long)(dim == DIM_PROFIT_BUCKET ? DIM_PROFIT_TENTH : dim));
   if (!err) err = db_next(&any, &more);
   db_done(&any);
   *yes = more;
@@ -51,14 +53,21 @@ NEOERR *db_profit_tenths(const struct user *u, const struct rank_filter *f,
 {
   *n = -1;
   *how = TENTHS_LIVE;
-  if (f->owner_id) return STATUS_OK;
   long long cls = f->abc ? f->abc - 'A' + 1 : 0;
   int merged = !f->region_id && scope_limited(u) && u->nregions > 1;
+  /* A salesperson's customers across several regions: ranked at the view. */
+  if (f->owner_id && (merged || f->owner_id > TENTH_OWNER_MAX)) return STATUS_OK;
   struct query q;
   DB_STMT *s;
   int more, rows = 0;
-  if (merged) stored(&q, u, f, DIM_PROFIT_BUCKET, cls, -MAX_BUCKETS / 2, MAX_BUCKETS / 2);
-  else stored(&q, u, f, DIM_PROFIT_TENTH, cls, 1, 10);
+  int dim = f->owner_id ? DIM_OWNER_TENTH : merged ? DIM_PROFIT_BUCKET : DIM_PROFIT_TENTH;
+  if (f->owner_id)
+    stored(&q, u, f, DIM_OWNER_TENTH,
+           (long long)f->owner_id * TENTH_OWNER_STEP + cls * TENTH_OWNER_CLASS, 1, 10);
+  else if (merged)
+    stored(&q, u, f, DIM_PROFIT_BUCKET, cls * TENTH_CLASS_STEP, -MAX_BUCKETS / 2, MAX_BUCKETS / 2);
+  else
+    stored(&q, u, f, DIM_PROFIT_TENTH, cls * TENTH_CLASS_STEP, 1, 10);
   NEOERR *err = query_run(&q, &s);
   if (err) return nerr_pass(err);
   struct tenth_sum bucket[MAX_BUCKETS];
@@ -73,7 +82,7 @@ NEOERR *db_profit_tenths(const struct user *u, const struct rank_filter *f,
   if (err) return nerr_pass(err);
   if (!rows) {
     int yes;
-    if ((err = any_stored(&yes)) || !yes) return nerr_pass(err);
+    if ((err = any_stored(dim, &yes)) || !yes) return nerr_pass(err);
     *n = 0;
     *how = merged ? TENTHS_MERGED : TENTHS_EXACT;
     return STATUS_OK;

@@ -9,7 +9,8 @@ struct profit_tenth { long long tenth, customers, cents; };
 
 /* The non-empty tenths of the filter's customers (the tail ignored),
  * best first, into out; *n how many, or -1 (and *how TENTHS_LIVE) when
- * the filter names a salesperson or the latest run stored no tenths. */
+ * the filter names a salesperson for a manager of several regions (no
+ * region chosen), or the latest run stored no tenths. */
 NEOERR *db_profit_tenths(const struct user *u, const struct rank_filter *f,
                          struct profit_tenth out[10], int *n, enum tenths_how *how);
 #endif

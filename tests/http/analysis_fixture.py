@@ -48,11 +48,11 @@ SUMMED = ("sales", "cost_of_goods", "charges", "margin", "customers", "active_be
 
 def sum_regions(where):
     """Region 0 rows as the batch stores them: every key summed over the
-    regions (not the profit tenths and histograms, dims 15 and 16)."""
+    regions (not the profit tenths and histograms, dims 15, 16 and 18)."""
     sql("DELETE FROM analysis_cells WHERE region_id = 0 AND (%s)" % where)
     sql("INSERT INTO analysis_cells (period_kind, period_start, dim, dim_key, region_id, %s)"
         " SELECT period_kind, period_start, dim, dim_key, 0, %s FROM analysis_cells"
-        " WHERE region_id > 0 AND dim NOT IN (15, 16) AND (%s)"
+        " WHERE region_id > 0 AND dim NOT IN (15, 16, 18) AND (%s)"
         " GROUP BY period_kind, period_start, dim, dim_key"
         % (", ".join(SUMMED), ", ".join("SUM(%s)" % f for f in SUMMED), where))
 

@@ -93,6 +93,7 @@ static void test_from_buckets(void **state)
  *            June (投诉反复, flag 8)
  *   index 2: region 2, 06-01, 2000, 500 → profit 1500
  *   index 3: region 2, no order → profit 0
+ * Salespeople: 7 for indexes 0 and 2, 9 for index 1, none for 3.
  * Profit ranks: 0, 2, 1, 3. ABC by revenue (10000 in all, 70/20): index 0
  * A (0 before it), 1 A (50 % before), 2 B (80 %), 3 C (none). */
 static void history(struct ar_history *h)
@@ -100,9 +101,11 @@ static void history(struct ar_history *h)
   ar_history_init(h);
   h->as_of = cell_day(2026, 6, 30);
   uint16_t region[4] = { 1, 1, 2, 2 };
+  uint32_t owner[4] = { 7, 9, 7, 0 };
   for (uint32_t i = 0; i < 4; i++)
     *(struct ar_customer *)ar_push(&h->customers) =
-        (struct ar_customer){ .id = i + 1, .region_id = region[i], .override_life = -1, .postal3 = -1 };
+        (struct ar_customer){ .id = i + 1, .region_id = region[i], .owner_id = owner[i],
+                              .override_life = -1, .postal3 = -1 };
   struct ar_order o[] = { { 0, cell_day(2026, 5, 10), 5000, 1000 },
                           { 1, cell_day(2026, 5, 12), 3000, 2000 },
                           { 2, cell_day(2026, 6, 1), 2000, 500 } };
@@ -155,6 +158,19 @@ static void test_stored(void **state)
   assert_int_equal(margin(now(&o, d, DIM_PROFIT_TENTH, 0, 10001)), 4000);
   assert_int_equal(margin(now(&o, d, DIM_PROFIT_TENTH, 0, 10006)), 1000);
   assert_int_equal(margin(now(&o, d, DIM_PROFIT_TENTH, 2, 20001)), 1500);
+  /* Salesperson 7 (key 7 × 64 + class × 16 + tenth): indexes 0 and 2,
+   * tenths 1 (448 + 1) and 6 (454); of class A index 0 alone (448 + 16 +
+   * 1); in region 2 index 2 alone (449). Salesperson 9: index 1 (577).
+   * Index 3 has none: three customers in all. */
+  assert_int_equal(margin(now(&o, d, DIM_OWNER_TENTH, 0, 449)), 4000);
+  assert_int_equal(margin(now(&o, d, DIM_OWNER_TENTH, 0, 454)), 1500);
+  assert_int_equal(margin(now(&o, d, DIM_OWNER_TENTH, 0, 465)), 4000);
+  assert_int_equal(margin(now(&o, d, DIM_OWNER_TENTH, 2, 449)), 1500);
+  assert_int_equal(margin(now(&o, d, DIM_OWNER_TENTH, 0, 577)), 1000);
+  uint32_t owned = 0;
+  for (int32_t k = 0; k < 10 * 64; k++)
+    if (k % 64 >= 1 && k % 64 <= 10) owned += now(&o, d, DIM_OWNER_TENTH, 0, k)->customers;
+  assert_int_equal(owned, 3);
   /* The histogram of region 1: 40 yuan → 1 + ⌊160.2⌋ = 161, 10 yuan →
    * 101, for every class and for class A. */
   assert_int_equal(margin(now(&o, d, DIM_PROFIT_BUCKET, 1, 161)), 4000);
