@@ -1,5 +1,6 @@
 /* One run of customer analysis in memory (analysis_run.h). */
 #include "core/analysis_run.h"
+#include "core/analysis_stored.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -553,7 +554,7 @@ int ar_compute(const struct ar_history *h, struct ar_output *out, const char **w
       r->lifetime_value = 0;          /* no finite value (r = 100 %, d = 0) */
     ok = period_cells(h, &g, c, r, out, &w, &items, &items_cap) && now_cells(h, c, r, out);
   }
-  ok = ok && wake_outcomes(h, &g, out);
+  ok = ok && ar_stored_cells(h, out) && wake_outcomes(h, &g, out);
   free(frequency); free(prev_revenue); free(revenue); free(abc); free(rin); free(rout); free(items);
   work_free(&w);
   groups_free(&g.orders); groups_free(&g.lines); groups_free(&g.charges);
