@@ -1,7 +1,8 @@
-/* Unit tests for the list pages' filter table (cgi-bin/core/list_filter.h)
- * and the one pager (page_pager in cgi-bin/core/page.c): parsing each kind
- * of field at its bounds, hostile values (overlong, repeated, not UTF-8,
- * huge numbers), the write-back as Filter.* and the query string. Every
+/* Unit tests for the list pages' filter table (cgi-bin/core/list_filter.h),
+ * its sort table, and the one pager (page_pager in cgi-bin/core/page.c):
+ * parsing each kind of field at its bounds, hostile values (overlong,
+ * repeated, not UTF-8, huge numbers), the write-back as Filter.* and the
+ * query strings; the sort's default and first-click directions. Every
  * expected value is worked out by hand. */
 #include <stdarg.h>
 #include <stddef.h>
