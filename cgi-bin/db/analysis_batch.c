@@ -124,6 +124,12 @@ static NEOERR *stream(struct db_batch *b, const char *sql, const long long *args
   return err;
 }
 
+NEOERR *db_batch_stream(struct db_batch *b, const char *sql, const long long *args, int nargs,
+                        int ncols, db_batch_row_fn fn, void *ctx)
+{
+  return stream(b, sql, args, nargs, ncols, fn, ctx);
+}
+
 /* Customers are read first, in id order: the index of an id is found by
  * binary search, starting from the last hit (most scans come in order). */
 struct reader {
