@@ -124,6 +124,7 @@ static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long l
   if (!err) {
     NEOERR *serr = db_support_returns_compute(b, &h, &sr);
     if (serr) log_error(&serr, "support returns");
+    else log_msg("info", "support returns: %lld units in %.3f s", sr.units, now_s() - t);
   }
   ph->support = now_s() - t;
   t = now_s();
