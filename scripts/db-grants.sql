@@ -97,6 +97,19 @@ BEGIN NOT ATOMIC
     EXECUTE IMMEDIATE CONCAT('GRANT SELECT, INSERT, CREATE, DROP, ALTER ON `',
                              REPLACE(@kehu_db, '`', '``'), '`.`analysis_cells_old` TO ', grantee);
   END IF;
+  -- The same batch rebuilds customer_analysis beside the live table when
+  -- most rows change (every night: days_since moves): CREATE TABLE
+  -- customer_analysis_next LIKE the live one, fill it, RENAME the two
+  -- through customer_analysis_old, DROP the old one.
+  IF EXISTS (SELECT 1 FROM information_schema.TABLES
+              WHERE TABLE_SCHEMA = @kehu_db AND TABLE_NAME = 'customer_analysis') THEN
+    EXECUTE IMMEDIATE CONCAT('GRANT CREATE, DROP, ALTER ON `', REPLACE(@kehu_db, '`', '``'),
+                             '`.`customer_analysis` TO ', grantee);
+    EXECUTE IMMEDIATE CONCAT('GRANT SELECT, INSERT, CREATE, DROP, ALTER ON `',
+                             REPLACE(@kehu_db, '`', '``'), '`.`customer_analysis_next` TO ', grantee);
+    EXECUTE IMMEDIATE CONCAT('GRANT INSERT, CREATE, DROP, ALTER ON `',
+                             REPLACE(@kehu_db, '`', '``'), '`.`customer_analysis_old` TO ', grantee);
+  END IF;
 
   -- The sealer. Only once migration 030 has made what it works on.
   IF EXISTS (SELECT 1 FROM information_schema.ROUTINES

@@ -594,6 +594,95 @@ static int on_old_row(void *ctx, const long long *v)
   return 1;
 }
 
+/* Rebuild the whole table when more than one row in REBUILD_SHARE changed.
+ * That is every night (days_since moves for every buyer): the rows go into
+ * an empty twin in one transaction with unique and foreign-key checks off,
+ * so InnoDB builds its seven secondary indexes by sorting (bulk insert into
+ * an empty table, MariaDB 10.6+) instead of updating them row by row, and
+ * RENAME TABLE swaps it in whole. A second run the same day changes a few
+ * rows: those are updated in place. */
+#define REBUILD_SHARE 10
+
+/* The INSERT of customer_analysis rows into table, with the upsert tail
+ * when in place; the statement's fragments live in t as long as k. */
+struct rows_sql {
+  char head[2048], tuple[1024], tail[2048];
+};
+
+static NEOERR *rows_bulk(struct db_batch *b, const char *table, int in_place, struct rows_sql *t,
+                         struct bulk *k)
+{
+  size_t p = (size_t)snprintf(t->head, sizeof t->head, "INSERT INTO %s (customer_id", table);
+  size_t q = (size_t)snprintf(t->tuple, sizeof t->tuple, "(?");
+  size_t u = 0;
+  t->tail[0] = 0;
+  if (in_place)
+    u = (size_t)snprintf(t->tail, sizeof t->tail, " ON DUPLICATE KEY UPDATE run_id = VALUES(run_id)");
+  for (int i = 0; i < NCOLS; i++) {
+    p += (size_t)snprintf(t->head + p, sizeof t->head - p, ", %s", cols[i].name);
+    q += (size_t)snprintf(t->tuple + q, sizeof t->tuple - q, ", %s", cols[i].write);
+    if (in_place)
+      u += (size_t)snprintf(t->tail + u, sizeof t->tail - u, ", %s = VALUES(%s)", cols[i].name,
+                            cols[i].name);
+  }
+  snprintf(t->head + p, sizeof t->head - p, ", run_id) VALUES ");
+  snprintf(t->tuple + q, sizeof t->tuple - q, ", ?)");
+  return nerr_pass(bulk_init(k, b, t->head, t->tuple, NCOLS + 2, 500, t->tail));
+}
+
+/* The rows to write (all when rebuilding, else those marked changed). */
+static NEOERR *rows_put(struct bulk *k, const struct ar_history *h, const struct ar_output *o,
+                        const uint64_t *same, unsigned long long run_id,
+                        unsigned long long *written)
+{
+  NEOERR *err = STATUS_OK;
+  long long v[NCOLS];
+  for (size_t i = 0; !err && i < h->customers.n; i++) {
+    if (same && same[i]) continue;
+    const struct ar_customer *c = &AR_AT(h->customers, struct ar_customer, i);
+    row_values(c, &o->rows[i], v);
+    long long *row = NULL;
+    if ((err = bulk_row(k, &row))) break;
+    row[0] = c->id;
+    memcpy(row + 1, v, sizeof v);
+    row[NCOLS + 1] = (long long)run_id;
+    (*written)++;
+  }
+  if (!err) err = bulk_flush(k);
+  return nerr_pass(err);
+}
+
+static NEOERR *rows_rebuild(struct db_batch *b, const struct ar_history *h,
+                            const struct ar_output *o, unsigned long long run_id,
+                            unsigned long long *written)
+{
+  struct bulk k;
+  struct rows_sql t;
+  memset(&k, 0, sizeof k);
+  NEOERR *err = run(b, "DROP TABLE IF EXISTS customer_analysis_next");
+  if (!err) err = run(b, "CREATE TABLE customer_analysis_next LIKE customer_analysis");
+  if (!err) err = run(b, "SET SESSION unique_checks = 0, foreign_key_checks = 0");
+  if (!err) err = run(b, "START TRANSACTION");
+  if (!err) err = rows_bulk(b, "customer_analysis_next", 0, &t, &k);
+  if (!err) err = rows_put(&k, h, o, NULL, run_id, written);
+  bulk_free(&k);
+  if (!err) err = run(b, "COMMIT");
+  if (!err)
+    err = run(b, "RENAME TABLE customer_analysis TO customer_analysis_old,"
+                 " customer_analysis_next TO customer_analysis");
+  if (!err) err = run(b, "DROP TABLE customer_analysis_old");
+  if (err) {
+    /* The live table is untouched until the RENAME; the twin goes. */
+    NEOERR *undo = run(b, "ROLLBACK");
+    if (!undo) undo = run(b, "DROP TABLE IF EXISTS customer_analysis_next");
+    nerr_ignore(&undo);
+  }
+  NEOERR *checks = run(b, "SET SESSION unique_checks = 1, foreign_key_checks = 1");
+  if (!err) err = checks;
+  else nerr_ignore(&checks);
+  return nerr_pass(err);
+}
+
 NEOERR *db_batch_write_rows(struct db_batch *b, const struct ar_history *h,
                             const struct ar_output *o, unsigned long long run_id,
                             unsigned long long *written)
@@ -602,44 +691,34 @@ NEOERR *db_batch_write_rows(struct db_batch *b, const struct ar_history *h,
   struct old_rows old = { .r = { .h = (struct ar_history *)h } };
   old.print = calloc(n ? n : 1, sizeof *old.print);
   if (!old.print) return nerr_raise(NERR_NOMEM, "row fingerprints");
-  char sql[2048], tuple[1024], tail[2048];
+  char sql[2048];
   size_t p = (size_t)snprintf(sql, sizeof sql, "SELECT customer_id");
   for (int i = 0; i < NCOLS; i++) p += (size_t)snprintf(sql + p, sizeof sql - p, ", %s", cols[i].read);
   snprintf(sql + p, sizeof sql - p, " FROM customer_analysis ORDER BY customer_id");
   NEOERR *err = stream(b, sql, NULL, 0, NCOLS + 1, on_old_row, &old);
-
-  p = (size_t)snprintf(sql, sizeof sql, "INSERT INTO customer_analysis (customer_id");
-  size_t t = (size_t)snprintf(tuple, sizeof tuple, "(?");
-  size_t u = (size_t)snprintf(tail, sizeof tail, " ON DUPLICATE KEY UPDATE run_id = VALUES(run_id)");
-  for (int i = 0; i < NCOLS; i++) {
-    p += (size_t)snprintf(sql + p, sizeof sql - p, ", %s", cols[i].name);
-    t += (size_t)snprintf(tuple + t, sizeof tuple - t, ", %s", cols[i].write);
-    u += (size_t)snprintf(tail + u, sizeof tail - u, ", %s = VALUES(%s)", cols[i].name, cols[i].name);
-  }
-  snprintf(sql + p, sizeof sql - p, ", run_id) VALUES ");
-  snprintf(tuple + t, sizeof tuple - t, ", ?)");
-  struct bulk k;
-  if (!err) err = bulk_init(&k, b, sql, tuple, NCOLS + 2, 500, tail);
-  *written = 0;
+  /* print[i] becomes 1 where the stored row is this run's, else 0 */
+  size_t changed = 0;
   long long v[NCOLS];
   for (size_t i = 0; !err && i < n; i++) {
-    const struct ar_customer *c = &AR_AT(h->customers, struct ar_customer, i);
-    row_values(c, &o->rows[i], v);
-    if (old.print[i] == (fingerprint(v) | 1)) continue;
-    long long *row = NULL;
-    if ((err = bulk_row(&k, &row))) break;
-    row[0] = c->id;
-    memcpy(row + 1, v, sizeof v);
-    row[NCOLS + 1] = (long long)run_id;
-    (*written)++;
+    row_values(&AR_AT(h->customers, struct ar_customer, i), &o->rows[i], v);
+    old.print[i] = old.print[i] == (fingerprint(v) | 1);
+    changed += !old.print[i];
   }
-  if (!err) err = bulk_flush(&k);
-  bulk_free(&k);
+  *written = 0;
+  if (!err && changed * REBUILD_SHARE > n) {
+    err = rows_rebuild(b, h, o, run_id, written);
+  } else if (!err) {
+    struct bulk k;
+    struct rows_sql t;
+    err = rows_bulk(b, "customer_analysis", 1, &t, &k);
+    if (!err) err = rows_put(&k, h, o, old.print, run_id, written);
+    bulk_free(&k);
+    /* Rows of customers merged away or removed since. */
+    if (!err)
+      err = run(b, "DELETE a FROM customer_analysis a LEFT JOIN customers c ON c.id = a.customer_id"
+                   " WHERE c.id IS NULL");
+  }
   free(old.print);
-  /* Rows of customers merged away or removed since. */
-  if (!err)
-    err = run(b, "DELETE a FROM customer_analysis a LEFT JOIN customers c ON c.id = a.customer_id"
-                 " WHERE c.id IS NULL");
   return nerr_pass(err);
 }
 

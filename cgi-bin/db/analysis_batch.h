@@ -28,7 +28,8 @@ NEOERR *db_batch_stream(struct db_batch *b, const char *sql, const long long *ar
 NEOERR *db_batch_read(struct db_batch *b, struct ar_history *h, unsigned long long *lines);
 
 /* Phase by phase, each in short transactions:
- * customer_analysis rows (only those that changed; rows of customers gone
+ * customer_analysis rows: rebuilt beside the live table and swapped in
+ * when many changed, else only those that changed (rows of customers gone
  * are deleted); *written how many were written. */
 NEOERR *db_batch_write_rows(struct db_batch *b, const struct ar_history *h,
                             const struct ar_output *o, unsigned long long run_id,
