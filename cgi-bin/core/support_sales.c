@@ -8,14 +8,8 @@
 
 uint32_t ss_customer_index(const struct ar_history *h, uint32_t id)
 {
-  const struct ar_customer *c = h->customers.v;
-  size_t lo = 0, hi = h->customers.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (c[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < h->customers.n && c[lo].id == id ? (uint32_t)lo : SS_NONE;
+  long long i = ar_find_id(&h->customers, id);
+  return i < 0 ? SS_NONE : (uint32_t)i;
 }
 
 static int class_index(char abc)
