@@ -218,3 +218,94 @@ void ss_judge(const struct ss_unit *u, int as_of_month, struct sr_input *in,
     out->status = SR_TOO_EARLY;
   }
 }
+
+static int by_plan_line(const void *a, const void *b)
+{
+  const struct ss_item *x = a, *y = b;
+  if (x->plan_id != y->plan_id) return x->plan_id < y->plan_id ? -1 : 1;
+  if (x->line_key != y->line_key) return x->line_key < y->line_key ? -1 : 1;
+  return (x->category_id > y->category_id) - (x->category_id < y->category_id);
+}
+
+/* The lowest category of the measures with this plan and line_key (items
+ * sorted by by_plan_line: the first match), or -1. */
+static int category_of(const struct ss_item *items, size_t n, uint32_t plan, uint32_t line)
+{
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (items[mid].plan_id < plan || (items[mid].plan_id == plan && items[mid].line_key < line))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && items[lo].plan_id == plan && items[lo].line_key == line ? items[lo].category_id
+                                                                          : -1;
+}
+
+static long long plan_index(const struct ss_plan *p, size_t n, uint32_t id)
+{
+  struct ar_vec v = { (void *)p, n, n, sizeof *p };   /* the id comes first */
+  return ar_find_id(&v, id);
+}
+
+struct done {                   /* an execution with its plan and category */
+  uint32_t plan;                /* index in plans */
+  uint8_t category;
+  int32_t day;
+  int64_t cost;
+};
+
+static int by_plan_category(const void *a, const void *b)
+{
+  const struct done *x = a, *y = b;
+  if (x->plan != y->plan) return x->plan < y->plan ? -1 : 1;
+  return (x->category > y->category) - (x->category < y->category);
+}
+
+int ss_units(struct ss_item *items, size_t nitems, const struct ss_execution *ex, size_t nex,
+             const struct ss_plan *plans, size_t nplans, const struct ar_history *h,
+             struct ss_unit **units, size_t *nunits)
+{
+  *units = NULL;
+  *nunits = 0;
+  qsort(items, nitems, sizeof *items, by_plan_line);
+  struct done *d = malloc((nex ? nex : 1) * sizeof *d);
+  if (!d) return 0;
+  size_t nd = 0;
+  for (size_t i = 0; i < nex; i++) {
+    long long p = plan_index(plans, nplans, ex[i].plan_id);
+    int cat = p < 0 ? -1 : category_of(items, nitems, ex[i].plan_id, ex[i].line_key);
+    if (cat < 0) continue;
+    d[nd++] = (struct done){ (uint32_t)p, (uint8_t)cat, ex[i].day, ex[i].cost };
+  }
+  qsort(d, nd, sizeof *d, by_plan_category);
+  struct ss_unit *u = malloc((nd ? nd : 1) * sizeof *u);
+  if (!u) {
+    free(d);
+    return 0;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < nd;) {
+    const struct ss_plan *p = &plans[d[i].plan];
+    int32_t first = d[i].day;
+    int64_t cost = 0;
+    size_t j = i;
+    for (; j < nd && d[j].plan == d[i].plan && d[j].category == d[i].category; j++) {
+      if (d[j].day < first) first = d[j].day;
+      cost += d[j].cost;
+    }
+    int y, m, day;
+    cell_ymd(first, &y, &m, &day);
+    u[n++] = (struct ss_unit){ .plan_id = p->id, .customer_id = p->customer_id,
+                               .cust = ss_customer_index(h, p->customer_id),
+                               .region_id = p->region_id, .year = p->year,
+                               .category_id = d[i].category, .abc = p->abc,
+                               .support_month = sr_month(y, m), .cost = cost };
+    i = j;
+  }
+  free(d);
+  *units = u;
+  *nunits = n;
+  return 1;
+}

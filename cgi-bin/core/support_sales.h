@@ -39,6 +39,24 @@ struct ss_dealer {
 
 #define SS_NONE UINT32_MAX
 
+/* What the units are made of, as the database layer reads them: a measure
+ * of any revision of a plan, an execution, a plan of an active dealer
+ * (region and class from dash_dealers). */
+struct ss_item { uint32_t plan_id, line_key; uint8_t category_id; };
+struct ss_execution { uint32_t plan_id, line_key; int32_t day; int64_t cost; };
+struct ss_plan { uint32_t id, customer_id; uint16_t year, region_id; char abc; };
+
+/* The units: the executions grouped by plan and category (an execution's
+ * category is the lowest of the measures with its line_key in any revision
+ * of its plan; one without a measure, or of a plan not listed, counts
+ * nowhere), the support month that of the earliest, the cost their sum;
+ * in plan and category order. items is sorted in place; plans must be in
+ * id order. *units is malloc'd (NULL when there are none); 0 when out of
+ * memory. */
+int ss_units(struct ss_item *items, size_t nitems, const struct ss_execution *ex, size_t nex,
+             const struct ss_plan *plans, size_t nplans, const struct ar_history *h,
+             struct ss_unit **units, size_t *nunits);
+
 /* The index of customer id in the batch's customers (ascending ids), or
  * SS_NONE. */
 uint32_t ss_customer_index(const struct ar_history *h, uint32_t id);

@@ -16,21 +16,20 @@
 
 #define EPOCH "719528"          /* TO_DAYS('1970-01-01') */
 
-/* The category of an execution is that of the measure it was recorded
- * against (its line_key, in any revision); the unit's region and class are
- * the dealer's in dash_dealers (the class the batch has just written). The
- * support month as sr_month. Parameter: as_of's day number. */
-static const char units_sql[] =
-    "SELECT x.plan_id, x.cat, p.customer_id, d.region_id, ASCII(d.abc_class), p.year,"
-    " YEAR(MIN(x.done_on)) * 12 + MONTH(MIN(x.done_on)) - 1, ROUND(SUM(x.actual_cost) * 100)"
-    " FROM (SELECT e.plan_id, e.done_on, e.actual_cost,"
-    "  (SELECT MIN(i.category_id) FROM support_plan_revisions v"
-    "   JOIN support_plan_items i ON i.revision_id = v.id"
-    "   WHERE v.plan_id = e.plan_id AND i.line_key = e.line_key) AS cat"
-    "  FROM support_executions e WHERE e.done_on <= FROM_DAYS(? + " EPOCH ")) x"
-    " JOIN support_plans p ON p.id = x.plan_id"
-    " JOIN dash_dealers d ON d.customer_id = p.customer_id"
-    " WHERE x.cat IS NOT NULL GROUP BY x.plan_id, x.cat ORDER BY x.plan_id, x.cat";
+/* What the units are made of (core/support_sales.h, ss_units): the
+ * measures of every revision, the executions up to as_of (parameter: its
+ * day number), and the plans of active dealers with the dealer's region
+ * and class in dash_dealers (the class the batch has just written). Plain
+ * scans: the category lookup per execution is done in C. */
+static const char items_sql[] =
+    "SELECT v.plan_id, i.line_key, i.category_id FROM support_plan_revisions v"
+    " JOIN support_plan_items i ON i.revision_id = v.id";
+static const char executions_sql[] =
+    "SELECT plan_id, line_key, TO_DAYS(done_on) - " EPOCH ", CAST(actual_cost * 100 AS SIGNED)"
+    " FROM support_executions WHERE done_on <= FROM_DAYS(? + " EPOCH ")";
+static const char plans_sql[] =
+    "SELECT p.id, p.customer_id, p.year, d.region_id, ASCII(d.abc_class) FROM support_plans p"
+    " JOIN dash_dealers d ON d.customer_id = p.customer_id ORDER BY p.id";
 static const char dealers_sql[] =
     "SELECT customer_id, region_id, ASCII(abc_class) FROM dash_dealers ORDER BY customer_id";
 
@@ -114,42 +113,36 @@ static NEOERR *write_returns(const struct ss_unit *u, size_t n, int as_of[3])
 
 struct reads {
   const struct ar_history *h;
-  struct ss_unit *units;
-  struct ss_dealer *dealers;
-  size_t nunits, ndealers, cap_units, cap_dealers;
+  struct ar_vec items, executions, plans, dealers;
 };
-
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-  if (n < *cap) return 1;
-  size_t cap2 = *cap ? *cap * 2 : 1024;
-  void *p = realloc(*v, cap2 * size);
-  if (!p) return 0;
-  *v = p;
-  *cap = cap2;
-  return 1;
-}
 
 static char class_of(long long ascii)
 {
   return ascii == 'A' || ascii == 'B' || ascii == 'C' ? (char)ascii : '-';
 }
 
-static int on_unit(void *ctx, const long long *v)
+static int on_item(void *ctx, const long long *v)
 {
-  struct reads *r = ctx;
-  if (!grow((void **)&r->units, &r->cap_units, r->nunits, sizeof *r->units)) return 0;
-  struct ss_unit *u = &r->units[r->nunits++];
-  memset(u, 0, sizeof *u);
-  u->plan_id = (uint32_t)v[0];
-  u->category_id = (uint8_t)v[1];
-  u->customer_id = (uint32_t)v[2];
-  u->cust = ss_customer_index(r->h, u->customer_id);
-  u->region_id = (uint16_t)v[3];
-  u->abc = class_of(v[4]);
-  u->year = (uint16_t)v[5];
-  u->support_month = (int32_t)v[6];
-  u->cost = v[7];
+  struct ss_item *i = ar_push(&((struct reads *)ctx)->items);
+  if (!i) return 0;
+  *i = (struct ss_item){ (uint32_t)v[0], (uint32_t)v[1], (uint8_t)v[2] };
+  return 1;
+}
+
+static int on_execution(void *ctx, const long long *v)
+{
+  struct ss_execution *e = ar_push(&((struct reads *)ctx)->executions);
+  if (!e) return 0;
+  *e = (struct ss_execution){ (uint32_t)v[0], (uint32_t)v[1], (int32_t)v[2], v[3] };
+  return 1;
+}
+
+static int on_plan(void *ctx, const long long *v)
+{
+  struct ss_plan *p = ar_push(&((struct reads *)ctx)->plans);
+  if (!p) return 0;
+  *p = (struct ss_plan){ (uint32_t)v[0], (uint32_t)v[1], (uint16_t)v[2], (uint16_t)v[3],
+                         class_of(v[4]) };
   return 1;
 }
 
@@ -158,8 +151,9 @@ static int on_dealer(void *ctx, const long long *v)
   struct reads *r = ctx;
   uint32_t c = ss_customer_index(r->h, (uint32_t)v[0]);
   if (c == SS_NONE) return 1;         /* a dealer added since the batch read */
-  if (!grow((void **)&r->dealers, &r->cap_dealers, r->ndealers, sizeof *r->dealers)) return 0;
-  r->dealers[r->ndealers++] = (struct ss_dealer){ c, (uint16_t)v[1], class_of(v[2]) };
+  struct ss_dealer *d = ar_push(&r->dealers);
+  if (!d) return 0;
+  *d = (struct ss_dealer){ c, (uint16_t)v[1], class_of(v[2]) };
   return 1;
 }
 
@@ -169,20 +163,31 @@ NEOERR *db_support_returns_compute(struct db_batch *b, const struct ar_history *
   int day[3];
   memset(st, 0, sizeof *st);
   cell_ymd(h->as_of, &day[0], &day[1], &day[2]);
-  struct reads r = { .h = h };
+  struct reads r = { .h = h, .items = AR_VEC(struct ss_item),
+                     .executions = AR_VEC(struct ss_execution), .plans = AR_VEC(struct ss_plan),
+                     .dealers = AR_VEC(struct ss_dealer) };
+  struct ss_unit *units = NULL;
+  size_t nunits = 0;
   long long as_of = h->as_of;
-  NEOERR *err = db_batch_stream(b, units_sql, &as_of, 1, 8, on_unit, &r);
+  NEOERR *err = db_batch_stream(b, items_sql, NULL, 0, 3, on_item, &r);
+  if (!err) err = db_batch_stream(b, executions_sql, &as_of, 1, 4, on_execution, &r);
+  if (!err) err = db_batch_stream(b, plans_sql, NULL, 0, 5, on_plan, &r);
   if (!err) err = db_batch_stream(b, dealers_sql, NULL, 0, 3, on_dealer, &r);
-  if (!err && !ss_figures(h, r.dealers, r.ndealers, r.units, r.nunits))
+  if (!err && (!ss_units(r.items.v, r.items.n, r.executions.v, r.executions.n, r.plans.v,
+                         r.plans.n, h, &units, &nunits) ||
+               !ss_figures(h, r.dealers.v, r.dealers.n, units, nunits)))
     err = nerr_raise(NERR_NOMEM, "support returns");
   if (!err && !(err = db_begin())) {
-    if (!(err = db_exec_done(&clear_returns, "")) && !(err = write_returns(r.units, r.nunits, day)) &&
+    if (!(err = db_exec_done(&clear_returns, "")) && !(err = write_returns(units, nunits, day)) &&
         !(err = db_exec_done(&clear_cells, "")))
       err = db_exec_done(&cells, "");
     err = db_end(err, 1);
   }
-  if (!err) st->units = (long long)r.nunits;
-  free(r.units);
-  free(r.dealers);
+  if (!err) st->units = (long long)nunits;
+  free(units);
+  ar_vec_free(&r.items);
+  ar_vec_free(&r.executions);
+  ar_vec_free(&r.plans);
+  ar_vec_free(&r.dealers);
   return nerr_pass(err);
 }

@@ -1,7 +1,8 @@
 /* Unit tests for the support-plan return's sums from the batch's orders
- * (cgi-bin/core/support_sales.c): a dealer's own windows, the pool of its
- * region and class, the family (region, class, category, year) taken out
- * of the peers, and the orders that count nowhere, worked out by hand.
+ * (cgi-bin/core/support_sales.c): the units from the executions, a
+ * dealer's own windows, the pool of its region and class, the family
+ * (region, class, category, year) taken out of the peers, and the orders
+ * that count nowhere, worked out by hand.
  *
  * Region 1. Dealers: D (id 10) B, P1 (20) B, P2 (30) B, Q (40) A; E (50)
  * buys but is not an active dealer. Units, all of 2025:
@@ -20,6 +21,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 
 #include "core/analysis_cells.h"
 #include "core/support_sales.h"
@@ -165,6 +167,46 @@ static void test_judge(void **state)
   ar_history_free(&h);
 }
 
+static void test_units(void **state)
+{
+  (void)state;
+  struct ar_history h;
+  history(&h);
+  /* Plan 7 (D, 2025): line 1 is category 3 in one revision and 2 in
+   * another (the lower counts), line 2 category 4, line 9 no measure.
+   * Plan 8 (P1) has an execution but is no active dealer's: not listed. */
+  struct ss_item items[] = { { 7, 2, 4 }, { 7, 1, 3 }, { 8, 1, 2 }, { 7, 1, 2 } };
+  struct ss_execution ex[] = {
+    { 7, 1, cell_day(2025, 5, 20), 5000 },   /* category 2, the later one */
+    { 7, 2, cell_day(2025, 6, 1), 700 },     /* category 4 */
+    { 7, 1, cell_day(2025, 4, 30), 2500 },   /* category 2, the first: April */
+    { 7, 9, cell_day(2025, 1, 1), 100 },     /* no measure: nowhere */
+    { 8, 1, cell_day(2025, 3, 1), 900 },     /* plan not listed: nowhere */
+  };
+  struct ss_plan plans[] = { { 7, 10, 2025, 1, 'B' } };
+  struct ss_unit *u = NULL;
+  size_t n = 0;
+  assert_true(ss_units(items, 4, ex, 5, plans, 1, &h, &u, &n));
+  assert_int_equal(n, 2);
+  assert_int_equal(u[0].plan_id, 7);
+  assert_int_equal(u[0].category_id, 2);
+  assert_int_equal(u[0].support_month, sr_month(2025, 4));
+  assert_int_equal(u[0].cost, 7500);
+  assert_int_equal(u[0].cust, 0);                /* customer 10 is the first */
+  assert_int_equal(u[0].region_id, 1);
+  assert_int_equal(u[0].abc, 'B');
+  assert_int_equal(u[0].year, 2025);
+  assert_int_equal(u[1].category_id, 4);
+  assert_int_equal(u[1].support_month, sr_month(2025, 6));
+  assert_int_equal(u[1].cost, 700);
+  free(u);
+  /* nothing executed: no units */
+  assert_true(ss_units(items, 4, ex, 0, plans, 1, &h, &u, &n));
+  assert_int_equal(n, 0);
+  free(u);
+  ar_history_free(&h);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -172,6 +214,7 @@ int main(void)
     cmocka_unit_test(test_figures),
     cmocka_unit_test(test_unknown_dealer),
     cmocka_unit_test(test_judge),
+    cmocka_unit_test(test_units),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
