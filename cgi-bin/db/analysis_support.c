@@ -9,7 +9,6 @@
 #include "core/support_sales.h"
 #include "db/db.h"
 #include "db/query.h"
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
