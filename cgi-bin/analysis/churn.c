@@ -3,7 +3,8 @@
  * (客户终身价值) by segment. Both are sums of the batch's report cells
  * (analysis_cells) over the user's regions: churn = customers who bought
  * in the period before and not in this one / customers who bought in the
- * period before; lifetime value as docs/analysis.md computes it. */
+ * period before; lifetime value as docs/analysis.md computes it. The
+ * period still running is marked: its churn is not final. */
 #include "analysis/pages.h"
 #include "core/format.h"
 #include "core/listed.h"
@@ -53,6 +54,29 @@ static const char *pick_period(struct req *r)
   return last;
 }
 
+/* Marks the series' row of the period that holds as_of (YYYY-MM-DD, the
+ * run's day) when as_of is not its last day: the batch counts that period
+ * to as_of, so its lost customers are those who have not bought yet. */
+static NEOERR *mark_unfinished(HDF *h, int kind, const char *as_of)
+{
+  int y, m, d;
+  if (!as_of || sscanf(as_of, "%4d-%2d-%2d", &y, &m, &d) != 3) return STATUS_OK;
+  int32_t day = cell_day(y, m, d);
+  int period = cell_period_of(kind, day);
+  if (cell_period_of(kind, day + 1) != period) return STATUS_OK;
+  char start[16];
+  cell_ymd(cell_period_start(kind, period), &y, &m, &d);
+  snprintf(start, sizeof start, "%04d-%02d-%02d", y, m, d);
+  HDF *rows = hdf_get_obj(h, "Series");
+  for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row; row = hdf_obj_next(row))
+    if (!strcmp(hdf_get_value(row, "period", ""), start)) {
+      NEOERR *err = hdf_set_value(row, "unfinished", "1");
+      if (!err) err = hdf_set_value(h, "Filter.unfinished", "1");
+      return nerr_pass(err);
+    }
+  return STATUS_OK;
+}
+
 /* The discount rate a year as a per cent with one decimal. */
 static NEOERR *set_discount(HDF *h, unsigned bp)
 {
@@ -74,7 +98,8 @@ NEOERR *analysis_churn(struct req *r)
       (err = listed_check(r, "Regions", region, "AnalysisRegion")) ||
       (err = db_analysis_last_run(h, "Run", NULL)) ||
       (err = db_churn_series(&r->user, region, period->value, shown[period->value], h,
-                             "Series")))
+                             "Series")) ||
+      (err = mark_unfinished(h, period->value, hdf_get_value(h, "Run.as_of", NULL))))
     return nerr_pass(err);
   const char *at = pick_period(r);
   if (at) {

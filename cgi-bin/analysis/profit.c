@@ -64,8 +64,14 @@ static NEOERR *positions(HDF *rows, long long first)
   return nerr_pass(err);
 }
 
+/* What the chart shows, for the note under it (Profit.DecileHow.*). */
+static const char *const how_word[] = {
+  [TENTHS_LIVE] = "live", [TENTHS_EXACT] = "exact", [TENTHS_MERGED] = "merged",
+};
+
 NEOERR *analysis_profit(struct req *r)
 {
+  enum tenths_how how = TENTHS_LIVE;
   struct rank_filter f;
   long long total = 0;
   HDF *h = r->hdf;
@@ -77,7 +83,8 @@ NEOERR *analysis_profit(struct req *r)
       (err = db_profit_page(&r->user, &f, h, "Rows", &total)) ||
       (err = positions(hdf_get_obj(h, "Rows"), (long long)(f.page - 1) * f.per + 1)) ||
       (err = db_profit_deciles(&r->user, &f, hdf_get_int_value(h, "Run.id", 0), h,
-                                 "Deciles")) ||
+                                 "Deciles", &how)) ||
+      (err = hdf_set_value(h, "DecileHow", how_word[how])) ||
       (err = decile_shares(hdf_get_obj(h, "Deciles"))) ||
       (err = page_pager(r, total, f.page, f.per)) || (err = page_charts(r)))
     return nerr_pass(err);

@@ -3,7 +3,8 @@
  * ten says so; the others show it in what they do, paying later, ordering
  * less. The batch flags those behaviours (core/analysis_signal.c); this
  * page lists the flagged customers, highest score first, each with the
- * figures behind its reasons. */
+ * figures behind its reasons, and beside the filter how many customers of
+ * the scope each reason flags (the batch's cells). */
 #include "analysis/pages.h"
 #include "analysis/rank.h"
 #include "core/i18n.h"
@@ -21,6 +22,7 @@ NEOERR *analysis_watch(struct req *r)
       (err = hdf_set_value(r->hdf, "Page.Sub", "watch")) ||
       (err = rank_filter_parse(r, RANK_WATCH, &f)) || (err = db_analysis_last_run(r->hdf, "Run", NULL)) ||
       (err = db_watch_page(&r->user, &f, r->hdf, "Rows", &total)) ||
+      (err = db_watch_reason_counts(&r->user, f.region_id, r->hdf, "ReasonCounts")) ||
       (err = page_pager(r, total, f.page, f.per)))
     return nerr_pass(err);
   r->template = "analysis/watch.cs";

@@ -157,3 +157,51 @@ struct cell_val *cell_at(struct cell_map *m, int kind, int32_t start, int dim,
   }
   return &m->slot[j].v;
 }
+
+static void add(struct cell_val *to, const struct cell_val *v)
+{
+  to->sales += v->sales;
+  to->cost_of_goods += v->cost_of_goods;
+  to->charges += v->charges;
+  to->lifetime_value += v->lifetime_value;
+  to->customers += v->customers;
+  to->active_before += v->active_before;
+  to->lost += v->lost;
+  to->new_customers += v->new_customers;
+  to->conversions += v->conversions;
+}
+
+/* Summed into a map of their own first: adding to m while walking its
+ * slots could grow it under the walk. */
+int cell_sum_regions(struct cell_map *m)
+{
+  struct cell_map all;
+  cell_map_init(&all);
+  for (size_t i = 0; i < m->cap && !m->failed; i++) {
+    const struct cell *c = &m->slot[i];
+    int kind, dim;
+    int32_t start;
+    unsigned region;
+    if (!c->at) continue;
+    cell_unpack(c, &kind, &start, &dim, &region);
+    if (region == CELL_ALL_REGIONS || dim == DIM_PROFIT_TENTH || dim == DIM_PROFIT_BUCKET ||
+        dim == DIM_OWNER_TENTH)
+      continue;
+    struct cell_val *v = cell_at(&all, kind, start, dim, CELL_ALL_REGIONS, c->key);
+    if (!v) break;
+    add(v, &c->v);
+  }
+  for (size_t i = 0; i < all.cap && !all.failed && !m->failed; i++) {
+    const struct cell *c = &all.slot[i];
+    int kind, dim;
+    int32_t start;
+    unsigned region;
+    if (!c->at) continue;
+    cell_unpack(c, &kind, &start, &dim, &region);
+    struct cell_val *v = cell_at(m, kind, start, dim, region, c->key);
+    if (v) add(v, &c->v);
+  }
+  int ok = !all.failed && !m->failed;
+  cell_map_free(&all);
+  return ok;
+}

@@ -13,8 +13,18 @@ enum cell_kind { CELL_NOW = 0, CELL_MONTH = 1, CELL_QUARTER = 2, CELL_YEAR = 3 }
 enum cell_dim {
   DIM_ALL = 0, DIM_REGION, DIM_ABC, DIM_SIZE, DIM_CATEGORY, DIM_PRODUCT, DIM_OWNER,
   DIM_POSTAL, DIM_LOYALTY, DIM_NONCUST, DIM_SLEEP, DIM_RFM, DIM_WATCH, DIM_STAGE,
-  DIM_HISTOGRAM
+  DIM_HISTOGRAM,
+  /* period_kind 0, beside schema/047's (docs/analysis.md, "Stored sums"):
+   * 15 profit by tenth of customers (key = class × 10000 + tenth), 16 the
+   * profit histogram (class × 10000 + signed bucket), 17 the watch list
+   * by reason (key = the SIGNAL_* flag), 18 profit by tenth of a
+   * salesperson's customers (owner × 64 + class × 16 + tenth) */
+  DIM_PROFIT_TENTH, DIM_PROFIT_BUCKET, DIM_WATCH_REASON, DIM_OWNER_TENTH
 };
+
+/* Region 0 of a cell: the sum over every region (the tenths: the
+ * company's own), so a user who sees every region reads one row per key. */
+#define CELL_ALL_REGIONS 0
 
 /* Calendar: the day number of a date and back (proleptic Gregorian). */
 int32_t cell_day(int y, int m, int d);
@@ -64,6 +74,10 @@ void cell_map_free(struct cell_map *m);
  * m->failed set). start: the period's first day (as_of for CELL_NOW). */
 struct cell_val *cell_at(struct cell_map *m, int kind, int32_t start, int dim,
                          unsigned region, int32_t key);
+/* Every cell once more under CELL_ALL_REGIONS, summed over the regions;
+ * not the tenths (the batch ranks the company itself) nor the profit
+ * histogram (read per region only). 0 when out of memory. */
+int cell_sum_regions(struct cell_map *m);
 /* The fields of a cell's packed `at`. */
 void cell_unpack(const struct cell *c, int *kind, int32_t *start, int *dim, unsigned *region);
 #endif

@@ -1,5 +1,6 @@
 /* One run of customer analysis in memory (analysis_run.h). */
 #include "core/analysis_run.h"
+#include "core/analysis_stored.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -17,6 +18,22 @@ void *ar_push(struct ar_vec *a)
   void *e = (char *)a->v + a->n++ * a->size;
   memset(e, 0, a->size);
   return e;
+}
+
+long long ar_find_id(const struct ar_vec *a, uint32_t id)
+{
+  size_t lo = 0, hi = a->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    uint32_t at;
+    memcpy(&at, (const char *)a->v + mid * a->size, sizeof at);
+    if (at < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == a->n) return -1;
+  uint32_t at;
+  memcpy(&at, (const char *)a->v + lo * a->size, sizeof at);
+  return at == id ? (long long)lo : -1;
 }
 
 void ar_vec_free(struct ar_vec *a)
@@ -538,7 +555,7 @@ int ar_compute(const struct ar_history *h, struct ar_output *out, const char **w
       r->lifetime_value = 0;          /* no finite value (r = 100 %, d = 0) */
     ok = period_cells(h, &g, c, r, out, &w, &items, &items_cap) && now_cells(h, c, r, out);
   }
-  ok = ok && wake_outcomes(h, &g, out);
+  ok = ok && ar_stored_cells(h, out) && wake_outcomes(h, &g, out);
   free(frequency); free(prev_revenue); free(revenue); free(abc); free(rin); free(rout); free(items);
   work_free(&w);
   groups_free(&g.orders); groups_free(&g.lines); groups_free(&g.charges);

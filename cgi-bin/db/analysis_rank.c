@@ -5,9 +5,12 @@
  *   SELECT … FROM (SELECT ca.* FROM customer_analysis ca WHERE <scope, filter>
  *                  ORDER BY <order> LIMIT ? OFFSET ?) x
  *   JOIN customers c … LEFT JOIN regions r … LEFT JOIN users u … ORDER BY <order>
- * Report cells are summed over the user's regions: a customer is in one
- * region, so the sum is the figure of the scope. */
+ * Report cells are summed over the user's regions (a customer is in one
+ * region, so the sum is the figure of the scope), or read from region 0,
+ * the batch's sum of all regions (db/cell_scope.h). */
 #include "db/analysis_rank.h"
+#include "db/analysis_tenths.h"
+#include "db/cell_scope.h"
 #include "core/format.h"
 #include "db/db.h"
 #include "db/kept.h"
@@ -187,21 +190,21 @@ NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
   return nerr_pass(rank_export(u, f, PROFIT, PROFIT_COLS, each, ctx));
 }
 
-/* The deciles change only with a run (customer_analysis is the run's),
- * and ranking a filter's customers is a sort of all of them: each worker
- * keeps the groups of the filters it was asked for, under the run's id. */
+/* A salesperson's tenths for a manager of several regions are ranked at
+ * the view (that salesperson's customers, on the index owner_sleep); the
+ * deciles change only with a run, so each worker keeps the groups of the
+ * filters it was asked for, under the run's id. Every other filter reads
+ * the batch's stored tenths (db/analysis_tenths.h). */
 static struct kept_map deciles_kept = KEPT_MAP(16, 0);
 
-struct decile { long long decile, customers, cents; };
-
-static NEOERR *deciles_to_hdf(const struct decile *d, int n, HDF *hdf, const char *prefix)
+static NEOERR *deciles_to_hdf(const struct profit_tenth *d, int n, HDF *hdf, const char *prefix)
 {
   NEOERR *err = STATUS_OK;
   char key[64], cents[32];
   for (int i = 0; i < n && !err; i++) {
     cents_text(d[i].cents, cents, sizeof cents);
     snprintf(key, sizeof key, "%s.%d.decile", prefix, i);
-    if ((err = hdf_set_int_value(hdf, key, (int)d[i].decile))) break;
+    if ((err = hdf_set_int_value(hdf, key, (int)d[i].tenth))) break;
     snprintf(key, sizeof key, "%s.%d.customers", prefix, i);
     if ((err = hdf_set_int_value(hdf, key, (int)d[i].customers))) break;
     snprintf(key, sizeof key, "%s.%d.profit", prefix, i);
@@ -214,8 +217,12 @@ static NEOERR *deciles_to_hdf(const struct decile *d, int n, HDF *hdf, const cha
 }
 
 NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
-                          HDF *hdf, const char *prefix)
+                          HDF *hdf, const char *prefix, enum tenths_how *how)
 {
+  struct profit_tenth d[10];
+  int n;
+  NEOERR *err = db_profit_tenths(u, f, d, &n, how);
+  if (err || n >= 0) return nerr_pass(err ? err : deciles_to_hdf(d, n, hdf, prefix));
   struct query q;
   DB_STMT *s;
   query_init(&q);
@@ -227,14 +234,13 @@ NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, lon
   char key[QUERY_KEY_MAX];
   size_t keylen = run_id ? query_key(&q, key, sizeof key) : 0;
   size_t len;
-  const struct decile *kept = keylen ? kept_get(&deciles_kept, key, keylen, run_id, &len) : NULL;
+  const struct profit_tenth *kept = keylen ? kept_get(&deciles_kept, key, keylen, run_id, &len) : NULL;
   if (kept) return nerr_pass(deciles_to_hdf(kept, (int)(len / sizeof *kept), hdf, prefix));
-  struct decile d[10];
-  int n = 0, more;
-  NEOERR *err = query_run(&q, &s);
-  if (err) return nerr_pass(err);
+  int more;
+  n = 0;
+  if ((err = query_run(&q, &s))) return nerr_pass(err);
   while (!(err = db_next(s, &more)) && more && n < 10)
-    d[n++] = (struct decile){ db_int(s, 0), db_int(s, 1), db_int(s, 2) };
+    d[n++] = (struct profit_tenth){ db_int(s, 0), db_int(s, 1), db_int(s, 2) };
   db_done(s);
   if (err) return nerr_pass(err);
   if (keylen) kept_put(&deciles_kept, key, keylen, run_id, d, n * sizeof *d);
@@ -276,7 +282,7 @@ NEOERR *db_churn_series(const struct user *u, unsigned region_id, int kind, int 
                 " FROM analysis_cells", label_of[kind]);
   query_cond(&q, "period_kind = %d", kind);
   query_cond(&q, "dim = 0");
-  region_conds(u, region_id, "region_id", &q);
+  cell_scope(&q, u, region_id, "region_id", 0);
   query_add(&q, " GROUP BY period_start ORDER BY period_start DESC LIMIT ?) t ORDER BY period");
   query_arg(&q, DB_INT(n));
   NEOERR *err = query_run(&q, &s);
@@ -303,7 +309,8 @@ static NEOERR *segments_run(const struct user *u, unsigned region_id, enum cell_
 {
   DB_STMT *s;
   query_cond(q, "dim = %d", (int)from);
-  region_conds(u, region_id, "region_id", q);
+  /* grouped by region: the regions' own cells, not their sum */
+  cell_scope(q, u, region_id, "region_id", !strcmp(key, "region_id"));
   query_add(q, " GROUP BY %s) t", key);
   if (dim == DIM_REGION || dim == DIM_OWNER) query_add(q, "%s", key_names[dim]);
   query_add(q, " ORDER BY t.`key`");
@@ -349,4 +356,29 @@ NEOERR *db_clv_segments(const struct user *u, unsigned region_id, enum cell_dim 
                  " WHERE period_kind = 0)");
   return nerr_pass(segments_run(u, region_id, dim, by_region ? DIM_ABC : dim, key, &q, hdf,
                                 prefix));
+}
+
+NEOERR *db_watch_reason_counts(const struct user *u, unsigned region_id, HDF *hdf,
+                               const char *prefix)
+{
+  struct query q;
+  DB_STMT *s;
+  int more;
+  query_init(&q);
+  query_add(&q, "SELECT dim_key, SUM(customers) FROM analysis_cells");
+  query_cond(&q, "period_kind = 0");
+  query_cond(&q, "period_start = (SELECT MAX(period_start) FROM analysis_cells"
+                 " WHERE period_kind = 0)");
+  query_cond(&q, "dim = %d", (int)DIM_WATCH_REASON);
+  cell_scope(&q, u, region_id, "region_id", 0);
+  query_add(&q, " GROUP BY dim_key");
+  NEOERR *err = query_run(&q, &s);
+  if (err) return nerr_pass(err);
+  char key[64];
+  while (!(err = db_next(s, &more)) && more) {
+    snprintf(key, sizeof key, "%s.%lld", prefix, db_int(s, 0));
+    if ((err = hdf_set_int_value(hdf, key, (int)db_int(s, 1)))) break;
+  }
+  db_done(s);
+  return nerr_pass(err);
 }

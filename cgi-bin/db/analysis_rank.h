@@ -46,10 +46,24 @@ NEOERR *db_profit_page(const struct user *u, const struct rank_filter *f, HDF *h
 NEOERR *db_profit_export(const struct user *u, const struct rank_filter *f,
                          export_each_fn each, void *ctx);
 /* The filter's customers (tail ignored) in ten equal groups best to worst:
- * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}; kept
- * per worker while run_id (the last finished run, 0: none) holds. */
+ * prefix.N.{decile (1-10), customers, profit (yuan), profit_cents}. From
+ * the batch's stored tenths (how: TENTHS_EXACT or TENTHS_MERGED); a
+ * salesperson's across a manager's several regions ranked at the view
+ * (TENTHS_LIVE) and kept per worker while run_id (the last finished run,
+ * 0: none) holds. */
+enum tenths_how {
+  TENTHS_LIVE = 0,       /* ranked at the view: a salesperson's in several regions */
+  TENTHS_EXACT,          /* stored: the company's, or one region's */
+  TENTHS_MERGED          /* several regions' histograms added up */
+};
 NEOERR *db_profit_deciles(const struct user *u, const struct rank_filter *f, long long run_id,
-                          HDF *hdf, const char *prefix);
+                          HDF *hdf, const char *prefix, enum tenths_how *how);
+
+/* The watch list by reason as the latest run left it (period_kind 0, dim
+ * 17), over the user's regions or region_id: prefix.<flag> = customers,
+ * flag the SIGNAL_* bit (1 late, 2 orders, 4 contacts, 8 complaints). */
+NEOERR *db_watch_reason_counts(const struct user *u, unsigned region_id, HDF *hdf,
+                               const char *prefix);
 
 /* Report cells (dimensions: core/analysis_cells.h). kind: 1 month,
  * 2 quarter, 3 year. */

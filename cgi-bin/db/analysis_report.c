@@ -1,12 +1,12 @@
 /* Every statement reads analysis_cells through its primary key
  * (period_kind, period_start, dim, region_id, dim_key): the report's three
  * periods are three ranges of it, each as long as the dimension's keys
- * times the regions, so a page sums a few thousand rows at most. Names
+ * times the regions read (one, region 0, for a user who sees them all:
+ * db/cell_scope.h), so a page sums a few thousand rows at most. Names
  * are joined to the grouped keys, not to the cells. */
 #include "db/analysis_report.h"
-#include "db/customer_sql.h"
+#include "db/cell_scope.h"
 #include "db/db.h"
-#include "db/scope.h"
 #include <stdio.h>
 
 /* Sums per key of the three periods side by side, each figure summed
@@ -14,8 +14,8 @@
  * day for yearly reports). Straight from the index range: a derived table
  * of the cells first cost three times as much. Parameters: the three
  * first days for each of the five figures, the first day twice more,
- * then kind, the three first days, dim, region, region, scope flag,
- * user; and the limit. */
+ * then kind, the three first days, dim, the regions (cell_scope); and
+ * the limit. */
 #define SUM3(col)                                                           \
   " SUM(IF(c.period_start = ?, c." col ", 0)) AS " col ","                   \
   " SUM(IF(c.period_start = ?, c." col ", 0)) AS p_" col ","                 \
@@ -25,54 +25,56 @@
   SUM3("active_before") SUM3("lost")                                         \
   " SUM(IF(c.period_start = ?, c.new_customers, 0)) AS new_customers,"       \
   " SUM(IF(c.period_start = ?, c.conversions, 0)) AS conversions"            \
-  " FROM analysis_cells c"                                                   \
-  " WHERE c.period_kind = ? AND c.period_start IN (?, ?, ?) AND c.dim = ?"   \
-  " AND (? = 0 OR c.region_id = ?) AND " CUSTOMER_SCOPE("c.region_id")       \
-  " GROUP BY c.dim_key) g"
+  " FROM analysis_cells c"
 #define SUMMED 5             /* figures summed per period by SUM3 */
 
-#define REPORT(names, join)                                                   \
-  "SELECT g.k AS `key`" names ", g.sales, g.p_sales, g.y_sales, g.margin,"     \
+#define REPORT_COLS                                                            \
+  ", g.sales, g.p_sales, g.y_sales, g.margin,"                                 \
   " g.p_margin, g.y_margin, g.customers, g.p_customers, g.y_customers,"        \
   " g.active_before, g.p_active_before, g.y_active_before, g.lost, g.p_lost,"  \
-  " g.y_lost, g.new_customers, g.conversions FROM " GROUPED join               \
-  " ORDER BY g.sales DESC, g.y_sales DESC, g.k LIMIT ?"
+  " g.y_lost, g.new_customers, g.conversions FROM "
 
-static DB_STMT plain = DB_STMT_INIT(REPORT("", ""));
-static DB_STMT by_region = DB_STMT_INIT(
-    REPORT(", r.name_zh AS name, r.name_en", " LEFT JOIN regions r ON r.id = g.k"));
-static DB_STMT by_category = DB_STMT_INIT(
-    REPORT(", pc.name_zh AS name, pc.name_en", " LEFT JOIN product_categories pc ON pc.id = g.k"));
-static DB_STMT by_product = DB_STMT_INIT(
-    REPORT(", p.name, p.code", " LEFT JOIN products p ON p.id = g.k"));
-static DB_STMT by_owner = DB_STMT_INIT(
-    REPORT(", u.display_name AS name", " LEFT JOIN users u ON u.id = g.k"));
+/* The names of each dimension's keys: columns, and the join to the
+ * grouped keys. */
+static const char *const names[][2] = {
+  [RDIM_REGION] = { ", r.name_zh AS name, r.name_en", " LEFT JOIN regions r ON r.id = g.k" },
+  [RDIM_CATEGORY] = { ", pc.name_zh AS name, pc.name_en",
+                      " LEFT JOIN product_categories pc ON pc.id = g.k" },
+  [RDIM_PRODUCT] = { ", p.name, p.code", " LEFT JOIN products p ON p.id = g.k" },
+  [RDIM_OWNER] = { ", u.display_name AS name", " LEFT JOIN users u ON u.id = g.k" },
+  [RDIM_POSTAL] = { "", "" },
+};
 
 NEOERR *db_report_rows(const struct user *u, const struct report_query *q, HDF *hdf,
                        const char *prefix)
 {
-  DB_STMT *s = q->dim == RDIM_REGION ? &by_region : q->dim == RDIM_CATEGORY ? &by_category
-             : q->dim == RDIM_PRODUCT ? &by_product : q->dim == RDIM_OWNER ? &by_owner : &plain;
-  struct db_arg a[SUMMED * 3 + 2 + 11];
-  int n = 0;
+  if (q->dim < 0 || q->dim > RDIM_POSTAL) return nerr_raise(NERR_ASSERT, "report dim %d", q->dim);
+  const char *cols = names[q->dim][0] ? names[q->dim][0] : "";
+  const char *join = names[q->dim][1] ? names[q->dim][1] : "";
+  struct query b;
+  DB_STMT *s;
+  query_init(&b);
+  query_add(&b, "SELECT g.k AS `key`%s" REPORT_COLS GROUPED, cols);
   for (int i = 0; i < SUMMED; i++) {
-    a[n++] = DB_STR(q->start);
-    a[n++] = DB_STR(q->prev);
-    a[n++] = DB_STR(q->year_ago);
+    query_arg(&b, DB_STR(q->start));
+    query_arg(&b, DB_STR(q->prev));
+    query_arg(&b, DB_STR(q->year_ago));
   }
-  a[n++] = DB_STR(q->start);
-  a[n++] = DB_STR(q->start);
-  a[n++] = DB_INT(q->kind);
-  a[n++] = DB_STR(q->start);
-  a[n++] = DB_STR(q->prev);
-  a[n++] = DB_STR(q->year_ago);
-  a[n++] = DB_INT(q->dim);
-  a[n++] = DB_INT(q->region_id);
-  a[n++] = DB_INT(q->region_id);
-  a[n++] = DB_INT(scope_limited(u));
-  a[n++] = DB_INT(u->id);
-  a[n++] = DB_INT(q->limit > 0 ? q->limit : 0x7fffffff);
-  NEOERR *err = db_execa(s, a, n);
+  query_arg(&b, DB_STR(q->start));
+  query_arg(&b, DB_STR(q->start));
+  query_cond(&b, "c.period_kind = ?");
+  query_arg(&b, DB_INT(q->kind));
+  query_cond(&b, "c.period_start IN (?, ?, ?)");
+  query_arg(&b, DB_STR(q->start));
+  query_arg(&b, DB_STR(q->prev));
+  query_arg(&b, DB_STR(q->year_ago));
+  query_cond(&b, "c.dim = ?");
+  query_arg(&b, DB_INT(q->dim));
+  cell_scope(&b, u, q->region_id, "c.region_id", 0);
+  query_add(&b, " GROUP BY c.dim_key) g%s ORDER BY g.sales DESC, g.y_sales DESC, g.k LIMIT ?",
+            join);
+  query_arg(&b, DB_INT(q->limit > 0 ? q->limit : 0x7fffffff));
+  NEOERR *err = query_run(&b, &s);
   if (!err) err = db_rows_to_hdf(s, hdf, prefix, NULL);
   return nerr_pass(err);
 }
@@ -95,27 +97,34 @@ NEOERR *db_report_span(int kind, char first[11], char last[11])
   return nerr_pass(err);
 }
 
-/* Parameters: as_of, dim, region, region, scope flag, user. */
-#define STANDING(order)                                                        \
-  "SELECT c.dim_key AS `key`, SUM(c.customers) AS customers, SUM(c.sales) AS sales," \
-  " SUM(c.margin) AS margin FROM analysis_cells c"                             \
-  " WHERE c.period_kind = 0 AND c.period_start = ? AND c.dim = ?"              \
-  " AND (? = 0 OR c.region_id = ?) AND " CUSTOMER_SCOPE("c.region_id")         \
-  " GROUP BY c.dim_key ORDER BY c.dim_key " order
-
-static DB_STMT classes = DB_STMT_INIT(STANDING("ASC"));
-static DB_STMT buckets = DB_STMT_INIT(STANDING("DESC"));
+/* The standing cells of one dimension summed per key over the regions
+ * read (cell_scope). */
+static NEOERR *standing(const struct user *u, const char *as_of, int dim, unsigned region_id,
+                        const char *order, HDF *hdf, const char *prefix)
+{
+  struct query q;
+  DB_STMT *s;
+  query_init(&q);
+  query_add(&q, "SELECT c.dim_key AS `key`, SUM(c.customers) AS customers, SUM(c.sales) AS sales,"
+                " SUM(c.margin) AS margin FROM analysis_cells c");
+  query_cond(&q, "c.period_kind = 0");
+  query_cond(&q, "c.period_start = ?");
+  query_arg(&q, DB_STR(as_of));
+  query_cond(&q, "c.dim = %d", dim);
+  cell_scope(&q, u, region_id, "c.region_id", 0);
+  query_add(&q, " GROUP BY c.dim_key ORDER BY c.dim_key %s", order);
+  NEOERR *err = query_run(&q, &s);
+  if (!err) err = db_rows_to_hdf(s, hdf, prefix, NULL);
+  return nerr_pass(err);
+}
 
 NEOERR *db_report_pareto(const struct user *u, const char *as_of, unsigned region_id,
                          HDF *hdf, const char *prefix)
 {
   char key[96];
-  long long reg = region_id, lim = scope_limited(u), id = u->id;
   snprintf(key, sizeof key, "%s.Classes", prefix);
-  NEOERR *err = db_read_rows(&classes, hdf, key, "siiiii", as_of, (long long)RDIM_CLASS, reg,
-                             reg, lim, id);
+  NEOERR *err = standing(u, as_of, RDIM_CLASS, region_id, "ASC", hdf, key);
   if (err) return nerr_pass(err);
   snprintf(key, sizeof key, "%s.Buckets", prefix);
-  return nerr_pass(db_read_rows(&buckets, hdf, key, "siiiii", as_of,
-                                (long long)RDIM_HISTOGRAM, reg, reg, lim, id));
+  return nerr_pass(standing(u, as_of, RDIM_HISTOGRAM, region_id, "DESC", hdf, key));
 }

@@ -2,7 +2,7 @@
  * minute per worker and scope (the cells change once a night, and the list
  * is the most used page). */
 #include "db/customer_facets.h"
-#include "db/customer_plan.h"
+#include "db/cell_scope.h"
 #include "db/kept.h"
 #include "db/query.h"
 #include <stdio.h>
@@ -49,7 +49,7 @@ static NEOERR *read_cells(const struct user *u, struct facets *out)
   query_cond(&q, "c.period_start = (SELECT MAX(x.period_start) FROM analysis_cells x"
                  " WHERE x.period_kind = 0)");
   query_cond(&q, "c.dim IN (2, 3, 8, 9, 10, 11, 12, 13)");
-  customer_plan_scope(&q, u, "c.region_id");
+  cell_scope(&q, u, 0, "c.region_id", 0);
   query_add(&q, " GROUP BY c.dim, c.dim_key");
   char key[QUERY_KEY_MAX];
   size_t keylen = query_key(&q, key, sizeof key);

@@ -31,18 +31,19 @@ def:pct_cell(v) ?><?cs if:?v ?><?cs var:v ?>%<?cs else ?><span class="muted">—
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-churn" data-chart="bar" aria-label="<?cs var:L.Churn.SeriesTitle ?>">
     <thead><tr><th><?cs var:L.Churn.Col.Period ?></th><th class="num" data-series><?cs var:L.Churn.Col.Churn ?></th><th class="num"><?cs var:L.Churn.Col.ActiveBefore ?></th><th class="num"><?cs var:L.Churn.Col.Lost ?></th></tr></thead>
-    <tbody><?cs each:x = Series ?><tr data-period="<?cs var:x.period ?>"<?cs if:x.period == Filter.at ?> class="current"<?cs /if ?>>
-      <td class="nowrap"><a href="/analysis/churn?period=<?cs var:Filter.period ?>&amp;region=<?cs var:Filter.region ?>&amp;seg=<?cs var:Filter.seg ?>&amp;clv=<?cs var:Filter.clv ?>&amp;at=<?cs var:x.period ?>#churn-segments"><?cs var:x.label ?></a></td>
+    <tbody><?cs each:x = Series ?><tr data-period="<?cs var:x.period ?>"<?cs if:x.period == Filter.at ?> class="current"<?cs /if ?><?cs if:x.unfinished ?> data-unfinished="1"<?cs /if ?>>
+      <td class="nowrap"><a href="/analysis/churn?period=<?cs var:Filter.period ?>&amp;region=<?cs var:Filter.region ?>&amp;seg=<?cs var:Filter.seg ?>&amp;clv=<?cs var:Filter.clv ?>&amp;at=<?cs var:x.period ?>#churn-segments"><?cs var:x.label ?></a><?cs if:x.unfinished ?> <span class="tag warn"><?cs var:L.Churn.Unfinished ?></span><?cs /if ?></td>
       <td class="num" data-col="churn"><?cs call:pct_cell(x.churn_pct) ?></td>
       <td class="num" data-col="active_before"><?cs var:x.active_before ?></td>
       <td class="num" data-col="lost"><?cs var:x.lost ?></td>
     </tr><?cs /each ?></tbody>
   </table></div></div><?cs /if ?>
+  <?cs if:Filter.unfinished ?><p class="muted small" id="churn-unfinished"><?cs var:L.Churn.UnfinishedNote ?></p><?cs /if ?>
   <p class="muted small"><?cs var:L.Churn.Rule ?></p>
 </section>
 
 <?cs if:Filter.at ?><section class="card" id="churn-segments">
-  <h2><?cs var:L.Churn.SegTitle ?> · <?cs var:L.Churn.Seg[Filter.seg] ?> · <span id="seg-period"><?cs each:x = Series ?><?cs if:x.period == Filter.at ?><?cs var:x.label ?><?cs /if ?><?cs /each ?></span></h2>
+  <h2><?cs var:L.Churn.SegTitle ?> · <?cs var:L.Churn.Seg[Filter.seg] ?> · <span id="seg-period"><?cs each:x = Series ?><?cs if:x.period == Filter.at ?><?cs var:x.label ?><?cs /if ?><?cs /each ?></span><?cs each:x = Series ?><?cs if:x.period == Filter.at && x.unfinished ?> <span class="tag warn" id="seg-unfinished"><?cs var:L.Churn.Unfinished ?></span><?cs /if ?><?cs /each ?></h2>
   <?cs if:subcount(Segments) == 0 ?><p class="empty" id="no-segments"><?cs var:L.Churn.Empty ?></p><?cs else ?>
   <div class="table-wrap">
   <table class="data" id="t-segments">

@@ -17,6 +17,7 @@
 <section class="card" id="deciles">
   <h2><?cs var:L.Profit.DecileTitle ?></h2>
   <p class="muted small"><?cs var:L.Profit.DecileHint ?></p>
+  <p class="muted small" id="decile-how" data-how="<?cs var:DecileHow ?>"><?cs var:L.Profit.DecileHow[DecileHow] ?></p>
   <?cs if:subcount(Deciles) == 0 ?><p class="empty" id="no-deciles"><?cs var:L.Profit.Empty ?></p><?cs else ?>
   <div class="chart-pair"><div class="table-wrap">
   <table class="data" id="t-deciles" data-chart="bar" aria-label="<?cs var:L.Profit.DecileTitle ?>">

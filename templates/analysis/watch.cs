@@ -17,6 +17,11 @@
   <button type="submit" class="button primary" id="watch-apply"><?cs var:L.Rank.Apply ?></button>
   </div></details>
 </form>
+<?cs def:reason_count(word, flag) ?><a class="chip warn<?cs if:Filter.reason == word ?> active<?cs /if ?>" data-reason="<?cs var:word ?>" href="/analysis/watch?reason=<?cs var:word ?><?cs if:Filter.region ?>&amp;region=<?cs var:Filter.region ?><?cs /if ?>"><?cs var:L.Watch.Reason[word] ?> <strong><?cs alt:ReasonCounts[flag] ?>0<?cs /alt ?></strong></a><?cs /def ?>
+<?cs if:Run.id ?><nav class="quick-filters" id="watch-counts" aria-label="<?cs var:L.Watch.CountsTitle ?>"><?cs
+  call:reason_count("late", 1) ?><?cs call:reason_count("orders", 2) ?><?cs
+  call:reason_count("contacts", 4) ?><?cs call:reason_count("complaints", 8) ?></nav>
+<p class="muted small" id="watch-counts-note"><?cs var:L.Watch.CountsNote ?></p><?cs /if ?>
 <section class="card" id="watch">
   <h2><?cs var:L.Watch.ListTitle ?> <span class="muted" id="watch-count">(<?cs var:Pager.Total ?>)</span></h2>
   <?cs if:Pager.Total == 0 ?><p class="empty" id="no-rows"><?cs var:L.Watch.Empty ?></p><?cs else ?>

@@ -42,6 +42,21 @@ def _cell(kind, start, dim, key, region):
     return sales, margin, customers, before, lost, seed % 3, seed % 2
 
 
+SUMMED = ("sales", "cost_of_goods", "charges", "margin", "customers", "active_before", "lost",
+          "new_customers", "conversions", "lifetime_value")
+
+
+def sum_regions(where):
+    """Region 0 rows as the batch stores them: every key summed over the
+    regions (not the profit tenths and histograms, dims 15, 16 and 18)."""
+    sql("DELETE FROM analysis_cells WHERE region_id = 0 AND (%s)" % where)
+    sql("INSERT INTO analysis_cells (period_kind, period_start, dim, dim_key, region_id, %s)"
+        " SELECT period_kind, period_start, dim, dim_key, 0, %s FROM analysis_cells"
+        " WHERE region_id > 0 AND dim NOT IN (15, 16, 18) AND (%s)"
+        " GROUP BY period_kind, period_start, dim, dim_key"
+        % (", ".join(SUMMED), ", ".join("SUM(%s)" % f for f in SUMMED), where))
+
+
 def report_cells():
     """Inserts the controlled cells; returns the cleanup."""
     keys = dim_keys()
@@ -63,6 +78,7 @@ def report_cells():
     sql("INSERT INTO analysis_cells (period_kind, period_start, dim, dim_key, region_id, sales,"
         " margin, customers, active_before, lost, new_customers, conversions) VALUES "
         + ",".join(rows))
+    sum_regions(where)
     return lambda: sql("DELETE FROM analysis_cells WHERE " + where)
 
 
@@ -91,6 +107,7 @@ def standing_run():
         " margin, customers) VALUES " + ",".join(rows)
         + " ON DUPLICATE KEY UPDATE sales = sales + VALUES(sales),"
           " customers = customers + VALUES(customers), margin = margin + VALUES(margin)")
+    sum_regions("period_kind = 0 AND period_start = '%s'" % as_of)
 
     def cleanup():
         sql("DELETE FROM analysis_cells WHERE period_kind = 0 AND period_start = '%s'" % as_of)

@@ -84,6 +84,8 @@ def _cells_seed():
     sql("INSERT INTO analysis_cells (period_kind, period_start, dim, dim_key, region_id,"
         " customers, active_before, lost, new_customers, lifetime_value) VALUES " +
         ", ".join(zero_rows))
+    from analysis_fixture import sum_regions
+    sum_regions("1 = 1")
 
 
 def ensure():
