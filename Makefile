@@ -37,8 +37,7 @@ DB_SRC   := $(wildcard cgi-bin/db/*.c)
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRC) $(DB_SRC))
 PROGS    := $(patsubst cgi-bin/%.c,$(BUILD)/%.fcgi,$(wildcard cgi-bin/*.c))
 TOOLS    := $(BUILD)/kehu-gen $(BUILD)/hello.fcgi $(BUILD)/kehu-submit $(BUILD)/kehu-audit \
-            $(BUILD)/kehu-notify $(BUILD)/kehu-sla $(BUILD)/kehu-analyse \
-            $(BUILD)/kehu-support-returns
+            $(BUILD)/kehu-notify $(BUILD)/kehu-sla $(BUILD)/kehu-analyse
 UNIT     := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # tests/fuzz/<target>.c: one libFuzzer harness each; make test runs every
 # corpus file under tests/fuzz/ through each of them (test_fuzz_<target>).
@@ -107,10 +106,6 @@ $(BUILD)/kehu-sla: $(BUILD)/tools/kehu-sla.o $(BUILD)/libkehu.a
 # The customer-analysis batch (docs/analysis.md, "The batch"); its runner
 # runs under the programs' supervisor.
 $(BUILD)/kehu-analyse: $(BUILD)/tools/kehu-analyse.o $(BUILD)/libkehu.a
-	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
-
-# The support-plan return step of the analysis batch, run on its own (docs/analysis.md).
-$(BUILD)/kehu-support-returns: $(BUILD)/tools/kehu-support-returns.o $(BUILD)/libkehu.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkehu.a

@@ -31,7 +31,6 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "db/analysis_batch.h"
-#include "db/analysis_support.h"
 #include "db/analysis_settings.h"
 #include "db/analysis_support.h"
 #include "db/db.h"
@@ -90,20 +89,6 @@ static void format_day(int32_t day, char out[16])
 
 struct phases { double read, compute, rows, classes, support, cells, wake; };
 
-/* The support-plan return (schema/053), after the classes it compares
- * by. Its tables are its own: a failure is logged and leaves last
- * night's rows, without failing the run whose results are written. */
-static void support_returns(int32_t as_of)
-{
-  char day[16];
-  struct support_return_stats st;
-  double t = now_s();
-  format_day(as_of, day);
-  NEOERR *err = db_support_returns_compute(day, &st);
-  if (err) log_error(&err, "support returns");
-  else log_msg("info", "support returns: %lld units in %.1f s", st.units, now_s() - t);
-}
-
 /* The run itself, after the lock and the run row. */
 static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long long *customers,
                        unsigned long long *lines, struct phases *ph)
@@ -132,11 +117,15 @@ static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long l
   ph->classes = now_s() - t;
   t = now_s();
   /* Support-plan returns compare dealers of one class: after the classes
-   * (docs/analysis.md, "Support-plan return"). */
+   * (docs/analysis.md, "Support-plan return"). Their tables are their
+   * own: a failure is logged and leaves the last run's rows, without
+   * failing the run whose results are written. */
   struct support_return_stats sr = { 0 };
-  char day[16];
-  format_day(as_of, day);
-  if (!err) err = db_support_returns_compute(day, &sr);
+  if (!err) {
+    NEOERR *serr = db_support_returns_compute(b, &h, &sr);
+    if (serr) log_error(&serr, "support returns");
+    else log_msg("info", "support returns: %lld units in %.3f s", sr.units, now_s() - t);
+  }
   ph->support = now_s() - t;
   t = now_s();
   if (!err) err = db_batch_write_cells(b, &out.cells);
@@ -144,7 +133,6 @@ static NEOERR *analyse(int32_t as_of, unsigned long long run_id, unsigned long l
   t = now_s();
   if (!err) err = db_batch_wake(b, &out);
   ph->wake = now_s() - t;
-  if (!err) support_returns(as_of);
   if (!err)
     log_msg("info",
             "run %llu: %zu customers, %llu order lines (%zu kept), %llu rows written, %llu customers"

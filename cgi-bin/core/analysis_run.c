@@ -20,6 +20,22 @@ void *ar_push(struct ar_vec *a)
   return e;
 }
 
+long long ar_find_id(const struct ar_vec *a, uint32_t id)
+{
+  size_t lo = 0, hi = a->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    uint32_t at;
+    memcpy(&at, (const char *)a->v + mid * a->size, sizeof at);
+    if (at < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == a->n) return -1;
+  uint32_t at;
+  memcpy(&at, (const char *)a->v + lo * a->size, sizeof at);
+  return at == id ? (long long)lo : -1;
+}
+
 void ar_vec_free(struct ar_vec *a)
 {
   free(a->v);

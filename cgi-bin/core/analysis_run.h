@@ -64,6 +64,9 @@ struct ar_vec {
   size_t n, cap, size;
 };
 void *ar_push(struct ar_vec *a);   /* a new zeroed element, NULL when out of memory */
+/* The index of id in a vector whose elements begin with a uint32_t id in
+ * ascending order (customers, products), or -1. */
+long long ar_find_id(const struct ar_vec *a, uint32_t id);
 void ar_vec_free(struct ar_vec *a);
 #define AR_VEC(type) { .size = sizeof(type) }
 #define AR_AT(vec, type, i) (((type *)(vec).v)[i])

@@ -119,6 +119,7 @@ NEOERR *list_filter_parse(struct req *r, struct list_filter *lf, const struct lf
   if (n > LIST_FILTER_MAX) abort();   /* a declaration error, found by any test of the page */
   lf->fields = fields;
   lf->nfields = n;
+  lf->sorts = NULL;
   for (int i = 0; i < n; i++) {
     const char *raw = req_param(r, fields[i].name);
     if ((fields[i].opts & LF_STRICT) && raw && *raw && !list_filter_value(&fields[i], raw, &lf->v[i]))
@@ -180,6 +181,48 @@ NEOERR *list_filter_query(const struct list_filter *lf, STRING *s)
   return nerr_pass(err);
 }
 
+void list_sort_parse(struct req *r, struct list_filter *lf, const struct lf_sort *sorts, int n,
+                     int dflt)
+{
+  if (dflt < 0 || dflt >= n) abort();   /* a declaration error, as above */
+  const char *word = req_param(r, "sort"), *dir = req_param(r, "dir");
+  lf->sorts = sorts;
+  lf->nsorts = n;
+  lf->dflt = lf->sort = dflt;
+  /* "" is never asked for: it is only the default's word. */
+  for (int i = 0; word && *word && i < n; i++)
+    if (strcmp(word, sorts[i].word) == 0) lf->sort = i;
+  lf->desc = sorts[lf->sort].desc;
+  if (dir && strcmp(dir, "asc") == 0) lf->desc = 0;
+  else if (dir && strcmp(dir, "desc") == 0) lf->desc = 1;
+}
+
+static const char *dir_word(int desc) { return desc ? "desc" : "asc"; }
+
+/* Filter.sort, .dir, .Next.<word> and .QuerySorted (query: Filter.Query). */
+static NEOERR *sort_write(struct req *r, const struct list_filter *lf, const char *query)
+{
+  const struct lf_sort *cur = &lf->sorts[lf->sort];
+  char key[96];
+  NEOERR *err;
+  if ((err = hdf_set_value(r->hdf, "Filter.sort", cur->word)) ||
+      (err = hdf_set_value(r->hdf, "Filter.dir", dir_word(lf->desc))))
+    return nerr_pass(err);
+  for (int i = 0; i < lf->nsorts && !err; i++) {
+    if (!*lf->sorts[i].word) continue;
+    snprintf(key, sizeof key, "Filter.Next.%s", lf->sorts[i].word);
+    err = hdf_set_value(r->hdf, key, dir_word(i == lf->sort ? !lf->desc : lf->sorts[i].desc));
+  }
+  STRING s;
+  string_init(&s);
+  if (!err) err = string_append(&s, query);
+  if (!err && lf->sort != lf->dflt) err = qs_add(&s, "sort", cur->word);
+  if (!err && lf->desc != cur->desc) err = qs_add(&s, "dir", dir_word(lf->desc));
+  if (!err) err = hdf_set_value(r->hdf, "Filter.QuerySorted", s.buf ? s.buf : "");
+  string_clear(&s);
+  return nerr_pass(err);
+}
+
 NEOERR *list_filter_write(struct req *r, const struct list_filter *lf)
 {
   char key[96];
@@ -195,6 +238,7 @@ NEOERR *list_filter_write(struct req *r, const struct list_filter *lf)
   string_init(&s);
   if (!err) err = list_filter_query(lf, &s);
   if (!err) err = hdf_set_value(r->hdf, "Filter.Query", s.buf ? s.buf : "");
+  if (!err && lf->sorts) err = sort_write(r, lf, s.buf ? s.buf : "");
   string_clear(&s);
   if (!err) err = hdf_set_int_value(r->hdf, "Filter.Active", active);
   return nerr_pass(err);

@@ -10,7 +10,7 @@
  * tests/unit/test_list_filter.c. */
 #include "core/req.h"
 
-#define LIST_FILTER_MAX 16     /* fields a list may declare */
+#define LIST_FILTER_MAX 24     /* fields a list may declare */
 #define LIST_FILTER_TEXT 256   /* bytes a value may keep, with its NUL */
 
 enum lf_kind {
@@ -48,10 +48,19 @@ struct lf_value {
   long long n;                  /* LF_ID/LF_FLAG/LF_MONTH as a number; 0 otherwise */
 };
 
+/* The sort piece: a list's orders, one row each. */
+struct lf_sort {
+  const char *word;   /* sort=<word>; "" for an order no header offers (the default's) */
+  int desc;           /* the direction sort=<word> without dir= gives: a first click */
+};
+
 struct list_filter {
   const struct lf_field *fields;
   int nfields;
   struct lf_value v[LIST_FILTER_MAX];
+  const struct lf_sort *sorts;  /* NULL: the list has no sort piece */
+  int nsorts, dflt;             /* dflt: the order without sort= */
+  int sort, desc;               /* the order asked for (an index of sorts) and its direction */
 };
 
 /* Reads every field of fields[0..n) (n at most LIST_FILTER_MAX). Errors
@@ -74,10 +83,22 @@ int lf_is(const struct list_filter *lf, const char *name, const char *word);
  * then applies). */
 void lf_set(struct list_filter *lf, const char *name, const char *s);
 
+/* The sort piece, after list_filter_parse: sort= names one of
+ * sorts[0..n) (any other word gives the default order, sorts[dflt]), dir= is
+ * asc or desc, anything else the order's own direction. Sets lf->sort and
+ * lf->desc; list_filter_write then writes them too. */
+void list_sort_parse(struct req *r, struct list_filter *lf, const struct lf_sort *sorts, int n,
+                     int dflt);
+
 /* Filter.<name> for every field (its value, else its default, else ""),
  * Filter.Query (the fields in table order, URL-escaped, '&' between; "" when
  * none) and Filter.Active (1 when a field without LF_NOFOLD is set to other
- * than its default). */
+ * than its default). With a sort piece also Filter.sort (the word), Filter.dir
+ * (asc, desc), Filter.Next.<word> (the direction a click on that header
+ * asks for: the other one on the current order, else the order's own) and
+ * Filter.QuerySorted (Filter.Query with sort= unless the order is the
+ * default and dir= unless it is the order's own direction: the page and
+ * export links). */
 NEOERR *list_filter_write(struct req *r, const struct list_filter *lf);
 /* Filter.Query alone, into s (the unit tests, and pages that need it twice). */
 NEOERR *list_filter_query(const struct list_filter *lf, STRING *s);

@@ -16,13 +16,14 @@ static const char *const zh_labels[IMPORT_NCOLS] = {
   "编号", "名称", "类型", "区域", "负责人", "生命周期", "忠诚度", "非客户类型",
   "地址", "城市", "邮政编码", "电话", "传真", "电子邮箱", "成立年份", "销售人员",
   "配送能力", "仓储能力", "信用额度", "历史沿革", "组织结构", "经营目标与方向",
+  "客户规模",
 };
 /* The template's column order. */
 static const int template_order[IMPORT_NCOLS] = {
-  1, 0, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 6, 7, 19, 20, 21,
+  1, 0, 2, 3, 4, 5, 22, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 6, 7, 19, 20, 21,
 };
 enum { COL_CODE = 0, COL_NAME = 1, COL_KIND = 2, COL_REGION = 3, COL_OWNER = 4,
-       COL_LIFECYCLE = 5, COL_LOYALTY = 6, COL_NON_CUSTOMER = 7 };
+       COL_LIFECYCLE = 5, COL_LOYALTY = 6, COL_NON_CUSTOMER = 7, COL_SIZE = 22 };
 
 /* Choice columns: the labels under L.<node> (both languages) map to the
  * stored values. */
@@ -31,6 +32,7 @@ static const struct { int col; const char *node; } choice_nodes[] = {
   { COL_LIFECYCLE, "L.Lifecycle" },
   { COL_LOYALTY, "L.Loyalty" },
   { COL_NON_CUSTOMER, "L.NonCustomer" },
+  { COL_SIZE, "L.SizeClass" },
 };
 
 struct pending_code {
@@ -198,7 +200,7 @@ static NEOERR *customer_row(struct import_parse *p, long row, int ncells,
     }
     const char *v = cells[i];
     if (col == COL_REGION || col == COL_OWNER || col == COL_KIND ||
-        (col >= COL_LIFECYCLE && col <= COL_NON_CUSTOMER))
+        (col >= COL_LIFECYCLE && col <= COL_NON_CUSTOMER) || col == COL_SIZE)
       v = stored(p, col, v, buf, sizeof buf, &own[col]);
     if ((err = hdf_set_value(c->values, import_cols[col], v))) return nerr_pass(err);
   }

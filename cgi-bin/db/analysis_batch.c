@@ -124,6 +124,12 @@ static NEOERR *stream(struct db_batch *b, const char *sql, const long long *args
   return err;
 }
 
+NEOERR *db_batch_stream(struct db_batch *b, const char *sql, const long long *args, int nargs,
+                        int ncols, db_batch_row_fn fn, void *ctx)
+{
+  return stream(b, sql, args, nargs, ncols, fn, ctx);
+}
+
 /* Customers are read first, in id order: the index of an id is found by
  * binary search, starting from the last hit (most scans come in order). */
 struct reader {
@@ -139,14 +145,9 @@ static long long find_customer(struct reader *r, long long id)
   size_t n = r->h->customers.n;
   if (r->hint < n && c[r->hint].id == id) return (long long)r->hint;
   if (r->hint + 1 < n && c[r->hint + 1].id == id) return (long long)++r->hint;
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (c[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo < n && c[lo].id == id) return (long long)(r->hint = lo);
-  return -1;
+  long long i = ar_find_id(&r->h->customers, (uint32_t)id);
+  if (i >= 0) r->hint = (size_t)i;
+  return i;
 }
 
 static int on_product(void *ctx, const long long *v)
@@ -214,14 +215,7 @@ static long long find_order(struct reader *r, long long id)
 
 static long long find_product(const struct ar_history *h, long long id)
 {
-  const struct ar_product *p = h->products.v;
-  size_t lo = 0, hi = h->products.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (p[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < h->products.n && p[lo].id == id ? (long long)lo : -1;
+  return ar_find_id(&h->products, (uint32_t)id);
 }
 
 static int on_line(void *ctx, const long long *v)

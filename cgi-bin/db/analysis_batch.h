@@ -15,6 +15,14 @@ struct db_batch;
 NEOERR *db_batch_open(struct db_batch **b);
 void db_batch_close(struct db_batch **b);
 
+/* Runs sql (fixed text) with integer parameters on the batch's
+ * connection and calls fn on each streamed row of ncols integer columns
+ * (SQL NULL as LLONG_MIN); fn returns 0 when out of memory. For the
+ * batch's other steps (db/analysis_support.c). */
+typedef int (*db_batch_row_fn)(void *ctx, const long long *v);
+NEOERR *db_batch_stream(struct db_batch *b, const char *sql, const long long *args, int nargs,
+                        int ncols, db_batch_row_fn fn, void *ctx);
+
 /* Every input of struct ar_history, read in one consistent snapshot;
  * h->as_of and h->cfg are the caller's. *lines: order lines read. */
 NEOERR *db_batch_read(struct db_batch *b, struct ar_history *h, unsigned long long *lines);

@@ -34,9 +34,6 @@ static DB_STMT last_run = DB_STMT_INIT(
     "SELECT id, as_of, finished_at, seconds, customers FROM analysis_runs"
     " WHERE status = 'done' ORDER BY id DESC LIMIT 1");
 
-static struct kept_map kept = KEPT_MAP(1, KEPT_TTL);
-static const char key[] = "config";
-
 /* The row's columns, in analysis_config_names' order, then the version. */
 static void read_config(DB_STMT *s, struct analysis_config *c)
 {
@@ -44,26 +41,27 @@ static void read_config(DB_STMT *s, struct analysis_config *c)
   c->version = (unsigned)db_int(s, ANALYSIS_CONFIG_FIELDS);
 }
 
-NEOERR *db_analysis_config_fresh(struct analysis_config *c)
+static NEOERR *read_row(void *out)
 {
   int more;
+  struct analysis_config *c = out;
   analysis_config_default(c);
   NEOERR *err = db_exec(&row, "");
   if (!err && !(err = db_next(&row, &more)) && more) read_config(&row, c);
   db_done(&row);
-  if (err) return nerr_pass(err);
-  kept_put(&kept, key, sizeof key - 1, 0, c, sizeof *c);
-  return STATUS_OK;
+  return nerr_pass(err);
+}
+
+static struct kept_row kept = KEPT_ROW(struct analysis_config, read_row);
+
+NEOERR *db_analysis_config_fresh(struct analysis_config *c)
+{
+  return nerr_pass(kept_row_fresh(&kept, c));
 }
 
 NEOERR *db_analysis_config(struct analysis_config *c)
 {
-  const struct analysis_config *k = kept_get(&kept, key, sizeof key - 1, 0, NULL);
-  if (k) {
-    *c = *k;
-    return STATUS_OK;
-  }
-  return nerr_pass(db_analysis_config_fresh(c));
+  return nerr_pass(kept_row_get(&kept, c));
 }
 
 NEOERR *db_analysis_request(const struct user *u, const char *ip, const char *reason,
@@ -127,7 +125,7 @@ NEOERR *db_analysis_config_save(const struct user *u, const char *ip,
   if ((err = db_end(err, 1))) return nerr_pass(err);
   *current = *c;
   current->version = version + 1;
-  kept_put(&kept, key, sizeof key - 1, 0, current, sizeof *current);
+  kept_row_put(&kept, current);
   /* The classes follow the new settings at the next run: ask for it now. */
   return nerr_pass(db_analysis_request(u, ip, "settings", NULL));
 }

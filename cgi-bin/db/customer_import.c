@@ -3,7 +3,7 @@
  * Rows travel to the server in batches, as one JSON array per prepared
  * INSERT ... SELECT ... FROM JSON_TABLE(?): a multi-row insert whose only
  * parameter is the batch (db.c binds at most DB_MAX_PARAMS parameters, far
- * fewer than 500 rows x 22 columns).
+ * fewer than 500 rows x 23 columns).
  *
  * A customer import writes its search index (the name bigrams and the
  * Mroonga table) on a second connection (db/side.c), each batch beside the
@@ -29,7 +29,7 @@ const char *const import_cols[IMPORT_NCOLS] = {
   "code", "name", "kind", "region_id", "owner_id", "lifecycle", "loyalty",
   "non_customer", "address", "city", "postal_code", "phone", "fax", "email",
   "founded_year", "sales_force", "delivery_capacity", "warehouse_capacity",
-  "credit_limit", "history", "org_structure", "business_goals",
+  "credit_limit", "history", "org_structure", "business_goals", "size_class",
 };
 
 static DB_STMT regions = DB_STMT_INIT(
@@ -264,13 +264,13 @@ static DB_STMT insert_batch = DB_STMT_INIT(
     "INSERT INTO customers (code, name, kind, region_id, owner_id, lifecycle,"
     " loyalty, non_customer, address, city, postal_code, phone, fax, email,"
     " founded_year, sales_force, delivery_capacity, warehouse_capacity,"
-    " credit_limit, history, org_structure, business_goals,"
+    " credit_limit, history, org_structure, business_goals, size_class,"
     " created_by, created_at, updated_by, updated_at)"
     " SELECT COALESCE(NULLIF(j.c0, ''), CONCAT('~', HEX(UUID_SHORT()))), j.c1, j.c2, j.c3,"
     " NULLIF(j.c4, ''), COALESCE(NULLIF(j.c5, ''), 'target'), NULLIF(j.c6, ''), NULLIF(j.c7, ''), j.c8, j.c9, j.c10,"
     " j.c11, j.c12, j.c13, NULLIF(j.c14, ''), NULLIF(j.c15, ''), j.c16, j.c17,"
     " COALESCE(NULLIF(j.c18, ''), 0), NULLIF(j.c19, ''), NULLIF(j.c20, ''),"
-    " NULLIF(j.c21, ''), ?, NOW(), ?, NOW()"
+    " NULLIF(j.c21, ''), NULLIF(j.c22, ''), ?, NOW(), ?, NOW()"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (rn FOR ORDINALITY,"
     " c0 VARCHAR(20) PATH '$[0]', c1 VARCHAR(200) PATH '$[1]',"
     " c2 VARCHAR(16) PATH '$[2]', c3 VARCHAR(9) PATH '$[3]', c4 VARCHAR(9) PATH '$[4]',"
@@ -280,7 +280,8 @@ static DB_STMT insert_batch = DB_STMT_INIT(
     " c13 VARCHAR(128) PATH '$[13]', c14 VARCHAR(4) PATH '$[14]',"
     " c15 VARCHAR(7) PATH '$[15]', c16 VARCHAR(255) PATH '$[16]',"
     " c17 VARCHAR(255) PATH '$[17]', c18 VARCHAR(16) PATH '$[18]',"
-    " c19 TEXT PATH '$[19]', c20 TEXT PATH '$[20]', c21 TEXT PATH '$[21]')) AS j"
+    " c19 TEXT PATH '$[19]', c20 TEXT PATH '$[20]', c21 TEXT PATH '$[21]',"
+    " c22 VARCHAR(8) PATH '$[22]')) AS j"
     " ORDER BY j.rn");
 /* Each imported customer's change log starts with its import: by whom,
  * from which file (one statement a batch of ids). */

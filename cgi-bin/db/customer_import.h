@@ -7,7 +7,7 @@
 
 /* The columns an import fills, in the order values are passed below: the
  * order of the field table in customers/fields.c. */
-#define IMPORT_NCOLS 22
+#define IMPORT_NCOLS 23
 extern const char *const import_cols[IMPORT_NCOLS];
 
 /* Regions under prefix.N.{id,code,name_zh,name_en}; possible owners

@@ -27,15 +27,6 @@ static DB_STMT put = DB_STMT_INIT(
     "INSERT INTO dashboard_settings (name, value) VALUES (?, ?)"
     " ON DUPLICATE KEY UPDATE value = VALUES(value)");
 
-/* The one value kept, under one key. */
-static struct kept_map kept = KEPT_MAP(1, KEPT_TTL);
-static const char key[] = "settings";
-
-static void keep(const struct dash_settings *s)
-{
-  kept_put(&kept, key, sizeof key - 1, 0, s, sizeof *s);
-}
-
 static int *field(struct dash_settings *s, size_t i)
 {
   return (int *)((char *)s + known[i].off);
@@ -56,22 +47,21 @@ static NEOERR *read_with(DB_STMT *st, struct dash_settings *s)
   return nerr_pass(err);
 }
 
+static NEOERR *read_all(void *out)
+{
+  return nerr_pass(read_with(&all, out));
+}
+
+static struct kept_row kept = KEPT_ROW(struct dash_settings, read_all);
+
 NEOERR *db_dash_settings_fresh(struct dash_settings *s)
 {
-  NEOERR *err = read_with(&all, s);
-  if (err) return nerr_pass(err);
-  keep(s);
-  return STATUS_OK;
+  return nerr_pass(kept_row_fresh(&kept, s));
 }
 
 NEOERR *db_dash_settings(struct dash_settings *s)
 {
-  const struct dash_settings *k = kept_get(&kept, key, sizeof key - 1, 0, NULL);
-  if (k) {
-    *s = *k;
-    return STATUS_OK;
-  }
-  return nerr_pass(db_dash_settings_fresh(s));
+  return nerr_pass(kept_row_get(&kept, s));
 }
 
 NEOERR *db_dash_settings_save(const struct user *u, const char *ip,
@@ -101,6 +91,6 @@ NEOERR *db_dash_settings_save(const struct user *u, const char *ip,
   }
   if ((err = db_commit())) return nerr_pass(err);
   /* This process shows the new values at once. */
-  keep(&v);
+  kept_row_put(&kept, &v);
   return STATUS_OK;
 }

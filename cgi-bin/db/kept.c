@@ -108,3 +108,26 @@ void kept_clear(struct kept_map *m)
   m->e = NULL;
   m->next = 0;
 }
+
+static const char row_key[] = "row";
+
+void kept_row_put(struct kept_row *k, const void *value)
+{
+  kept_put(&k->map, row_key, sizeof row_key - 1, 0, value, k->size);
+}
+
+NEOERR *kept_row_fresh(struct kept_row *k, void *out)
+{
+  NEOERR *err = k->read(out);
+  if (err) return nerr_pass(err);
+  kept_row_put(k, out);
+  return STATUS_OK;
+}
+
+NEOERR *kept_row_get(struct kept_row *k, void *out)
+{
+  const void *v = kept_get(&k->map, row_key, sizeof row_key - 1, 0, NULL);
+  if (!v) return nerr_pass(kept_row_fresh(k, out));
+  memcpy(out, v, k->size);
+  return STATUS_OK;
+}

@@ -11,6 +11,8 @@
  *  - struct kept_map: values found by a key (a count, a deep page's
  *    anchor, a plan choice, rendered HTML), each valid for the map's age
  *    and, where the caller gives one, while its revision is unchanged.
+ *  - struct kept_row: one struct read from a settings table, kept a minute
+ *    (a kept_map of one slot with the function that reads it).
  *
  * A FastCGI worker serves one request at a time, so neither locks. */
 #include "db/db.h"
@@ -62,6 +64,22 @@ void kept_put(struct kept_map *m, const void *key, size_t keylen, long long rev,
               const void *value, size_t len);
 /* Drops every value and the slots' memory. */
 void kept_clear(struct kept_map *m);
+/* One value of a fixed size (a settings row read into a struct), kept
+ * KEPT_TTL seconds. read fills *out from the database (defaults where the
+ * table has nothing). */
+struct kept_row {
+  struct kept_map map;
+  size_t size;
+  NEOERR *(*read)(void *out);
+};
+#define KEPT_ROW(type, read_) { .map = KEPT_MAP(1, KEPT_TTL), .size = sizeof(type), .read = (read_) }
+/* *out: the kept copy while it is under a minute old, else read now. */
+NEOERR *kept_row_get(struct kept_row *k, void *out);
+/* *out read now and kept (the batch wants the table's values as they are). */
+NEOERR *kept_row_fresh(struct kept_row *k, void *out);
+/* Keeps value (what a save has just committed: this process shows it at once). */
+void kept_row_put(struct kept_row *k, const void *value);
+
 /* The clock the maps read (time() unless a unit test sets another). */
 extern time_t (*kept_clock)(time_t *);
 #endif

@@ -16,6 +16,7 @@
         if:c.name == "kind" ?><br><?cs var:L.Import.Values ?><?cs call:colon() ?><?cs each:k = L.Kind ?><?cs if:!first(k) ?><?cs call:list_sep() ?><?cs /if ?><?cs var:k ?><?cs /each ?><?cs
         elif:c.name == "lifecycle" ?><br><?cs var:L.Import.Values ?><?cs call:colon() ?><?cs each:k = L.Lifecycle ?><?cs if:!first(k) ?><?cs call:list_sep() ?><?cs /if ?><?cs var:k ?><?cs /each ?><?cs
         elif:c.name == "loyalty" ?><br><?cs var:L.Import.Values ?><?cs call:colon() ?><?cs each:k = L.Loyalty ?><?cs if:!first(k) ?><?cs call:list_sep() ?><?cs /if ?><?cs var:k ?><?cs /each ?><?cs
+        elif:c.name == "size_class" ?><br><?cs var:L.Import.Values ?><?cs call:colon() ?><?cs each:k = L.SizeClass ?><?cs if:!first(k) ?><?cs call:list_sep() ?><?cs /if ?><?cs var:k ?><?cs /each ?><?cs
         elif:c.name == "non_customer" ?><br><?cs var:L.Import.Values ?><?cs call:colon() ?><?cs each:k = L.NonCustomer ?><?cs if:!first(k) ?><?cs call:list_sep() ?><?cs /if ?><?cs var:k ?><?cs /each ?><?cs
         elif:c.name == "region_id" ?><br><?cs var:L.Import.Values ?><?cs call:colon() ?><?cs each:g = Import.Regions ?><?cs if:!first(g) ?><?cs call:list_sep() ?><?cs /if ?><?cs call:region_label(g) ?> <span class="muted mono"><?cs var:g.code ?></span><?cs /each ?><?cs
         /if ?></td>

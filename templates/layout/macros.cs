@@ -25,10 +25,14 @@ def:choice_field(name, label, choices, req) ?><div class="field<?cs if:Form.Erro
 def:product_field(name, label, req) ?><div class="field<?cs if:Form.Errors[name] ?> invalid<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:req ?> <span class="req" aria-hidden="true">*</span><?cs /if ?></label><select id="f-<?cs var:name ?>" name="<?cs var:name ?>"<?cs if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>><?cs if:!req ?><option value="">—</option><?cs /if ?><?cs each:p = Products ?><option value="<?cs var:p.id ?>"<?cs if:Form[name] == p.id ?> selected<?cs /if ?>><?cs var:p.code ?> <?cs var:p.name ?></option><?cs /each ?></select><?cs call:field_error(name) ?></div><?cs /def ?><?cs
 # The list kit (docs/list-kit.md): the filter form's pieces read Filter.*
 # as core/list_filter.c wrote it; the pager and the export links carry
-# Filter.Query. A select of words (L.* groups) with "all" first; numbered
-# shows each word's key before it (the steps).
+# Filter.Query (Filter.QuerySorted, with the order, on a list with a sort
+# piece). A select of words (L.* groups) with "all" first; numbered
+# shows each word's key before it (the steps); filter_counted with shown
+# adds a count after each word (counts.<word>, 0 when absent): the customer
+# list's numbers from the analysis batch.
 ?><?cs
-def:filter_select(name, label, all, choices, numbered) ?><label class="sr-only" for="<?cs var:name ?>"><?cs var:label ?></label><select id="<?cs var:name ?>" name="<?cs var:name ?>"><option value=""><?cs var:all ?></option><?cs each:c = choices ?><option value="<?cs name:c ?>"<?cs if:Filter[name] == name(c) ?> selected<?cs /if ?>><?cs if:numbered ?><?cs name:c ?> <?cs /if ?><?cs var:c ?></option><?cs /each ?></select><?cs /def ?><?cs
+def:filter_counted(name, label, all, choices, numbered, counts, shown) ?><label class="sr-only" for="<?cs var:name ?>"><?cs var:label ?></label><select id="<?cs var:name ?>" name="<?cs var:name ?>"><option value=""><?cs var:all ?></option><?cs each:c = choices ?><option value="<?cs name:c ?>"<?cs if:Filter[name] == name(c) ?> selected<?cs /if ?>><?cs if:numbered ?><?cs name:c ?> <?cs /if ?><?cs var:c ?><?cs if:shown ?> (<?cs alt:counts[name(c)] ?>0<?cs /alt ?>)<?cs /if ?></option><?cs /each ?></select><?cs /def ?><?cs
+def:filter_select(name, label, all, choices, numbered) ?><?cs call:filter_counted(name, label, all, choices, numbered, "", 0) ?><?cs /def ?><?cs
 # The regions the page offered (rows with id, name_zh, name_en); all ""
 # leaves out the "all regions" choice (a manager of one region).
 ?><?cs
@@ -38,16 +42,23 @@ def:filter_check(id, name, value, label) ?><label class="check"><input id="<?cs 
 # end of the form's fold.
 ?><?cs
 def:filter_end(path, apply, reset) ?><button type="submit" class="button primary"><?cs var:apply ?></button><?cs if:reset ?> <a class="button" href="<?cs var:path ?>"><?cs var:reset ?></a><?cs /if ?></div></details><?cs /def ?><?cs
+# A sortable column's header (the sort piece's Filter.sort, .dir, .Next):
+# a link to path sorted by key, in the direction Filter.Next gives; the
+# current one marked for screen readers and with an arrow.
+?><?cs
+def:sort_th(path, key, label, cls) ?><th<?cs if:cls ?> class="<?cs var:cls ?>"<?cs /if ?><?cs if:Filter.sort == key ?> aria-sort="<?cs if:Filter.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" data-sort="<?cs var:key ?>" title="<?cs var:L.List.SortBy ?>" href="<?cs var:path ?>?<?cs var:Filter.Query ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs var:Filter.Next[key] ?>"><?cs var:label ?><?cs if:Filter.sort == key ?> <span aria-hidden="true"><?cs if:Filter.dir == "desc" ?>▼<?cs else ?>▲<?cs /if ?></span><?cs /if ?></a></th><?cs /def ?><?cs
 # Pager.* (page_pager in core/page.c): previous, the numbered pages, which
 # rows of how many (exact counts only), where this page stands ("+" past a
-# counting cap), next. A link is path?Filter.Query, then Pager.Extra (what
-# the page keeps beside its filter, wake's results period), then page=N,
-# and for the pages before and after this one their seek anchor
+# counting cap), next. A link keeps the list's order (Filter.QuerySorted
+# when the list has a sort piece, else Filter.Query), then Pager.Extra
+# (what the page keeps beside its filter, wake's results period), then
+# page=N, and for the pages before and after this one their seek anchor
 # (Pager.PrevAt, Pager.NextAt: page_pager_anchors).
 ?><?cs
-def:pager_href(path, p) ?><?cs var:path ?>?<?cs var:Filter.Query ?><?cs if:Pager.Extra ?>&amp;<?cs var:Pager.Extra ?><?cs /if ?>&amp;page=<?cs var:p ?><?cs if:p == Pager.Prev && Pager.PrevAt ?>&amp;<?cs var:Pager.PrevAt ?><?cs elif:p == Pager.Next && Pager.NextAt ?>&amp;<?cs var:Pager.NextAt ?><?cs /if ?><?cs /def ?><?cs
-def:pager(path) ?><nav class="pager" aria-label="<?cs var:L.Pager.Label ?>"><?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:pager_href(path, Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a> <?cs /if ?><span class="pages"><?cs each:l = Pager.Links ?><?cs if:l.gap ?><span class="muted">…</span><?cs elif:l.page == Pager.Page ?><span class="current" aria-current="page"><?cs var:l.page ?></span><?cs else ?><a class="page" href="<?cs call:pager_href(path, l.page) ?>"><?cs var:l.page ?></a><?cs /if ?> <?cs /each ?></span> <span class="muted"><?cs if:Pager.Total > 0 && !Pager.Capped ?><span class="range"><?cs var:Pager.From ?>–<?cs var:Pager.To ?> / <?cs var:Pager.Total ?></span> · <?cs /if ?><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Pager.PageAfter ?></span><?cs if:Pager.Next ?> <a class="button" rel="next" href="<?cs call:pager_href(path, Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?></nav><?cs /def ?><?cs
+def:list_query() ?><?cs if:?Filter.QuerySorted ?><?cs var:Filter.QuerySorted ?><?cs else ?><?cs var:Filter.Query ?><?cs /if ?><?cs /def ?><?cs
+def:page_link(path, p) ?><?cs var:path ?>?<?cs call:list_query() ?><?cs if:Pager.Extra ?>&amp;<?cs var:Pager.Extra ?><?cs /if ?>&amp;page=<?cs var:p ?><?cs if:p == Pager.Prev && Pager.PrevAt ?>&amp;<?cs var:Pager.PrevAt ?><?cs elif:p == Pager.Next && Pager.NextAt ?>&amp;<?cs var:Pager.NextAt ?><?cs /if ?><?cs /def ?><?cs
+def:pager(path) ?><nav class="pager" aria-label="<?cs var:L.Pager.Label ?>"><?cs if:Pager.Prev ?><a class="button" rel="prev" href="<?cs call:page_link(path, Pager.Prev) ?>"><?cs var:L.Pager.Prev ?></a> <?cs /if ?><span class="pages"><?cs each:l = Pager.Links ?><?cs if:l.gap ?><span class="muted">…</span><?cs elif:l.page == Pager.Page ?><span class="current" aria-current="page"><?cs var:l.page ?></span><?cs else ?><a class="page" href="<?cs call:page_link(path, l.page) ?>"><?cs var:l.page ?></a><?cs /if ?> <?cs /each ?></span> <span class="muted"><?cs if:Pager.Total > 0 && !Pager.Capped ?><span class="range"><?cs var:Pager.From ?>–<?cs var:Pager.To ?> / <?cs var:Pager.Total ?></span> · <?cs /if ?><?cs var:L.Pager.PageBefore ?> <?cs var:Pager.Page ?> <?cs var:L.Pager.PageOf ?> <?cs var:Pager.Pages ?><?cs if:Pager.Capped ?>+<?cs /if ?> <?cs var:L.Pager.PageAfter ?></span><?cs if:Pager.Next ?> <a class="button" rel="next" href="<?cs call:page_link(path, Pager.Next) ?>"><?cs var:L.Pager.Next ?></a><?cs /if ?></nav><?cs /def ?><?cs
 # The same rows as a download (core/export.c): path.csv and path.xlsx with
-# the filter.
+# the filter, in the list's order when it has a sort piece.
 ?><?cs
-def:export_links(path, label, hint) ?><p class="actions" id="export-links"><span class="muted"><?cs var:label ?><?cs call:colon() ?></span> <a class="button" id="export-csv"<?cs if:hint ?> title="<?cs var:hint ?>"<?cs /if ?> href="<?cs var:path ?>.csv?<?cs var:Filter.Query ?>"><?cs var:L.List.ExportCsv ?></a> <a class="button" id="export-xlsx"<?cs if:hint ?> title="<?cs var:hint ?>"<?cs /if ?> href="<?cs var:path ?>.xlsx?<?cs var:Filter.Query ?>"><?cs var:L.List.ExportXlsx ?></a></p><?cs /def ?>
+def:export_links(path, label, hint) ?><p class="actions" id="export-links"><span class="muted"><?cs var:label ?><?cs call:colon() ?></span> <a class="button" id="export-csv"<?cs if:hint ?> title="<?cs var:hint ?>"<?cs /if ?> href="<?cs var:path ?>.csv?<?cs call:list_query() ?>"><?cs var:L.List.ExportCsv ?></a> <a class="button" id="export-xlsx"<?cs if:hint ?> title="<?cs var:hint ?>"<?cs /if ?> href="<?cs var:path ?>.xlsx?<?cs call:list_query() ?>"><?cs var:L.List.ExportXlsx ?></a></p><?cs /def ?>

@@ -184,7 +184,10 @@ def test_import_page_for_office_roles():
         check_in('name="file"', r.text, "file field")
         check_in("/static/customer-import-template.csv", r.text, "template link")
         cols = table_rows(r.text, "import-columns")
-        check(cols and len(cols) == 22, "22 columns described, got %s" % (cols and len(cols)))
+        check(cols and len(cols) == 23, "23 columns described, got %s" % (cols and len(cols)))
+        size = [row for row in cols if row[0]["text"].startswith("客户规模")]
+        check(size and "大型" in size[0][2]["text"] and "微型" in size[0][2]["text"],
+              "客户规模 described with its values: %s" % size)
         check_in("经销商", r.text, "allowed kinds listed")
         check_in("华东", r.text, "regions listed")
 
@@ -204,7 +207,7 @@ def test_template_download():
     check_status(r, 200, "template")
     check(r.raw.startswith(b"\xef\xbb\xbf"), "template has a UTF-8 BOM for Excel")
     header = r.raw[3:].decode("utf-8").splitlines()[0].split(",")
-    for label in ("名称", "编号", "类型", "区域", "负责人", "生命周期", "地址", "城市", "邮政编码",
+    for label in ("名称", "编号", "类型", "区域", "负责人", "生命周期", "客户规模", "地址", "城市", "邮政编码",
                   "电话", "传真", "电子邮箱", "成立年份", "销售人员", "配送能力", "仓储能力",
                   "信用额度", "忠诚度", "非客户类型", "历史沿革", "组织结构", "经营目标与方向"):
         check(label in header, "template header lacks %s" % label)
@@ -391,6 +394,38 @@ def test_oversized_file():
 
 
 # --- commit --------------------------------------------------------------------
+
+def test_size_class_column():
+    """客户规模 by its Chinese or English name or stored value, or empty; any
+    other value is the edit form's choice error, at its row and column."""
+    c = sign_in("staff01")
+    rows = [r + [size] for r, size in zip(_rows(5, "size"), ["大型", "Medium", "small", "", "微型"])]
+    job = None
+    try:
+        bad = [r[:] for r in rows[:2]]
+        bad[0][-1] = "巨型"
+        bad[1][5] = "忠实"                   # a bad lifecycle: the same kind of error
+        bj, bp = _upload_ok(c, _csv(HEADER + ["客户规模"], bad).encode("utf-8"))
+        check(_counts(bp.text) == (2, 0, 2), "counts %s" % (_counts(bp.text),))
+        errs = [(e[0]["text"], e[1]["text"], e[3]["text"]) for e in table_rows(bp.text, "import-errors")]
+        size_err = [e for e in errs if e[1] == "客户规模"]
+        stage_err = [e for e in errs if e[1] == "生命周期"]
+        check(len(size_err) == 1 and size_err[0][0] == "2", "巨型 refused at row 2: %s" % errs)
+        check(stage_err and size_err[0][2] == stage_err[0][2],
+              "the choice message of the form: %s" % errs)
+
+        job, p = _upload_ok(c, _csv(HEADER + ["客户规模"], rows).encode("utf-8"))
+        _check_clean_preview(p, 5, "size column")
+        check_status(_commit(c, job, p.text), 303, "commit")
+        got = dict(sql("SELECT code, COALESCE(size_class, '') FROM customers WHERE code LIKE %s"
+                       % sql_str(CODE_PREFIX + "size%")))
+        want = {CODE_PREFIX + "size1": "large", CODE_PREFIX + "size2": "medium",
+                CODE_PREFIX + "size3": "small", CODE_PREFIX + "size4": "",
+                CODE_PREFIX + "size5": "micro"}
+        check(got == want, "stored sizes %s" % got)
+    finally:
+        _cleanup("size", job)
+
 
 def test_commit_inserts_all_rows_with_audit_and_search():
     c = sign_in("staff01")
@@ -970,7 +1005,7 @@ def test_import_page_explains_every_column():
     template macro: every row names its column and has its rule."""
     c = sign_in("staff01")
     page = c.get("/customers/import").text
-    for table, n in (("import-columns", 22), ("import-order-columns", 8),
+    for table, n in (("import-columns", 23), ("import-order-columns", 8),
                      ("import-payment-columns", 5)):
         rows = table_rows(page, table) or []
         check(len(rows) == n, "%s: %d rows, expected %d" % (table, len(rows), n))

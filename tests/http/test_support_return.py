@@ -1,9 +1,17 @@
 """Support-plan return (支援效果, schema/053): a region of its own with five
-dealers whose orders, plans and executions are written here, the step run
-(kehu-support-returns), and the stored rows checked against figures worked
-out by hand; then the plan page, the dealer's file and the dashboard panel
-show what the table holds; another region's manager gets 404; the
-dashboard's sleep column shows customer_analysis.sleep_state.
+dealers whose orders, plans and executions are written here, the batch run
+(kehu-analyse, whose last step it is) as of today, and the stored rows
+checked against figures worked out by hand and, for every unit of the
+stack, against the same sums computed by set statements from the orders
+(the definition the step had before it took them from the batch's own
+pass); then the plan page, the dealer's file and the dashboard panel show
+what the table holds; another region's manager gets 404; the dashboard's
+sleep column shows customer_analysis.sleep_state.
+
+The batch classes the dealers: D, P1, P2 and P3 bought nothing in the last
+12 months (class C); Q's order of today (10,000,000.00, above any demo
+customer's year) makes it A. That order is removed and the stack analysed
+again at the end.
 
 Hand-worked (product: price 10.00, unit cost 6.00; support month May 2025,
 before = Feb-Apr, after = Jun-Aug; May itself and September are outside):
@@ -18,25 +26,58 @@ before = Feb-Apr, after = Jun-Aug; May itself and September are outside):
   D's 800 would have become 853.33: extra margin 1200 - 853.33 = 346.67 yuan
   > cost 300.00: pays. P3's own row: no sales before March 2025: no base.
   D's second plan (this year, category 4 executed today): too early."""
-import os
-import subprocess
-
 import re
 
-from lib import BUILD, VAR, check, check_status, sign_in, sql, sql_str, sql_value, table_rows
+from analysis_fixture import analyse
+from lib import check, check_status, sign_in, sql, sql_str, sql_value, table_rows
 
-TOOL = os.path.join(BUILD, "kehu-support-returns")
+
+def _run_batch(*as_of):
+    p = analyse("--once", *(("--as-of",) + as_of if as_of else ()))
+    check(p.returncode == 0, "kehu-analyse: %s" % p.stderr.decode(errors="replace")[-600:])
+    err = sql_value("SELECT COUNT(*) FROM analysis_runs WHERE id = (SELECT MAX(id) FROM"
+                    " analysis_runs) AND status = 'done'")
+    check(err == "1", "the run is done")
 
 
-def _run_step():
-    env = dict(os.environ)
-    env.setdefault("KEHU_DB_SOCKET", os.path.join(VAR, "run", "db", "mysqld.sock"))
-    if not env.get("KEHU_DB_PASS"):
-        with open(os.path.join(VAR, "db-password")) as f:
-            env["KEHU_DB_PASS"] = f.read().strip()
-    p = subprocess.run([TOOL], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-                       timeout=120)
-    check(p.returncode == 0, "kehu-support-returns: %s" % p.stdout.decode(errors="replace"))
+# Each unit's sums by the definition, in set statements over the orders
+# (not cancelled, on or before the day): the dealer's own, and its peers'
+# (the region and class's active dealers with no unit of that category and
+# year). Months: before = the 3 before the support month, after = the 3 after.
+_MONTHS = """WITH m AS (SELECT o.customer_id, CAST(DATE_FORMAT(o.ordered_on, '%%Y-%%m-01') AS DATE) AS month,
+   ROUND(SUM(l.amount) * 100) AS s, ROUND(SUM(l.quantity * pr.unit_cost) * 100) AS c
+   FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products pr ON pr.id = l.product_id
+   WHERE o.status <> 'cancelled' AND o.ordered_on <= '%s' GROUP BY 1, 2),
+ w AS (SELECT plan_id, category_id, customer_id, region_id, abc_class, year, support_month AS sm
+   FROM support_returns)"""
+_SUMS = """COALESCE(SUM(IF(m.month >= w.sm - INTERVAL 3 MONTH AND m.month < w.sm, m.s, 0)), 0),
+ COALESCE(SUM(IF(m.month > w.sm AND m.month < w.sm + INTERVAL 4 MONTH, m.s, 0)), 0),
+ COALESCE(SUM(IF(m.month >= w.sm - INTERVAL 3 MONTH AND m.month < w.sm, m.s - m.c, 0)), 0),
+ COALESCE(SUM(IF(m.month > w.sm AND m.month < w.sm + INTERVAL 4 MONTH, m.s - m.c, 0)), 0)"""
+_OWN = _MONTHS + """ SELECT w.plan_id, w.category_id, """ + _SUMS + """
+ FROM w LEFT JOIN m ON m.customer_id = w.customer_id GROUP BY 1, 2"""
+_PEERS = _MONTHS + """, p AS (SELECT w.plan_id, w.category_id, d.customer_id FROM w
+   JOIN dash_dealers d ON d.region_id = w.region_id AND COALESCE(d.abc_class, '-') = w.abc_class
+   WHERE NOT EXISTS (SELECT 1 FROM w x WHERE x.customer_id = d.customer_id
+     AND x.category_id = w.category_id AND x.year = w.year))
+ SELECT w.plan_id, w.category_id, COUNT(DISTINCT p.customer_id), """ + _SUMS + """
+ FROM w JOIN p ON p.plan_id = w.plan_id AND p.category_id = w.category_id
+ LEFT JOIN m ON m.customer_id = p.customer_id GROUP BY 1, 2"""
+
+
+def _check_against_set_statements():
+    as_of = sql_value("SELECT MAX(as_of) FROM support_returns")
+    stored = {(r[0], r[1]): r[2:] for r in sql(
+        "SELECT plan_id, category_id, sales_before, sales_after, margin_before, margin_after,"
+        " peers, peer_sales_before, peer_sales_after, peer_margin_before, peer_margin_after"
+        " FROM support_returns")}
+    check(len(stored) > 100, "the demo's units and the test's: %d" % len(stored))
+    own = {(r[0], r[1]): r[2:] for r in sql(_OWN % as_of)}
+    peers = {(r[0], r[1]): r[2:] for r in sql(_PEERS % as_of)}
+    for key, row in stored.items():
+        check(row[:4] == own[key], "unit %s: own %s, by set statements %s" % (key, row[:4], own[key]))
+        want = peers.get(key, ["0", "0", "0", "0", "0"])
+        check(row[4:] == want, "unit %s: peers %s, by set statements %s" % (key, row[4:], want))
 
 
 def _dealer(tag, region, cls):
@@ -121,7 +162,22 @@ def test_support_return():
     plan = _plan(d, 2025, 2, "'2025-05-10'", "300.00", staff)
     plan_p3 = _plan(p3, 2025, 2, "'2025-03-15'", "100.00", staff)
     plan_now = _plan(d, "YEAR(CURDATE())", 4, "CURDATE()", "50.00", staff)
-    _run_step()
+    today = sql_value("SELECT CURDATE()")
+    _orders(q, product, [(today, 1000000)])
+    try:
+        _run_batch(today)
+        _checks(region, plan, plan_p3, plan_now, d, p1, p2, q)
+    finally:
+        sql("DELETE l FROM order_lines l JOIN orders o ON o.id = l.order_id"
+            " WHERE o.customer_id = %d AND o.ordered_on = '%s'" % (q, today))
+        sql("DELETE FROM orders WHERE customer_id = %d AND ordered_on = '%s'" % (q, today))
+        _run_batch()
+
+
+def _checks(region, plan, plan_p3, plan_now, d, p1, p2, q):
+    classes = dict(sql("SELECT id, abc_class FROM customers WHERE id IN (%d, %d, %d)" % (d, p1, q)))
+    check(classes == {str(d): "C", str(p1): "C", str(q): "A"}, "the run's classes: %r" % classes)
+    _check_against_set_statements()
 
     # the table against the hand-worked figures (cents, basis points)
     r = _stored(plan, 2)
@@ -176,7 +232,9 @@ def test_support_return():
     check(row4["too_early"] == "1", "panel category 4: too early %r" % row4)
 
     # the sleep column: the stored state wins over the fixed days (P1 last
-    # bought in July 2025, past the 365 days of 沉睡; its own rhythm says 半睡)
+    # bought in July 2025, past the 365 days of 沉睡; its own rhythm says 半睡);
+    # P2 as if the batch had not seen it yet
+    sql("DELETE FROM customer_analysis WHERE customer_id = %d" % p2)
     sql("INSERT INTO customer_analysis (customer_id, region_id, sleep_state, run_id) VALUES"
         " (%d, %d, 3, 0) ON DUPLICATE KEY UPDATE sleep_state = 3" % (p1, region))
     page = c.get("/dashboard?region=%d&sort=name&dir=asc" % region)

@@ -167,6 +167,66 @@ static void test_map_keys_are_bytes_not_strings(void **state)
   kept_clear(&m);
 }
 
+/* A settings row: read by a function that counts its calls. */
+struct settings { int value, reads; };
+static struct counter row_reads;
+
+static NEOERR *read_settings(void *out)
+{
+  struct settings *s = out;
+  row_reads.calls++;
+  if (row_reads.fail) return nerr_raise(NERR_DB, "no database");
+  *s = (struct settings){ 10 * row_reads.calls, row_reads.calls };
+  return STATUS_OK;
+}
+
+static void test_row_kept_a_minute(void **state)
+{
+  (void)state;
+  kept_clock = test_clock;
+  row_reads = (struct counter){ 0, 0 };
+  struct kept_row k = KEPT_ROW(struct settings, read_settings);
+  struct settings s = { 0, 0 };
+  assert_null(kept_row_get(&k, &s));            /* first: read */
+  assert_int_equal(s.value, 10);
+  now_is += 59;
+  s.value = 0;
+  assert_null(kept_row_get(&k, &s));            /* kept: no second read */
+  assert_int_equal(s.value, 10);
+  assert_int_equal(row_reads.calls, 1);
+  now_is += 1;                                  /* a minute old: read again */
+  assert_null(kept_row_get(&k, &s));
+  assert_int_equal(s.value, 20);
+  assert_null(kept_row_fresh(&k, &s));          /* fresh always reads */
+  assert_int_equal(s.value, 30);
+  assert_int_equal(row_reads.calls, 3);
+  /* a save keeps what it wrote: the next get returns it without a read */
+  kept_row_put(&k, &(struct settings){ 7, 0 });
+  assert_null(kept_row_get(&k, &s));
+  assert_int_equal(s.value, 7);
+  assert_int_equal(row_reads.calls, 3);
+  kept_clear(&k.map);
+  kept_clock = time;
+}
+
+static void test_row_failed_read_keeps_nothing(void **state)
+{
+  (void)state;
+  kept_clock = test_clock;
+  row_reads = (struct counter){ 0, 1 };
+  struct kept_row k = KEPT_ROW(struct settings, read_settings);
+  struct settings s;
+  NEOERR *err = kept_row_get(&k, &s);
+  assert_non_null(err);
+  nerr_ignore(&err);
+  row_reads.fail = 0;                           /* the next request reads again */
+  assert_null(kept_row_get(&k, &s));
+  assert_int_equal(s.value, 20);
+  assert_int_equal(row_reads.calls, 2);
+  kept_clear(&k.map);
+  kept_clock = time;
+}
+
 int main(void)
 {
   nerr_init();
@@ -180,6 +240,8 @@ int main(void)
     cmocka_unit_test(test_map_without_ttl_holds_until_revision_changes),
     cmocka_unit_test(test_map_full_gives_up_the_oldest_slot),
     cmocka_unit_test(test_map_keys_are_bytes_not_strings),
+    cmocka_unit_test(test_row_kept_a_minute),
+    cmocka_unit_test(test_row_failed_read_keeps_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
-/* Unit tests for the list pages' filter table (cgi-bin/core/list_filter.h)
- * and the one pager (page_pager in cgi-bin/core/page.c): parsing each kind
- * of field at its bounds, hostile values (overlong, repeated, not UTF-8,
- * huge numbers), the write-back as Filter.* and the query string. Every
+/* Unit tests for the list pages' filter table (cgi-bin/core/list_filter.h),
+ * its sort table, and the one pager (page_pager in cgi-bin/core/page.c):
+ * parsing each kind of field at its bounds, hostile values (overlong,
+ * repeated, not UTF-8, huge numbers), the write-back as Filter.* and the
+ * query strings; the sort's default and first-click directions. Every
  * expected value is worked out by hand. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -362,6 +363,148 @@ static void test_strict_field_bad_value_is_bad_request(void **state)
   nerr_ignore(&err);
 }
 
+/* --- the sort piece ------------------------------------------------------ */
+
+/* The customer list's shape: a default no header offers (newest first),
+ * columns ascending on a first click, one descending (the dashboard's). */
+static const struct lf_sort sorts[] = {
+  { "", 1 }, { "name", 0 }, { "code", 0 }, { "ytd", 1 },
+};
+#define NSORTS ((int)(sizeof sorts / sizeof sorts[0]))
+
+/* The filter and the sort as the page would parse and write them. */
+static struct list_filter *sorted(struct fx *f, const char *sort, const char *dir)
+{
+  if (sort) param(f, "sort", sort);
+  if (dir) param(f, "dir", dir);
+  struct list_filter *lf = parsed(f);
+  list_sort_parse(&f->r, lf, sorts, NSORTS, 0);
+  assert_null(list_filter_write(&f->r, lf));
+  return lf;
+}
+
+static const char *got(struct fx *f, const char *key)
+{
+  return hdf_get_value(f->hdf, key, "(unset)");
+}
+
+/* Each case worked out by hand: the request's sort= and dir= (NULL: not
+ * sent) and kind= (a filter in the links), the default row; what the page
+ * gets. Next: the directions of the name, code and ytd headers. */
+static const struct scase {
+  const char *sort, *dir, *kind;
+  int dflt;
+  int want_sort, want_desc;
+  const char *word, *dir_word, *sorted, *next_name, *next_code, *next_ytd;
+} scases[] = {
+  /* Nothing asked: newest first; the links carry the filter alone. */
+  { NULL, NULL, NULL, 0, 0, 1, "", "desc", "status=open&q=", "asc", "asc", "desc" },
+  /* A column without dir=: its own direction, so no dir= in the links;
+   * its header now offers the other direction, the others their own. */
+  { "name", NULL, NULL, 0, 1, 0, "name", "asc", "status=open&q=&sort=name",
+    "desc", "asc", "desc" },
+  /* A descending column asked ascending: both in the links. */
+  { "ytd", "asc", NULL, 0, 3, 0, "ytd", "asc", "status=open&q=&sort=ytd&dir=asc",
+    "asc", "asc", "desc" },
+  /* The same, in its own direction. */
+  { "ytd", "desc", NULL, 0, 3, 1, "ytd", "desc", "status=open&q=&sort=ytd",
+    "asc", "asc", "asc" },
+  /* Oldest first: the default order against its direction, after the filter. */
+  { NULL, "asc", "return", 0, 0, 0, "", "asc", "status=open&kind=return&q=&dir=asc",
+    "asc", "asc", "desc" },
+  /* A list whose default is a column (the dashboard's ytd): named, it
+   * gives the links of not asking. */
+  { "ytd", "desc", NULL, 3, 3, 1, "ytd", "desc", "status=open&q=", "asc", "asc", "asc" },
+  /* ... and another column there does carry sort=. */
+  { "code", NULL, NULL, 3, 2, 0, "code", "asc", "status=open&q=&sort=code",
+    "asc", "desc", "desc" },
+};
+
+static void test_sort_cases(void **state)
+{
+  struct fx *f = *state;
+  static const char *const keys[] = {
+    "Filter.sort", "Filter.dir", "Filter.QuerySorted", "Filter.Next.name", "Filter.Next.code",
+    "Filter.Next.ytd",
+  };
+  for (size_t i = 0; i < sizeof scases / sizeof scases[0]; i++) {
+    const struct scase *c = &scases[i];
+    assert_null(hdf_remove_tree(f->hdf, "Query"));
+    assert_null(hdf_remove_tree(f->hdf, "Filter"));
+    if (c->sort) param(f, "sort", c->sort);
+    if (c->dir) param(f, "dir", c->dir);
+    if (c->kind) param(f, "kind", c->kind);
+    struct list_filter *lf = parsed(f);
+    list_sort_parse(&f->r, lf, sorts, NSORTS, c->dflt);
+    assert_null(list_filter_write(&f->r, lf));
+    if (lf->sort != c->want_sort || lf->desc != c->want_desc)
+      fail_msg("case %zu: sort %d desc %d", i, lf->sort, lf->desc);
+    const char *want[] = { c->word, c->dir_word, c->sorted, c->next_name, c->next_code,
+                           c->next_ytd };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+      if (strcmp(got(f, keys[k]), want[k]) != 0)
+        fail_msg("case %zu, %s: \"%s\", wanted \"%s\"", i, keys[k], got(f, keys[k]), want[k]);
+    /* The filter's own query string never carries the order. */
+    assert_string_equal(got(f, "Filter.Query"),
+                        c->kind ? "status=open&kind=return&q=" : "status=open&q=");
+  }
+  /* Every header has its Next; the default's "" word has none. */
+  int n = 0;
+  for (HDF *c = hdf_obj_child(hdf_get_obj(f->hdf, "Filter.Next")); c; c = hdf_obj_next(c)) n++;
+  assert_int_equal(n, 3);
+}
+
+static void test_sort_hostile_values(void **state)
+{
+  struct fx *f = *state;
+  static const char *const bad_sorts[] = {
+    "name;DROP TABLE customers", "NAME", " name", "name ", "", "0", "1", "-1",
+    "namename", "na", "name\r\nSet-Cookie: x=1", "\xff\xfe", "Next", "sort",
+  };
+  static const char *const bad_dirs[] = { "sideways", "ASC", "asc ", "", "1", "-1", "desc;" };
+  for (size_t i = 0; i < sizeof bad_sorts / sizeof bad_sorts[0]; i++) {
+    assert_null(hdf_remove_tree(f->hdf, "Filter"));
+    struct list_filter *lf = sorted(f, bad_sorts[i], "desc");
+    /* the default order, the direction still honoured */
+    assert_int_equal(lf->sort, 0);
+    assert_int_equal(lf->desc, 1);
+    assert_string_equal(got(f, "Filter.QuerySorted"), "status=open&q=");
+  }
+  for (size_t i = 0; i < sizeof bad_dirs / sizeof bad_dirs[0]; i++) {
+    assert_null(hdf_remove_tree(f->hdf, "Filter"));
+    struct list_filter *lf = sorted(f, "code", bad_dirs[i]);
+    /* the order kept, in its own direction */
+    assert_int_equal(lf->sort, 2);
+    assert_int_equal(lf->desc, 0);
+    assert_string_equal(got(f, "Filter.QuerySorted"), "status=open&q=&sort=code");
+  }
+}
+
+static void test_sort_bounds_of_the_table(void **state)
+{
+  struct fx *f = *state;
+  /* The last row and the first of a one-row table. */
+  struct list_filter *lf = sorted(f, "ytd", NULL);
+  assert_int_equal(lf->sort, NSORTS - 1);
+  assert_int_equal(lf->desc, 1);
+  assert_string_equal(got(f, "Filter.QuerySorted"), "status=open&q=&sort=ytd");
+  static const struct lf_sort one[] = { { "name", 0 } };
+  list_sort_parse(&f->r, lf, one, 1, 0);   /* sort=ytd is not in it */
+  assert_int_equal(lf->sort, 0);
+  assert_int_equal(lf->desc, 0);
+  assert_null(hdf_remove_tree(f->hdf, "Filter"));
+  assert_null(list_filter_write(&f->r, lf));
+  assert_string_equal(got(f, "Filter.sort"), "name");
+  assert_string_equal(got(f, "Filter.Next.name"), "desc");
+  assert_string_equal(got(f, "Filter.QuerySorted"), "status=open&q=");
+  /* A list without a sort piece writes none of it. */
+  assert_null(hdf_remove_tree(f->hdf, "Filter"));
+  lf = parsed(f);
+  assert_null(list_filter_write(&f->r, lf));
+  assert_string_equal(got(f, "Filter.QuerySorted"), "(unset)");
+  assert_string_equal(got(f, "Filter.sort"), "(unset)");
+}
+
 /* --- the pager ----------------------------------------------------------- */
 
 /* Pager.Links as text: "1 2 _ 9" (_ a gap). */
@@ -466,6 +609,9 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_set_checks_like_a_request, setup, teardown),
     cmocka_unit_test_setup_teardown(test_strict_field_bad_value_is_bad_request, setup, teardown),
     cmocka_unit_test_setup_teardown(test_pager_anchors, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_sort_cases, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_sort_hostile_values, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_sort_bounds_of_the_table, setup, teardown),
     cmocka_unit_test_setup_teardown(test_pager, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
