@@ -137,6 +137,33 @@ if [[ ${BENCH_SET:-customers} == money ]]; then
     )
 fi
 
+# --- customer analysis (issue 17): BENCH_SET=analysis, on a volume database
+# after a kehu-analyse run: every report page from stored results, as staff
+# (all regions, the region-0 sums) and as managers of one and two regions.
+if [[ ${BENCH_SET:-customers} == analysis ]]; then
+    rm2=$(sign_in rm_central)
+    [[ -n $rm2 ]] || kehu_die "could not sign in as rm_central"
+    watch_last=$(sql "SELECT COALESCE(MAX(watch_rank), 1) FROM customer_analysis")
+    profit_last=$(sql "SELECT COALESCE(MAX(profit_rank), 1) FROM customer_analysis")
+    scenarios=(
+        "hello-world FastCGI|anon:/bench/hello"
+        "Pareto view|/analysis"
+        "report: by region (default period)|/analysis/report"
+        "report: by product|/analysis/report?dim=product"
+        "report: by salesperson, quarter|/analysis/report?dim=owner&kind=quarter"
+        "watch list, page 1|/analysis/watch"
+        "watch list, last page (seek)|/analysis/watch?after=$((watch_last - 10))"
+        "profit ranking + tenths|/analysis/profit"
+        "profit, worst tail (seek)|/analysis/profit?after=$((profit_last - 10))"
+        "churn and lifetime value|/analysis/churn"
+        "wake-up list|/analysis/wake"
+        "RM 华东: Pareto view|rm:/analysis"
+        "RM 华东: report by product|rm:/analysis/report?dim=product"
+        "RM (two regions): profit tenths|rm2:/analysis/profit"
+        "RM (two regions): watch list|rm2:/analysis/watch"
+    )
+fi
+
 run_one() {
     local path=$1 out cookie=(-H "Cookie: kehu_session=$staff")
     if [[ $path == rm2:* ]]; then

@@ -99,6 +99,7 @@ NEOERR *analysis_wake(struct req *r)
   struct wake_filter f;
   HDF *h = r->hdf;
   long long total;
+  int capped, more;
   char from[16], to[16];
   NEOERR *err;
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
@@ -107,8 +108,8 @@ NEOERR *analysis_wake(struct req *r)
       (err = results_period(r, from, to, sizeof from)) ||
       (err = db_customer_list_owners(h, "Owners")) ||
       (err = db_region_list(&r->user, h, "Regions")) ||
-      (err = db_wake_list(&r->user, &f, h, "Wake", &total)) ||
-      (err = page_pager(r, total, f.page, PER_PAGE)) ||
+      (err = db_wake_list(&r->user, &f, h, "Wake", &total, &capped, &more)) ||
+      (err = page_pager_capped(r, total, capped, f.page, PER_PAGE, more)) ||
       (err = db_wake_results(&r->user, &f, from, to, h, "Results")) ||
       (err = page_charts(r)))
     return nerr_pass(err);

@@ -84,19 +84,25 @@ static NEOERR *row_names(HDF *rows)
 }
 
 NEOERR *db_wake_list(const struct user *u, const struct wake_filter *f, HDF *hdf,
-                     const char *prefix, long long *total)
+                     const char *prefix, long long *total, int *capped, int *more_rows)
 {
   struct query q;
   DB_STMT *s;
   int more;
   NEOERR *err = in_scope(u, f);
   if (err) return nerr_pass(err);
+  /* Counted up to the cap, as the customer list: at a million customers
+   * the sleepers are hundreds of thousands, and the list is read from its
+   * first pages (schema/057 gives their order). */
   query_init(&q);
-  query_add(&q, "SELECT COUNT(*)" WAKE_FROM);
+  query_add(&q, "SELECT COUNT(*) FROM (SELECT 1" WAKE_FROM);
   list_where(&q, u, f);
+  query_add(&q, " LIMIT %d) t", WAKE_COUNT_CAP + 1);
   if ((err = query_run(&q, &s)) || (err = db_next(s, &more))) return nerr_pass(err);
   *total = more ? db_int(s, 0) : 0;
   db_done(s);
+  *capped = *total > WAKE_COUNT_CAP;
+  if (*capped) *total = WAKE_COUNT_CAP;
   query_init(&q);
   query_add(&q, "SELECT ca.customer_id, c.code, c.name, ca.sleep_state, ca.days_since,"
                 " ca.interval_days, ROUND(100 * ca.days_since / NULLIF(ca.interval_days, 0))"
@@ -109,6 +115,9 @@ NEOERR *db_wake_list(const struct user *u, const struct wake_filter *f, HDF *hdf
   query_arg(&q, DB_INT((long long)(f->page - 1) * f->per));
   if ((err = query_run(&q, &s)) || (err = db_rows_to_hdf(s, hdf, prefix, NULL)))
     return nerr_pass(err);
+  int rows = 0;
+  for (HDF *row = hdf_obj_child(hdf_get_obj(hdf, prefix)); row; row = hdf_obj_next(row)) rows++;
+  *more_rows = rows == f->per && (*capped || (long long)f->page * f->per < *total);
   return nerr_pass(row_names(hdf_get_obj(hdf, prefix)));
 }
 

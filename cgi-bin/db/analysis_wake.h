@@ -30,10 +30,12 @@ struct wake_filter {
  * last_purchase_on, revenue, abc_class, owner_id, owner, region_zh/_en,
  * and the latest decision: decision_id, decision, approach, product,
  * outcome, decided_on. Sorted by state (瞌睡 first: nearest to waking),
- * then revenue, largest first. *total: every matching row. A region
- * outside the user's scope is KERR_NOT_FOUND. */
+ * then revenue, largest first. *total: the matching rows counted up to
+ * WAKE_COUNT_CAP (*capped 1 when there are more); *more_rows: rows follow
+ * this page. A region outside the user's scope is KERR_NOT_FOUND. */
+#define WAKE_COUNT_CAP 10000
 NEOERR *db_wake_list(const struct user *u, const struct wake_filter *f, HDF *hdf,
-                     const char *prefix, long long *total);
+                     const char *prefix, long long *total, int *capped, int *more_rows);
 
 /* Every matching row for an export, in the list's order, 1,000 at a time.
  * Columns: code, name, sleep_state, days_since, interval_days,

@@ -1,7 +1,7 @@
 <?cs set:Page.Title = L.Wake.Title ?><?cs include:"layout/top.cs" ?><?cs include:"analysis/wake_macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:L.Wake.Title ?></h1>
-  <p class="muted" id="result-count"><?cs var:L.Wake.Found ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:L.Wake.FoundAfter ?></p>
+  <p class="muted" id="result-count"><?cs var:L.Wake.Found ?> <strong><?cs var:Pager.Total ?><?cs if:Pager.Capped ?>+<?cs /if ?></strong> <?cs var:L.Wake.FoundAfter ?></p>
   <?cs call:export_links("/analysis/wake", L.Rank.Export, "") ?>
 </div>
 <?cs include:"analysis/subnav.cs" ?>
