@@ -35,17 +35,7 @@
 static void region_conds(const struct user *u, unsigned region_id, const char *col,
                          struct query *q)
 {
-  if (scope_limited(u)) {
-    if (u->nregions == 0) {
-      query_cond(q, "0 = 1");
-    } else {
-      long long ids[USER_MAX_REGIONS];
-      for (int i = 0; i < u->nregions; i++) ids[i] = u->regions[i];
-      query_cond(q, "%s IN (", col);
-      query_int_list(q, ids, u->nregions);
-      query_add(q, ")");
-    }
-  }
+  scope_regions_cond(q, u, col);
   if (region_id) {
     query_cond(q, "%s = ?", col);
     query_arg(q, DB_INT(region_id));

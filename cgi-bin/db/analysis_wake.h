@@ -33,7 +33,7 @@ struct wake_filter {
  * then revenue, largest first. *total: the matching rows counted up to
  * WAKE_COUNT_CAP (*capped 1 when there are more); *more_rows: rows follow
  * this page. A region outside the user's scope is KERR_NOT_FOUND. */
-#define WAKE_COUNT_CAP 10000
+#define WAKE_COUNT_CAP 1000
 NEOERR *db_wake_list(const struct user *u, const struct wake_filter *f, HDF *hdf,
                      const char *prefix, long long *total, int *capped, int *more_rows);
 

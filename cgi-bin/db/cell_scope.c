@@ -9,15 +9,7 @@ void cell_scope(struct query *q, const struct user *u, unsigned region_id, const
     query_cond(q, scope_allows(u, region_id) ? "%s = ?" : "0 = 1 AND %s = ?", col);
     query_arg(q, DB_INT(region_id));
   } else if (scope_limited(u)) {
-    long long ids[USER_MAX_REGIONS];
-    for (int i = 0; i < u->nregions; i++) ids[i] = u->regions[i];
-    if (u->nregions == 0) {
-      query_cond(q, "0 = 1");
-      return;
-    }
-    query_cond(q, "%s IN (", col);
-    query_int_list(q, ids, u->nregions);
-    query_add(q, ")");
+    scope_regions_cond(q, u, col);
   } else {
     query_cond(q, per_region ? "%s > 0" : "%s = 0", col);
   }
