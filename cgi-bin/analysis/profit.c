@@ -80,11 +80,12 @@ NEOERR *analysis_profit(struct req *r)
   if ((err = hdf_set_value(h, "Page.Section", "analysis")) ||
       (err = hdf_set_value(h, "Page.Sub", "profit")) ||
       (err = rank_filter_parse(r, RANK_PROFIT, &f)) || (err = tail_settings(r, &f)) ||
-      (err = db_analysis_last_run(h, "Run", NULL)) ||
-      (err = db_profit_page(&r->user, &f, h, "Rows", &total, &at)) ||
+      (err = db_analysis_last_run(h, "Run", NULL)))
+    return nerr_pass(err);
+  f.run_id = hdf_get_int_value(h, "Run.id", 0);
+  if ((err = db_profit_page(&r->user, &f, h, "Rows", &total, &at)) ||
       (err = positions(hdf_get_obj(h, "Rows"), (long long)(at.page - 1) * f.per + 1)) ||
-      (err = db_profit_deciles(&r->user, &f, hdf_get_int_value(h, "Run.id", 0), h,
-                                 "Deciles", &how)) ||
+      (err = db_profit_deciles(&r->user, &f, f.run_id, h, "Deciles", &how)) ||
       (err = hdf_set_value(h, "DecileHow", how_word[how])) ||
       (err = decile_shares(hdf_get_obj(h, "Deciles"))) ||
       (err = page_pager(r, total, at.page, f.per)) ||

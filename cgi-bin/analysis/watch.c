@@ -21,8 +21,10 @@ NEOERR *analysis_watch(struct req *r)
   NEOERR *err;
   if ((err = hdf_set_value(r->hdf, "Page.Section", "analysis")) ||
       (err = hdf_set_value(r->hdf, "Page.Sub", "watch")) ||
-      (err = rank_filter_parse(r, RANK_WATCH, &f)) || (err = db_analysis_last_run(r->hdf, "Run", NULL)) ||
-      (err = db_watch_page(&r->user, &f, r->hdf, "Rows", &total, &at)) ||
+      (err = rank_filter_parse(r, RANK_WATCH, &f)) || (err = db_analysis_last_run(r->hdf, "Run", NULL)))
+    return nerr_pass(err);
+  f.run_id = hdf_get_int_value(r->hdf, "Run.id", 0);
+  if ((err = db_watch_page(&r->user, &f, r->hdf, "Rows", &total, &at)) ||
       (err = db_watch_reason_counts(&r->user, f.region_id, r->hdf, "ReasonCounts")) ||
       (err = page_pager(r, total, at.page, f.per)) ||
       (err = page_pager_anchors(r, at.first, at.last)))

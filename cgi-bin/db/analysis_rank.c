@@ -111,6 +111,11 @@ static NEOERR *rank_run(const struct user *u, const struct rank_filter *f, enum 
 /* The filter's count and, with an anchor (cmp "<=" or "<" X), how many of
  * its rows rank up to it: one pass over the filter's index range, the
  * pass the first page makes for its count. */
+/* A scoped or filtered list's count reads every index entry of its rows
+ * (180,000 for a manager of two regions at 1,000,000 customers, 30 ms):
+ * the first page's is kept per worker until the next run. */
+static struct kept_map counts_kept = KEPT_MAP(64, 0);
+
 static NEOERR *rank_count(const struct user *u, const struct rank_filter *f, enum rank_list list,
                           const char *cmp, long long x, long long *total, long long *upto)
 {
@@ -122,11 +127,20 @@ static NEOERR *rank_count(const struct user *u, const struct rank_filter *f, enu
             rank_of[list], cmp ? cmp : "<");
   query_arg(&q, DB_INT(cmp ? x : 0));
   rank_where(u, f, list, 1, &q);
+  char key[QUERY_KEY_MAX];
+  size_t keylen = !cmp && f->run_id ? query_key(&q, key, sizeof key) : 0;
+  const long long *kept = keylen ? kept_get(&counts_kept, key, keylen, f->run_id, NULL) : NULL;
+  if (kept) {
+    *total = *kept;
+    *upto = 0;
+    return STATUS_OK;
+  }
   NEOERR *err = query_run(&q, &s);
   if (!err) err = db_next(s, &row);
   *total = !err && row ? db_int(s, 0) : 0;
   *upto = !err && row ? db_int(s, 1) : 0;
   if (s) db_done(s);
+  if (!err && keylen) kept_put(&counts_kept, key, keylen, f->run_id, total, sizeof *total);
   return nerr_pass(err);
 }
 

@@ -20,6 +20,8 @@ struct rank_filter {
   int page, per;
   long long after, before;   /* seek anchors (a rank, 0 none): the rows after it, or the
                                 page before it; after wins. The page is then worked out. */
+  long long run_id;          /* the latest run (0 none): a first page's count is kept for
+                                it, since customer_analysis changes only with a run */
 };
 
 /* Where a page landed: its number (from the anchor when there is one) and
