@@ -285,7 +285,7 @@ static char abc_letter(enum abc_class c)
   return c == ABC_A ? 'A' : c == ABC_B ? 'B' : 'C';
 }
 
-static int abc_index(char c)
+int ar_abc_key(char c)
 {
   return c == 'A' ? 1 : c == 'B' ? 2 : 3;
 }
@@ -324,7 +324,7 @@ struct keys { int dims[6]; int32_t key[6]; };
 static void customer_keys(const struct ar_customer *cu, const struct ar_result *r, struct keys *k)
 {
   int d[6] = { DIM_ALL, DIM_REGION, DIM_ABC, DIM_SIZE, DIM_OWNER, DIM_POSTAL };
-  int32_t v[6] = { 0, cu->region_id, abc_index(r->abc), cu->size, (int32_t)cu->owner_id, cu->postal3 };
+  int32_t v[6] = { 0, cu->region_id, ar_abc_key(r->abc), cu->size, (int32_t)cu->owner_id, cu->postal3 };
   memcpy(k->dims, d, sizeof d);
   memcpy(k->key, v, sizeof v);
 }
@@ -475,19 +475,25 @@ static int now_cells(const struct ar_history *h, size_t c, const struct ar_resul
   const struct ar_customer *cu = &AR_AT(h->customers, struct ar_customer, c);
   int dims[] = { DIM_ABC, DIM_SIZE, DIM_LOYALTY, DIM_NONCUST, DIM_SLEEP, DIM_RFM, DIM_WATCH,
                  DIM_STAGE, DIM_HISTOGRAM };
-  int32_t keys[] = { abc_index(r->abc), cu->size, cu->loyalty, cu->noncust, r->sleep_state,
+  int32_t keys[] = { ar_abc_key(r->abc), cu->size, cu->loyalty, cu->noncust, r->sleep_state,
                      (int32_t)r->rfm.segment, r->watch.score > 0, r->life + 1,
                      cell_histogram_bucket(r->revenue) };
-  for (size_t d = 0; d < sizeof dims / sizeof *dims; d++) {
-    struct cell_val *v = cell_at(&out->cells, CELL_NOW, h->as_of, dims[d], cu->region_id, keys[d]);
-    if (!v) return 0;
-    v->customers++;
-    /* margin (sales − cost − charges) comes out as the profit */
-    v->sales += r->revenue;
-    v->cost_of_goods += r->profit.cost_of_goods;
-    v->charges += r->profit.rebates_promotions + r->profit.support + r->profit.compensation;
-    v->lifetime_value += r->lifetime_value;
-  }
+  for (size_t d = 0; d < sizeof dims / sizeof *dims; d++)
+    if (!ar_count_standing(&out->cells, h->as_of, dims[d], cu->region_id, keys[d], r)) return 0;
+  return 1;
+}
+
+int ar_count_standing(struct cell_map *m, int32_t as_of, int dim, unsigned region, int32_t key,
+                      const struct ar_result *r)
+{
+  struct cell_val *v = cell_at(m, CELL_NOW, as_of, dim, region, key);
+  if (!v) return 0;
+  v->customers++;
+  /* margin (sales − cost − charges) comes out as the profit */
+  v->sales += r->revenue;
+  v->cost_of_goods += r->profit.cost_of_goods;
+  v->charges += r->profit.rebates_promotions + r->profit.support + r->profit.compensation;
+  v->lifetime_value += r->lifetime_value;
   return 1;
 }
 
@@ -565,7 +571,7 @@ int ar_compute(const struct ar_history *h, struct ar_output *out, const char **w
     struct ar_result *r = &out->rows[c];
     r->abc = abc_letter(abc[c]);
     r->rfm = rout[c];
-    if (!signal_lifetime_value(r->profit.profit, out->retention_bp[abc_index(r->abc)], d,
+    if (!signal_lifetime_value(r->profit.profit, out->retention_bp[ar_abc_key(r->abc)], d,
                                &r->lifetime_value))
       r->lifetime_value = 0;          /* no finite value (r = 100 %, d = 0) */
     ok = period_cells(h, &g, c, r, out, &w, &items, &items_cap) && now_cells(h, c, r, out);

@@ -112,5 +112,12 @@ struct ar_output {
 /* The whole computation; 0 on out of memory or invalid settings (why
  * names it). */
 int ar_compute(const struct ar_history *h, struct ar_output *out, const char **why);
+/* The key of an ABC class in the cells: 1 A, 2 B, 3 C (and unset). */
+int ar_abc_key(char abc);
+/* One customer into a standing cell (period_kind 0 at as_of), as every
+ * standing cell counts it: sales its revenue, margin its profit, its
+ * lifetime value. 0 when out of memory. */
+int ar_count_standing(struct cell_map *m, int32_t as_of, int dim, unsigned region, int32_t key,
+                      const struct ar_result *r);
 void ar_output_free(struct ar_output *out);
 #endif

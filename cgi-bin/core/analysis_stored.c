@@ -4,26 +4,6 @@
 
 #include <stdlib.h>
 
-/* One customer into a period_kind 0 cell, as the other standing cells
- * count it: sales its revenue, margin its profit. */
-static int count_in(struct cell_map *m, int32_t as_of, int dim, unsigned region, int32_t key,
-                    const struct ar_result *r)
-{
-  struct cell_val *v = cell_at(m, CELL_NOW, as_of, dim, region, key);
-  if (!v) return 0;
-  v->customers++;
-  v->sales += r->revenue;
-  v->cost_of_goods += r->profit.cost_of_goods;
-  v->charges += r->profit.rebates_promotions + r->profit.support + r->profit.compensation;
-  v->lifetime_value += r->lifetime_value;
-  return 1;
-}
-
-static int class_of(const struct ar_result *r)
-{
-  return r->abc == 'A' ? 1 : r->abc == 'B' ? 2 : 3;
-}
-
 /* The groups a customer is ranked within, as (dim, region, key without
  * the tenth): its region's and the company's, each for every class and
  * for its own, and the same for its salesperson. Returns how many. */
@@ -32,7 +12,7 @@ struct group { int dim; unsigned region; int32_t base; };
 static int groups_of(const struct ar_customer *cu, const struct ar_result *r, struct group g[8])
 {
   unsigned where[2] = { CELL_ALL_REGIONS, cu->region_id };
-  int cls[2] = { 0, class_of(r) }, n = 0;
+  int cls[2] = { 0, ar_abc_key(r->abc) }, n = 0;
   int owner = cu->owner_id && cu->owner_id <= TENTH_OWNER_MAX;
   for (int w = 0; w < 2; w++)
     for (int k = 0; k < 2; k++) {
@@ -74,13 +54,13 @@ static int profit_cells(const struct ar_history *h, struct ar_output *out)
     int ng = groups_of(cu, r, g);
     for (int k = 0; ok && k < ng; k++) {
       struct cell_val *v = cell_at(&count, CELL_NOW, 0, g[k].dim, g[k].region, g[k].base);
-      ok = v && count_in(&out->cells, h->as_of, g[k].dim, g[k].region,
-                         g[k].base + tenth_of(v->active_before++, v->customers), r);
+      ok = v && ar_count_standing(&out->cells, h->as_of, g[k].dim, g[k].region,
+                                  g[k].base + tenth_of(v->active_before++, v->customers), r);
     }
     int bucket = tenth_bucket(r->profit.profit);
     for (int k = 0; ok && k < 2; k++)
-      ok = count_in(&out->cells, h->as_of, DIM_PROFIT_BUCKET, cu->region_id,
-                    k * class_of(r) * TENTH_CLASS_STEP + bucket, r);
+      ok = ar_count_standing(&out->cells, h->as_of, DIM_PROFIT_BUCKET, cu->region_id,
+                             k * ar_abc_key(r->abc) * TENTH_CLASS_STEP + bucket, r);
   }
   free(order);
   cell_map_free(&count);
@@ -95,7 +75,7 @@ int ar_stored_cells(const struct ar_history *h, struct ar_output *out)
     unsigned reg = AR_AT(h->customers, struct ar_customer, c).region_id;
     for (unsigned flag = 1; flag <= 8; flag <<= 1)
       if ((r->watch.reasons & flag) &&
-          !count_in(&out->cells, h->as_of, DIM_WATCH_REASON, reg, (int32_t)flag, r))
+          !ar_count_standing(&out->cells, h->as_of, DIM_WATCH_REASON, reg, (int32_t)flag, r))
         return 0;
   }
   return cell_sum_regions(&out->cells);
